@@ -1,0 +1,40 @@
+import { readFileSync } from 'node:fs';
+import { corpusError } from './manifest.js';
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * Reads a document's raw text. A missing file, bytes that are not UTF-8 (reported with the byte
+ * offset and line of the first bad byte) or a file with no text stop loading with the file named.
+ */
+export function readDocumentText(path: string): string {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(path);
+  } catch (cause) {
+    throw corpusError(`${path}: cannot read the document (${(cause as NodeJS.ErrnoException).code ?? 'error'})`, path, cause);
+  }
+  let text: string;
+  try {
+    text = utf8.decode(bytes);
+  } catch (cause) {
+    const offset = firstInvalidUtf8(bytes);
+    const line = bytes.subarray(0, offset).toString('latin1').split('\n').length;
+    throw corpusError(`${path}: is not valid UTF-8 (first bad byte at offset ${offset}, line ${line})`, path, cause);
+  }
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  if (text.trim() === '') throw corpusError(`${path}: is empty`, path);
+  return text.replace(/\r\n?/g, '\n');
+}
+
+/** Offset of the first byte that does not start or continue a valid UTF-8 sequence. */
+function firstInvalidUtf8(bytes: Uint8Array): number {
+  for (let i = 0; i < bytes.length; ) {
+    const b = bytes[i]!;
+    const len = b < 0x80 ? 1 : b >> 5 === 0b110 ? 2 : b >> 4 === 0b1110 ? 3 : b >> 3 === 0b11110 ? 4 : 0;
+    if (len === 0) return i;
+    for (let k = 1; k < len; k++) if (((bytes[i + k] ?? 0) & 0xc0) !== 0x80) return i;
+    i += len;
+  }
+  return bytes.length;
+}
