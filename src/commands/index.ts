@@ -1,4 +1,10 @@
-/** Every command, in the order help lists them. Deploy (registration) and dispatch both read this Map. */
+/** Every command, registered once. Import `commands` from here to get the full Map. */
 import type { CommandDefinition } from './types.js';
+import { askCommand } from './ask.js';
+import { passageCommand } from './passage.js';
+import { helpCommand } from './help.js';
+import { commands, register } from './registry.js';
 
-export const commands = new Map<string, CommandDefinition>();
+register(askCommand as CommandDefinition, passageCommand as CommandDefinition, helpCommand as CommandDefinition);
+
+export { commands };

@@ -1,0 +1,49 @@
+import { createInterface } from 'node:readline';
+import { commands } from '../../src/commands/index.js';
+import { runCommand } from '../../src/commands/run.js';
+import { loadCore } from '../../src/core.js';
+import { isBackchannelError } from '../../src/errors.js';
+import { renderTerminal, ANSI, PLAIN } from './render.js';
+import { splitChatLine } from '../cli/parse.js';
+
+export interface ChatOptions {
+  corpusDir?: string | undefined;
+  input?: NodeJS.ReadableStream;
+  output?: NodeJS.WritableStream;
+}
+
+/**
+ * The terminal chat: `/command words…` runs a command, a plain line is a question for /ask, `/quit`
+ * or end of input leaves. Errors are shown and the chat goes on.
+ */
+export async function runChat(options: ChatOptions = {}): Promise<number> {
+  const input = options.input ?? process.stdin;
+  const output = options.output ?? process.stdout;
+  const tty = output === process.stdout && process.stdout.isTTY;
+  const style = tty ? ANSI : PLAIN;
+  const core = loadCore({ corpusDir: options.corpusDir });
+  const write = (text: string) => output.write(text + '\n');
+  write(`Backchannel — ${core.corpus.passages.length} passages from ${core.corpus.documents.length} documents. Ask a question, or /help. /quit leaves.`);
+  const rl = createInterface({ input, output, terminal: tty, prompt: '> ' });
+  rl.prompt();
+  for await (const raw of rl) {
+    const line = raw.trim();
+    if (line === '/quit' || line === '/exit') break;
+    if (line) {
+      const parsed = splitChatLine(line) ?? { name: 'ask', rest: line };
+      const definition = commands.get(parsed.name);
+      if (!definition) write(`Unknown command /${parsed.name}. Try /help.`);
+      else {
+        try {
+          const input = definition.positional && parsed.rest ? { [definition.positional]: parsed.rest } : {};
+          write(renderTerminal(runCommand(definition, input, core), style));
+        } catch (error) {
+          write(isBackchannelError(error) ? error.userMessage : 'Something went wrong; the chat goes on.');
+        }
+      }
+    }
+    rl.prompt();
+  }
+  rl.close();
+  return 0;
+}

@@ -1,0 +1,51 @@
+import type { Block, Citation, Reply, Run } from '../../src/reply/model.js';
+import { citationLine } from '../../src/reply/build.js';
+
+/** How marked runs (query terms) show in a terminal: ANSI bold on a TTY, **asterisks** otherwise. */
+export interface TerminalStyle {
+  bold: (text: string) => string;
+  dim: (text: string) => string;
+}
+
+export const ANSI: TerminalStyle = { bold: (t) => `\x1b[1m${t}\x1b[22m`, dim: (t) => `\x1b[2m${t}\x1b[22m` };
+export const PLAIN: TerminalStyle = { bold: (t) => `**${t}**`, dim: (t) => t };
+
+function runs(items: Run[], style: TerminalStyle): string {
+  return items.map((r) => (r.marked ? style.bold(r.text) : r.text)).join('');
+}
+
+function citation(c: Citation): string {
+  return `${citationLine(c)} — ${c.passageId}`;
+}
+
+function block(b: Block, style: TerminalStyle): string {
+  switch (b.type) {
+    case 'quote':
+      return `“${runs(b.runs, style)}” [${b.citation}]`;
+    case 'text':
+      return runs(b.runs, style);
+    case 'heading':
+      return style.bold(b.text);
+    case 'list':
+      return b.items.map((item, i) => `${b.ordered ? `${i + 1}.` : '•'} ${runs(item, style)}`).join('\n');
+    case 'notice':
+      return b.tone === 'info' ? b.text : `${b.tone === 'error' ? 'Error' : 'Note'}: ${b.text}`;
+    case 'citations':
+      return ['Sources', ...b.items.map(citation)].join('\n');
+    case 'also':
+      return style.dim(`   also in ${b.items.map((c) => `[${c.n}] ${c.title}`).join('; ')}`);
+  }
+}
+
+/** A reply as terminal text. Follow-up actions are shown as the commands that do the same. */
+export function renderTerminal(reply: Reply, style: TerminalStyle = PLAIN): string {
+  const parts = reply.blocks.map((b) => block(b, style));
+  const follow = reply.actions.map((a) => {
+    const args = Object.entries(a.args)
+      .map(([k, v]) => (k === 'question' || k === 'id' ? JSON.stringify(String(v)) : `--${k} ${v}`))
+      .join(' ');
+    return `${a.label}: /${a.command} ${args}`;
+  });
+  if (follow.length) parts.push(style.dim(follow.join('\n')));
+  return parts.join('\n\n');
+}

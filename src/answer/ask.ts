@@ -1,0 +1,144 @@
+import type { Corpus, Passage } from '../corpus/types.js';
+import type { Citation } from '../reply/model.js';
+import type { AliasTable } from '../search/aliases.js';
+import type { PassageSearch, PassageHit } from '../search/passage-search.js';
+import { analyzeQuery, type AnalyzedQuery } from '../search/query.js';
+import { citationFor } from './citation.js';
+import { coverage } from './evidence.js';
+import { pickQuote, type Quote } from './extract.js';
+
+/** Options of `ask`. */
+export interface AskOptions {
+  /** Results per page. Default 3. */
+  limit?: number;
+  /** 1-based page of results. Default 1. */
+  page?: number;
+  /** Least IDF-weighted coverage of the question by the best passage for an answer; below it, abstain. Default 0.5. */
+  minCoverage?: number;
+  /** Least content-word overlap (Jaccard) between two quotes for "also in". Default 0.2. */
+  alsoOverlap?: number;
+  /**
+   * Weight of answer evidence in the final ranking: a passage's score is its search score (relative to
+   * the best) plus this times how well its best quote answers the question. Default 0.5.
+   */
+  answerWeight?: number;
+  /** How many of the best search hits are reranked by answer evidence. Default 10. */
+  rerank?: number;
+}
+
+export const DEFAULT_ASK = { limit: 3, page: 1, minCoverage: 0.5, alsoOverlap: 0.2, answerWeight: 0.5, rerank: 10 } as const;
+
+export interface AskItem {
+  /** 1-based rank over all pages. */
+  rank: number;
+  passage: Passage;
+  score: number;
+  quote: Quote;
+  citation: Citation;
+  /** Other documents that say the same thing (only on the first result). */
+  also: Citation[];
+}
+
+export interface AskResult {
+  query: string;
+  analyzed: AnalyzedQuery;
+  /** False when the corpus does not answer: then `results` is empty and `reason` says why. */
+  answered: boolean;
+  reason: 'answered' | 'no-terms' | 'no-match' | 'weak-match';
+  /** Coverage of the question by the best passage (0–1). */
+  coverage: number;
+  results: AskItem[];
+  page: number;
+  hasMore: boolean;
+}
+
+/** What ask needs from the core. */
+export interface AskDeps {
+  corpus: Corpus;
+  search: PassageSearch;
+  aliases: AliasTable | null;
+}
+
+/**
+ * Answers a question by quoting the corpus: ranked passages, the answering sentence of each, numbered
+ * citations, and other documents that say the same. Abstains, with `answered: false`, when the best
+ * passage covers too little of the question.
+ */
+export function ask(deps: AskDeps, question: string, options: AskOptions = {}): AskResult {
+  const { limit, page, minCoverage, alsoOverlap, answerWeight, rerank } = { ...DEFAULT_ASK, ...options };
+  const analyzed = analyzeQuery(question, deps.aliases);
+  const base = { query: analyzed.text, analyzed, page, hasMore: false };
+  if (!analyzed.concepts.length) return { ...base, answered: false, reason: 'no-terms', coverage: 0, results: [] };
+
+  const idf = (term: string) => deps.search.termWeight(term);
+  const found = deps.search.search(analyzed, Math.max(limit * page + 1, rerank));
+  if (!found[0]) return { ...base, answered: false, reason: 'no-match', coverage: 0, results: [] };
+  const hits = rerankByAnswer(found, analyzed, idf, answerWeight, rerank);
+  const top = hits[0]!;
+  const covered = coverage(analyzed, deps.search.termsOf(top.passage.id), top.matched, idf);
+  if (covered < minCoverage) return { ...base, answered: false, reason: 'weak-match', coverage: covered, results: [] };
+
+  const pageHits = hits.slice((page - 1) * limit, page * limit);
+  const results = pageHits.map((hit, i): AskItem => ({
+    rank: (page - 1) * limit + i + 1,
+    passage: hit.passage,
+    score: hit.score,
+    quote: hit.quote ?? pickQuote(hit.passage, analyzed, idf),
+    citation: citationFor(deps.corpus, hit.passage, i + 1),
+    also: [],
+  }));
+  const first = results[0];
+  if (first && page === 1) first.also = alsoIn(deps, analyzed, first, hits, idf, alsoOverlap, results.length);
+  return { ...base, answered: true, reason: 'answered', coverage: covered, results, hasMore: hits.length > page * limit };
+}
+
+/**
+ * Reorders the best hits by search score (relative to the best) plus answer evidence: the score of the
+ * best quote each passage offers. Hits below the reranked head keep their order, after it.
+ */
+function rerankByAnswer(
+  hits: PassageHit[],
+  analyzed: AnalyzedQuery,
+  idf: (term: string) => number,
+  weight: number,
+  count: number,
+): Array<PassageHit & { quote?: Quote }> {
+  const topScore = hits[0]!.score || 1;
+  const head = hits.slice(0, count).map((hit) => {
+    const quote = pickQuote(hit.passage, analyzed, idf);
+    return { ...hit, quote, final: hit.score / topScore + weight * quote.score };
+  });
+  head.sort((a, b) => b.final - a.final);
+  return [...head, ...hits.slice(count)];
+}
+
+/** Passages of other documents, among the hits, whose best sentence says what the first quote says. */
+function alsoIn(
+  deps: AskDeps,
+  analyzed: AnalyzedQuery,
+  first: AskItem,
+  hits: PassageHit[],
+  idf: (term: string) => number,
+  minOverlap: number,
+  citationsSoFar: number,
+): Citation[] {
+  const quoteTerms = termSet(first.quote.text, deps);
+  const out: Citation[] = [];
+  const seenDocs = new Set([first.passage.docId]);
+  for (const hit of hits.slice(1)) {
+    if (seenDocs.has(hit.passage.docId) || hit.score < first.score * 0.3) continue;
+    const other = termSet(pickQuote(hit.passage, analyzed, idf).text, deps);
+    let shared = 0;
+    for (const t of other) if (quoteTerms.has(t)) shared++;
+    const jaccard = shared / (quoteTerms.size + other.size - shared || 1);
+    if (shared >= 3 && jaccard >= minOverlap) {
+      seenDocs.add(hit.passage.docId);
+      out.push(citationFor(deps.corpus, hit.passage, citationsSoFar + out.length + 1));
+    }
+  }
+  return out;
+}
+
+function termSet(text: string, deps: AskDeps): Set<string> {
+  return new Set(deps.search.engine.plan(text).terms.map((t) => t.term));
+}

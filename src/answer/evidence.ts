@@ -1,0 +1,49 @@
+import { distance } from 'fastest-levenshtein';
+import type { AnalyzedQuery, ConceptTerm } from '../search/query.js';
+
+/**
+ * Credit for a concept found only through a near spelling (a typo the engine forgave): a long word one
+ * edit away ("atwood"/"attwood") is very likely the same word; a short one ("bake"/"make") is not.
+ */
+export function typoCredit(term: string, passageTerms: ReadonlySet<string>): number {
+  if (term.length < 5) return 0;
+  let best = Infinity;
+  for (const t of passageTerms) {
+    if (Math.abs(t.length - term.length) > 2) continue;
+    best = Math.min(best, distance(term, t));
+    if (best <= 1) break;
+  }
+  if (best <= 1) return term.length >= 6 ? 0.8 : 0.5;
+  return best === 2 && term.length >= 8 ? 0.5 : 0;
+}
+
+/** True when the concept's term, or all the terms of one of its alternatives, are in `terms`. */
+export function conceptFound(concept: ConceptTerm, terms: ReadonlySet<string>): boolean {
+  return terms.has(concept.term) || concept.alternatives.some((alt) => alt.every((t) => terms.has(t)));
+}
+
+/**
+ * IDF-weighted coverage of the question's content terms by a passage, from 0 to 1: the share of the
+ * question's information that the passage holds. A term the corpus does not know at all weighs as
+ * much as the rarest term, so "bake sourdough bread" scores near 0 everywhere.
+ *
+ * @param matched the query terms the engine found in the passage (a typo'd term counts when a near
+ *   spelling matched; it earns `typoCredit`).
+ */
+export function coverage(
+  query: AnalyzedQuery,
+  passageTerms: ReadonlySet<string>,
+  matched: readonly string[],
+  idf: (term: string) => number,
+): number {
+  let total = 0;
+  let found = 0;
+  const matchedSet = new Set(matched);
+  for (const concept of query.concepts) {
+    const weight = idf(concept.term);
+    total += weight;
+    if (conceptFound(concept, passageTerms)) found += weight;
+    else if (matchedSet.has(concept.term)) found += weight * typoCredit(concept.term, passageTerms);
+  }
+  return total > 0 ? found / total : 0;
+}

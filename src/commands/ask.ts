@@ -1,0 +1,84 @@
+import { z } from 'zod';
+import { ask, DEFAULT_ASK, type AskResult } from '../answer/ask.js';
+import type { Block, Citation, Reply } from '../reply/model.js';
+import { notice, runsOf } from '../reply/build.js';
+import type { CommandDefinition } from './types.js';
+import { cleanInput, INPUT_LIMITS } from './limits.js';
+import { helpBlocks } from './help.js';
+
+const options = z.object({
+  question: z
+    .string()
+    .transform(cleanInput)
+    .pipe(z.string().max(INPUT_LIMITS.questionChars, `is too long: at most ${INPUT_LIMITS.questionChars} characters, please`))
+    .describe('Your question, e.g. "who was Lisa Howard"'),
+  page: z.coerce.number().int().min(1).max(INPUT_LIMITS.maxPage).default(1).describe('Page of results (3 a page)'),
+});
+
+/** /ask: the answer, quoted from the documents, with citations. */
+export const askCommand: CommandDefinition<typeof options> = {
+  name: 'ask',
+  description: 'Ask a question; the answer is quoted from the documents, with citations',
+  options,
+  positional: 'question',
+  run({ question, page }, core) {
+    if (!question) {
+      return { blocks: [notice('info', 'Ask a question after /ask, e.g. /ask who was Lisa Howard.'), ...helpBlocks()], actions: [], data: { query: '', answered: false, results: [] }, ok: false };
+    }
+    return askReply(ask(core, question, { page }), core.corpus.documents.map((d) => d.meta.title));
+  },
+};
+
+/** Turns an ask result into the platform-neutral reply (and the `--json` shape in `data`). */
+export function askReply(result: AskResult, titles: string[]): Reply {
+  if (!result.answered) {
+    const text =
+      result.reason === 'no-terms'
+        ? 'That question has no words to search for. Ask about a person, an event or a date.'
+        : `The corpus doesn't say. It covers US–Cuba back-channel diplomacy, 1959–2015, in these documents:`;
+    const blocks: Block[] = [notice('info', text)];
+    if (result.reason !== 'no-terms') blocks.push({ type: 'list', ordered: false, items: titles.map((t) => [{ text: t }]) });
+    return { blocks, actions: [], data: { query: result.query, answered: false, reason: result.reason, results: [], suggestions: titles }, ok: false };
+  }
+  const blocks: Block[] = [];
+  const citations: Citation[] = [];
+  for (const item of result.results) {
+    const citation = { ...item.citation, n: citations.length + 1 };
+    citations.push(citation);
+    blocks.push({ type: 'quote', runs: runsOf(item.quote.text, item.quote.marks), citation: citation.n });
+    if (item.also.length) {
+      const also = item.also.map((c) => ({ ...c, n: citations.length + 1 + item.also.indexOf(c) }));
+      citations.push(...also);
+      blocks.push({ type: 'also', of: citation.n, items: also });
+    }
+  }
+  blocks.push({ type: 'citations', items: citations });
+  const first = result.results[0]!;
+  const actions: Reply['actions'] = [
+    { id: 'context', label: 'Show context', command: 'passage', args: { id: first.passage.id }, private: true },
+  ];
+  if (result.hasMore) actions.unshift({ id: 'more', label: 'More results', command: 'ask', args: { question: result.query, page: result.page + 1 } });
+  return {
+    blocks,
+    actions,
+    ok: true,
+    data: {
+      query: result.query,
+      answered: true,
+      page: result.page,
+      hasMore: result.hasMore,
+      results: result.results.map((item) => ({
+        rank: item.rank,
+        docId: item.passage.docId,
+        passageId: item.passage.id,
+        score: Number(item.score.toFixed(4)),
+        text: item.passage.text,
+        quote: item.quote.text,
+        citation: { title: item.citation.title, kind: item.citation.kind, date: item.citation.date, paragraph: item.citation.paragraph },
+        also: item.also.map((c) => ({ docId: c.docId, passageId: c.passageId, title: c.title })),
+      })),
+    },
+  };
+}
+
+export { DEFAULT_ASK };

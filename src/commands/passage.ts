@@ -1,0 +1,42 @@
+import { z } from 'zod';
+import { BackchannelError } from '../errors.js';
+import { citationFor } from '../answer/citation.js';
+import { runsOf } from '../reply/build.js';
+import type { CommandDefinition } from './types.js';
+import { cleanInput, INPUT_LIMITS } from './limits.js';
+
+const options = z.object({
+  id: z.string().transform(cleanInput).pipe(z.string().min(1, 'is required').max(INPUT_LIMITS.idChars)).describe('Passage id as cited, e.g. jfkfacts-secret-talks#p3'),
+});
+
+/** /passage: a whole passage, with its heading and citation (the "Show context" button). */
+export const passageCommand: CommandDefinition<typeof options> = {
+  name: 'passage',
+  description: 'Show a whole passage by the id its citation gives',
+  options,
+  positional: 'id',
+  complete: {
+    id: (prefix, core) =>
+      core.corpus.passages
+        .filter((p) => p.id.startsWith(prefix.trim().toLowerCase()))
+        .slice(0, 25)
+        .map((p) => ({ name: p.id, value: p.id })),
+  },
+  run({ id }, core) {
+    const passage = core.corpus.passageById.get(id.toLowerCase());
+    if (!passage) {
+      throw new BackchannelError('NOT_FOUND', `no passage ${id}`, { userMessage: `There is no passage "${id}" in the corpus. Passage ids look like jfkfacts-secret-talks#p3.` });
+    }
+    const citation = citationFor(core.corpus, passage, 1);
+    return {
+      blocks: [
+        ...(passage.heading ? [{ type: 'heading' as const, text: passage.heading }] : []),
+        { type: 'quote', runs: runsOf(passage.text), citation: 1 },
+        { type: 'citations', items: [citation] },
+      ],
+      actions: [],
+      ok: true,
+      data: { id: passage.id, docId: passage.docId, heading: passage.heading, text: passage.text, citation },
+    };
+  },
+};

@@ -1,0 +1,81 @@
+import data from './aliases.json' with { type: 'json' };
+import verbForms from './verb-forms.json' with { type: 'json' };
+import { analyzeTerms } from './analyzer.js';
+
+/** One name of an alias group, analyzed, and the names it expands to. */
+export interface AliasEntry {
+  /** The name as written in aliases.json. */
+  name: string;
+  /** Its analyzed terms, e.g. "Brothers to the Rescue" → ['brother', 'rescu']. */
+  terms: string[];
+  /** Analyzed term lists of the names a query naming this one also searches, with their weight. */
+  expandsTo: Array<{ terms: string[]; weight: number }>;
+}
+
+/** Groups of names and the weight their expansions get against a term the user typed. */
+export interface AliasGroups {
+  groups: readonly (readonly string[])[];
+  weight: number;
+}
+
+/** A table of aliases, from groups of names (see aliases.json for the format). */
+export class AliasTable {
+  readonly entries: AliasEntry[];
+
+  constructor(sources: readonly AliasGroups[]) {
+    const byKey = new Map<string, AliasEntry>();
+    const entry = (name: string): AliasEntry | null => {
+      const terms = analyzeTerms(name);
+      if (!terms.length) return null;
+      const key = terms.join(' ');
+      let found = byKey.get(key);
+      if (!found) byKey.set(key, (found = { name, terms, expandsTo: [] }));
+      return found;
+    };
+    const link = (from: AliasEntry, to: AliasEntry, weight: number) => {
+      if (from !== to && !from.expandsTo.some((t) => t.terms.join(' ') === to.terms.join(' '))) from.expandsTo.push({ terms: to.terms, weight });
+    };
+    for (const { groups, weight } of sources) for (const group of groups) {
+      const oneWay = group.length === 1 && group[0]!.includes('->');
+      if (oneWay) {
+        const [from, to] = group[0]!.split('->').map((s) => entry(s.trim()));
+        if (from && to) link(from, to, weight);
+        continue;
+      }
+      const members = group.map(entry).filter((e): e is AliasEntry => e !== null);
+      for (const a of members) for (const b of members) link(a, b, weight);
+    }
+    this.entries = [...byKey.values()].sort((a, b) => b.terms.length - a.terms.length);
+  }
+
+  /**
+   * The alias names found in a sequence of analyzed query terms, longest first and not overlapping:
+   * each with where it starts, how many terms it spans, and what it expands to.
+   */
+  find(terms: readonly string[]): Array<{ start: number; length: number; entry: AliasEntry }> {
+    const taken = new Array<boolean>(terms.length).fill(false);
+    const found: Array<{ start: number; length: number; entry: AliasEntry }> = [];
+    for (const entry of this.entries) {
+      const n = entry.terms.length;
+      for (let i = 0; i + n <= terms.length; i++) {
+        if (taken.slice(i, i + n).some(Boolean)) continue;
+        if (entry.terms.every((t, k) => terms[i + k] === t)) {
+          found.push({ start: i, length: n, entry });
+          taken.fill(true, i, i + n);
+        }
+      }
+    }
+    return found.sort((a, b) => a.start - b.start);
+  }
+}
+
+/** Weight of a domain alias (JFK → Kennedy) against the term the user typed. */
+export const ALIAS_WEIGHT = 0.6;
+/** Weight of another form of the same verb (said → say). */
+export const VERB_FORM_WEIGHT = 0.9;
+
+/** The curated alias table of the US–Cuba domain, with English irregular verb forms. */
+export const domainAliases = new AliasTable([
+  { groups: data.groups, weight: ALIAS_WEIGHT },
+  { groups: verbForms.groups, weight: VERB_FORM_WEIGHT },
+]);

@@ -1,0 +1,114 @@
+import type { Corpus, Passage } from '../corpus/types.js';
+import { SearchEngine, type EngineOptions } from './engine.js';
+import type { AnalyzedQuery } from './query.js';
+import { analyzeTerms } from './analyzer.js';
+
+/** How passages are indexed and ranked. */
+export interface PassageSearchOptions {
+  /** Field boosts: the passage text, its section heading, its document title. Default { text: 1, heading: 0.6, title: 0.3 }. */
+  boosts?: Record<'text' | 'heading' | 'title', number>;
+  /** Score multiplier for reader comments, which rank below a document's own text. Default 0.5. */
+  commentWeight?: number;
+  /** Two results whose term sets overlap at least this much (Jaccard) are near-duplicates; the lower goes. Default 0.6. */
+  duplicateOverlap?: number;
+  /** Engine options beyond fields and boosts (BM25, proximity, fuzzy…). Default: the engine's. */
+  engine?: Omit<EngineOptions, 'fields' | 'boosts'>;
+}
+
+export const DEFAULT_PASSAGE_SEARCH = {
+  boosts: { text: 1, heading: 0.6, title: 0.3 },
+  commentWeight: 0.5,
+  duplicateOverlap: 0.6,
+} as const;
+
+export interface PassageHit {
+  passage: Passage;
+  score: number;
+  /** Query terms (the user's and expansions) found in the passage. */
+  matched: string[];
+}
+
+/** The corpus's passages in a search engine, ranked for a study group's questions. */
+export class PassageSearch {
+  readonly engine: SearchEngine;
+  private readonly corpus: Corpus;
+  private readonly commentWeight: number;
+  private readonly duplicateOverlap: number;
+  private readonly termSets = new Map<string, Set<string>>();
+  private readonly maxIdf: number;
+
+  constructor(corpus: Corpus, options: PassageSearchOptions = {}) {
+    this.corpus = corpus;
+    this.commentWeight = options.commentWeight ?? DEFAULT_PASSAGE_SEARCH.commentWeight;
+    this.duplicateOverlap = options.duplicateOverlap ?? DEFAULT_PASSAGE_SEARCH.duplicateOverlap;
+    this.engine = new SearchEngine({
+      ...options.engine,
+      fields: ['text', 'heading', 'title'],
+      boosts: { ...DEFAULT_PASSAGE_SEARCH.boosts, ...options.boosts },
+    });
+    this.engine.addAll(
+      corpus.passages.map((p) => ({
+        id: p.id,
+        text: p.text,
+        heading: p.heading ?? '',
+        title: documentLine(corpus, p.docId),
+      })),
+    );
+    const n = this.engine.documentCount;
+    this.maxIdf = 1.5 * Math.log(1 + (n - 1 + 0.5) / 1.5);
+  }
+
+  /** The analyzed terms of the passage's text and heading, and of its document's title, kind and author (cached). */
+  termsOf(passageId: string): Set<string> {
+    let set = this.termSets.get(passageId);
+    if (!set) {
+      const passage = this.corpus.passageById.get(passageId);
+      const context = passage ? `${passage.heading ?? ''} ${documentLine(this.corpus, passage.docId)}` : '';
+      set = new Set([...this.engine.termsOf(passageId), ...analyzeTerms(context)]);
+      this.termSets.set(passageId, set);
+    }
+    return set;
+  }
+
+  /**
+   * How much finding a term says: its IDF; a term no passage holds weighs half as much again as the
+   * rarest term, so that words the corpus never uses count heavily against an answer.
+   */
+  termWeight(term: string): number {
+    return this.engine.has(term) ? this.engine.idf(term) : this.maxIdf;
+  }
+
+  /** Ranked, distinct passages for an analyzed query, reader comments weighted down. */
+  search(query: AnalyzedQuery, limit = 10): PassageHit[] {
+    if (!query.plan.terms.length || limit <= 0) return [];
+    const hits = this.engine.search(query.plan, { limit: limit * 3 + 5 });
+    const ranked = hits
+      .map((hit) => {
+        const passage = this.corpus.passageById.get(hit.id)!;
+        return { passage, score: passage.comment ? hit.score * this.commentWeight : hit.score, matched: hit.matched };
+      })
+      .sort((a, b) => b.score - a.score);
+    const kept: PassageHit[] = [];
+    for (const hit of ranked) {
+      if (kept.some((k) => this.overlap(k.passage.id, hit.passage.id) >= this.duplicateOverlap)) continue;
+      kept.push(hit);
+      if (kept.length === limit) break;
+    }
+    return kept;
+  }
+
+  private overlap(a: string, b: string): number {
+    const sa = this.termsOf(a);
+    const sb = this.termsOf(b);
+    let shared = 0;
+    for (const t of sa) if (sb.has(t)) shared++;
+    const union = sa.size + sb.size - shared;
+    return union ? shared / union : 0;
+  }
+}
+
+/** What the document field indexes: the title, kind and author of the passage's document. */
+function documentLine(corpus: Corpus, docId: string): string {
+  const meta = corpus.documentById.get(docId)?.meta;
+  return meta ? [meta.title, meta.kind, meta.author ?? ''].join(' — ') : '';
+}
