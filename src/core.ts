@@ -7,12 +7,20 @@ import type { Corpus } from './corpus/types.js';
 import { loadCorpus } from './corpus/load.js';
 import { PassageSearch, type PassageSearchOptions } from './search/passage-search.js';
 import { domainAliases, type AliasTable } from './search/aliases.js';
+import { buildTimeline } from './timeline/events.js';
+import type { Timeline } from './timeline/types.js';
+import { buildSourceRegistry } from './sources/registry.js';
+import type { SourceRegistry } from './sources/types.js';
 
 export interface Core {
   corpus: Corpus;
   search: PassageSearch;
   /** The domain alias table, or null for generic ranking. */
   aliases: AliasTable | null;
+  /** Dated events of the corpus; built on first use, since /ask never needs it. */
+  readonly timeline: Timeline;
+  /** The documents and every source they cite; built on first use. */
+  readonly sources: SourceRegistry;
 }
 
 export interface CoreOptions {
@@ -33,9 +41,17 @@ export function bundledCorpusDir(): string {
 /** Loads the corpus and builds the index. Throws `CORPUS_INVALID` naming the file when the corpus is broken. */
 export function loadCore(options: CoreOptions = {}): Core {
   const corpus = loadCorpus(options.corpusDir ?? bundledCorpusDir());
+  let timeline: Timeline | undefined;
+  let sources: SourceRegistry | undefined;
   return {
     corpus,
     search: new PassageSearch(corpus, options.search),
     aliases: options.aliases === false ? null : domainAliases,
+    get timeline() {
+      return (timeline ??= buildTimeline(corpus));
+    },
+    get sources() {
+      return (sources ??= buildSourceRegistry(corpus));
+    },
   };
 }

@@ -13,7 +13,7 @@ export interface AskOptions {
   limit?: number;
   /** 1-based page of results. Default 1. */
   page?: number;
-  /** Least IDF-weighted coverage of the question by the best passage for an answer; below it, abstain. Default 0.5. */
+  /** Least IDF-weighted coverage of the question by one of the first page's passages for an answer; below it, abstain. Default 0.5. */
   minCoverage?: number;
   /** Least content-word overlap (Jaccard) between two quotes for "also in". Default 0.2. */
   alsoOverlap?: number;
@@ -22,11 +22,11 @@ export interface AskOptions {
    * the best) plus this times how well its best quote answers the question. Default 0.5.
    */
   answerWeight?: number;
-  /** How many of the best search hits are reranked by answer evidence. Default 10. */
+  /** How many of the best search hits are reranked by answer evidence. Default 30. */
   rerank?: number;
 }
 
-export const DEFAULT_ASK = { limit: 3, page: 1, minCoverage: 0.5, alsoOverlap: 0.2, answerWeight: 0.5, rerank: 10 } as const;
+export const DEFAULT_ASK = { limit: 3, page: 1, minCoverage: 0.5, alsoOverlap: 0.2, answerWeight: 1.5, rerank: 30 } as const;
 
 export interface AskItem {
   /** 1-based rank over all pages. */
@@ -45,7 +45,7 @@ export interface AskResult {
   /** False when the corpus does not answer: then `results` is empty and `reason` says why. */
   answered: boolean;
   reason: 'answered' | 'no-terms' | 'no-match' | 'weak-match';
-  /** Coverage of the question by the best passage (0–1). */
+  /** Coverage of the question by the best-covering passage of the first page (0–1). */
   coverage: number;
   results: AskItem[];
   page: number;
@@ -71,11 +71,12 @@ export function ask(deps: AskDeps, question: string, options: AskOptions = {}): 
   if (!analyzed.concepts.length) return { ...base, answered: false, reason: 'no-terms', coverage: 0, results: [] };
 
   const idf = (term: string) => deps.search.termWeight(term);
+  const known = (term: string) => deps.search.engine.has(term);
   const found = deps.search.search(analyzed, Math.max(limit * page + 1, rerank));
   if (!found[0]) return { ...base, answered: false, reason: 'no-match', coverage: 0, results: [] };
-  const hits = rerankByAnswer(found, analyzed, idf, answerWeight, rerank);
-  const top = hits[0]!;
-  const covered = coverage(analyzed, deps.search.termsOf(top.passage.id), top.matched, idf);
+  const hits = rerankByAnswer(found, analyzed, idf, known, answerWeight, rerank);
+  // The corpus answers when one of the best passages holds enough of the question.
+  const covered = Math.max(...hits.slice(0, limit).map((h) => coverage(analyzed, deps.search.termsOf(h.passage.id), h.matched, idf)));
   if (covered < minCoverage) return { ...base, answered: false, reason: 'weak-match', coverage: covered, results: [] };
 
   const pageHits = hits.slice((page - 1) * limit, page * limit);
@@ -83,12 +84,12 @@ export function ask(deps: AskDeps, question: string, options: AskOptions = {}): 
     rank: (page - 1) * limit + i + 1,
     passage: hit.passage,
     score: hit.score,
-    quote: hit.quote ?? pickQuote(hit.passage, analyzed, idf),
+    quote: hit.quote ?? pickQuote(hit.passage, analyzed, idf, known),
     citation: citationFor(deps.corpus, hit.passage, i + 1),
     also: [],
   }));
   const first = results[0];
-  if (first && page === 1) first.also = alsoIn(deps, analyzed, first, hits, idf, alsoOverlap, results.length);
+  if (first && page === 1) first.also = alsoIn(deps, analyzed, first, hits, idf, known, alsoOverlap, results.length);
   return { ...base, answered: true, reason: 'answered', coverage: covered, results, hasMore: hits.length > page * limit };
 }
 
@@ -100,13 +101,14 @@ function rerankByAnswer(
   hits: PassageHit[],
   analyzed: AnalyzedQuery,
   idf: (term: string) => number,
+  known: (term: string) => boolean,
   weight: number,
   count: number,
 ): Array<PassageHit & { quote?: Quote }> {
   const topScore = hits[0]!.score || 1;
   const head = hits.slice(0, count).map((hit) => {
-    const quote = pickQuote(hit.passage, analyzed, idf);
-    return { ...hit, quote, final: hit.score / topScore + weight * quote.score };
+    const quote = pickQuote(hit.passage, analyzed, idf, known);
+    return { ...hit, quote, final: Math.sqrt(hit.score / topScore) + weight * quote.score };
   });
   head.sort((a, b) => b.final - a.final);
   return [...head, ...hits.slice(count)];
@@ -119,6 +121,7 @@ function alsoIn(
   first: AskItem,
   hits: PassageHit[],
   idf: (term: string) => number,
+  known: (term: string) => boolean,
   minOverlap: number,
   citationsSoFar: number,
 ): Citation[] {
@@ -127,7 +130,7 @@ function alsoIn(
   const seenDocs = new Set([first.passage.docId]);
   for (const hit of hits.slice(1)) {
     if (seenDocs.has(hit.passage.docId) || hit.score < first.score * 0.3) continue;
-    const other = termSet(pickQuote(hit.passage, analyzed, idf).text, deps);
+    const other = termSet(pickQuote(hit.passage, analyzed, idf, known).text, deps);
     let shared = 0;
     for (const t of other) if (quoteTerms.has(t)) shared++;
     const jaccard = shared / (quoteTerms.size + other.size - shared || 1);

@@ -3,8 +3,16 @@ import type { CommandDefinition } from './types.js';
 import { askCommand } from './ask.js';
 import { passageCommand } from './passage.js';
 import { helpCommand } from './help.js';
+import { timelineCommand } from './timeline.js';
+import { sourceCommand } from './source.js';
 import { commands, register } from './registry.js';
 
-register(askCommand as CommandDefinition, passageCommand as CommandDefinition, helpCommand as CommandDefinition);
+register(
+  askCommand as CommandDefinition,
+  timelineCommand as CommandDefinition,
+  sourceCommand as CommandDefinition,
+  passageCommand as CommandDefinition,
+  helpCommand as CommandDefinition,
+);
 
 export { commands };

@@ -18,7 +18,7 @@ export const PASSAGE_SIZE = {
 } as const;
 
 /** Sentence openers that lean on the sentence before; a group should not start with them. */
-const LEANS_BACK = /^(this|that|these|those|it|he|she|they|his|her|their|its|then|but|however|consequently|furthermore|despite|although|through|at that point)\b/i;
+const LEANS_BACK = /^(this|that|these|those|it|he|she|they|his|her|their|its|then|but|yet|still|thus|so|however|consequently|furthermore|despite|although|through|at that point|as a result)\b/i;
 const LEAN_PENALTY = 1500;
 
 interface Unit {

@@ -50,9 +50,13 @@ const TYPE_RULES: Array<[QuestionType, RegExp]> = [
  */
 const QUESTION_PHRASES = /\b(how (many|much|long|often)|what (kind|sort|type)s? of|according to|tell me (about|of)|do you know|can you|please|explain)\b/gi;
 
+/** A question word anywhere: without one, a short query is a bare name ("lisa howard") and asks what or who it is. */
+const QUESTION_WORD = /\b(who|whom|whose|what|when|where|why|how|which|did|does|do|is|are|was|were)\b/;
+
 export function questionType(text: string): QuestionType {
   const folded = fold(text);
   for (const [type, rule] of TYPE_RULES) if (rule.test(folded)) return type;
+  if (!QUESTION_WORD.test(folded) && folded.split(' ').length <= 3) return 'definition';
   return 'other';
 }
 
@@ -86,7 +90,8 @@ export function analyzeQuery(raw: string, aliases: AliasTable | null): AnalyzedQ
 
   for (const { start, length, entry } of aliases?.find(sequence) ?? []) {
     for (const { terms: alternative, weight } of entry.expandsTo) {
-      for (const term of alternative) terms.push({ term, weight });
+      // A name of several words stands for one term of the question: its words share the weight.
+      for (const term of alternative) terms.push({ term, weight: weight / alternative.length });
       if (alternative.length > 1) phrases.push(alternative);
       for (const term of sequence.slice(start, start + length)) concepts.get(term)?.alternatives.push(alternative);
     }

@@ -1,0 +1,110 @@
+/**
+ * Builds the timeline: walks every passage in order, sentence by sentence, carrying the year in force
+ * (the document's date, then the last year the text states) so that "On December 21st" is dated, and
+ * turns each dated statement into an event citing its sentence verbatim. Sentences that cite a cable
+ * and state no date of their own are dated by the cable's row.
+ */
+import type { CableRow, Corpus, CorpusDocument, Passage } from '../corpus/types.js';
+import { cableIndex, findCableIds, isCableTableText, normalizeId } from '../sources/cables.js';
+import { extractDates } from './dates.js';
+import { mergeEvents, type RawEvent } from './merge.js';
+import { isBareDate, isReference } from './statements.js';
+import type { DateContext, DateMention, EventCitation, Timeline } from './types.js';
+
+/** The year a text states last (ignoring years filled in from the context), or undefined. */
+function lastStatedYear(mentions: readonly DateMention[]): number | undefined {
+  const stated = mentions.filter((m) => !m.inferred);
+  const last = stated[stated.length - 1];
+  return last ? Number(last.iso.slice(0, 4)) : undefined;
+}
+
+/** The year of a document's own date, when it has one. */
+function documentYear(doc: CorpusDocument): number | undefined {
+  return doc.meta.date.iso ? Number(doc.meta.date.iso.slice(0, 4)) : undefined;
+}
+
+/** The walk's state: what earlier text says about dates. */
+interface WalkState extends DateContext {
+  /** The section or comment the previous passage belongs to. */
+  thread?: string;
+  /** The year comments start from: the document's, else the one in force where comments begin. */
+  commentYear?: number;
+}
+
+/** Consecutive passages of one section, or of one reader's comment, continue one thread. */
+function threadOf(passage: Passage): string {
+  return passage.comment ? `comment:${passage.comment.author}` : `section:${passage.heading ?? ''}`;
+}
+
+/**
+ * Sets the context at the start of a passage. A new thread drops the anchor day; a new comment starts
+ * again from the comment year; a new section takes the year its heading states, if any.
+ */
+function enterPassage(state: WalkState, passage: Passage, docYear: number | undefined): void {
+  const thread = threadOf(passage);
+  if (thread === state.thread) return;
+  state.thread = thread;
+  delete state.anchor;
+  if (passage.comment) {
+    state.commentYear ??= docYear ?? state.year;
+    state.year = state.commentYear;
+  } else {
+    const headingYear = passage.heading ? lastStatedYear(extractDates(passage.heading)) : undefined;
+    if (headingYear !== undefined) state.year = headingYear;
+  }
+}
+
+type CitationBase = Pick<EventCitation, 'docId' | 'passageId' | 'title' | 'comment' | 'heading'>;
+
+/**
+ * The dated statements of one sentence: one per date it mentions, or, when it mentions none, one per
+ * cable it cites (dated by the cable's row). Label lines, references and bare date lines give none.
+ */
+function sentenceEvents(sentence: string, [start, end]: [number, number], mentions: readonly DateMention[], base: CitationBase, cables: Map<string, CableRow>): RawEvent[] {
+  if (isReference(sentence)) return [];
+  const cite = (span: { start: number; end: number }, extra: Partial<EventCitation> = {}): EventCitation => ({
+    ...base, text: sentence, start, end, dateText: sentence.slice(span.start, span.end), dateStart: span.start, dateEnd: span.end, ...extra,
+  });
+  if (mentions.length > 0) {
+    if (isBareDate(sentence, mentions)) return [];
+    return mentions.map((m) => ({ iso: m.iso, precision: m.precision, qualifier: m.qualifier, until: m.until, citation: cite(m, m.inferred ? { inferred: m.inferred } : {}) }));
+  }
+  return findCableIds(sentence).flatMap((mention) => {
+    const row = cables.get(normalizeId(mention.id));
+    return row ? [{ iso: row.date, precision: 'day' as const, citation: cite(mention, { cable: row.id }) }] : [];
+  });
+}
+
+/** The events of one document, in text order, before merging. */
+function documentEvents(doc: CorpusDocument, cables: Map<string, CableRow>, rows: readonly CableRow[]): RawEvent[] {
+  const events: RawEvent[] = [];
+  const docYear = documentYear(doc);
+  const state: WalkState = docYear === undefined ? {} : { year: docYear };
+  for (const passage of doc.passages) {
+    enterPassage(state, passage, docYear);
+    const base = { docId: doc.meta.id, passageId: passage.id, title: doc.meta.title, comment: passage.comment !== null, heading: passage.heading };
+    for (const range of passage.sentences) {
+      const sentence = passage.text.slice(range[0], range[1]);
+      if (isCableTableText(sentence, rows)) continue;
+      const mentions = extractDates(sentence, { year: state.year, anchor: state.anchor });
+      if (!isReference(sentence)) {
+        // What the sentence states carries over to the sentences after it.
+        state.year = lastStatedYear(mentions) ?? state.year;
+        state.anchor = mentions.filter((m) => m.precision === 'day').pop()?.iso ?? state.anchor;
+      }
+      events.push(...sentenceEvents(sentence, range, mentions, base, cables));
+    }
+  }
+  return events;
+}
+
+/**
+ * Every dated statement of the corpus as a chronological timeline. The same event told by several
+ * sentences (in one document or several) is one entry citing each of them; reader comments are kept
+ * and marked, never merged with a document's own word.
+ */
+export function buildTimeline(corpus: Corpus): Timeline {
+  const rows = corpus.documents.flatMap((doc) => doc.cables);
+  const cables = cableIndex(rows);
+  return mergeEvents(corpus.documents.flatMap((doc) => documentEvents(doc, cables, rows)));
+}
