@@ -45,3 +45,11 @@ export function splitChatLine(line: string): { name: string; rest: string } | nu
   const m = /^\/(\S+)\s*([\s\S]*)$/.exec(line.trim());
   return m ? { name: m[1]!.toLowerCase(), rest: m[2]!.trim() } : null;
 }
+
+/**
+ * Splits the text after a chat command into words as a shell would for simple cases: "quoted words"
+ * stay together, `--flags` are kept, an apostrophe inside a word ("Kennedy's") is just a letter.
+ */
+export function chatWords(text: string): string[] {
+  return [...text.matchAll(/"([^"]*)"|'([^']*)'|(\S+)/g)].map((m) => m[1] ?? m[2] ?? m[3] ?? '');
+}

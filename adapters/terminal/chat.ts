@@ -4,7 +4,7 @@ import { runCommand } from '../../src/commands/run.js';
 import { loadCore } from '../../src/core.js';
 import { isBackchannelError } from '../../src/errors.js';
 import { renderTerminal, ANSI, PLAIN } from './render.js';
-import { splitChatLine } from '../cli/parse.js';
+import { chatWords, parseCommandArgs, splitChatLine } from '../cli/parse.js';
 
 export interface ChatOptions {
   corpusDir?: string | undefined;
@@ -35,10 +35,13 @@ export async function runChat(options: ChatOptions = {}): Promise<number> {
       if (!definition) write(`Unknown command /${parsed.name}. Try /help.`);
       else {
         try {
-          const input = definition.positional && parsed.rest ? { [definition.positional]: parsed.rest } : {};
+          const isLine = parsed.name === 'ask' && !splitChatLine(line);
+          const input = isLine ? { question: line } : parseCommandArgs(definition, chatWords(parsed.rest)).input;
           write(renderTerminal(runCommand(definition, input, core), style));
         } catch (error) {
-          write(isBackchannelError(error) ? error.userMessage : 'Something went wrong; the chat goes on.');
+          if (isBackchannelError(error)) write(error.userMessage);
+          else if (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS')) write(error.message);
+          else write('Something went wrong; the chat goes on.');
         }
       }
     }

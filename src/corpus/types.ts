@@ -3,13 +3,19 @@
  * passages ingestion cuts from them, and the cable rows parsed out of the digest's tables.
  */
 
-/** What a document is, as the manifest names it. */
+/**
+ * What a document is, as the manifest names it. `record` is an archival record (often OCR text),
+ * `note` a member's own notes, `document` anything else.
+ */
 export const DOCUMENT_KINDS = [
   'article',
   'book description',
   'presidential letter',
   'cable digest',
   'book summary',
+  'record',
+  'note',
+  'document',
 ] as const;
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 
