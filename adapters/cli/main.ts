@@ -1,7 +1,6 @@
-#!/usr/bin/env node
 /**
  * `backchannel <command> …`: every command of the core, derived from its definition; `chat` opens the
- * terminal chat. Never loads discord.js or Bolt.
+ * terminal chat. Never loads discord.js or Bolt. `bin.ts` runs it on the process's arguments.
  */
 import { createInterface } from 'node:readline';
 import { commands } from '../../src/commands/index.js';
@@ -10,6 +9,22 @@ import { loadCore, type Core } from '../../src/core.js';
 import { isBackchannelError } from '../../src/errors.js';
 import { renderTerminal, ANSI, PLAIN } from '../terminal/render.js';
 import { parseCommandArgs } from './parse.js';
+
+/** Where the CLI reads and writes; the process's own streams unless a test passes others. */
+export interface CliIO {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  stdin: NodeJS.ReadableStream;
+  /** Show query terms in ANSI bold (a terminal) rather than **asterisks**. */
+  tty: boolean;
+}
+
+export const processIO = (): CliIO => ({
+  stdout: (t) => process.stdout.write(t),
+  stderr: (t) => process.stderr.write(t),
+  stdin: process.stdin,
+  tty: process.stdout.isTTY === true,
+});
 
 const USAGE = () =>
   [
@@ -21,50 +36,57 @@ const USAGE = () =>
     '  ask --jsonl            Read one question a line on stdin, write one JSON answer a line',
   ].join('\n');
 
-async function main(argv: string[]): Promise<number> {
+/** Runs the CLI on `argv` (the words after `backchannel`) and returns the exit status. */
+export async function runCli(argv: string[], io: CliIO = processIO()): Promise<number> {
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === '-h') {
-    console.log(USAGE());
+    io.stdout(USAGE() + '\n');
     return name ? 0 : 1;
   }
   if (name === 'chat') {
     const { runChat } = await import('../terminal/chat.js');
     const corpusFlag = rest.indexOf('--corpus');
-    return runChat({ corpusDir: corpusFlag >= 0 ? rest[corpusFlag + 1] : undefined });
+    return runChat({ corpusDir: corpusFlag >= 0 ? rest[corpusFlag + 1] : undefined, input: io.stdin, output: { write: (t: string) => (io.stdout(t), true) } as NodeJS.WritableStream });
   }
   const definition = commands.get(name.replace(/^\//, '').toLowerCase());
   if (!definition) {
-    console.error(`backchannel: unknown command "${name}"\n\n${USAGE()}`);
+    io.stderr(`backchannel: unknown command "${name}"\n\n${USAGE()}\n`);
     return 2;
   }
   let parsed;
   try {
     parsed = parseCommandArgs(definition, rest);
   } catch (error) {
-    console.error(`backchannel ${definition.name}: ${(error as Error).message}`);
+    io.stderr(`backchannel ${definition.name}: ${(error as Error).message}\n`);
     return 2;
   }
   if (parsed.help) {
-    console.log(`/${definition.name}: ${definition.description}`);
-    for (const [key, schema] of Object.entries(definition.options.shape)) console.log(`  --${key.padEnd(10)} ${(schema as { description?: string }).description ?? ''}`);
+    io.stdout(`/${definition.name}: ${definition.description}\n`);
+    for (const [key, schema] of Object.entries(definition.options.shape)) io.stdout(`  --${key.padEnd(10)} ${(schema as { description?: string }).description ?? ''}\n`);
     return 0;
   }
   const core = loadCore({ corpusDir: parsed.corpus });
-  if (parsed.jsonl) return jsonLines(core, definition.name);
-  const reply = runCommand(definition, parsed.input, core);
-  if (parsed.json) console.log(JSON.stringify(reply.data, null, 2));
-  else console.log(renderTerminal(reply, process.stdout.isTTY ? ANSI : PLAIN));
+  if (parsed.jsonl) return jsonLines(core, definition.name, io);
+  let reply;
+  try {
+    reply = runCommand(definition, parsed.input, core);
+  } catch (error) {
+    if (!isBackchannelError(error)) throw error;
+    io.stderr(`backchannel ${definition.name}: ${error.userMessage}\n`);
+    return error.code === 'BAD_INPUT' ? 2 : 1;
+  }
+  io.stdout((parsed.json ? JSON.stringify(reply.data, null, 2) : renderTerminal(reply, io.tty ? ANSI : PLAIN)) + '\n');
   return reply.ok ? 0 : 1;
 }
 
 /** `ask --jsonl`: one question a line in, one JSON object a line out, in order. A bad line gets an error object. */
-async function jsonLines(core: Core, name: string): Promise<number> {
+async function jsonLines(core: Core, name: string, io: CliIO): Promise<number> {
   const definition = commands.get(name)!;
   if (!definition.positional) {
-    console.error(`backchannel ${name}: --jsonl needs a command that takes words`);
+    io.stderr(`backchannel ${name}: --jsonl needs a command that takes words\n`);
     return 2;
   }
-  const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
+  const lines = createInterface({ input: io.stdin, crlfDelay: Infinity });
   let out = '';
   for await (const line of lines) {
     if (!line.trim()) continue;
@@ -74,20 +96,10 @@ async function jsonLines(core: Core, name: string): Promise<number> {
       out += JSON.stringify({ query: line, error: isBackchannelError(error) ? error.userMessage : 'internal error' }) + '\n';
     }
     if (out.length > 1 << 16) {
-      process.stdout.write(out);
+      io.stdout(out);
       out = '';
     }
   }
-  process.stdout.write(out);
+  io.stdout(out);
   return 0;
 }
-
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    console.error(isBackchannelError(error) ? error.message : error);
-    process.exitCode = 1;
-  },
-);

@@ -97,14 +97,21 @@ function nearFocus(type: QuestionType, text: string, tokens: ReturnType<typeof a
   return 0;
 }
 
-/** Bonus when a role word stands within a few words of a question term, for "who" and "what is" questions. */
+/**
+ * Bonus, for "who" and "what is" questions, when a role names a question term: the role just before
+ * the name ("correspondent Lisa Howard", "diplomat, William Attwood") or in apposition after it
+ * ("Peter Kornbluh, a Cuba scholar").
+ */
 function roleBeside(query: AnalyzedQuery, text: string, tokens: ReturnType<typeof analyze>): number {
   if (query.type !== 'person' && query.type !== 'definition') return 0;
   const names = new Set(query.concepts.map((c) => c.term));
-  const at = tokens.filter((t) => names.has(t.term)).map((t) => t.position);
+  const at = tokens.filter((t) => names.has(t.term));
   if (!at.length) return 0;
   for (const t of tokens) {
-    if (ROLE.test(text.slice(t.start, t.end)) && at.some((p) => Math.abs(p - t.position) <= ROLE_NEAR_WORDS)) return QUOTE_RULES.nearFocusBonus;
+    if (!ROLE.test(text.slice(t.start, t.end))) continue;
+    const before = at.some((n) => n.position > t.position && n.position - t.position <= ROLE_NEAR_WORDS);
+    const apposition = at.some((n) => t.position > n.position && t.position - n.position <= ROLE_NEAR_WORDS + 2 && /^,\s/.test(text.slice(n.end)));
+    if (before || apposition) return QUOTE_RULES.nearFocusBonus;
   }
   return 0;
 }

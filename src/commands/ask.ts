@@ -8,7 +8,7 @@ import { helpBlocks } from './help.js';
 
 const options = z.object({
   question: z
-    .string()
+    .string({ error: 'is missing: ask a question, e.g. /ask who was Lisa Howard' })
     .transform(cleanInput)
     .pipe(z.string().max(INPUT_LIMITS.questionChars, `is too long: at most ${INPUT_LIMITS.questionChars} characters, please`))
     .describe('Your question, e.g. "who was Lisa Howard"'),
