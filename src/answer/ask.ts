@@ -74,7 +74,7 @@ export function ask(deps: AskDeps, question: string, options: AskOptions = {}): 
   const known = (term: string) => deps.search.engine.has(term);
   const found = deps.search.search(analyzed, Math.max(limit * page + 1, rerank));
   if (!found[0]) return { ...base, answered: false, reason: 'no-match', coverage: 0, results: [] };
-  const hits = rerankByAnswer(found, analyzed, idf, known, answerWeight, rerank);
+  const hits = rerankByAnswer(found, analyzed, idf, known, answerWeight, rerank, deps.search.commentWeight);
   // The corpus answers when one of the best passages holds enough of the question.
   const covered = Math.max(...hits.slice(0, limit).map((h) => coverage(analyzed, deps.search.termsOf(h.passage.id), h.matched, idf)));
   if (covered < minCoverage) return { ...base, answered: false, reason: 'weak-match', coverage: covered, results: [] };
@@ -94,8 +94,9 @@ export function ask(deps: AskDeps, question: string, options: AskOptions = {}): 
 }
 
 /**
- * Reorders the best hits by search score (relative to the best) plus answer evidence: the score of the
- * best quote each passage offers. Hits below the reranked head keep their order, after it.
+ * Reorders the best hits by search score (relative to the best, square-rooted so that one lucky term
+ * does not dominate) plus answer evidence: the score of the best quote each passage offers. Reader
+ * comments keep their lower weight. Hits below the reranked head keep their order, after it.
  */
 function rerankByAnswer(
   hits: PassageHit[],
@@ -104,11 +105,13 @@ function rerankByAnswer(
   known: (term: string) => boolean,
   weight: number,
   count: number,
+  commentWeight: number,
 ): Array<PassageHit & { quote?: Quote }> {
   const topScore = hits[0]!.score || 1;
   const head = hits.slice(0, count).map((hit) => {
     const quote = pickQuote(hit.passage, analyzed, idf, known);
-    return { ...hit, quote, final: Math.sqrt(hit.score / topScore) + weight * quote.score };
+    const final = Math.sqrt(hit.score / topScore) + weight * quote.score;
+    return { ...hit, quote, final: hit.passage.comment ? final * commentWeight : final };
   });
   head.sort((a, b) => b.final - a.final);
   return [...head, ...hits.slice(count)];

@@ -7,7 +7,7 @@ import { analyzeTerms } from './analyzer.js';
 export interface PassageSearchOptions {
   /** Field boosts: the passage text, its section heading, its document title. Default { text: 1, heading: 0.6, title: 0.3 }. */
   boosts?: Record<'text' | 'heading' | 'title', number>;
-  /** Score multiplier for reader comments, which rank below a document's own text. Default 0.5. */
+  /** Score multiplier for reader comments, which rank below a document's own text that says as much. Default 0.7. */
   commentWeight?: number;
   /** Two results whose term sets overlap at least this much (Jaccard) are near-duplicates; the lower goes. Default 0.6. */
   duplicateOverlap?: number;
@@ -17,7 +17,7 @@ export interface PassageSearchOptions {
 
 export const DEFAULT_PASSAGE_SEARCH = {
   boosts: { text: 1, heading: 0.6, title: 0.3 },
-  commentWeight: 0.5,
+  commentWeight: 0.7,
   duplicateOverlap: 0.6,
 } as const;
 
@@ -32,7 +32,8 @@ export interface PassageHit {
 export class PassageSearch {
   readonly engine: SearchEngine;
   private readonly corpus: Corpus;
-  private readonly commentWeight: number;
+  /** Score multiplier of reader comments (see `PassageSearchOptions.commentWeight`). */
+  readonly commentWeight: number;
   private readonly duplicateOverlap: number;
   private readonly termSets = new Map<string, Set<string>>();
   private readonly maxIdf: number;

@@ -1,0 +1,105 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ask } from '../../src/answer/ask.js';
+import { loadCore } from '../../src/core.js';
+import { readQuestions, score } from '../../scripts/eval-questions.js';
+
+const core = loadCore();
+const questions = readQuestions(new URL('../../data/eval/questions.jsonl', import.meta.url).pathname);
+
+describe('ask over the bundled corpus', () => {
+  describe('over the whole development set', () => {
+    const results = questions.map((q) => ({ q, result: ask(core, q.q, { limit: 10 }) }));
+
+    it('quotes every quote verbatim from its passage, marks inside the quote', () => {
+      for (const { result } of results) {
+        for (const item of result.results) {
+          expect(item.passage.text.slice(item.quote.start, item.quote.end)).toBe(item.quote.text);
+          expect(item.passage.text).toContain(item.quote.text);
+          for (const [s, e] of item.quote.marks) expect(e).toBeLessThanOrEqual(item.quote.text.length), expect(s).toBeLessThan(e);
+        }
+      }
+    });
+
+    it('abstains on every question the corpus cannot answer, and on none it can', () => {
+      for (const { q, result } of results) expect(result.answered, q.id).toBe(!('abstain' in q));
+    });
+
+    it('holds the levels the engine is held to: R@1 ≥ 0.95, R@3 = 1, quote@1 ≥ 0.85', () => {
+      const s = score(
+        questions,
+        results.map(({ result }) => ({ passages: result.results.map((r) => r.passage.text), quote: result.results[0]?.quote.text ?? null })),
+      );
+      expect(s.r1).toBeGreaterThanOrEqual(0.95);
+      expect(s.r3).toBe(1);
+      expect(s.quote1).toBeGreaterThanOrEqual(0.85);
+    });
+  });
+
+  describe('ranking', () => {
+    it('puts the passage naming Lisa Howard’s role first for "who was Lisa Howard"', () => {
+      const top = ask(core, 'who was Lisa Howard').results[0]!;
+      expect(top.quote.text).toMatch(/correspondent Lisa Howard|reporter Lisa Howard/);
+    });
+
+    it('forgives a typo ("Atwood") without outranking what the exact name finds', () => {
+      const typo = ask(core, 'who was William Atwood').results.map((r) => r.passage.id);
+      const exact = ask(core, 'who was William Attwood').results.map((r) => r.passage.id);
+      expect(typo[0]).toBe(exact[0]);
+    });
+
+    it('finds Raúl without the accent and the Brothers to the Rescue by their initials', () => {
+      expect(ask(core, 'raul castro bridge').results[0]!.passage.text).toContain('Raúl Castro');
+      expect(ask(core, 'what happened to the BTTR planes').results[0]!.quote.text).toContain('BTTR planes were shot down');
+    });
+
+    it('ranks a reader comment below the article’s own text that says as much', () => {
+      const dir = mkdtempSync(join(tmpdir(), 'bc-comments-'));
+      writeFileSync(
+        join(dir, 'page.txt'),
+        'A page\n\nCastro met Donovan in Havana in April 1963 to talk about prisoners.\n\n  1. Joe says:\n\n    I read that Castro met Donovan in Havana, and they talked of many things besides the prisoners.\n',
+      );
+      writeFileSync(
+        join(dir, 'manifest.json'),
+        JSON.stringify({
+          documents: [
+            { id: 'page', file: 'page.txt', title: 'A page', kind: 'article', author: null, publisher: null, date: { iso: null, precision: 'undated' }, cleaning: { readerComments: true } },
+          ],
+        }),
+      );
+      const small = loadCore({ corpusDir: dir });
+      const results = ask(small, 'When did Castro meet Donovan in Havana?').results;
+      expect(results.map((r) => r.citation.comment)).toEqual([false, true]);
+      expect(results[1]!.citation.kind).toBe('reader comment by Joe');
+    });
+
+    it('returns distinct passages, and pages through them without repeats', () => {
+      const first = ask(core, 'Castro', { page: 1 }).results.map((r) => r.passage.id);
+      const second = ask(core, 'Castro', { page: 2 }).results.map((r) => r.passage.id);
+      expect(new Set([...first, ...second]).size).toBe(first.length + second.length);
+      expect(second[0]).toBeDefined();
+    });
+
+    it('names another document that says the same thing ("also in")', () => {
+      const top = ask(core, 'What happened when Jean Daniel was with Castro on the day Kennedy died?').results[0]!;
+      expect(top.also.map((c) => c.docId)).not.toContain(top.passage.docId);
+    });
+  });
+
+  describe('abstention', () => {
+    it.each(['who won the 1998 world cup', 'how do I bake sourdough bread', 'what is the capital of Australia', 'recipe for chocolate cake'])(
+      'says the corpus does not answer "%s"',
+      (q) => {
+        const result = ask(core, q);
+        expect(result.answered).toBe(false);
+        expect(result.results).toEqual([]);
+      },
+    );
+
+    it('says so when the question has no words to search for', () => {
+      expect(ask(core, 'who is it?').reason).toBe('no-terms');
+    });
+  });
+});

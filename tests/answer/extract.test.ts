@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { pickQuote, markTerms } from '../../src/answer/extract.js';
+import { analyzeQuery } from '../../src/search/query.js';
+import { domainAliases } from '../../src/search/aliases.js';
+import type { Passage } from '../../src/corpus/types.js';
+import { sentenceRanges } from '../../src/text/sentences.js';
+import { analyzeTerms } from '../../src/search/analyzer.js';
+
+function passage(text: string, heading: string | null = null): Passage {
+  const sentences: Array<[number, number]> = [];
+  let offset = 0;
+  for (const line of text.split('\n')) {
+    for (const [s, e] of sentenceRanges(line)) sentences.push([s + offset, e + offset]);
+    offset += line.length + 1;
+  }
+  return { id: 'doc#p1', docId: 'doc', n: 1, heading, text, sentences, paragraph: 1, line: 1, comment: null };
+}
+
+const idf = () => 1;
+const quote = (p: Passage, q: string) => pickQuote(p, analyzeQuery(q, domainAliases), idf);
+
+describe('pickQuote', () => {
+  it('quotes the sentence that holds what is asked, verbatim', () => {
+    const p = passage('Obama took office in 2009. Gross was sentenced to 15 years in prison. Talks went on.');
+    const q = quote(p, 'What was Gross sentenced to?');
+    expect(q.text).toBe('Gross was sentenced to 15 years in prison.');
+    expect(p.text.slice(q.start, q.end)).toBe(q.text);
+  });
+
+  it('prefers, for "when", the sentence with a date', () => {
+    const p = passage('Talks with Castro were explored. The idea came up in the press. On November 5, 1963, Kennedy explored them again.');
+    expect(quote(p, 'When did Kennedy explore talks?').text).toContain('On November 5, 1963');
+  });
+
+  it('prefers, for "who", the sentence naming the agent', () => {
+    const p = passage('The White House tape was played often. It was long. Later the tape was found by Peter Kornbluh, a Cuba scholar.');
+    expect(quote(p, 'Who found the White House tape?').text).toContain('found by Peter Kornbluh');
+  });
+
+  it('takes a second sentence along when it completes the answer', () => {
+    const p = passage('When Castro heard the news in Havana, he was with Jean Daniel. “Es mala noticias,” he said. Then he left.');
+    expect(quote(p, 'What did Castro say when he heard the news?').text).toBe(
+      'When Castro heard the news in Havana, he was with Jean Daniel. “Es mala noticias,” he said.',
+    );
+  });
+
+  it('quotes a question in the text together with the answer after it', () => {
+    const p = passage('“Do you know how porcupines make love?” I asked. “Very carefully,” he said.');
+    expect(quote(p, 'how do porcupines make love').text).toContain('Very carefully');
+  });
+
+  it('gives a quotation the words of its attribution line and quotes its opening', () => {
+    const p = passage('Our relations are like a bridge. The war has ended.\n—Raúl Castro to Senator McGovern, 1977');
+    expect(quote(p, 'What did Raul Castro tell McGovern?').text).toBe('Our relations are like a bridge.');
+  });
+
+  it('takes along a next sentence that continues on the question’s topic', () => {
+    const p = passage('Alan Gross was sent into Cuba. This led to tension when Gross was sentenced. Obama later changed course.');
+    expect(quote(p, 'What happened to Alan Gross?').text).toBe('Alan Gross was sent into Cuba. This led to tension when Gross was sentenced.');
+  });
+
+  it('counts a question word found only in the heading at part credit', () => {
+    const withHeading = passage('On November 5, 1963, he was exploring the idea.', 'JFK considers secret talks');
+    const without = passage('On November 5, 1963, he was exploring the idea.');
+    const q = 'When did JFK consider secret talks?';
+    expect(quote(withHeading, q).score).toBeGreaterThan(quote(without, q).score);
+  });
+});
+
+describe('markTerms', () => {
+  it('marks the query terms, merging neighbours into one mark', () => {
+    const text = 'Castro told correspondent Lisa Howard that he agreed.';
+    const marks = markTerms(text, new Set(analyzeTerms('Lisa Howard agree')));
+    expect(marks.map(([s, e]) => text.slice(s, e))).toEqual(['Lisa Howard', 'agreed']);
+  });
+
+  it('marks a near spelling of a term the corpus does not know', () => {
+    const text = 'the Attwood initiative';
+    expect(markTerms(text, new Set(), ['atwood']).map(([s, e]) => text.slice(s, e))).toEqual(['Attwood']);
+  });
+});

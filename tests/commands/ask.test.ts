@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { commands } from '../../src/commands/index.js';
+import { runCommand } from '../../src/commands/run.js';
+import { loadCore } from '../../src/core.js';
+import { BackchannelError } from '../../src/errors.js';
+
+const core = loadCore();
+const askCommand = commands.get('ask')!;
+const run = (input: Record<string, unknown>) => runCommand(askCommand, input, core);
+
+describe('/ask', () => {
+  it('returns the --json shape: query, answered, ranked results with text, quote and citation', () => {
+    const data = run({ question: 'who was Lisa Howard' }).data as {
+      query: string;
+      answered: boolean;
+      results: Array<Record<string, unknown>>;
+    };
+    expect(data.query).toBe('who was Lisa Howard');
+    expect(data.answered).toBe(true);
+    expect(data.results.length).toBe(3);
+    for (const [i, r] of data.results.entries()) {
+      expect(Object.keys(r)).toEqual(expect.arrayContaining(['rank', 'docId', 'passageId', 'score', 'text', 'quote', 'citation']));
+      expect(r['rank']).toBe(i + 1);
+      expect(String(r['text'])).toContain(String(r['quote']));
+      expect(r['citation']).toEqual({ title: expect.any(String), kind: expect.any(String), date: expect.any(String), paragraph: expect.any(Number) });
+    }
+  });
+
+  it('replies with quotes, numbered citations and follow-up actions', () => {
+    const reply = run({ question: 'What did Carter open in Havana?' });
+    const quotes = reply.blocks.filter((b) => b.type === 'quote');
+    const citations = reply.blocks.find((b) => b.type === 'citations');
+    expect(quotes.length).toBeGreaterThan(0);
+    expect(citations && citations.type === 'citations' && citations.items.map((c) => c.n)).toEqual(
+      citations && citations.type === 'citations' ? citations.items.map((_, i) => i + 1) : [],
+    );
+    expect(quotes.some((q) => q.type === 'quote' && q.runs.some((r) => r.marked && /Havana/.test(r.text)))).toBe(true);
+    expect(reply.actions.map((a) => a.id)).toEqual(['more', 'context']);
+    expect(reply.actions[0]).toMatchObject({ command: 'ask', args: { question: 'What did Carter open in Havana?', page: 2 } });
+  });
+
+  it('says plainly when the corpus does not answer, and lists what it covers', () => {
+    const reply = run({ question: 'how do I bake sourdough bread' });
+    expect(reply.ok).toBe(false);
+    expect(reply.blocks[0]).toMatchObject({ type: 'notice', text: expect.stringContaining("The corpus doesn't say") });
+    expect(reply.blocks.some((b) => b.type === 'quote')).toBe(false);
+    expect((reply.data as { suggestions: string[] }).suggestions).toHaveLength(5);
+  });
+
+  it('answers an empty question with help', () => {
+    const reply = run({ question: '  \u200b ' });
+    expect(reply.ok).toBe(false);
+    expect(reply.blocks.some((b) => b.type === 'list')).toBe(true);
+  });
+
+  it('refuses a question over the length limit with a clear message', () => {
+    try {
+      run({ question: 'x'.repeat(501) });
+      expect.unreachable();
+    } catch (error) {
+      expect(error).toBeInstanceOf(BackchannelError);
+      expect((error as BackchannelError).code).toBe('BAD_INPUT');
+      expect((error as BackchannelError).userMessage).toMatch(/question: is too long: at most 500 characters/);
+    }
+  });
+
+  it('refuses a page number that is not a positive integer', () => {
+    expect(() => run({ question: 'Castro', page: 'two' })).toThrow(BackchannelError);
+    expect(() => run({ question: 'Castro', page: 0 })).toThrow(/page/);
+  });
+});

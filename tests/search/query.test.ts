@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import { analyzeQuery, questionType } from '../../src/search/query.js';
+import { AliasTable, domainAliases } from '../../src/search/aliases.js';
+
+const terms = (q: string) => analyzeQuery(q, domainAliases).concepts.map((c) => c.term);
+
+describe('query analysis', () => {
+  describe('question types', () => {
+    it.each([
+      ['who was Lisa Howard', 'person'],
+      ['Whom did Kissinger send to Havana?', 'person'],
+      ['When did JFK consider secret talks?', 'date'],
+      ['In what year did Carter take office', 'date'],
+      ['How many refugees fled?', 'quantity'],
+      ['how much did Castro demand', 'quantity'],
+      ['Why was Castro insulted?', 'reason'],
+      ['What did Slater warn about Cuba?', 'speech'],
+      ['Did Kennedy accept the advice?', 'yesno'],
+      ['What was Operation Mongoose?', 'definition'],
+      ['lisa howard', 'definition'],
+      ['cuban population in the year 1960 after the revolution', 'other'],
+    ])('reads "%s" as %s', (q, type) => {
+      expect(questionType(q)).toBe(type);
+    });
+  });
+
+  describe('content terms', () => {
+    it('drops question words, stop words and question phrases such as "how many" and "what kind of"', () => {
+      expect(terms('How many Cubans left through Mariel Harbor?')).toEqual(['cuban', 'left', 'mariel', 'harbor']);
+      expect(terms('What kind of inspection did Sorensen want?')).toEqual(['inspect', 'sorensen', 'want']);
+    });
+
+    it('folds case, accents, curly apostrophes and possessives', () => {
+      expect(terms('RAÚL’s Elián')).toEqual(terms("raul's elian"));
+    });
+
+    it('marks lower-case words of a capitalized question as the focus of what is asked', () => {
+      const concepts = analyzeQuery('Who found the White House tape?', domainAliases).concepts;
+      expect(Object.fromEntries(concepts.map((c) => [c.term, c.focus]))).toEqual({ found: true, white: false, hous: false, tape: true });
+    });
+
+    it('has no focus words when nothing is capitalized', () => {
+      expect(analyzeQuery('who found the white house tape', domainAliases).concepts.every((c) => !c.focus)).toBe(true);
+    });
+
+    it('strips control and zero-width characters', () => {
+      expect(analyzeQuery('Lisa\u200b\u0007 Howard', domainAliases).text).toBe('Lisa Howard');
+    });
+  });
+
+  describe('aliases', () => {
+    it('expands JFK to Kennedy at a lower weight, and lets Kennedy satisfy the term', () => {
+      const q = analyzeQuery('What did JFK say?', domainAliases);
+      const kennedy = q.plan.terms.find((t) => t.term === 'kennedi');
+      expect(kennedy?.weight).toBeGreaterThan(0);
+      expect(kennedy!.weight).toBeLessThan(1);
+      expect(q.concepts.find((c) => c.term === 'jfk')?.alternatives).toContainEqual(['kennedi']);
+    });
+
+    it('does not expand Kennedy to JFK (one-way alias), since Robert Kennedy is not JFK', () => {
+      expect(analyzeQuery('Robert Kennedy', domainAliases).plan.terms.map((t) => t.term)).not.toContain('jfk');
+    });
+
+    it('expands a multi-word name as a phrase whose words share the weight', () => {
+      const q = analyzeQuery('BTTR planes', domainAliases);
+      expect(q.plan.phrases).toContainEqual(['brother', 'rescu']);
+      const weights = q.plan.terms.filter((t) => t.term === 'brother' || t.term === 'rescu').map((t) => t.weight);
+      expect(weights).toHaveLength(2);
+      expect(weights[0]! + weights[1]!).toBeCloseTo(0.6);
+    });
+
+    it('relates irregular verb forms (said and say)', () => {
+      expect(analyzeQuery('what did Castro say', domainAliases).concepts.find((c) => c.term === 'sai')?.alternatives).toContainEqual(['said']);
+    });
+
+    it('prefers the longest name when names overlap', () => {
+      const table = new AliasTable([{ groups: [['missile crisis', 'October crisis'], ['crisis', 'emergency']], weight: 0.5 }]);
+      const found = table.find(['missil', 'crisi']);
+      expect(found).toHaveLength(1);
+      expect(found[0]!.entry.name).toBe('missile crisis');
+    });
+
+    it('searches only what was typed when no table is given (generic ranking)', () => {
+      expect(analyzeQuery('JFK', null).plan.terms).toEqual([{ term: 'jfk', weight: 1 }]);
+    });
+  });
+});
