@@ -21,7 +21,7 @@ function citation(c: Citation): string {
 function block(b: Block, style: TerminalStyle): string {
   switch (b.type) {
     case 'quote':
-      return `“${runs(b.runs, style)}” [${b.citation}]`;
+      return `${runs(b.runs, style).replace(/^/gm, '> ')} [${b.citation}]`;
     case 'text':
       return runs(b.runs, style);
     case 'heading':

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from '../src/config.js';
+import { BackchannelError } from '../src/errors.js';
+
+const token = 'x'.repeat(60);
+
+function problems(env: Record<string, string>): string {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    if (error instanceof BackchannelError) return error.message;
+    throw error;
+  }
+  throw new Error('expected the configuration to be refused');
+}
+
+describe('loadConfig', () => {
+  it('treats empty strings as unset, so a copied .env.example starts the chat', () => {
+    expect(loadConfig({ DISCORD_TOKEN: '', SLACK_BOT_TOKEN: ' ', CORPUS_DIR: '' })).toEqual({});
+  });
+
+  it('lists every problem, each naming its key', () => {
+    const message = problems({ DISCORD_TOKEN: token, SLACK_BOT_TOKEN: 'nope', SLACK_PORT: '99999' });
+    expect(message).toContain('DISCORD_APP_ID is required when DISCORD_TOKEN is set');
+    expect(message).toContain('SLACK_BOT_TOKEN must start with xoxb-');
+    expect(message).toContain('SLACK_PORT');
+  });
+
+  it('never echoes a secret value in its message', () => {
+    const secret = 'xapp-1-SECRET-VALUE';
+    expect(problems({ SLACK_APP_TOKEN: secret })).not.toContain(secret);
+  });
+
+  it('accepts a complete Discord and Slack configuration', () => {
+    expect(
+      loadConfig({ DISCORD_TOKEN: token, DISCORD_APP_ID: '123456789012345678', SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xapp-1', SLACK_PORT: '3001' }),
+    ).toMatchObject({ SLACK_PORT: 3001 });
+  });
+});

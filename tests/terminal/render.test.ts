@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { renderTerminal, PLAIN, ANSI } from '../../adapters/terminal/render.js';
+import type { Reply } from '../../src/reply/model.js';
+
+const reply: Reply = {
+  ok: true,
+  data: {},
+  blocks: [
+    { type: 'quote', runs: [{ text: 'Castro told correspondent ' }, { text: 'Lisa Howard', marked: true }, { text: ' that…\nsecond line' }], citation: 1 },
+    { type: 'also', of: 1, items: [{ n: 2, docId: 'b', passageId: 'b#p4', title: 'Doc B', kind: 'book summary', date: 'undated', paragraph: 50, comment: false }] },
+    {
+      type: 'citations',
+      items: [
+        { n: 1, docId: 'a', passageId: 'a#p12', title: 'Doc A', kind: 'article', date: 'November 5, 1963', paragraph: 14, comment: false },
+        { n: 2, docId: 'b', passageId: 'b#p4', title: 'Doc B', kind: 'book summary', date: 'undated', paragraph: 50, comment: false },
+      ],
+    },
+    { type: 'notice', tone: 'warning', text: 'Careful.' },
+  ],
+  actions: [
+    { id: 'more', label: 'More results', command: 'ask', args: { question: 'who was Lisa Howard', page: 2 } },
+    { id: 'context', label: 'Show context', command: 'passage', args: { id: 'a#p12' }, private: true },
+  ],
+};
+
+describe('renderTerminal', () => {
+  it('renders quotes as block quotes with marked terms, citations and follow-ups as commands', () => {
+    expect(renderTerminal(reply, PLAIN)).toBe(
+      [
+        '> Castro told correspondent **Lisa Howard** that…\n> second line [1]',
+        '   also in [2] Doc B',
+        'Sources\n[1] Doc A (article, November 5, 1963), ¶ 14 — a#p12\n[2] Doc B (book summary, undated), ¶ 50 — b#p4',
+        'Note: Careful.',
+        'More results: /ask "who was Lisa Howard" --page 2\nShow context: /passage "a#p12"',
+      ].join('\n\n'),
+    );
+  });
+
+  it('uses ANSI bold on a terminal', () => {
+    expect(renderTerminal({ ...reply, blocks: reply.blocks.slice(0, 1), actions: [] }, ANSI)).toContain('\x1b[1mLisa Howard\x1b[22m');
+  });
+});
