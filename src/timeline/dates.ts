@@ -7,7 +7,16 @@
  *
  * chrono-node parses month-and-day dates; the rules in `rules.ts` do the rest.
  */
-import * as chrono from 'chrono-node';
+import { createRequire } from 'node:module';
+import type * as ChronoEnglish from 'chrono-node/en';
+
+const requireCjs = createRequire(import.meta.url);
+let chronoEnglish: typeof ChronoEnglish | undefined;
+
+/** chrono-node's English parsers, loaded on first use: only the timeline needs them, and /ask starts faster without. */
+function chrono(): typeof ChronoEnglish {
+  return (chronoEnglish ??= requireCjs('chrono-node/en') as typeof ChronoEnglish);
+}
 import { MONTH_SOURCE, isPlausibleYear, isoDay, monthNumber } from './calendar.js';
 import {
   bareYears, compactDates, contextMonths, listedMonths, monthYears, partsOfYears, relativeDays, seasons, yearRanges,
@@ -33,7 +42,7 @@ const OF_THAT_YEAR = /^\s+of\s+that\s+year\b/;
 function dayDates(text: string, context: DateContext): Found[] {
   const out: Found[] = [];
   const reference = new Date(Date.UTC(context.year ?? 2000, 6, 1));
-  for (const result of chrono.strict.parse(text, reference)) {
+  for (const result of chrono().strict.parse(text, reference)) {
     const { start } = result;
     if (!start.isCertain('month') || !start.isCertain('day')) continue;
     const words = DAY_WORDS.exec(result.text);
