@@ -32,6 +32,8 @@ const USAGE = () =>
     '',
     ...[...commands.values()].map((c) => `  ${(c.name + (c.positional ? ` <${c.positional}>` : '')).padEnd(22)} ${c.description}`),
     `  ${'chat'.padEnd(22)} Open the terminal chat`,
+    `  ${'corpus add FILE'.padEnd(22)} Add a document (.txt, .md, .html, .pdf) to the corpus; see corpus --help`,
+    `  ${'corpus check [DIR]'.padEnd(22)} Validate the corpus: every problem with file and line`,
     '',
     '  ask --jsonl            Read one question a line on stdin, write one JSON answer a line',
   ].join('\n');
@@ -47,6 +49,10 @@ export async function runCli(argv: string[], io: CliIO = processIO()): Promise<n
     const { runChat } = await import('../terminal/chat.js');
     const corpusFlag = rest.indexOf('--corpus');
     return runChat({ corpusDir: corpusFlag >= 0 ? rest[corpusFlag + 1] : undefined, input: io.stdin, output: { write: (t: string) => (io.stdout(t), true) } as NodeJS.WritableStream });
+  }
+  if (name === 'corpus') {
+    const { runCorpusCommand } = await import('./corpus.js');
+    return runCorpusCommand(rest, { out: (line) => io.stdout(line + '\n'), err: (line) => io.stderr(line + '\n') });
   }
   const definition = commands.get(name.replace(/^\//, '').toLowerCase());
   if (!definition) {

@@ -1,7 +1,7 @@
 import { createInterface } from 'node:readline';
 import { commands } from '../../src/commands/index.js';
 import { runCommand } from '../../src/commands/run.js';
-import { loadCore } from '../../src/core.js';
+import { createCoreHolder } from '../../src/reload.js';
 import { isBackchannelError } from '../../src/errors.js';
 import { renderTerminal, ANSI, PLAIN } from './render.js';
 import { chatWords, parseCommandArgs, splitChatLine } from '../cli/parse.js';
@@ -10,6 +10,8 @@ export interface ChatOptions {
   corpusDir?: string | undefined;
   input?: NodeJS.ReadableStream;
   output?: NodeJS.WritableStream;
+  /** Watch the corpus and reload it when it changes (a broken change keeps the last good one). Default true. */
+  watch?: boolean;
 }
 
 /**
@@ -21,8 +23,18 @@ export async function runChat(options: ChatOptions = {}): Promise<number> {
   const output = options.output ?? process.stdout;
   const tty = output === process.stdout && process.stdout.isTTY;
   const style = tty ? ANSI : PLAIN;
-  const core = loadCore({ corpusDir: options.corpusDir });
   const write = (text: string) => output.write(text + '\n');
+  const holder = createCoreHolder({
+    core: { corpusDir: options.corpusDir },
+    watch: options.watch ?? true,
+    onReload: (r) =>
+      write(
+        r.ok
+          ? `(corpus reloaded: ${r.passages} passages from ${r.documents} documents)`
+          : `(corpus change not loaded, still answering from the last good corpus: ${r.reason.split('\n')[0]})`,
+      ),
+  });
+  const core = holder.proxy;
   write(`Backchannel — ${core.corpus.passages.length} passages from ${core.corpus.documents.length} documents. Ask a question, or /help. /quit leaves.`);
   const rl = createInterface({ input, output, terminal: tty, prompt: '> ' });
   rl.prompt();
@@ -48,5 +60,6 @@ export async function runChat(options: ChatOptions = {}): Promise<number> {
     rl.prompt();
   }
   rl.close();
+  holder.close();
   return 0;
 }

@@ -2,8 +2,12 @@
 export interface RawBlock {
   /** The block's lines, NBSPs turned to spaces and trailing spaces removed, leading indent kept. */
   lines: string[];
-  /** 1-based line number of the first line in the raw file. */
+  /** 1-based line number of the first line in the raw file (in the extracted text, for HTML and PDF). */
   line: number;
+  /** The format marks the block as a heading (Markdown `#`, HTML `<h1>`…`<h6>`). Absent: guessed. */
+  heading?: boolean;
+  /** 1-based page the block is on, when the format has pages (PDF). */
+  page?: number;
 }
 
 /** Splits raw text into blocks separated by blank lines (lines of only spaces and NBSPs count as blank). */

@@ -9,9 +9,9 @@ const ROW = /^([A-Z]{2,8}\d{3,8})(\.\w{2,4})?\s+(\d{1,2})-([A-Za-z]{3})-(\d{2}|\
  * Parses the cable tables (Item, Date, From, To, Number) into rows. Two-digit years are read as
  * 19xx, as in the 1962 digest. Lines that are not rows are returned as problems, not guessed at.
  */
-export function parseCableTables(docId: string, paragraphs: Paragraph[]): { rows: CableRow[]; problems: string[] } {
+export function parseCableTables(docId: string, paragraphs: Paragraph[]): { rows: CableRow[]; problems: Array<{ line: number; message: string }> } {
   const rows: CableRow[] = [];
-  const problems: string[] = [];
+  const problems: Array<{ line: number; message: string }> = [];
   let heading: string | null = null;
   for (const p of paragraphs) {
     if (p.role === 'heading') heading = p.text;
@@ -20,7 +20,7 @@ export function parseCableTables(docId: string, paragraphs: Paragraph[]): { rows
       const m = ROW.exec(text);
       const month = m ? MONTHS.indexOf(m[4]!.toLowerCase()) : -1;
       if (!m || month < 0) {
-        problems.push(`line ${line}: not a cable row: ${text}`);
+        problems.push({ line, message: `not a cable row: ${text}` });
         continue;
       }
       const year = m[5]!.length === 2 ? `19${m[5]}` : m[5]!;

@@ -1,26 +1,30 @@
 import { resolve, join } from 'node:path';
 import type { Corpus, CorpusDocument } from './types.js';
-import { readManifest, corpusError } from './manifest.js';
-import { readDocumentText } from './read.js';
-import { toParagraphs } from './paragraphs.js';
-import { buildPassages } from './passages.js';
-import { parseCableTables } from './cables.js';
+import { readManifest } from './manifest.js';
+import { problemsError } from './problems.js';
+import { preloadPdfsSync } from './formats/index.js';
+import { ingestDocument } from './ingest.js';
 
 /**
- * Loads a corpus directory: the manifest, every document it lists (read, cleaned, cut into passages)
- * and the cable tables. Any problem stops loading with a `CORPUS_INVALID` error naming the file.
+ * Loads a corpus directory: the manifest, every document it lists (read in its format, cleaned, cut
+ * into passages) and the cable tables. Any problem stops loading with a `CORPUS_INVALID` error naming
+ * the file (and line); `details.problems` lists them all.
  */
 export function loadCorpus(dir: string): Corpus {
   const root = resolve(dir);
-  const documents: CorpusDocument[] = readManifest(root).map((meta) => {
-    const path = join(root, meta.file);
-    const paragraphs = toParagraphs(readDocumentText(path), meta);
-    const passages = buildPassages(meta, paragraphs);
-    const { rows, problems } = parseCableTables(meta.id, paragraphs);
-    if (problems.length) throw corpusError(problems.map((p) => `${path}: ${p}`).join('\n'), path);
-    if (!passages.length) throw corpusError(`${path}: has no text left after cleaning`, path);
-    return { meta, passages, cables: rows };
-  });
+  const metas = readManifest(root);
+  preloadPdfsSync(metas.filter((m) => m.format === 'pdf').map((m) => join(root, m.file)));
+  const documents: CorpusDocument[] = [];
+  for (const meta of metas) {
+    const ingested = ingestDocument(root, meta);
+    if (!ingested.document) throw problemsError(ingested.problems);
+    documents.push(ingested.document);
+  }
+  return assembleCorpus(root, documents);
+}
+
+/** The corpus of these documents, with its lookup maps. */
+export function assembleCorpus(root: string, documents: CorpusDocument[]): Corpus {
   const passages = documents.flatMap((d) => d.passages);
   return {
     dir: root,

@@ -1,12 +1,16 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { BackchannelError } from '../errors.js';
-import { DOCUMENT_KINDS, type DocumentMeta } from './types.js';
+import { DOCUMENT_FORMATS, DOCUMENT_KINDS, type DocumentMeta } from './types.js';
+import { formatOfFile, KNOWN_EXTENSIONS_TEXT } from './formats/names.js';
+import { lineOfPath, lineOfOffset, jsonSyntaxErrors } from './manifest-lines.js';
+import { problemsError, type CorpusProblem } from './problems.js';
+
+export { corpusError } from './problems.js';
 
 const isoPrefix = /^\d{4}(-\d{2}(-\d{2})?)?$/;
 
-const dateSchema = z
+export const dateSchema = z
   .object({
     iso: z.string().regex(isoPrefix, 'must be YYYY, YYYY-MM or YYYY-MM-DD').nullable(),
     precision: z.enum(['day', 'month', 'year', 'undated']),
@@ -29,68 +33,110 @@ const regexSource = z.string().refine(
   { message: 'is not a valid regular expression' },
 );
 
-const documentSchema = z.object({
-  id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be a lower-case slug (a-z, 0-9, hyphens)'),
-  file: z.string().min(1).refine((f) => !f.includes('/') && !f.includes('\\'), 'must be a file name inside the corpus directory'),
-  title: z.string().min(1),
-  kind: z.enum(DOCUMENT_KINDS),
-  author: z.string().min(1).nullable(),
-  publisher: z.string().min(1).nullable(),
-  date: dateSchema,
-  cleaning: z
-    .object({
-      dropParagraphs: z.array(regexSource).default([]),
-      sentencePerParagraph: z.boolean().default(false),
-      readerComments: z.boolean().default(false),
-    })
-    .default({ dropParagraphs: [], sentencePerParagraph: false, readerComments: false }),
-});
+/** A manifest entry as written. `format` and `cleaning.ocr` may be left out: they default (see below). */
+export const documentSchema = z
+  .object({
+    id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be a lower-case slug (a-z, 0-9, hyphens)'),
+    file: z.string().min(1).refine((f) => !f.includes('/') && !f.includes('\\'), 'must be a file name inside the corpus directory'),
+    format: z.enum(DOCUMENT_FORMATS).optional(),
+    title: z.string().min(1),
+    kind: z.enum(DOCUMENT_KINDS),
+    author: z.string().min(1).nullable(),
+    publisher: z.string().min(1).nullable(),
+    date: dateSchema,
+    cleaning: z
+      .object({
+        dropParagraphs: z.array(regexSource).default([]),
+        sentencePerParagraph: z.boolean().default(false),
+        readerComments: z.boolean().default(false),
+        ocr: z.boolean().optional(),
+      })
+      .default({ dropParagraphs: [], sentencePerParagraph: false, readerComments: false }),
+  })
+  .superRefine((doc, ctx) => {
+    if (!doc.format && !formatOfFile(doc.file))
+      ctx.addIssue({ code: 'custom', path: ['file'], message: `has an unknown format (expected ${KNOWN_EXTENSIONS_TEXT}, or set "format")` });
+  })
+  .transform(
+    (doc): DocumentMeta => ({
+      ...doc,
+      format: doc.format ?? formatOfFile(doc.file)!,
+      cleaning: { ...doc.cleaning, ocr: doc.cleaning.ocr ?? doc.kind === 'record' },
+    }),
+  );
 
-export const manifestSchema = z.object({ documents: z.array(documentSchema).min(1, 'lists no documents') });
+export const manifestSchema = z.object({ documents: z.array(z.unknown()).min(1, 'lists no documents') });
 
 export const MANIFEST_FILE = 'manifest.json';
 
+/** What `checkManifest` found: the entries that are valid, and every problem of the others. */
+export interface ManifestCheck {
+  /** Valid entries, defaults applied, in manifest order (entries with problems are left out). */
+  documents: DocumentMeta[];
+  problems: CorpusProblem[];
+}
+
 /**
- * Reads and validates `<dir>/manifest.json`. Every problem is reported with the file and the field
- * (`documents[2].kind`), and duplicate ids or files are refused.
+ * Validates `<dir>/manifest.json` entry by entry, so that one bad entry does not hide the others.
+ * Every problem names the file, the field (`documents[2].kind`) and its line in the manifest;
+ * duplicate ids and files are problems too.
  */
-export function readManifest(dir: string): DocumentMeta[] {
+export function checkManifest(dir: string): ManifestCheck {
   const path = join(dir, MANIFEST_FILE);
   let raw: string;
   try {
     raw = readFileSync(path, 'utf8');
   } catch (cause) {
-    throw corpusError(`${path}: cannot read the manifest (${(cause as NodeJS.ErrnoException).code ?? 'error'})`, path, cause);
+    return fail({ file: path, message: `cannot read the manifest (${(cause as NodeJS.ErrnoException).code ?? 'error'})` });
   }
   let json: unknown;
   try {
     json = JSON.parse(raw);
   } catch (cause) {
-    throw corpusError(`${path}: is not valid JSON (${(cause as Error).message})`, path, cause);
+    const offset = jsonSyntaxErrors(raw)[0] ?? 0;
+    const { line, column } = lineOfOffset(raw, offset);
+    return fail({ file: path, line, message: `is not valid JSON (${(cause as Error).message}; line ${line}, column ${column})` });
   }
-  const parsed = manifestSchema.safeParse(json);
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((i) => `${path}: ${formatPath(i.path)} ${i.message}`);
-    throw corpusError(problems.join('\n'), path);
-  }
-  const docs = parsed.data.documents;
-  const problems: string[] = [];
+  const at = (p: PropertyKey[]) => lineOfPath(raw, p);
+  const top = manifestSchema.safeParse(json);
+  if (!top.success) return fail(...top.error.issues.map((i) => ({ file: path, line: at(i.path), message: `${formatPath(i.path)} ${i.message}` })));
+
+  const problems: CorpusProblem[] = [];
+  const documents: Array<{ meta: DocumentMeta; index: number }> = [];
+  top.data.documents.forEach((entry, index) => {
+    const parsed = documentSchema.safeParse(entry);
+    if (parsed.success) documents.push({ meta: parsed.data, index });
+    else for (const i of parsed.error.issues) {
+      const p = ['documents', index, ...i.path];
+      problems.push({ file: path, line: at(p), message: `${formatPath(p)} ${i.message}` });
+    }
+  });
   for (const key of ['id', 'file'] as const) {
     const seen = new Map<string, number>();
-    docs.forEach((doc, i) => {
-      const first = seen.get(doc[key]);
-      if (first !== undefined) problems.push(`${path}: documents[${i}].${key} "${doc[key]}" duplicates documents[${first}].${key}`);
-      else seen.set(doc[key], i);
-    });
+    for (const { meta, index } of documents) {
+      const first = seen.get(meta[key]);
+      if (first === undefined) seen.set(meta[key], index);
+      else problems.push({ file: path, line: at(['documents', index, key]), message: `documents[${index}].${key} "${meta[key]}" duplicates documents[${first}].${key}` });
+    }
   }
-  if (problems.length) throw corpusError(problems.join('\n'), path);
-  return docs;
+  const duplicated = new Set(problems.map((p) => /^documents\[(\d+)\]/.exec(p.message)?.[1]).filter(Boolean).map(Number));
+  return { documents: documents.filter((d) => !duplicated.has(d.index)).map((d) => d.meta), problems };
+}
+
+/**
+ * Reads and validates `<dir>/manifest.json`. Every problem is reported with the file, the field
+ * (`documents[2].kind`) and its line, and duplicate ids or files are refused.
+ */
+export function readManifest(dir: string): DocumentMeta[] {
+  const { documents, problems } = checkManifest(dir);
+  if (problems.length) throw problemsError(problems);
+  return documents;
+}
+
+function fail(...problems: CorpusProblem[]): ManifestCheck {
+  return { documents: [], problems };
 }
 
 function formatPath(path: PropertyKey[]): string {
   return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : `${i ? '.' : ''}${String(p)}`)).join('') || '(root)';
-}
-
-export function corpusError(message: string, file: string, cause?: unknown): BackchannelError {
-  return new BackchannelError('CORPUS_INVALID', message, { details: { file }, cause });
 }

@@ -1,5 +1,7 @@
 import type { DocumentMeta } from './types.js';
 import { splitBlocks, squeeze } from './blocks.js';
+import type { SourceText } from './formats/source.js';
+import { ocrParagraphs } from './ocr.js';
 import { CHROME_LINES, COMMENT_FORM, LINK_LIST_ITEM, PHOTO_LICENCE } from './chrome.js';
 import { joinWrappedLines } from './hyphenation.js';
 import { fold } from '../text/fold.js';
@@ -12,6 +14,8 @@ export interface Paragraph {
   text: string;
   /** 1-based line of the raw file. */
   line: number;
+  /** 1-based page, when the source has pages (PDF, OCR text with page markers). */
+  page?: number;
   /** For `comment`: who wrote it, and which comment (0-based) it belongs to. */
   comment?: { author: string; index: number };
   /** For `table`: the row lines under the header. */
@@ -45,16 +49,26 @@ function wordCount(text: string): number {
 }
 
 /**
- * Turns a raw document into paragraphs: page chrome and the comment form dropped, duplicate title lines
- * and image alt texts dropped, wrapped lines joined (with broken words repaired), names split after an
- * initial re-joined, and each paragraph given its role.
+ * Turns a raw plain-text document into paragraphs: see `sourceParagraphs`.
  */
 export function toParagraphs(raw: string, meta: Pick<DocumentMeta, 'author' | 'cleaning'>): Paragraph[] {
+  return sourceParagraphs({ format: 'txt', blocks: splitBlocks(raw), structured: false, hints: {} }, meta);
+}
+
+/**
+ * Turns a document read in its format into paragraphs: page chrome and the comment form dropped,
+ * duplicate title lines and image alt texts dropped, wrapped lines joined (with broken words
+ * repaired), names split after an initial re-joined, and each paragraph given its role. Headings are
+ * the blocks the format marks (Markdown, HTML) or, in plain text and PDFs, short title-like lines.
+ * Archival OCR text (`cleaning.ocr`) goes through `ocrParagraphs` instead.
+ */
+export function sourceParagraphs(source: SourceText, meta: Pick<DocumentMeta, 'author' | 'cleaning'>): Paragraph[] {
   const rules = meta.cleaning;
   const signature = meta.author ? fold(meta.author) : null;
   const dropRules = rules.dropParagraphs.map((source) => new RegExp(source, 'iu'));
-  const counts = wordCounts(raw);
+  const counts = wordCounts(source.blocks);
   const isKnown = (word: string) => (counts.get(word) ?? 0) >= 2;
+  if (rules.ocr) return ocrParagraphs(source.blocks, isKnown).filter((p) => !dropRules.some((re) => re.test(p.text)));
   const out: Paragraph[] = [];
   const seen = new Set<string>();
   let inLinkList = false;
@@ -62,7 +76,8 @@ export function toParagraphs(raw: string, meta: Pick<DocumentMeta, 'author' | 'c
   let comment: Paragraph['comment'];
   let commentCount = 0;
 
-  for (const block of splitBlocks(raw)) {
+  for (const block of source.blocks) {
+    const page = block.page !== undefined ? { page: block.page } : {};
     const lines: Array<{ text: string; line: number }> = [];
     let formReached = false;
     block.lines.forEach((rawLine, i) => {
@@ -82,7 +97,7 @@ export function toParagraphs(raw: string, meta: Pick<DocumentMeta, 'author' | 'c
 
     const first = lines[0]!;
     if (TABLE_HEADER.test(first.text)) {
-      out.push({ role: 'table', text: first.text, line: first.line, rows: lines.slice(1) });
+      out.push({ role: 'table', text: first.text, line: first.line, rows: lines.slice(1), ...page });
       continue;
     }
     if (rules.readerComments) {
@@ -106,13 +121,15 @@ export function toParagraphs(raw: string, meta: Pick<DocumentMeta, 'author' | 'c
       seen.add(text);
       const role: ParagraphRole = comment
         ? 'comment'
-        : (ATTRIBUTION.test(text) && wordCount(text) <= 40) || fold(text) === signature
-          ? 'attribution'
-          : piece.single && isHeading(text, proseSeen)
-            ? 'heading'
-            : 'text';
+        : block.heading
+          ? 'heading'
+          : (ATTRIBUTION.test(text) && wordCount(text) <= 40) || fold(text) === signature
+            ? 'attribution'
+            : piece.single && !source.structured && isHeading(text, proseSeen)
+              ? 'heading'
+              : 'text';
       if (role === 'text') proseSeen = true;
-      out.push({ role, text, line: piece.line, ...(comment ? { comment } : {}) });
+      out.push({ role, text, line: piece.line, ...page, ...(comment ? { comment } : {}) });
     }
     if (formReached) break;
   }
@@ -166,8 +183,10 @@ function joinSplitNames(paragraphs: Paragraph[]): Paragraph[] {
   return out;
 }
 
-function wordCounts(raw: string): Map<string, number> {
+function wordCounts(blocks: SourceText['blocks']): Map<string, number> {
   const counts = new Map<string, number>();
-  for (const match of raw.toLowerCase().matchAll(/\p{L}+/gu)) counts.set(match[0], (counts.get(match[0]) ?? 0) + 1);
+  for (const block of blocks)
+    for (const line of block.lines)
+      for (const match of line.toLowerCase().matchAll(/\p{L}+/gu)) counts.set(match[0], (counts.get(match[0]) ?? 0) + 1);
   return counts;
 }

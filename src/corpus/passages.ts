@@ -159,6 +159,7 @@ function makePassage(meta: DocumentMeta, n: number, heading: string | null, unit
     sentences,
     paragraph: unit.paragraph,
     line: unit.parts[0]!.line,
+    ...(unit.parts[0]!.page !== undefined ? { page: unit.parts[0]!.page } : {}),
     comment: comment ? { author: comment.author } : null,
   };
 }

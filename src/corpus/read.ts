@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { corpusError } from './manifest.js';
+import { problemsError } from './problems.js';
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
@@ -8,22 +8,30 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
  * offset and line of the first bad byte) or a file with no text stop loading with the file named.
  */
 export function readDocumentText(path: string): string {
-  let bytes: Buffer;
+  return decodeDocumentText(readDocumentBytes(path), path);
+}
+
+/** A document's bytes; a file that cannot be read stops loading with the file and the reason named. */
+export function readDocumentBytes(path: string): Buffer {
   try {
-    bytes = readFileSync(path);
+    return readFileSync(path);
   } catch (cause) {
-    throw corpusError(`${path}: cannot read the document (${(cause as NodeJS.ErrnoException).code ?? 'error'})`, path, cause);
+    throw problemsError([{ file: path, message: `cannot read the document (${(cause as NodeJS.ErrnoException).code ?? 'error'})` }]);
   }
+}
+
+/** Decodes a document's bytes as UTF-8 (a BOM dropped, line ends made `\n`); see `readDocumentText`. */
+export function decodeDocumentText(bytes: Uint8Array, path: string): string {
   let text: string;
   try {
     text = utf8.decode(bytes);
-  } catch (cause) {
+  } catch {
     const offset = firstInvalidUtf8(bytes);
-    const line = bytes.subarray(0, offset).toString('latin1').split('\n').length;
-    throw corpusError(`${path}: is not valid UTF-8 (first bad byte at offset ${offset}, line ${line})`, path, cause);
+    const line = Buffer.from(bytes.subarray(0, offset)).toString('latin1').split('\n').length;
+    throw problemsError([{ file: path, line, message: `is not valid UTF-8 (first bad byte at offset ${offset}, line ${line})` }]);
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  if (text.trim() === '') throw corpusError(`${path}: is empty`, path);
+  if (text.trim() === '') throw problemsError([{ file: path, message: 'is empty' }]);
   return text.replace(/\r\n?/g, '\n');
 }
 

@@ -30,6 +30,13 @@ export interface DocDate {
   note?: string;
 }
 
+/**
+ * How a document file is read: plain text, Markdown, HTML (converted to text, keeping headings and
+ * paragraphs) or PDF (its text layer). The manifest may name it; by default it follows the extension.
+ */
+export const DOCUMENT_FORMATS = ['txt', 'md', 'html', 'pdf'] as const;
+export type DocumentFormat = (typeof DOCUMENT_FORMATS)[number];
+
 /** Per-document cleaning rules, kept in the manifest beside the metadata they belong to. */
 export interface CleaningRules {
   /** Regular expressions (source strings, case-insensitive); a paragraph matching one is page chrome. */
@@ -38,6 +45,12 @@ export interface CleaningRules {
   sentencePerParagraph: boolean;
   /** The document ends with reader comments ("1. Name says:"), kept and cited as comments. */
   readerComments: boolean;
+  /**
+   * The text is archival OCR: page markers, record numbers, classification stamps and form-field
+   * debris are dropped and lines are rebuilt into paragraphs (see `ocr.ts`). Default: true for the
+   * kind `record`, false otherwise.
+   */
+  ocr: boolean;
 }
 
 export interface DocumentMeta {
@@ -45,6 +58,8 @@ export interface DocumentMeta {
   id: string;
   /** File name inside the corpus directory. */
   file: string;
+  /** How the file is read. Default: from its extension (`.txt`, `.md`, `.html`/`.htm`, `.pdf`). */
+  format: DocumentFormat;
   title: string;
   kind: DocumentKind;
   /** Author as the text shows it, or null when it shows none. */
@@ -75,8 +90,13 @@ export interface Passage {
   sentences: Array<[number, number]>;
   /** 1-based index of the document paragraph the passage starts at (after chrome is dropped). */
   paragraph: number;
-  /** 1-based line of the raw file where the passage starts. */
+  /**
+   * 1-based line where the passage starts: of the raw file for text, Markdown and OCR records, of the
+   * extracted text for HTML and PDF.
+   */
   line: number;
+  /** 1-based page where the passage starts, for PDFs and OCR records with page markers; absent otherwise. */
+  page?: number;
   /** Set when the passage is a reader comment, not the document's own text. */
   comment: CommentInfo | null;
 }
