@@ -2,10 +2,13 @@
  * The core, assembled: the corpus, its index, and everything the commands read. Built once at start-up
  * (or on reload) and passed to every command; adapters hold one and never reach inside it.
  */
+import { statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Corpus } from './corpus/types.js';
 import { loadCorpus } from './corpus/load.js';
-import { PassageSearch, type PassageSearchOptions } from './search/passage-search.js';
+import { PassageSearch, passageEngineOptions, type PassageSearchOptions } from './search/passage-search.js';
+import { CacheFileError, indexKey, indexPath, loadIndex, saveIndex, defaultCacheDir } from './cache/index-cache.js';
+import { progressBar } from './cache/progress.js';
 import { domainAliases, type AliasTable } from './search/aliases.js';
 import { buildTimeline } from './timeline/events.js';
 import type { Timeline } from './timeline/types.js';
@@ -21,6 +24,37 @@ export interface Core {
   readonly timeline: Timeline;
   /** The documents and every source they cite; built on first use. */
   readonly sources: SourceRegistry;
+  /** How this core was loaded: from the saved index or built, and what each step took. */
+  readonly load: LoadInfo;
+}
+
+/** What loading the core did, with timings in milliseconds. */
+export interface LoadInfo {
+  source: 'cache' | 'built';
+  /** Hashing the corpus files into the saved index's key. */
+  keyMs: number;
+  /** Reading and decoding the saved index (source `cache`). */
+  cacheLoadMs: number;
+  /** Ingesting the corpus (source `built`). */
+  ingestMs: number;
+  /** Building the index (source `built`). */
+  indexMs: number;
+  /** Writing the saved index (source `built`, cache on). */
+  saveMs: number;
+  /** The saved index file, or null with the cache off. */
+  cachePath: string | null;
+  /** Its size in bytes (0 when none was read or written). */
+  cacheBytes: number;
+  /** Why the saved index was not used, when it was not: missing, stale, corrupt (with the reason). */
+  rebuiltBecause: string | null;
+}
+
+/** Saved-index settings of `loadCore`. */
+export interface CacheOptions {
+  /** Directory of the saved indexes. Default: `BACKCHANNEL_CACHE_DIR`, else `<repo>/.cache/index`. */
+  dir?: string;
+  /** Where a corrupt or unwritable saved index is reported. Default: a line on stderr. */
+  log?: (message: string) => void;
 }
 
 export interface CoreOptions {
@@ -30,6 +64,12 @@ export interface CoreOptions {
   aliases?: boolean;
   /** Indexing and ranking options. Default: `DEFAULT_PASSAGE_SEARCH`. */
   search?: PassageSearchOptions;
+  /**
+   * Load the saved index of the corpus when it is current, else build and save it. `false` always
+   * builds and saves nothing. Default on, unless the environment sets `BACKCHANNEL_CACHE=0` or the
+   * process runs under vitest (`VITEST`).
+   */
+  cache?: boolean | CacheOptions;
 }
 
 /** The bundled corpus, found from this file whether it runs from src/ (tests) or dist/src/ (built). */
@@ -38,20 +78,89 @@ export function bundledCorpusDir(): string {
   return here.includes('/dist/') ? fileURLToPath(new URL('../../corpus', import.meta.url)) : fileURLToPath(new URL('../corpus', import.meta.url));
 }
 
-/** Loads the corpus and builds the index. Throws `CORPUS_INVALID` naming the file when the corpus is broken. */
+/**
+ * Loads the corpus and its index: from the saved index when it matches the corpus, the engine and the
+ * options, else by ingesting and indexing (with a progress bar when stderr is a terminal) and saving
+ * the result. Throws `CORPUS_INVALID` naming the file when the corpus is broken.
+ */
 export function loadCore(options: CoreOptions = {}): Core {
-  const corpus = loadCorpus(options.corpusDir ?? bundledCorpusDir());
+  const corpusDir = options.corpusDir ?? bundledCorpusDir();
+  // Off under test runners (their temporary corpora would litter the cache) unless asked for.
+  const cacheOn = options.cache ?? (process.env['BACKCHANNEL_CACHE'] !== '0' && !process.env['VITEST']);
+  const cacheOptions: CacheOptions = typeof cacheOn === 'object' ? cacheOn : {};
+  const log = cacheOptions.log ?? ((message: string) => process.stderr.write(`backchannel: ${message}\n`));
+  const engineOptions = passageEngineOptions(options.search);
+  const info: LoadInfo = { source: 'built', keyMs: 0, cacheLoadMs: 0, ingestMs: 0, indexMs: 0, saveMs: 0, cachePath: null, cacheBytes: 0, rebuiltBecause: null };
+  let corpus: Corpus | undefined;
+  let search: PassageSearch | undefined;
+  let key: Buffer | null = null;
+  if (cacheOn !== false) {
+    let started = performance.now();
+    key = indexKey(corpusDir, engineOptions);
+    info.keyMs = performance.now() - started;
+    info.cachePath = indexPath(corpusDir, cacheOptions.dir ?? defaultCacheDir());
+    if (key) {
+      started = performance.now();
+      try {
+        const loaded = loadIndex(info.cachePath, key, corpusDir, engineOptions);
+        corpus = loaded.corpus;
+        search = new PassageSearch(corpus, options.search, { prebuilt: loaded.engine });
+        info.source = 'cache';
+        info.cacheLoadMs = performance.now() - started;
+        info.cacheBytes = statBytes(info.cachePath);
+      } catch (error) {
+        const reason = error instanceof CacheFileError ? error.reason : 'corrupt';
+        info.rebuiltBecause = `${reason}: ${(error as Error).message}`;
+        if (reason === 'corrupt') log(`the saved index ${info.cachePath} is corrupt (${(error as Error).message}); rebuilding it`);
+      }
+    }
+  }
+  if (!corpus || !search) {
+    const progress = progressBar();
+    progress.stage('reading and cleaning the documents…');
+    let started = performance.now();
+    try {
+      corpus = loadCorpus(corpusDir);
+    } finally {
+      progress.done();
+    }
+    info.ingestMs = performance.now() - started;
+    started = performance.now();
+    search = new PassageSearch(corpus, options.search, { onProgress: (done, total) => progress.update('indexing passages', done, total) });
+    search.engine.freeze();
+    progress.done();
+    info.indexMs = performance.now() - started;
+    if (key && info.cachePath) {
+      started = performance.now();
+      try {
+        info.cacheBytes = saveIndex(info.cachePath, key, corpus, search.engine);
+      } catch (error) {
+        log(`could not save the index to ${info.cachePath} (${(error as Error).message})`);
+      }
+      info.saveMs = performance.now() - started;
+    }
+  }
+  const loadedCorpus = corpus;
   let timeline: Timeline | undefined;
   let sources: SourceRegistry | undefined;
   return {
-    corpus,
-    search: new PassageSearch(corpus, options.search),
+    corpus: loadedCorpus,
+    search,
+    load: info,
     aliases: options.aliases === false ? null : domainAliases,
     get timeline() {
-      return (timeline ??= buildTimeline(corpus));
+      return (timeline ??= buildTimeline(loadedCorpus));
     },
     get sources() {
-      return (sources ??= buildSourceRegistry(corpus));
+      return (sources ??= buildSourceRegistry(loadedCorpus));
     },
   };
+}
+
+function statBytes(path: string): number {
+  try {
+    return statSync(path).size;
+  } catch {
+    return 0;
+  }
 }

@@ -122,7 +122,7 @@ function alsoIn(
   deps: AskDeps,
   analyzed: AnalyzedQuery,
   first: AskItem,
-  hits: PassageHit[],
+  hits: Array<PassageHit & { quote?: Quote }>,
   idf: (term: string) => number,
   known: (term: string) => boolean,
   minOverlap: number,
@@ -133,7 +133,8 @@ function alsoIn(
   const seenDocs = new Set([first.passage.docId]);
   for (const hit of hits.slice(1)) {
     if (seenDocs.has(hit.passage.docId) || hit.score < first.score * 0.3) continue;
-    const other = termSet(pickQuote(hit.passage, analyzed, idf, known).text, deps);
+    // The quote the answer rerank already picked, when the hit was in its head (pickQuote is pure).
+    const other = termSet((hit.quote ?? pickQuote(hit.passage, analyzed, idf, known)).text, deps);
     let shared = 0;
     for (const t of other) if (quoteTerms.has(t)) shared++;
     const jaccard = shared / (quoteTerms.size + other.size - shared || 1);

@@ -1,5 +1,6 @@
 import type { Passage } from '../corpus/types.js';
-import { analyze } from '../search/analyzer.js';
+import type { analyze } from '../search/analyzer.js';
+import { analyzeFast } from '../search/engine-analyze.js';
 import type { AnalyzedQuery, QuestionType } from '../search/query.js';
 import { conceptFound, typoCredit } from './evidence.js';
 
@@ -116,6 +117,51 @@ function roleBeside(query: AnalyzedQuery, text: string, tokens: ReturnType<typeo
   return 0;
 }
 
+/** What pickQuote reads of a passage whatever the question: its sentences analyzed. */
+interface PassageAnalysis {
+  attributionStart: number;
+  headingTerms: Set<string>;
+  sentences: Array<{
+    start: number;
+    end: number;
+    text: string;
+    tokens: ReturnType<typeof analyze>;
+    /** The sentence's own terms. */
+    own: Set<string>;
+    /** Its own terms and, for a quotation, its attribution's. */
+    terms: Set<string>;
+    words: number;
+    question: boolean;
+    continues: boolean;
+    endsWithColon: boolean;
+  }>;
+}
+
+/** Analyses of recently quoted passages, oldest first; at most `ANALYSES_MAX`. */
+const analyses = new Map<Passage, PassageAnalysis>();
+const ANALYSES_MAX = 4096;
+
+function analysisOf(passage: Passage): PassageAnalysis {
+  const known = analyses.get(passage);
+  if (known) return known;
+  const attribution = ATTRIBUTION_LINE.exec(passage.text);
+  const attributionStart = attribution ? passage.text.length - attribution[1]!.length : Infinity;
+  const attributionTerms = attribution ? analyzeFast(attribution[1]!).map((t) => t.term) : [];
+  const headingTerms = new Set(passage.heading ? analyzeFast(passage.heading).map((t) => t.term) : []);
+  const sentences = passage.sentences.map(([start, end]) => {
+    const text = passage.text.slice(start, end);
+    const tokens = analyzeFast(text);
+    const own = new Set(tokens.map((t) => t.term));
+    const terms = new Set(own);
+    if (start < attributionStart && attribution) for (const t of attributionTerms) terms.add(t);
+    return { start, end, text, tokens, own, terms, words: text.split(/\s+/).length, question: QUESTION_END.test(text), continues: CONTINUES.test(text), endsWithColon: text.endsWith(':') };
+  });
+  const analysis = { attributionStart, headingTerms, sentences };
+  if (analyses.size >= ANALYSES_MAX) analyses.delete(analyses.keys().next().value!);
+  analyses.set(passage, analysis);
+  return analysis;
+}
+
 /** An attribution line under a quotation ("—Raúl Castro to…"): its words belong to every sentence it attributes. */
 const ATTRIBUTION_LINE = /\n([—–]\s?\p{Lu}[^\n]*)$/u;
 
@@ -146,33 +192,26 @@ export function pickQuote(
   idf: (term: string) => number,
   knownTerm: (term: string) => boolean = () => true,
 ): Quote {
-  const attribution = ATTRIBUTION_LINE.exec(passage.text);
-  const attributionStart = attribution ? passage.text.length - attribution[1]!.length : Infinity;
-  const attributionTerms = attribution ? analyze(attribution[1]!).map((t) => t.term) : [];
+  const { attributionStart, headingTerms, sentences: analyzed } = analysisOf(passage);
   const weightOf = (c: AnalyzedQuery['concepts'][number]) => idf(c.term) * (c.focus ? QUOTE_RULES.focusWeight : 1);
   const totalWeight = query.concepts.reduce((sum, c) => sum + weightOf(c), 0) || 1;
 
-  const headingTerms = new Set(passage.heading ? analyze(passage.heading).map((t) => t.term) : []);
   const focusTerms = new Set(query.concepts.filter((c) => c.focus).map((c) => c.term));
 
-  const sentences: SentenceInfo[] = passage.sentences.map(([start, end]) => {
-    const text = passage.text.slice(start, end);
-    const tokens = analyze(text);
-    const terms = new Set(tokens.map((t) => t.term));
-    if (start < attributionStart && attribution) for (const t of attributionTerms) terms.add(t);
+  const sentences: SentenceInfo[] = analyzed.map(({ start, end, text, tokens, own, terms, words, question, continues, endsWithColon }) => {
     return {
       start,
       end,
-      words: text.split(/\s+/).length,
+      words,
       terms,
-      onTopic: query.concepts.some((c) => conceptFound(c, new Set(tokens.map((t) => t.term)))),
+      onTopic: query.concepts.some((c) => conceptFound(c, own)),
       bonus:
         start >= attributionStart
           ? -0.2
           : typeBonus(query.type, text) + nearFocus(query.type, text, tokens, focusTerms) + roleBeside(query, text, tokens),
-      question: QUESTION_END.test(text),
-      continues: CONTINUES.test(text),
-      endsWithColon: text.endsWith(':'),
+      question,
+      continues,
+      endsWithColon,
     };
   });
 
@@ -218,7 +257,7 @@ export function pickQuote(
  */
 export function markTerms(text: string, terms: ReadonlySet<string>, typos: readonly string[] = []): Array<[number, number]> {
   const marks: Array<[number, number]> = [];
-  for (const token of analyze(text)) {
+  for (const token of analyzeFast(text)) {
     if (!terms.has(token.term) && !typos.some((t) => typoCredit(t, new Set([token.term])) > 0)) continue;
     const last = marks.at(-1);
     if (last && /^\s+$/.test(text.slice(last[1], token.start))) last[1] = token.end;

@@ -2,7 +2,7 @@
  * Free text → query plan, with no domain knowledge: the analyzed terms, and the runs of terms that
  * stand together in the text as phrases.
  */
-import { analyze } from './analyzer.js';
+import { analyzeFast as analyze } from './engine-analyze.js';
 import type { QueryPlan, QueryTerm } from './engine-types.js';
 
 /** Largest position difference inside a phrase: at most one stop word between ("bay of pigs"). */

@@ -1,14 +1,15 @@
 /**
- * What the engine keeps beside minisearch's inverted index: the vocabulary with document
- * frequencies (over all fields), and each document's analyzed term sequence of its main field, with
- * positions, for proximity scoring, feedback and overlap checks.
+ * What the engine keeps beside its inverted index: the vocabulary with document frequencies (over
+ * all fields), and each document's analyzed term sequence of its main field, with positions, for
+ * proximity scoring, feedback and overlap checks.
  *
- * Terms are interned to integer ids so that a stored sequence costs 4 bytes a term (8 with
- * positions), not a string each.
+ * Terms are interned to integer ids, and all sequences are packed into two shared typed arrays, so a
+ * stored term costs 4 bytes (8 with positions) and a document no object of its own.
  */
 import MiniSearch from 'minisearch';
+import { U32 } from './engine-postings.js';
 
-/** minisearch with access to its radix tree, for typo-tolerant vocabulary lookups. */
+/** minisearch with access to its radix tree, for typo-tolerant vocabulary lookups (the reference path). */
 export class MiniIndex extends MiniSearch<Record<string, string>> {
   /** Indexed terms within `maxDistance` edits of `term`, with their distance (exact match excluded). */
   nearTerms(term: string, maxDistance: number): Array<{ term: string; distance: number }> {
@@ -27,22 +28,46 @@ export interface TermSequence {
   positions: Uint32Array;
 }
 
+/** What the term store saves and restores. */
+export interface TermStoreState {
+  terms: string[];
+  df: Uint32Array;
+  docIds: string[];
+  /** `docIds.length + 1` offsets into `ids` (and `positions`). */
+  starts: Uint32Array;
+  ids: Uint32Array;
+  /** Empty when positions are not kept. */
+  positions: Uint32Array;
+  /** null before the first document. */
+  keepsPositions: boolean | null;
+}
+
+const NO_POSITIONS = new Uint32Array(0);
+
 export class TermStore {
-  private readonly idOf = new Map<string, number>();
-  private readonly termOf: string[] = [];
-  private df: number[] = [];
-  private readonly docIndex = new Map<string, number>();
-  private readonly sequences: TermSequence[] = [];
-  private totalLength = 0;
+  private idOf = new Map<string, number>();
+  private termOf: string[] = [];
+  private df = new U32();
+  private docIndex = new Map<string, number>();
+  private docIds: string[] = [];
+  private starts = U32.of(new Uint32Array([0]));
+  private ids = new U32();
+  private positions = new U32();
+  private keepsPositions: boolean | null = null;
 
   /** Number of documents added. */
   get documentCount(): number {
-    return this.sequences.length;
+    return this.docIds.length;
+  }
+
+  /** Number of distinct terms. */
+  get termCount(): number {
+    return this.termOf.length;
   }
 
   /** Mean length (in terms) of the stored main-field sequences. */
   get averageLength(): number {
-    return this.sequences.length === 0 ? 0 : this.totalLength / this.sequences.length;
+    return this.docIds.length === 0 ? 0 : this.ids.length / this.docIds.length;
   }
 
   /** The term's id, or undefined when it is not in the vocabulary. */
@@ -57,10 +82,11 @@ export class TermStore {
   /** In how many documents the term occurs, in any field. */
   documentFrequency(term: string): number {
     const id = this.idOf.get(term);
-    return id === undefined ? 0 : (this.df[id] ?? 0);
+    return id === undefined ? 0 : (this.df.data[id] ?? 0);
   }
 
-  private intern(term: string): number {
+  /** The term's id, interning it when new. */
+  intern(term: string): number {
     let id = this.idOf.get(term);
     if (id === undefined) {
       id = this.termOf.length;
@@ -72,38 +98,110 @@ export class TermStore {
   }
 
   /**
-   * Records one document: `main` is its main field's analyzed tokens, `others` the terms of its
-   * other fields (for document frequencies only).
+   * Records one document: `main` its main field's term ids and positions, `others` the term ids of
+   * its other fields (for document frequencies only). Returns the document's ordinal.
    */
+  addIds(docId: string, main: ArrayLike<number>, mainPositions: ArrayLike<number> | null, others: ArrayLike<number>): number {
+    const keep = mainPositions !== null;
+    this.keepsPositions ??= keep;
+    if (this.keepsPositions !== keep) throw new Error('TermStore: every document must keep positions, or none');
+    const seen = new Set<number>();
+    for (let k = 0; k < main.length; k++) {
+      const id = main[k]!;
+      this.ids.push(id);
+      if (mainPositions) this.positions.push(mainPositions[k]!);
+      seen.add(id);
+    }
+    for (let k = 0; k < others.length; k++) seen.add(others[k]!);
+    for (const id of seen) this.df.data[id]!++;
+    const ordinal = this.docIds.length;
+    this.docIndex.set(docId, ordinal);
+    this.docIds.push(docId);
+    this.starts.push(this.ids.length);
+    return ordinal;
+  }
+
+  /** Same as `addIds`, from analyzed tokens and term strings. */
   add(
     docId: string,
     main: ReadonlyArray<{ term: string; position: number }>,
     others: ReadonlyArray<string>,
     keepPositions: boolean,
-  ): void {
-    const ids = new Uint32Array(main.length);
-    const positions = new Uint32Array(keepPositions ? main.length : 0);
-    const seen = new Set<number>();
-    main.forEach((token, k) => {
-      const id = this.intern(token.term);
-      ids[k] = id;
-      if (keepPositions) positions[k] = token.position;
-      seen.add(id);
-    });
-    for (const term of others) seen.add(this.intern(term));
-    for (const id of seen) this.df[id] = (this.df[id] ?? 0) + 1;
-    this.docIndex.set(docId, this.sequences.length);
-    this.sequences.push({ ids, positions });
-    this.totalLength += ids.length;
+  ): number {
+    return this.addIds(
+      docId,
+      main.map((t) => this.intern(t.term)),
+      keepPositions ? main.map((t) => t.position) : null,
+      others.map((t) => this.intern(t)),
+    );
   }
 
   has(docId: string): boolean {
     return this.docIndex.has(docId);
   }
 
+  /** The document's ordinal, or undefined for an unknown id. */
+  ordinal(docId: string): number | undefined {
+    return this.docIndex.get(docId);
+  }
+
+  /** The id of the document with this ordinal. */
+  docId(ordinal: number): string {
+    return this.docIds[ordinal] ?? '';
+  }
+
   /** The stored main-field sequence of a document, or undefined for an unknown id. */
   sequence(docId: string): TermSequence | undefined {
     const index = this.docIndex.get(docId);
-    return index === undefined ? undefined : this.sequences[index];
+    return index === undefined ? undefined : this.sequenceAt(index);
+  }
+
+  sequenceAt(ordinal: number): TermSequence {
+    const start = this.starts.data[ordinal]!;
+    const end = this.starts.data[ordinal + 1]!;
+    return {
+      ids: this.ids.data.subarray(start, end),
+      positions: this.keepsPositions ? this.positions.data.subarray(start, end) : NO_POSITIONS,
+    };
+  }
+
+  /** Term ids sorted by term (UTF-16 order), for near-spelling lookups. */
+  sortedTerms(): Uint32Array {
+    const sorted = [...this.termOf].sort();
+    const order = new Uint32Array(sorted.length);
+    for (let i = 0; i < sorted.length; i++) order[i] = this.idOf.get(sorted[i]!)!;
+    return order;
+  }
+
+  state(): TermStoreState {
+    return {
+      terms: this.termOf,
+      df: this.df.view(),
+      docIds: this.docIds,
+      starts: this.starts.view(),
+      ids: this.ids.view(),
+      positions: this.keepsPositions ? this.positions.view() : NO_POSITIONS,
+      keepsPositions: this.keepsPositions,
+    };
+  }
+
+  static fromState(state: TermStoreState): TermStore {
+    const store = new TermStore();
+    const n = state.docIds.length;
+    if (state.df.length !== state.terms.length || state.starts.length !== n + 1 || state.starts[n] !== state.ids.length) {
+      throw new Error('term store state: inconsistent arrays');
+    }
+    if (state.keepsPositions && state.positions.length !== state.ids.length) throw new Error('term store state: positions do not match');
+    store.termOf = state.terms;
+    store.idOf = new Map(state.terms.map((t, i) => [t, i]));
+    if (store.idOf.size !== state.terms.length) throw new Error('term store state: duplicate terms');
+    store.df = U32.of(state.df);
+    store.docIds = state.docIds;
+    store.docIndex = new Map(state.docIds.map((id, i) => [id, i]));
+    store.starts = U32.of(state.starts);
+    store.ids = U32.of(state.ids);
+    store.positions = U32.of(state.positions);
+    store.keepsPositions = state.keepsPositions;
+    return store;
   }
 }

@@ -69,6 +69,11 @@ export interface EngineOptions {
   fuzzy?: Partial<FuzzyOptions>;
   /** How many of the best BM25 results the proximity rerank looks at (at least `limit`). Default 100. */
   candidates?: number;
+  /**
+   * `compact` (default): the engine's own typed-array index. `minisearch`: minisearch's index and
+   * radix tree, the reference the compact index is tested against (same rankings, slower, more memory).
+   */
+  backend?: 'compact' | 'minisearch';
 }
 
 /** One analyzed query term. */

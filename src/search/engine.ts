@@ -7,15 +7,17 @@
  * vocabulary lookups for misspelt terms, and a rerank of a bounded candidate pool.
  */
 import type { QueryCombination, SearchResult } from 'minisearch';
-import { analyze, analyzeTerms } from './analyzer.js';
+import { analyzeIdsFast, analyzeTermsFast } from './engine-analyze.js';
 import { expandQuery } from './engine-feedback.js';
-import { fuzzyVariants } from './engine-fuzzy.js';
+import { fuzzyVariants, type NearTermFinder } from './engine-fuzzy.js';
 import { planQuery } from './engine-plan.js';
+import { nearTermsSorted, PostingsIndex, type PostingsState } from './engine-postings.js';
 import { pairIndex, proximityBonus, type PhrasePair } from './engine-proximity.js';
-import { MiniIndex, TermStore } from './engine-store.js';
+import { MiniIndex, TermStore, type TermStoreState } from './engine-store.js';
 import { byScore, topK, type Scored } from './engine-top.js';
 import {
   DEFAULT_BM25,
+  type BM25Params,
   DEFAULT_CANDIDATES,
   DEFAULT_FEEDBACK,
   DEFAULT_PROXIMITY,
@@ -44,6 +46,20 @@ const IDENTITY_TERM = (term: string): string => term;
 const NUMBER = /^\d+$/;
 
 /**
+ * Version of the index layout and scoring; part of every saved index's key, so that a saved index
+ * built by another version is never loaded.
+ */
+export const ENGINE_VERSION = 2;
+
+/** A built engine's index, as `exportState` gives it and `fromState` takes it. */
+export interface EngineState {
+  store: TermStoreState;
+  postings: PostingsState;
+  /** Term ids sorted by term, for near-spelling lookups. */
+  sorted: Uint32Array;
+}
+
+/**
  * Index documents with `addAll`, then `search(plan(text))`, or search a plan built elsewhere (with
  * alias expansions at weights below 1). Documents cannot be removed or replaced: build a new engine.
  */
@@ -54,8 +70,14 @@ export class SearchEngine {
   private readonly feedback: FeedbackOptions | null;
   private readonly fuzzy: Partial<FuzzyOptions>;
   private readonly candidates: number;
-  private readonly store = new TermStore();
-  private readonly index: MiniIndex;
+  private readonly bm25: BM25Params;
+  private readonly boosts: number[];
+  private store = new TermStore();
+  /** The compact index every search uses, unless `reference` is set. */
+  private postings: PostingsIndex;
+  private sorted: Uint32Array | null = null;
+  /** minisearch, only on the reference path (`backend: 'minisearch'`), which tests compare against. */
+  private readonly index: MiniIndex | null;
   /** Terms of the document being added, per field, so minisearch's tokenize hook reuses them. */
   private pending = new Map<string, { text: string; terms: string[] }>();
 
@@ -68,7 +90,12 @@ export class SearchEngine {
     this.feedback = feedback === false ? null : { ...DEFAULT_FEEDBACK, ...(feedback === true ? {} : feedback) };
     this.fuzzy = options.fuzzy ?? {};
     this.candidates = Math.max(1, options.candidates ?? DEFAULT_CANDIDATES);
-    this.index = new MiniIndex({
+    this.bm25 = options.bm25 ?? DEFAULT_BM25;
+    // minisearch's field boosts: an own property of `boost`, and 1 for a missing (or zero) boost.
+    const boosts = options.boosts ?? {};
+    this.boosts = this.fields.map((f) => (Object.prototype.hasOwnProperty.call(boosts, f) ? boosts[f] : undefined) || 1);
+    this.postings = new PostingsIndex(this.fields.length);
+    this.index = options.backend !== 'minisearch' ? null : new MiniIndex({
       fields: this.fields,
       idField: 'id',
       storeFields: [],
@@ -85,29 +112,94 @@ export class SearchEngine {
 
   private tokensFor(text: string, field: string | undefined): string[] {
     const cached = field === undefined ? undefined : this.pending.get(field);
-    return cached && cached.text === text ? cached.terms : analyzeTerms(text);
+    return cached && cached.text === text ? cached.terms : analyzeTermsFast(text);
   }
 
-  /** Indexes documents. Each needs a unique `id`; fields not in `fields` are ignored, missing ones count as empty. */
-  addAll(docs: ReadonlyArray<{ id: string } & Record<string, string>>): void {
+  /**
+   * Indexes documents. Each needs a unique `id`; fields not in `fields` are ignored, missing ones
+   * count as empty. `onProgress(done, total)` is called every 1,000 documents and at the end.
+   */
+  addAll(docs: ReadonlyArray<{ id: string } & Record<string, string>>, onProgress?: (done: number, total: number) => void): void {
     const [mainField = '', ...otherFields] = this.fields;
+    const store = this.store;
+    const intern = (term: string) => store.intern(term);
+    // Folded surface → term id, for this call only: a repeated word is neither stemmed nor interned again.
+    const surfaces = new Map<string, number>();
+    let done = 0;
     for (const doc of docs) {
-      this.pending = new Map();
+      if (store.has(doc.id)) throw new Error(`SearchEngine: duplicate ID ${doc.id}`);
+      const fieldIds: Array<ArrayLike<number> | null> = [];
       const mainText = doc[mainField];
-      const main = typeof mainText === 'string' ? analyze(mainText) : [];
-      if (typeof mainText === 'string') this.pending.set(mainField, { text: mainText, terms: main.map((t) => t.term) });
-      const others: string[] = [];
+      const positions: number[] = [];
+      const mainIds = typeof mainText === 'string' ? analyzeIdsFast(mainText, surfaces, intern, positions) : [];
+      fieldIds.push(mainText == null ? null : mainIds);
+      const others: number[] = [];
       for (const field of otherFields) {
         const text = doc[field];
-        if (typeof text !== 'string') continue;
-        const terms = analyzeTerms(text);
-        this.pending.set(field, { text, terms });
-        others.push(...terms);
+        if (typeof text !== 'string') {
+          fieldIds.push(null);
+          continue;
+        }
+        const ids = analyzeIdsFast(text, surfaces, intern);
+        fieldIds.push(ids);
+        for (const id of ids) others.push(id);
       }
-      this.index.add(doc);
-      this.pending = new Map();
-      this.store.add(doc.id, main, others, this.keepPositions);
+      if (this.index) {
+        // The reference path: minisearch indexes the same terms, through its tokenize hook.
+        this.pending = new Map();
+        for (const [f, field] of this.fields.entries()) {
+          const text = doc[field];
+          const ids = fieldIds[f];
+          if (typeof text === 'string' && ids) this.pending.set(field, { text, terms: Array.from(ids, (id) => store.term(id)) });
+        }
+        this.index.add(doc);
+        this.pending = new Map();
+      }
+      store.addIds(doc.id, mainIds, this.keepPositions ? positions : null, others);
+      this.postings.add(fieldIds);
+      this.sorted = null;
+      if (onProgress && ++done % 1000 === 0) onProgress(done, docs.length);
     }
+    onProgress?.(docs.length, docs.length);
+  }
+
+  /** Packs the index for searching and saving; done by the first search otherwise. */
+  freeze(): void {
+    this.postings.pack(this.store.termCount);
+    this.sorted ??= this.store.sortedTerms();
+  }
+
+  /** The built index, for saving (see `fromState`). Not available on the minisearch reference path. */
+  exportState(): EngineState {
+    if (this.index) throw new Error('SearchEngine: the minisearch reference path cannot be saved');
+    this.freeze();
+    return { store: this.store.state(), postings: this.postings.state(), sorted: this.sorted! };
+  }
+
+  /** An engine with the given options over a saved index. Throws when the saved arrays are inconsistent. */
+  static fromState(options: EngineOptions, state: EngineState): SearchEngine {
+    if (options.backend === 'minisearch') throw new Error('SearchEngine.fromState: the minisearch reference path cannot be loaded');
+    const engine = new SearchEngine(options);
+    if (state.postings.fields.length !== engine.fields.length) throw new Error('saved index: field count differs');
+    if (state.postings.docCount !== state.store.docIds.length || state.postings.termCount !== state.store.terms.length) {
+      throw new Error('saved index: documents or terms differ between store and postings');
+    }
+    if (state.sorted.length !== state.store.terms.length) throw new Error('saved index: sorted vocabulary has the wrong length');
+    engine.store = TermStore.fromState(state.store);
+    engine.postings = PostingsIndex.fromState(state.postings);
+    engine.sorted = state.sorted;
+    return engine;
+  }
+
+  /** Indexed terms near a spelling: the sorted-vocabulary walk, or minisearch's radix tree on the reference path. */
+  private get finder(): NearTermFinder {
+    if (this.index) return this.index;
+    return {
+      nearTerms: (term, maxDistance) => {
+        this.sorted ??= this.store.sortedTerms();
+        return nearTermsSorted(term, maxDistance, this.sorted, (id) => this.store.term(id));
+      },
+    };
   }
 
   /** Number of documents indexed. */
@@ -186,7 +278,7 @@ export class SearchEngine {
       const known = this.has(qt.term);
       if (known) put({ term: qt.term, weight: qt.weight, source: qt.term });
       if ((known && !qt.fuzzy) || NUMBER.test(qt.term)) continue;
-      for (const variant of fuzzyVariants(qt.term, known, this.index, (t) => this.idf(t), this.fuzzy)) {
+      for (const variant of fuzzyVariants(qt.term, known, this.finder, (t) => this.idf(t), this.fuzzy)) {
         if (planTerms.has(variant.term)) continue; // another plan term spells it exactly
         put({ term: variant.term, weight: qt.weight * variant.weight, source: qt.term });
       }
@@ -196,6 +288,7 @@ export class SearchEngine {
 
   /** BM25 over the leaves: the best `count` documents, without minisearch's coordination factor. */
   private retrieve(leaves: readonly Leaf[], count: number, filter?: (id: string) => boolean): Scored[] {
+    if (!this.index) return this.retrieveCompact(leaves, count, filter);
     const query: QueryCombination = {
       combineWith: 'OR',
       queries: leaves.map((leaf) => ({ queries: [leaf.term], boostTerm: () => leaf.weight })),
@@ -205,6 +298,29 @@ export class SearchEngine {
     // costs 0.03 nDCG@10, so it is divided out.
     const scored = results.map((r) => ({ id: String(r.id), score: r.score / Math.max(1, r.queryTerms.length), terms: r.queryTerms }));
     return topK(scored, count);
+  }
+
+  /** `retrieve` on the compact index: the same scores, without an object per matching document. */
+  private retrieveCompact(leaves: readonly Leaf[], count: number, filter?: (id: string) => boolean): Scored[] {
+    this.postings.pack(this.store.termCount);
+    const resolved: Array<{ id: number; weight: number; term: string }> = [];
+    for (const leaf of leaves) {
+      const id = this.store.id(leaf.term);
+      if (id !== undefined) resolved.push({ id, weight: leaf.weight, term: leaf.term });
+    }
+    if (resolved.length === 0) return [];
+    const store = this.store;
+    const tieBreak = (a: number, b: number) => {
+      const x = store.docId(a);
+      const y = store.docId(b);
+      return x < y ? -1 : x > y ? 1 : 0;
+    };
+    const top = this.postings.search(resolved, this.boosts, this.bm25, count, tieBreak, filter ? (doc) => filter(store.docId(doc)) : undefined);
+    return top.map(({ doc, score }) => ({
+      id: store.docId(doc),
+      score,
+      terms: resolved.filter((leaf) => this.postings.contains(leaf.id, doc)).map((leaf) => leaf.term),
+    }));
   }
 
   /** RM3: the leaves reweighted and extended with terms of the best first-pass documents. */

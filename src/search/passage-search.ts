@@ -1,7 +1,7 @@
 import type { Corpus, Passage } from '../corpus/types.js';
 import { SearchEngine, type EngineOptions } from './engine.js';
 import type { AnalyzedQuery } from './query.js';
-import { analyzeTerms } from './analyzer.js';
+import { analyzeTermsFast } from './engine-analyze.js';
 
 /** How passages are indexed and ranked. */
 export interface PassageSearchOptions {
@@ -38,23 +38,29 @@ export class PassageSearch {
   private readonly termSets = new Map<string, Set<string>>();
   private readonly maxIdf: number;
 
-  constructor(corpus: Corpus, options: PassageSearchOptions = {}) {
+  /**
+   * Indexes the corpus's passages, or takes `prebuilt`, an engine over them built earlier with the
+   * same options (a saved index). `onProgress(done, total)` reports indexing every 1,000 passages.
+   */
+  constructor(corpus: Corpus, options: PassageSearchOptions = {}, build: { prebuilt?: SearchEngine; onProgress?: (done: number, total: number) => void } = {}) {
     this.corpus = corpus;
     this.commentWeight = options.commentWeight ?? DEFAULT_PASSAGE_SEARCH.commentWeight;
     this.duplicateOverlap = options.duplicateOverlap ?? DEFAULT_PASSAGE_SEARCH.duplicateOverlap;
-    this.engine = new SearchEngine({
-      ...options.engine,
-      fields: ['text', 'heading', 'title'],
-      boosts: { ...DEFAULT_PASSAGE_SEARCH.boosts, ...options.boosts },
-    });
-    this.engine.addAll(
-      corpus.passages.map((p) => ({
-        id: p.id,
-        text: p.text,
-        heading: p.heading ?? '',
-        title: documentLine(corpus, p.docId),
-      })),
-    );
+    if (build.prebuilt) {
+      if (build.prebuilt.documentCount !== corpus.passages.length) throw new Error('PassageSearch: the prebuilt engine does not index this corpus');
+      this.engine = build.prebuilt;
+    } else {
+      this.engine = new SearchEngine(passageEngineOptions(options));
+      this.engine.addAll(
+        corpus.passages.map((p) => ({
+          id: p.id,
+          text: p.text,
+          heading: p.heading ?? '',
+          title: documentLine(corpus, p.docId),
+        })),
+        build.onProgress,
+      );
+    }
     const n = this.engine.documentCount;
     this.maxIdf = 1.5 * Math.log(1 + (n - 1 + 0.5) / 1.5);
   }
@@ -65,7 +71,7 @@ export class PassageSearch {
     if (!set) {
       const passage = this.corpus.passageById.get(passageId);
       const context = passage ? `${passage.heading ?? ''} ${documentLine(this.corpus, passage.docId)}` : '';
-      set = new Set([...this.engine.termsOf(passageId), ...analyzeTerms(context)]);
+      set = new Set([...this.engine.termsOf(passageId), ...analyzeTermsFast(context)]);
       this.termSets.set(passageId, set);
     }
     return set;
@@ -101,11 +107,18 @@ export class PassageSearch {
   private overlap(a: string, b: string): number {
     const sa = this.termsOf(a);
     const sb = this.termsOf(b);
+    // The intersection counted from the smaller set: the same count, less work.
+    const [small, large] = sa.size <= sb.size ? [sa, sb] : [sb, sa];
     let shared = 0;
-    for (const t of sa) if (sb.has(t)) shared++;
+    for (const t of small) if (large.has(t)) shared++;
     const union = sa.size + sb.size - shared;
     return union ? shared / union : 0;
   }
+}
+
+/** The engine options a PassageSearch with these options indexes with. */
+export function passageEngineOptions(options: PassageSearchOptions = {}): EngineOptions {
+  return { ...options.engine, fields: ['text', 'heading', 'title'], boosts: { ...DEFAULT_PASSAGE_SEARCH.boosts, ...options.boosts } };
 }
 
 /** What the document field indexes: the title, kind and author of the passage's document. */

@@ -1,0 +1,157 @@
+/**
+ * One measurement of `npm run bench`, in a fresh process so heap and RSS are its own. Prints one JSON
+ * line. Not meant to be run by hand (see bench.ts):
+ *
+ *   node --expose-gc dist/scripts/bench-run.js engine --corpus DIR --cache DIR --queries FILE [--reps N]
+ *   node --expose-gc dist/scripts/bench-run.js minisearch --corpus DIR --cache DIR --queries FILE [--reps N]
+ *
+ * `engine`: builds the core through `loadCore` (ingestion, index, save), then loads it again from the
+ * saved index, then times the full ask path and the engine's search alone on the queries.
+ * `minisearch`: minisearch with default options on the same passages (read from the saved index, so
+ * ingestion is not counted twice): build, `toJSON` save and `loadJSON` load, and the queries.
+ */
+import { readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { serialize, deserialize } from 'node:v8';
+import { parseArgs } from 'node:util';
+import MiniSearch from 'minisearch';
+import { loadCore } from '../src/core.js';
+import { ask } from '../src/answer/ask.js';
+import { analyzeQuery } from '../src/search/query.js';
+import { loadIndex, indexKey, indexPath } from '../src/cache/index-cache.js';
+import { passageEngineOptions } from '../src/search/passage-search.js';
+
+const { positionals, values } = parseArgs({
+  allowPositionals: true,
+  options: { corpus: { type: 'string' }, cache: { type: 'string' }, queries: { type: 'string' }, reps: { type: 'string', default: '20' }, serializers: { type: 'boolean', default: false }, key: { type: 'string' } },
+});
+const mode = positionals[0];
+const corpusDir = values.corpus!;
+const cacheDir = values.cache!;
+const queries = JSON.parse(readFileSync(values.queries!, 'utf8')) as string[];
+const reps = Number(values.reps);
+
+const gc = (globalThis as { gc?: () => void }).gc ?? (() => {});
+const memory = () => {
+  gc();
+  gc();
+  const m = process.memoryUsage();
+  return { heap_mb: m.heapUsed / 1e6, external_mb: (m.external + m.arrayBuffers) / 1e6, rss_mb: m.rss / 1e6 };
+};
+const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))] ?? 0;
+
+/** Latency of `run` over the queries, `reps` rounds after one warm-up round. */
+function latency(run: (q: string) => unknown): { p50_ms: number; p99_ms: number; max_ms: number; qps: number; n: number } {
+  for (const q of queries) run(q);
+  const times: number[] = [];
+  const started = performance.now();
+  for (let r = 0; r < reps; r++) {
+    for (const q of queries) {
+      const t = performance.now();
+      run(q);
+      times.push(performance.now() - t);
+    }
+  }
+  const total = performance.now() - started;
+  times.sort((a, b) => a - b);
+  return { p50_ms: quantile(times, 0.5), p99_ms: quantile(times, 0.99), max_ms: times.at(-1) ?? 0, qps: (times.length / total) * 1000, n: times.length };
+}
+
+function timed<T>(f: () => T): [T, number] {
+  const t = performance.now();
+  const v = f();
+  return [v, performance.now() - t];
+}
+
+if (mode === 'engine') {
+  rmSync(indexPath(corpusDir, cacheDir), { force: true });
+  const base = memory();
+  const built = loadCore({ corpusDir, cache: { dir: cacheDir } });
+  const afterBuild = memory();
+  const buildInfo = built.load;
+  const passages = built.corpus.passages.length;
+  const bytes = built.corpus.passages.reduce((s, p) => s + Buffer.byteLength(p.text), 0);
+  // Drop the built core, then start again from the saved index, as a restart would.
+  (built as { corpus: unknown }).corpus = null;
+  gc();
+  const [core, loadMs] = timed(() => loadCore({ corpusDir, cache: { dir: cacheDir } }));
+  if (core.load.source !== 'cache') throw new Error(`the saved index was not used: ${core.load.rebuiltBecause}`);
+  const loaded = memory();
+  const full = latency((q) => ask(core, q));
+  const searchOnly = latency((q) => core.search.search(analyzeQuery(q, core.aliases), 30));
+  const answered = queries.filter((q) => ask(core, q).answered).length;
+  let serializers: Record<string, number> | undefined;
+  if (values.serializers) {
+    // The same engine state through v8.serialize, beside the custom layout the cache uses.
+    const state = core.search.engine.exportState();
+    const [blob, serMs] = timed(() => serialize(state));
+    const [, deserMs] = timed(() => deserialize(blob));
+    serializers = { v8_save_ms: serMs, v8_load_ms: deserMs, v8_bytes: blob.length };
+  }
+  console.log(
+    JSON.stringify({
+      mode,
+      passages,
+      text_mb: bytes / 1e6,
+      ingest_s: buildInfo.ingestMs / 1000,
+      index_s: buildInfo.indexMs / 1000,
+      build_s: (buildInfo.ingestMs + buildInfo.indexMs) / 1000,
+      save_s: buildInfo.saveMs / 1000,
+      key_ms: core.load.keyMs,
+      key: indexKey(corpusDir, passageEngineOptions())?.toString('hex'),
+      cache_load_s: core.load.cacheLoadMs / 1000,
+      start_s: loadMs / 1000,
+      cache_mb: core.load.cacheBytes / 1e6,
+      base_heap_mb: base.heap_mb,
+      build_heap_mb: afterBuild.heap_mb,
+      build_rss_mb: afterBuild.rss_mb,
+      heap_mb: loaded.heap_mb,
+      external_mb: loaded.external_mb,
+      rss_mb: loaded.rss_mb,
+      full,
+      search: searchOnly,
+      answered,
+      ...(serializers ? { serializers } : {}),
+    }),
+  );
+} else if (mode === 'minisearch') {
+  const engineOptions = passageEngineOptions();
+  // The key the engine run saved under (the code may be rebuilt by someone else in between).
+  const key = values.key ? Buffer.from(values.key, 'hex') : indexKey(corpusDir, engineOptions);
+  if (!key) throw new Error('no manifest');
+  const { corpus } = loadIndex(indexPath(corpusDir, cacheDir), key, corpusDir, engineOptions);
+  const docs = corpus.passages.map((p) => ({ id: p.id, text: p.text }));
+  const base = memory();
+  const [mini, buildMs] = timed(() => {
+    const m = new MiniSearch<{ id: string; text: string }>({ fields: ['text'] });
+    m.addAll(docs);
+    return m;
+  });
+  const built = memory();
+  const file = join(cacheDir, 'minisearch-bench.json');
+  const [, saveMs] = timed(() => writeFileSync(file, JSON.stringify(mini)));
+  const size = statSync(file).size;
+  const [loadedMini, loadMs] = timed(() => MiniSearch.loadJSON<{ id: string; text: string }>(readFileSync(file, 'utf8'), { fields: ['text'] }));
+  rmSync(file, { force: true });
+  const search = latency((q) => loadedMini.search(q).slice(0, 30));
+  console.log(
+    JSON.stringify({
+      mode,
+      passages: docs.length,
+      build_s: buildMs / 1000,
+      index_s: buildMs / 1000,
+      save_s: saveMs / 1000,
+      cache_load_s: loadMs / 1000,
+      cache_mb: size / 1e6,
+      base_heap_mb: base.heap_mb,
+      heap_mb: built.heap_mb,
+      index_heap_mb: built.heap_mb - base.heap_mb,
+      rss_mb: built.rss_mb,
+      full: search,
+      search,
+    }),
+  );
+  void mini;
+} else {
+  throw new Error(`bench-run: unknown mode ${mode}`);
+}

@@ -1,0 +1,239 @@
+/**
+ * The saved index: the corpus's documents and passages and the search engine's index, in one file
+ * keyed by a hash of everything they are built from, so start-up loads it instead of re-ingesting.
+ *
+ * Key: SHA-256 over the engine version, the cache format, the search options, the source of the code
+ * that ingests and indexes (src/corpus, src/text, src/search, src/cache: any change there rebuilds),
+ * the manifest's bytes, and the bytes of every file it lists. A missing, stale or corrupt file is
+ * rebuilt (and a corrupt one reported); it is never served.
+ *
+ * Where: `<repo>/.cache/index/<hash of the corpus path>.idx`, or under the OS temp directory when the
+ * repository is not writable; `BACKCHANNEL_CACHE_DIR` overrides.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Corpus, CorpusDocument, Passage } from '../corpus/types.js';
+import { assembleCorpus } from '../corpus/load.js';
+import { ENGINE_VERSION, SearchEngine, type EngineOptions, type EngineState } from '../search/engine.js';
+import { FORMAT_VERSION, readCacheFile, writeCacheFile, type Section } from './format.js';
+
+export { CacheFileError } from './format.js';
+
+/** The code whose changes invalidate every saved index: ingestion, text, search, this cache. */
+const CODE_DIRS = ['corpus', 'text', 'search', 'cache'];
+let codeHash: string | undefined;
+
+/** Hash of the source files of the ingestion and search code, as this process runs them. */
+export function codeVersion(): string {
+  if (codeHash) return codeHash;
+  const src = fileURLToPath(new URL('..', import.meta.url));
+  const hash = createHash('sha256');
+  const walk = (dir: string) => {
+    if (!existsSync(dir)) return;
+    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else if (/\.(js|ts|json)$/.test(entry.name) && !entry.name.endsWith('.d.ts')) hash.update(path.slice(src.length)).update('\0').update(readFileSync(path)).update('\0');
+    }
+  };
+  for (const dir of CODE_DIRS) walk(join(src, dir));
+  return (codeHash = hash.digest('hex'));
+}
+
+/**
+ * The key of a corpus directory's index under these engine options: null when the manifest cannot be
+ * read or parsed (loading the corpus will then report the problem).
+ */
+export function indexKey(corpusDir: string, options: EngineOptions & object, extra: unknown = null): Buffer | null {
+  const root = resolve(corpusDir);
+  let manifest: Buffer;
+  let files: string[];
+  try {
+    manifest = readFileSync(join(root, 'manifest.json'));
+    const parsed = JSON.parse(manifest.toString('utf8')) as { documents?: Array<{ file?: unknown }> };
+    files = (parsed.documents ?? []).map((d) => String(d.file));
+  } catch {
+    return null;
+  }
+  const hash = createHash('sha256');
+  hash.update(`backchannel-index\0${ENGINE_VERSION}\0${FORMAT_VERSION}\0${codeVersion()}\0`);
+  hash.update(JSON.stringify({ options, extra })).update('\0');
+  hash.update(manifest).update('\0');
+  for (const file of files) {
+    hash.update(file).update('\0');
+    try {
+      hash.update(readFileSync(join(root, file)));
+    } catch {
+      hash.update('\u0001missing');
+    }
+    hash.update('\0');
+  }
+  return hash.digest();
+}
+
+/** Where the saved index of a corpus directory lives. */
+export function indexPath(corpusDir: string, cacheDir = defaultCacheDir()): string {
+  const name = createHash('sha256').update(resolve(corpusDir)).digest('hex').slice(0, 20);
+  return join(cacheDir, `${name}.idx`);
+}
+
+/** `BACKCHANNEL_CACHE_DIR`, else `<repo>/.cache/index` when writable, else the OS temp directory. */
+export function defaultCacheDir(): string {
+  const env = process.env['BACKCHANNEL_CACHE_DIR'];
+  if (env) return resolve(env);
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (;;) {
+    if (existsSync(join(dir, 'package.json'))) {
+      const cache = join(dir, '.cache', 'index');
+      try {
+        mkdirSync(cache, { recursive: true });
+        if (statSync(cache).isDirectory()) return cache;
+      } catch {
+        break;
+      }
+    }
+    const parent = dirname(dir);
+    if (parent === dir) break;
+    dir = parent;
+  }
+  return join(tmpdir(), 'backchannel-index');
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** The sections of a corpus and its engine. */
+export function encodeIndex(corpus: Corpus, engine: SearchEngine): Record<string, Section> {
+  const state = engine.exportState();
+  const { passages } = corpus;
+  if (state.store.docIds.length !== passages.length || state.store.docIds.some((id, i) => id !== passages[i]!.id)) {
+    throw new Error('encodeIndex: the engine does not index the corpus passages in order');
+  }
+  const textLengths = new Uint32Array(passages.length);
+  const sentenceCounts = new Uint32Array(passages.length);
+  let sentenceTotal = 0;
+  for (const [i, p] of passages.entries()) {
+    textLengths[i] = p.text.length;
+    sentenceCounts[i] = p.sentences.length;
+    sentenceTotal += p.sentences.length;
+  }
+  const sentences = new Uint32Array(sentenceTotal * 2);
+  let at = 0;
+  for (const p of passages) for (const [s, e] of p.sentences) (sentences[at++] = s), (sentences[at++] = e);
+  const documents = corpus.documents.map((d) => ({ ...d, passages: d.passages.length }));
+  // Key order kept: text and sentences are filled back in place on load.
+  const passageRows = passages.map((p) => ({ ...p, text: 0, sentences: 0 }));
+  const json = JSON.stringify({ documents, passages: passageRows, terms: state.store.terms.length, keepsPositions: state.store.keepsPositions, fields: state.postings.fields.length });
+  const sections: Record<string, Section> = {
+    json: Buffer.from(json, 'utf8'),
+    text: Buffer.from(passages.map((p) => p.text).join(''), 'utf8'),
+    textLengths,
+    sentenceCounts,
+    sentences,
+    terms: Buffer.from(state.store.terms.join('\n'), 'utf8'),
+    df: state.store.df,
+    starts: state.store.starts,
+    ids: state.store.ids,
+    positions: state.store.positions,
+    sorted: state.sorted,
+    averages: state.postings.averages,
+  };
+  state.postings.fields.forEach((f, i) => {
+    sections[`offsets${i}`] = f.offsets;
+    sections[`docs${i}`] = f.docs;
+    sections[`tfs${i}`] = f.tfs;
+    sections[`lengths${i}`] = state.postings.lengths[i]!;
+  });
+  if (state.store.terms.some((t) => t.includes('\n'))) throw new Error('encodeIndex: a term holds a line break');
+  return sections;
+}
+
+/** The corpus and engine back from their sections. Throws on any inconsistency. */
+export function decodeIndex(sections: Record<string, Section>, corpusDir: string, options: EngineOptions): { corpus: Corpus; engine: SearchEngine } {
+  const need = <T extends Section>(name: string, type: new (...args: never[]) => T): T => {
+    const s = sections[name];
+    if (!(s instanceof type)) throw new Error(`section ${name} is missing or of the wrong type`);
+    return s;
+  };
+  const head = JSON.parse(utf8.decode(need('json', Uint8Array))) as {
+    documents: Array<Omit<CorpusDocument, 'passages'> & { passages: number }>;
+    passages: Array<Record<string, unknown>>;
+    terms: number;
+    keepsPositions: boolean | null;
+    fields: number;
+  };
+  const allText = utf8.decode(need('text', Uint8Array));
+  const textLengths = need('textLengths', Uint32Array);
+  const sentenceCounts = need('sentenceCounts', Uint32Array);
+  const sentences = need('sentences', Uint32Array);
+  const n = head.passages.length;
+  if (textLengths.length !== n || sentenceCounts.length !== n) throw new Error('passage columns do not match the passages');
+  const passages: Passage[] = new Array(n);
+  let textAt = 0;
+  let sentenceAt = 0;
+  for (let i = 0; i < n; i++) {
+    const row = head.passages[i]!;
+    const length = textLengths[i]!;
+    row['text'] = allText.slice(textAt, textAt + length);
+    textAt += length;
+    const count = sentenceCounts[i]!;
+    const ranges: Array<[number, number]> = new Array(count);
+    for (let k = 0; k < count; k++) ranges[k] = [sentences[sentenceAt + 2 * k]!, sentences[sentenceAt + 2 * k + 1]!];
+    sentenceAt += 2 * count;
+    row['sentences'] = ranges;
+    passages[i] = row as unknown as Passage;
+  }
+  if (textAt !== allText.length || sentenceAt !== sentences.length) throw new Error('passage text or sentences do not add up');
+  let passageAt = 0;
+  const documents: CorpusDocument[] = head.documents.map((d) => {
+    const own = passages.slice(passageAt, passageAt + d.passages);
+    passageAt += d.passages;
+    if (own.some((p) => p.docId !== d.meta.id)) throw new Error(`passages of ${d.meta.id} are out of place`);
+    return { ...d, passages: own };
+  });
+  if (passageAt !== n) throw new Error('documents and passages do not add up');
+  const corpus = assembleCorpus(resolve(corpusDir), documents);
+  const termsText = utf8.decode(need('terms', Uint8Array));
+  const terms = head.terms === 0 ? [] : termsText.split('\n');
+  if (terms.length !== head.terms) throw new Error('vocabulary size differs');
+  const fields = Array.from({ length: head.fields }, (_, i) => ({
+    offsets: need(`offsets${i}`, Uint32Array),
+    docs: need(`docs${i}`, Uint32Array),
+    tfs: need(`tfs${i}`, Uint32Array),
+  }));
+  const state: EngineState = {
+    store: {
+      terms,
+      df: need('df', Uint32Array),
+      docIds: passages.map((p) => p.id),
+      starts: need('starts', Uint32Array),
+      ids: need('ids', Uint32Array),
+      positions: need('positions', Uint32Array),
+      keepsPositions: head.keepsPositions,
+    },
+    postings: {
+      termCount: terms.length,
+      docCount: n,
+      fields,
+      lengths: fields.map((_, i) => need(`lengths${i}`, Uint32Array)),
+      averages: need('averages', Float64Array),
+    },
+    sorted: need('sorted', Uint32Array),
+  };
+  for (const id of state.store.ids) if (id >= terms.length) throw new Error('a term id is out of range');
+  return { corpus, engine: SearchEngine.fromState(options, state) };
+}
+
+/** Saves corpus + engine under `key`, atomically. Returns the file's size in bytes. */
+export function saveIndex(path: string, key: Buffer, corpus: Corpus, engine: SearchEngine): number {
+  mkdirSync(dirname(path), { recursive: true });
+  return writeCacheFile(path, key, encodeIndex(corpus, engine));
+}
+
+/** Loads corpus + engine saved under `key`; throws `CacheFileError` (missing, stale, corrupt) otherwise. */
+export function loadIndex(path: string, key: Buffer, corpusDir: string, options: EngineOptions): { corpus: Corpus; engine: SearchEngine } {
+  const sections = readCacheFile(path, key);
+  return decodeIndex(sections, corpusDir, options);
+}
