@@ -66,7 +66,7 @@ export interface AskDeps {
  */
 export function ask(deps: AskDeps, question: string, options: AskOptions = {}): AskResult {
   const { limit, page, minCoverage, alsoOverlap, answerWeight, rerank } = { ...DEFAULT_ASK, ...options };
-  const analyzed = analyzeQuery(question, deps.aliases);
+  const analyzed = analyzeQuery(question, deps.aliases, (term) => deps.search.engine.has(term));
   const base = { query: analyzed.text, analyzed, page, hasMore: false };
   if (!analyzed.concepts.length) return { ...base, answered: false, reason: 'no-terms', coverage: 0, results: [] };
 
@@ -76,7 +76,7 @@ export function ask(deps: AskDeps, question: string, options: AskOptions = {}): 
   if (!found[0]) return { ...base, answered: false, reason: 'no-match', coverage: 0, results: [] };
   const hits = rerankByAnswer(found, analyzed, idf, known, answerWeight, rerank, deps.search.commentWeight);
   // The corpus answers when one of the best passages holds enough of the question.
-  const covered = Math.max(...hits.slice(0, limit).map((h) => coverage(analyzed, deps.search.termsOf(h.passage.id), h.matched, idf)));
+  const covered = Math.max(...hits.slice(0, limit).map((h) => coverage(analyzed, deps.search.termsOf(h.passage.id), idf, known)));
   if (covered < minCoverage) return { ...base, answered: false, reason: 'weak-match', coverage: covered, results: [] };
 
   const pageHits = hits.slice((page - 1) * limit, page * limit);

@@ -22,28 +22,33 @@ export function conceptFound(concept: ConceptTerm, terms: ReadonlySet<string>): 
   return terms.has(concept.term) || concept.alternatives.some((alt) => alt.every((t) => terms.has(t)));
 }
 
+/** Typo credit for a concept: the better of its stem's and its typed word's (see `typoCredit`). */
+export function conceptTypoCredit(concept: ConceptTerm, terms: ReadonlySet<string>): number {
+  const stemCredit = typoCredit(concept.term, terms);
+  return concept.surface === concept.term ? stemCredit : Math.max(stemCredit, typoCredit(concept.surface, terms));
+}
+
 /**
  * IDF-weighted coverage of the question's content terms by a passage, from 0 to 1: the share of the
- * question's information that the passage holds. A term the corpus does not know at all weighs as
- * much as the rarest term, so "bake sourdough bread" scores near 0 everywhere.
+ * question's information that the passage holds. A term the corpus does not know at all weighs more
+ * than the rarest term it does (see `idf`), so "bake sourdough bread" scores near 0 everywhere; such a
+ * term earns `conceptTypoCredit` when the passage holds a near spelling of it (a typo).
  *
- * @param matched the query terms the engine found in the passage (a typo'd term counts when a near
- *   spelling matched; it earns `typoCredit`).
+ * @param known whether the index knows a term: only unknown terms are read as typos.
  */
 export function coverage(
   query: AnalyzedQuery,
   passageTerms: ReadonlySet<string>,
-  matched: readonly string[],
   idf: (term: string) => number,
+  known: (term: string) => boolean,
 ): number {
   let total = 0;
   let found = 0;
-  const matchedSet = new Set(matched);
   for (const concept of query.concepts) {
     const weight = idf(concept.term);
     total += weight;
     if (conceptFound(concept, passageTerms)) found += weight;
-    else if (matchedSet.has(concept.term)) found += weight * typoCredit(concept.term, passageTerms);
+    else if (!known(concept.term)) found += weight * conceptTypoCredit(concept, passageTerms);
   }
   return total > 0 ? found / total : 0;
 }

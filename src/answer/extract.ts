@@ -2,7 +2,7 @@ import type { Passage } from '../corpus/types.js';
 import type { analyze } from '../search/analyzer.js';
 import { analyzeFast } from '../search/engine-analyze.js';
 import type { AnalyzedQuery, QuestionType } from '../search/query.js';
-import { conceptFound, typoCredit } from './evidence.js';
+import { conceptFound, conceptTypoCredit, typoCredit } from './evidence.js';
 
 /** A verbatim quote: `text` is exactly `passage.text.slice(start, end)`. */
 export interface Quote {
@@ -237,7 +237,7 @@ export function pickQuote(
       for (const c of query.concepts) {
         if (conceptFound(c, terms)) found += weightOf(c);
         else if (conceptFound(c, headingTerms)) found += weightOf(c) * QUOTE_RULES.headingCredit;
-        else if (!knownTerm(c.term)) found += weightOf(c) * typoCredit(c.term, terms);
+        else if (!knownTerm(c.term)) found += weightOf(c) * conceptTypoCredit(c, terms);
       }
       const score = found / totalWeight + bonus - extras - (s.question ? QUOTE_RULES.endsOnQuestionCost : 0) - (words < 5 ? 0.15 : 0) - from * QUOTE_RULES.laterSentenceCost;
       if (score > best.score) best = { from, to, score };
@@ -247,7 +247,7 @@ export function pickQuote(
   const start = sentences[best.from]?.start ?? 0;
   const end = sentences[best.to]?.end ?? passage.text.length;
   const text = passage.text.slice(start, end);
-  const typos = query.concepts.filter((c) => !knownTerm(c.term)).map((c) => c.term);
+  const typos = query.concepts.filter((c) => !knownTerm(c.term)).flatMap((c) => (c.surface === c.term ? [c.term] : [c.term, c.surface]));
   return { passageId: passage.id, start, end, text, marks: markTerms(text, query.markTerms, typos), score: Math.max(0, best.score) };
 }
 

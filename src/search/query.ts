@@ -10,6 +10,8 @@ export type QuestionType = 'person' | 'date' | 'quantity' | 'place' | 'reason' |
 export interface ConceptTerm {
   /** Analyzed term. */
   term: string;
+  /** The folded word as typed, before stemming: a typo is nearer to the word than to its stem ("gonzales" → "gonzalez"). */
+  surface: string;
   /** Term lists any of which, all present, count as this term being found (from aliases). */
   alternatives: string[][];
   /**
@@ -60,8 +62,12 @@ export function questionType(text: string): QuestionType {
   return 'other';
 }
 
-/** Analyzes a question into content terms, alias expansions and phrases for the engine. */
-export function analyzeQuery(raw: string, aliases: AliasTable | null): AnalyzedQuery {
+/**
+ * Analyzes a question into content terms, alias expansions and phrases for the engine. With `known`
+ * (is a term in the index?), a word whose stem the corpus does not know is also searched as typed,
+ * so that near spellings are sought for the word itself ("gonzales" finds "Gonzalez").
+ */
+export function analyzeQuery(raw: string, aliases: AliasTable | null, known?: (term: string) => boolean): AnalyzedQuery {
   const text = raw.replace(/[\p{Cc}\p{Cf}]+/gu, ' ').replace(/\s+/g, ' ').trim();
   const tokens = analyze(text.replace(QUESTION_PHRASES, (m) => ' '.repeat(m.length)));
   const sequence = tokens.map((t) => t.term);
@@ -71,11 +77,12 @@ export function analyzeQuery(raw: string, aliases: AliasTable | null): AnalyzedQ
   tokens.forEach((token, i) => {
     const focus = anyCapital && !capitalized(i);
     const known = concepts.get(token.term);
-    if (!known) concepts.set(token.term, { term: token.term, alternatives: [], focus });
+    if (!known) concepts.set(token.term, { term: token.term, surface: token.surface, alternatives: [], focus });
     else known.focus &&= focus;
   });
 
   const terms: QueryTerm[] = [...concepts.keys()].map((term) => ({ term, weight: 1 }));
+  for (const c of concepts.values()) if (known && c.surface !== c.term && !known(c.term)) terms.push({ term: c.surface, weight: 1 });
   const phrases: string[][] = [];
   // Runs of terms standing together in the question (at most one stop word between) are phrases.
   let run: string[] = [];

@@ -3,24 +3,35 @@ import { coverage, typoCredit } from '../../src/answer/evidence.js';
 import { analyzeQuery } from '../../src/search/query.js';
 
 const idf = (t: string) => ({ castro: 1, eisenhow: 3, golf: 4 })[t] ?? 5;
+const known = () => true;
 
 describe('coverage', () => {
   it('is the IDF-weighted share of the question’s terms the passage holds', () => {
     const q = analyzeQuery('Castro Eisenhower golf', null);
-    expect(coverage(q, new Set(['castro', 'eisenhow', 'golf']), [], idf)).toBe(1);
-    expect(coverage(q, new Set(['castro']), [], idf)).toBeCloseTo(1 / 8);
-    expect(coverage(q, new Set(['eisenhow', 'golf']), [], idf)).toBeCloseTo(7 / 8);
+    expect(coverage(q, new Set(['castro', 'eisenhow', 'golf']), idf, known)).toBe(1);
+    expect(coverage(q, new Set(['castro']), idf, known)).toBeCloseTo(1 / 8);
+    expect(coverage(q, new Set(['eisenhow', 'golf']), idf, known)).toBeCloseTo(7 / 8);
   });
 
-  it('gives a typo found by the engine part credit, and none to a short near-word', () => {
+  it('gives a word the corpus does not know part credit for a near spelling, and none to a short near-word', () => {
     const q = analyzeQuery('Atwood', null);
-    expect(coverage(q, new Set(['attwood']), ['atwood'], idf)).toBeCloseTo(0.8);
+    expect(coverage(q, new Set(['attwood']), idf, (t) => t !== 'atwood')).toBeCloseTo(0.8);
     const short = analyzeQuery('bake', null);
-    expect(coverage(short, new Set(['make']), ['bake'], idf)).toBe(0);
+    expect(coverage(short, new Set(['make']), idf, (t) => t !== 'bake')).toBe(0);
+  });
+
+  it('reads a typo against the word as typed when its stem is far off ("gonzales" for "Gonzalez")', () => {
+    const q = analyzeQuery('gonzales', null);
+    expect(q.concepts[0]).toMatchObject({ term: 'gonzal', surface: 'gonzales' });
+    expect(coverage(q, new Set(['gonzalez']), idf, (t) => t === 'gonzalez')).toBeCloseTo(0.8);
+  });
+
+  it('never reads a term the corpus knows as a typo of another', () => {
+    expect(coverage(analyzeQuery('Gonzalez', null), new Set(['gonzales']), idf, () => true)).toBe(0);
   });
 
   it('is 0 for a question with no terms', () => {
-    expect(coverage(analyzeQuery('who is it?', null), new Set(['castro']), [], idf)).toBe(0);
+    expect(coverage(analyzeQuery('who is it?', null), new Set(['castro']), idf, known)).toBe(0);
   });
 });
 
