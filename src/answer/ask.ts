@@ -15,7 +15,7 @@ export interface AskOptions {
   page?: number;
   /** Least IDF-weighted coverage of the question by one of the first page's passages for an answer; below it, abstain. Default 0.5. */
   minCoverage?: number;
-  /** Least content-word overlap (Jaccard) between two quotes for "also in". Default 0.2. */
+  /** Least content-word overlap (Jaccard) between two quotes for "also in". Default 0.1. */
   alsoOverlap?: number;
   /**
    * Weight of answer evidence in the final ranking: a passage's score is its search score (relative to
@@ -26,7 +26,7 @@ export interface AskOptions {
   rerank?: number;
 }
 
-export const DEFAULT_ASK = { limit: 3, page: 1, minCoverage: 0.5, alsoOverlap: 0.2, answerWeight: 1.5, rerank: 30 } as const;
+export const DEFAULT_ASK = { limit: 3, page: 1, minCoverage: 0.5, alsoOverlap: 0.1, answerWeight: 1.5, rerank: 30 } as const;
 
 export interface AskItem {
   /** 1-based rank over all pages. */
@@ -117,7 +117,14 @@ function rerankByAnswer(
   return [...head, ...hits.slice(count)];
 }
 
-/** Passages of other documents, among the hits, whose best sentence says what the first quote says. */
+/** Words two quotes must share beyond the question's own before they count as saying the same thing. */
+const ALSO_SHARED_TERMS = 3;
+
+/**
+ * Passages of other documents, among the hits, whose best quote says what the first quote says: they
+ * share at least `ALSO_SHARED_TERMS` words that the question did not bring (the same people, places,
+ * dates), and overlap by at least `minOverlap`.
+ */
 function alsoIn(
   deps: AskDeps,
   analyzed: AnalyzedQuery,
@@ -129,6 +136,7 @@ function alsoIn(
   citationsSoFar: number,
 ): Citation[] {
   const quoteTerms = termSet(first.quote.text, deps);
+  const asked = new Set(analyzed.plan.terms.map((t) => t.term));
   const out: Citation[] = [];
   const seenDocs = new Set([first.passage.docId]);
   for (const hit of hits.slice(1)) {
@@ -136,9 +144,14 @@ function alsoIn(
     // The quote the answer rerank already picked, when the hit was in its head (pickQuote is pure).
     const other = termSet((hit.quote ?? pickQuote(hit.passage, analyzed, idf, known)).text, deps);
     let shared = 0;
-    for (const t of other) if (quoteTerms.has(t)) shared++;
+    let sharedBeyondQuestion = 0;
+    for (const t of other) {
+      if (!quoteTerms.has(t)) continue;
+      shared++;
+      if (!asked.has(t)) sharedBeyondQuestion++;
+    }
     const jaccard = shared / (quoteTerms.size + other.size - shared || 1);
-    if (shared >= 3 && jaccard >= minOverlap) {
+    if (sharedBeyondQuestion >= ALSO_SHARED_TERMS && jaccard >= minOverlap) {
       seenDocs.add(hit.passage.docId);
       out.push(citationFor(deps.corpus, hit.passage, citationsSoFar + out.length + 1));
     }
