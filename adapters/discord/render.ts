@@ -143,7 +143,7 @@ function describeSource(citation: Citation, titleLength: number): string {
   // Below zero: the bare minimum, the paragraph alone (for replies with very many citations).
   if (titleLength < 0) return `¶ ${citation.paragraph}`;
   const title = titleLength > 0 ? fitRuns([{ text: squash(citation.title) }], titleLength, (runs) => renderRuns(runs, false)) : '';
-  const details = [citation.kind, citation.date, `¶ ${citation.paragraph}`].map((part) => fitRuns([{ text: squash(String(part)) }], 60, (runs) => renderRuns(runs, false)));
+  const details = [citation.kind, citation.date, `¶ ${citation.paragraph}`, ...(citation.page !== undefined ? [`p. ${citation.page}`] : [])].map((part) => fitRuns([{ text: squash(String(part)) }], 60, (runs) => renderRuns(runs, false)));
   if (citation.comment && !/comment/i.test(citation.kind)) details.push('reader comment');
   return title ? `${title} — ${details.join(', ')}` : details.join(', ');
 }

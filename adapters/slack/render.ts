@@ -7,6 +7,7 @@
  */
 import { z } from 'zod';
 import type { Action, Block, Citation, Reply, Run } from '../../src/reply/model.js';
+import { citationWhere } from '../../src/reply/build.js';
 import { SLACK_LIMITS } from './limits.js';
 import { mrkdwnBold, mrkdwnText } from './text.js';
 import { ELLIPSIS, fitPrefix, runsText, sliceRuns, truncateText } from './truncate.js';
@@ -150,7 +151,7 @@ function headingBlock(text: string): SectionBlock {
 
 /** One citation as a line of mrkdwn: `*[1]* Title — kind, date, ¶ 3`. */
 export function citationLine(citation: Citation): string {
-  const where = `${citation.kind}, ${citation.date}, ¶ ${citation.paragraph}`;
+  const where = citationWhere(citation);
   return `*[${citation.n}]* ${mrkdwnText(citation.title)} — ${mrkdwnText(where)}`;
 }
 
@@ -170,7 +171,7 @@ function contextBlocks(lines: string[]): ContextBlock[] {
 
 function alsoBlock(of: number, items: readonly Citation[]): ContextBlock {
   const list = items
-    .map((c) => `[${c.n}] ${mrkdwnText(c.title)} (${mrkdwnText(`${c.kind}, ${c.date}, ¶ ${c.paragraph}`)})`)
+    .map((c) => `[${c.n}] ${mrkdwnText(c.title)} (${mrkdwnText(citationWhere(c))})`)
     .join('; ');
   const text = `Saying the same as [${of}]: ${list}`;
   return { type: 'context', elements: [mrkdwn(truncateText(text, SLACK_LIMITS.contextElementText))] };

@@ -24,6 +24,7 @@ export function citationFor(corpus: Corpus, passage: Passage, n: number): Citati
     kind: passage.comment ? `reader comment by ${passage.comment.author}` : meta.kind,
     date: formatDate(meta.date),
     paragraph: passage.paragraph,
+    ...(passage.page !== undefined ? { page: passage.page } : {}),
     comment: passage.comment !== null,
   };
 }

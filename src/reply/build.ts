@@ -18,9 +18,14 @@ export const plain = (text: string): Run[] => [{ text }];
 
 export const notice = (tone: 'info' | 'warning' | 'error', text: string): Block => ({ type: 'notice', tone, text });
 
-/** How a citation reads in plain text: "[1] Title (kind, date), ¶ 12". */
+/** Where a citation points, after its title: "article, November 5, 1963, ¶ 14" (", p. 2" for a paged source). */
+export function citationWhere(c: Citation): string {
+  return `${c.kind}, ${c.date}, ¶ ${c.paragraph}${c.page !== undefined ? `, p. ${c.page}` : ''}`;
+}
+
+/** How a citation reads in plain text: "[1] Title (kind, date, ¶ 12)". */
 export function citationLine(c: Citation): string {
-  return `[${c.n}] ${c.title} (${c.kind}, ${c.date}), ¶ ${c.paragraph}`;
+  return `[${c.n}] ${c.title} (${citationWhere(c)})`;
 }
 
 /** A reply that only says something (no quotes). */

@@ -23,6 +23,8 @@ export interface Citation {
   date: string;
   /** 1-based paragraph of the document where the passage starts. */
   paragraph: number;
+  /** 1-based page where the passage starts, for PDFs and paginated records; absent otherwise. */
+  page?: number;
   /** True for reader comments, which are never the document's own word. */
   comment: boolean;
 }

@@ -12,7 +12,7 @@ const reply: Reply = {
       type: 'citations',
       items: [
         { n: 1, docId: 'a', passageId: 'a#p12', title: 'Doc A', kind: 'article', date: 'November 5, 1963', paragraph: 14, comment: false },
-        { n: 2, docId: 'b', passageId: 'b#p4', title: 'Doc B', kind: 'book summary', date: 'undated', paragraph: 50, comment: false },
+        { n: 2, docId: 'b', passageId: 'b#p4', title: 'Doc B', kind: 'book summary', date: 'undated', paragraph: 50, page: 3, comment: false },
       ],
     },
     { type: 'notice', tone: 'warning', text: 'Careful.' },
@@ -24,12 +24,12 @@ const reply: Reply = {
 };
 
 describe('renderTerminal', () => {
-  it('renders quotes as block quotes with marked terms, citations and follow-ups as commands', () => {
+  it('renders quotes as block quotes with marked terms, citations (with the page of a paged source) and follow-ups as commands', () => {
     expect(renderTerminal(reply, PLAIN)).toBe(
       [
         '> Castro told correspondent **Lisa Howard** that…\n> second line [1]',
         '   also in [2] Doc B',
-        'Sources\n[1] Doc A (article, November 5, 1963), ¶ 14 — a#p12\n[2] Doc B (book summary, undated), ¶ 50 — b#p4',
+        'Sources\n[1] Doc A (article, November 5, 1963, ¶ 14) — a#p12\n[2] Doc B (book summary, undated, ¶ 50, p. 3) — b#p4',
         'Note: Careful.',
         'More results: /ask "who was Lisa Howard" --page 2\nShow context: /passage "a#p12"',
       ].join('\n\n'),
