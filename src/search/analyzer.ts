@@ -7,6 +7,7 @@
  */
 import { stemmer } from 'stemmer';
 import { STOP_WORDS } from './stopwords.js';
+import { fold } from '../text/fold.js';
 
 /** A word as it stands in the original text. */
 export interface Token {
@@ -43,21 +44,10 @@ export interface AnalyzeOptions {
   stem?: boolean;
 }
 
-const QUOTES: Record<string, string> = {
-  '\u2018': "'", '\u2019': "'", '\u201A': "'", '\u201B': "'", '\u2032': "'", '\u02BC': "'",
-  '\u201C': '"', '\u201D': '"', '\u201E': '"', '\u201F': '"', '\u2033': '"',
-};
-const QUOTE_CHARS = /[\u2018\u2019\u201A\u201B\u2032\u02BC\u201C\u201D\u201E\u201F\u2033]/g;
-const MARKS = /\p{M}/gu;
 const NOT_WORD = /[^\p{L}\p{N}]/gu;
 
-/**
- * Folds text for matching: Unicode NFKD, combining marks stripped ("Raúl" → "raul"), lower case,
- * curly quotes and apostrophes made straight.
- */
-export function fold(text: string): string {
-  return text.normalize('NFKD').replace(MARKS, '').toLowerCase().replace(QUOTE_CHARS, (q) => QUOTES[q] ?? q);
-}
+/** Folding for matching (NFKD, diacritics off, lower case, straight quotes): one definition, in src/text. */
+export { fold };
 
 // Character classes of the scanner.
 const OTHER = 0;
