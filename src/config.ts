@@ -12,6 +12,10 @@ export const configSchema = z
     /** Directory of the corpus and its manifest.json. */
     CORPUS_DIR: optional(z.string()),
     LOG_LEVEL: optional(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])),
+    /** `0` turns the saved index off (always rebuild); read by loadCore from the environment. */
+    BACKCHANNEL_CACHE: optional(z.enum(['0', '1'], { error: 'must be 0 (off) or 1 (on)' })),
+    /** Where saved indexes live; default `.cache/index` in the repository. */
+    BACKCHANNEL_CACHE_DIR: optional(z.string()),
     DISCORD_TOKEN: optional(z.string().min(50, 'looks too short to be a bot token')),
     DISCORD_APP_ID: optional(snowflake),
     DISCORD_GUILD_ID: optional(snowflake),
