@@ -5,14 +5,10 @@
  */
 import { existsSync } from 'node:fs';
 import { loadConfig, type Config } from '../src/config.js';
-import { loadCore } from '../src/core.js';
+import { createCoreHolder } from '../src/reload.js';
 import { isBackchannelError } from '../src/errors.js';
-import { createLogger } from '../src/logger.js';
-
-interface Running {
-  name: string;
-  stop(): Promise<void>;
-}
+import { createLogger, scrubSecrets, secretsOf } from '../src/logger.js';
+import { guardProcess, runUntilSignal, type Running } from './process.js';
 
 async function main(): Promise<number> {
   if (existsSync('.env')) process.loadEnvFile('.env');
@@ -28,12 +24,16 @@ async function main(): Promise<number> {
     return runChat({ corpusDir: config.CORPUS_DIR });
   }
 
-  const logger = createLogger({ level: config.LOG_LEVEL ?? 'info' });
-  process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled rejection'));
-  const core = loadCore({ corpusDir: config.CORPUS_DIR });
+  const logger = createLogger({ level: config.LOG_LEVEL ?? 'info', secrets: secretsOf(config) });
+  // Faults outside any handler are logged and the process keeps serving (see process.ts).
+  guardProcess(logger);
+  // The corpus directory is watched: a change is re-ingested in the background and swapped in when it
+  // loads; the adapters hold `holder.proxy`, which always reads the current core.
+  const holder = createCoreHolder({ core: { corpusDir: config.CORPUS_DIR }, logger });
+  const core = holder.proxy;
   logger.info({ documents: core.corpus.documents.length, passages: core.corpus.passages.length }, 'corpus loaded');
 
-  const running: Running[] = [];
+  const running: Running[] = [{ name: 'corpus watcher', stop: async () => holder.close() }];
   if (config.DISCORD_TOKEN) {
     const { startDiscord } = await import('./discord/bot.js');
     running.push({ name: 'discord', ...(await startDiscord({ core, config, logger })) });
@@ -42,22 +42,10 @@ async function main(): Promise<number> {
     const { startSlack } = await import('./slack/app.js');
     running.push({ name: 'slack', ...(await startSlack({ core, config, logger })) });
   }
-  logger.info({ adapters: running.map((r) => r.name) }, 'started');
+  logger.info({ adapters: running.slice(1).map((r) => r.name) }, 'started');
 
-  await new Promise<void>((resolve) => {
-    const stop = (signal: NodeJS.Signals) => {
-      logger.info({ signal }, 'stopping: finishing replies in flight');
-      resolve();
-    };
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
-  });
-  const results = await Promise.allSettled(running.map((r) => r.stop()));
-  results.forEach((r, i) => {
-    if (r.status === 'rejected') logger.error({ err: r.reason, adapter: running[i]!.name }, 'adapter did not stop cleanly');
-  });
-  logger.info('stopped');
-  return 0;
+  // SIGTERM/SIGINT: no new work, replies in flight finish, then the process exits (see process.ts).
+  return runUntilSignal(running, logger);
 }
 
 main().then(
@@ -65,7 +53,9 @@ main().then(
     process.exitCode = code;
   },
   (error: unknown) => {
-    console.error(isBackchannelError(error) ? error.message : error);
+    // A start-up failure is printed without any token or secret it may quote (see logger.ts).
+    const text = isBackchannelError(error) ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error);
+    console.error(scrubSecrets(text, secretsOf(process.env)));
     process.exitCode = 1;
   },
 );

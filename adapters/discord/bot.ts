@@ -3,14 +3,14 @@
  * presses by way of the dispatcher. `adapters/start.ts` calls `startDiscord`; each shard process of
  * `shard.ts` calls it too (the client then reads its shard from the environment ShardingManager sets).
  */
-import { Client, Events, GatewayIntentBits, type ClientOptions, type Interaction } from 'discord.js';
+import { Client, Events, GatewayIntentBits, Options, type ClientOptions, type Interaction } from 'discord.js';
 import type { Logger } from 'pino';
 import { commands as allCommands } from '../../src/commands/index.js';
 import type { CommandDefinition } from '../../src/commands/types.js';
 import type { Config } from '../../src/config.js';
 import type { Core } from '../../src/core.js';
 import { BackchannelError } from '../../src/errors.js';
-import { Cooldown } from './cooldown.js';
+import { DEFAULT_RATE_LIMITS, NO_RATE_LIMITS, RateLimiter, type RateLimits } from '../ratelimit.js';
 import { dispatch } from './dispatch.js';
 
 export interface StartDiscordOptions {
@@ -21,7 +21,12 @@ export interface StartDiscordOptions {
   commands?: ReadonlyMap<string, CommandDefinition>;
   /** Discord's REST API base, without a trailing slash (default: Discord's). Tests point it at a fake. */
   api?: string;
-  /** Time a user must wait between commands or presses; default 3 s, 0 turns it off. */
+  /** Per-user and per-channel rate limits on commands and presses; default `DEFAULT_RATE_LIMITS`. */
+  rateLimits?: RateLimits;
+  /**
+   * Shorthand kept for older callers when `rateLimits` is not given: 0 turns rate limits off; a
+   * positive number allows a user one command or press per that many ms (channels keep the default).
+   */
   cooldownMs?: number;
   /** How long to wait for the gateway to be ready before giving up; default 60 s. */
   readyTimeoutMs?: number;
@@ -33,7 +38,13 @@ export interface DiscordBot {
   stop(): Promise<void>;
 }
 
-export const DEFAULT_COOLDOWN_MS = 3000;
+/** The rate limits `startDiscord` options ask for. */
+export function rateLimitsOf(options: Pick<StartDiscordOptions, 'rateLimits' | 'cooldownMs'>): RateLimits {
+  if (options.rateLimits) return options.rateLimits;
+  if (options.cooldownMs === undefined) return DEFAULT_RATE_LIMITS;
+  if (options.cooldownMs <= 0) return NO_RATE_LIMITS;
+  return { user: { burst: 1, everyMs: options.cooldownMs }, channel: DEFAULT_RATE_LIMITS.channel };
+}
 
 export async function startDiscord(options: StartDiscordOptions): Promise<DiscordBot> {
   const { core, config } = options;
@@ -46,6 +57,14 @@ export async function startDiscord(options: StartDiscordOptions): Promise<Discor
     intents: [GatewayIntentBits.Guilds],
     // The default for every message this client sends; each reply also sets it explicitly.
     allowedMentions: { parse: [] },
+    // Nothing reads users, members or messages from the cache: keeping none means a public server's
+    // stream of distinct users (or a flood of them) never grows memory.
+    makeCache: Options.cacheWithLimits({
+      ...Options.DefaultMakeCacheSettings,
+      MessageManager: 0,
+      UserManager: { maxSize: 0, keepOverLimit: (user) => user.id === user.client.user?.id },
+      GuildMemberManager: { maxSize: 0, keepOverLimit: (member) => member.id === member.client.user?.id },
+    }),
     ...(options.api ? { rest: { api: options.api } } : {}),
   };
   const client = new Client(clientOptions);
@@ -53,7 +72,7 @@ export async function startDiscord(options: StartDiscordOptions): Promise<Discor
     core,
     commands: options.commands ?? allCommands,
     logger,
-    cooldown: new Cooldown(options.cooldownMs ?? DEFAULT_COOLDOWN_MS),
+    limiter: new RateLimiter(rateLimitsOf(options)),
   };
 
   const inFlight = new Set<Promise<void>>();
@@ -115,6 +134,7 @@ export async function startDiscord(options: StartDiscordOptions): Promise<Discor
         ]);
         clearTimeout(wait);
         await client.destroy();
+        context.limiter.close();
         logger.info({}, 'Discord bot stopped');
       })();
       return stopping;

@@ -20,8 +20,8 @@ import { runCommand } from '../../src/commands/run.js';
 import type { CommandDefinition } from '../../src/commands/types.js';
 import type { Core } from '../../src/core.js';
 import { BackchannelError, ERROR_CODES, isBackchannelError } from '../../src/errors.js';
+import { rateLimitMessage, type RateLimiter } from '../ratelimit.js';
 import { PRIVATE_OPTION } from './commands.js';
-import { Cooldown, cooldownMessage } from './cooldown.js';
 import { decodeCustomId, readFooterValue, type ButtonState } from './custom-id.js';
 import { LIMITS } from './limits.js';
 import { renderReply, renderText, type DiscordMessage } from './render.js';
@@ -31,7 +31,8 @@ export interface DispatchContext {
   core: Core;
   commands: ReadonlyMap<string, CommandDefinition>;
   logger: Logger;
-  cooldown: Cooldown;
+  /** Per-user and per-channel limits on commands and button presses. */
+  limiter: RateLimiter;
 }
 
 export const MESSAGES = {
@@ -70,11 +71,7 @@ export async function dispatch(interaction: Interaction, context: DispatchContex
 }
 
 async function command(interaction: ChatInputCommandInteraction, context: DispatchContext): Promise<void> {
-  const wait = context.cooldown.take(interaction.user.id);
-  if (wait > 0) {
-    await interaction.reply({ ...toDiscordJs(renderText(cooldownMessage(wait))), flags: MessageFlags.Ephemeral });
-    return;
-  }
+  if (await refused(interaction, context)) return;
   await interaction.deferReply(ephemeral(interaction.options.getBoolean(PRIVATE_OPTION) ?? false));
   const definition = context.commands.get(interaction.commandName);
   if (!definition)
@@ -113,11 +110,7 @@ async function button(interaction: ButtonInteraction, context: DispatchContext):
     await interaction.reply({ ...toDiscordJs(renderText(MESSAGES.staleButton)), flags: MessageFlags.Ephemeral });
     return;
   }
-  const wait = context.cooldown.take(interaction.user.id);
-  if (wait > 0) {
-    await interaction.reply({ ...toDiscordJs(renderText(cooldownMessage(wait))), flags: MessageFlags.Ephemeral });
-    return;
-  }
+  if (await refused(interaction, context)) return;
   const args = recoverArgs(state, interaction);
   if (typeof args === 'string') {
     await interaction.reply({ ...toDiscordJs(renderText(args)), flags: MessageFlags.Ephemeral });
@@ -135,6 +128,26 @@ async function button(interaction: ButtonInteraction, context: DispatchContext):
   context.logger.debug({ command: definition.name, action: state.action, interaction: interaction.id, user: interaction.user.id }, 'button');
   const reply = runCommand(definition, args, context.core);
   await interaction.editReply(toDiscordJs(renderReply(reply)));
+}
+
+/**
+ * True when the rate limiter refuses the interaction, which is then answered: politely and privately
+ * the first time in a stretch of refusals; after that a button press is acknowledged silently, and a
+ * slash command is left unanswered (Discord shows only the person who sent it that it got no reply),
+ * so a flood gets one message, not one per message.
+ */
+async function refused(interaction: ChatInputCommandInteraction | ButtonInteraction, context: DispatchContext): Promise<boolean> {
+  const verdict = context.limiter.take(interaction.user.id, interaction.channelId ?? undefined);
+  if (verdict.allowed) return false;
+  const where = { interaction: interaction.id, user: interaction.user.id, channel: interaction.channelId, scope: verdict.scope, retryMs: verdict.retryMs };
+  if (verdict.notify) {
+    context.logger.info(where, 'rate limited: told the user');
+    await interaction.reply({ ...toDiscordJs(renderText(rateLimitMessage(verdict))), flags: MessageFlags.Ephemeral });
+  } else {
+    context.logger.debug(where, 'rate limited: ignored');
+    if (interaction.isButton()) await interaction.deferUpdate();
+  }
+  return true;
 }
 
 /** The button's arguments, with values too long for its custom_id read back from the message's footer. */

@@ -13,11 +13,14 @@ import type { CommandDefinition } from '../../src/commands/types.js';
 import type { Config } from '../../src/config.js';
 import type { Core } from '../../src/core.js';
 import { BackchannelError } from '../../src/errors.js';
+import { DEFAULT_RATE_LIMITS, rateLimitMessage, RateLimiter, type RateLimits, type Verdict } from '../ratelimit.js';
 import { toBoltLogger } from './bolt-logger.js';
 import { messageRequest, slashCommands, slashRequest } from './commands.js';
 import { RecentKeys } from './dedupe.js';
-import { dispatch, type DispatchEnv } from './dispatch.js';
-import { ACTION_PREFIX, decodeAction } from './render.js';
+import { dispatch, errorReply, type Dispatched, type DispatchEnv, type DispatchRequest } from './dispatch.js';
+import { Busy, Gate, Pacer, type PacerOptions } from './pace.js';
+import { AckFirstReceiver } from './receiver.js';
+import { ACTION_PREFIX, decodeAction, renderReply, type SlackMessage } from './render.js';
 import { fromSlackText } from './text.js';
 
 export interface StartSlackOptions {
@@ -34,6 +37,26 @@ export interface StartSlackOptions {
   retries?: number;
   /** How long `stop()` waits for answers already being worked on, in ms. Default 10 s. */
   drainMs?: number;
+  /** Per-user and per-channel rate limits. Default `DEFAULT_RATE_LIMITS`; `NO_RATE_LIMITS` turns them off. */
+  rateLimits?: RateLimits;
+  /** How answers are paced behind acknowledgements, and when the queue is too long ("busy"). */
+  pace?: PacerOptions;
+  /** Deliveries to Slack in flight at once, at most. Default 8. */
+  maxDeliveries?: number;
+}
+
+/** What the app has done since it started (for logs and the load test). */
+export interface SlackStats {
+  /** Answers (and refusals) delivered to Slack. */
+  delivered: number;
+  /** Deliveries Slack did not accept. */
+  failed: number;
+  /** Requests refused by a rate limit (told once, ignored after). */
+  rateLimited: number;
+  /** Requests answered with "busy" because the queue was too long. */
+  busy: number;
+  /** Answers queued or being delivered now. */
+  inFlight: number;
 }
 
 export interface SlackHandle {
@@ -42,7 +65,11 @@ export interface SlackHandle {
   port?: number;
   /** Stops receiving, lets answers under way finish (bounded), and disconnects. Safe to call twice. */
   stop(): Promise<void>;
+  stats(): SlackStats;
 }
+
+/** Said when the queue of answers is too long to join. */
+export const BUSY_MESSAGE = "I'm answering a great many questions right now. Please ask again in a minute.";
 
 /** What the Slack adapter needs from the configuration, checked when it starts. */
 export const slackConfigSchema = z
@@ -116,6 +143,18 @@ export async function startSlack(options: StartSlackOptions): Promise<SlackHandl
       })
     : undefined;
 
+  // Work is paced behind acknowledgements (see pace.ts); in HTTP mode requests are acknowledged
+  // before Bolt even reads them (see receiver.ts), so a queue of answers never delays an ack.
+  const pacer = new Pacer(options.pace);
+  const httpReceiver = socketReceiver
+    ? undefined
+    : new AckFirstReceiver({
+        signingSecret: settings.SLACK_SIGNING_SECRET as string,
+        logger: boltLogger,
+        pacer,
+        onError: (error) => logger.error({ err: error }, 'bolt could not process a request'),
+      });
+
   const app = new App({
     token: settings.SLACK_BOT_TOKEN,
     logger: boltLogger,
@@ -123,16 +162,63 @@ export async function startSlack(options: StartSlackOptions): Promise<SlackHandl
     clientOptions: clientOptions(),
     convoStore: false,
     deferInitialization: true,
-    ...(socketReceiver ? { receiver: socketReceiver } : { signingSecret: settings.SLACK_SIGNING_SECRET as string }),
+    receiver: socketReceiver ?? httpReceiver!,
   });
 
-  // Answers under way, so that stop() can let them finish.
+  // Answers under way, so that stop() can let them finish. Listeners start them and return at once
+  // (not awaiting them), so that Bolt's per-request objects are freed while an answer waits its turn.
   const inFlight = new Set<Promise<void>>();
+  const counts = { delivered: 0, failed: 0, rateLimited: 0 };
   const track = (surface: string, work: () => Promise<void>): Promise<void> => {
-    const job = work().catch((error: unknown) => logger.error({ err: error, surface }, 'could not deliver an answer to Slack'));
+    const job = work().then(
+      () => {
+        counts.delivered += 1;
+      },
+      (error: unknown) => {
+        counts.failed += 1;
+        logger.error({ err: error, surface }, 'could not deliver an answer to Slack');
+      },
+    );
     inFlight.add(job);
     void job.finally(() => inFlight.delete(job));
     return job;
+  };
+
+  // Per-user and per-channel limits; a refused request is answered once, then ignored (see ratelimit.ts).
+  const limiter = new RateLimiter(options.rateLimits ?? DEFAULT_RATE_LIMITS);
+  const refused = (user: string | undefined, channel: string | undefined, surface: string): Extract<Verdict, { allowed: false }> | undefined => {
+    const verdict = limiter.take(user, channel);
+    if (verdict.allowed) return undefined;
+    counts.rateLimited += 1;
+    const where = { surface, user, channel, scope: verdict.scope, retryMs: verdict.retryMs };
+    if (verdict.notify) logger.info(where, 'rate limited: told the user');
+    else logger.debug(where, 'rate limited: ignored');
+    return verdict;
+  };
+  const notice = (text: string): SlackMessage => renderReply(errorReply(text, 'warning'));
+
+  // Deliveries to Slack (response_url posts, Web API calls) in flight at once, at most: each one's
+  // network work is not paced, so this bounds how much of it lands between two acknowledgements.
+  const gate = new Gate(options.maxDeliveries ?? 8);
+  const deliver = <T>(send: () => Promise<T>): Promise<T> => gate.run(send);
+
+  // Commands run in paced slices after the acknowledgement has gone (see pace.ts); when the queue is
+  // too long, the answer is a clear "busy" instead.
+  const busy = { count: 0, loggedAt: 0 };
+  const answer = async (request: DispatchRequest): Promise<Dispatched> => {
+    try {
+      return await pacer.run(() => dispatch(env, request));
+    } catch (error) {
+      if (!(error instanceof Busy)) throw error;
+      // One line per ten seconds of refusals, not one per refusal: an overload must not flood the log too.
+      busy.count += 1;
+      if (Date.now() - busy.loggedAt >= 10_000) {
+        logger.warn({ surface: request.surface, refused: busy.count, expectedWaitMs: Math.round(error.expectedWaitMs) }, 'busy: answering with a refusal while the queue is too long');
+        busy.loggedAt = Date.now();
+        busy.count = 0;
+      }
+      return { message: notice(BUSY_MESSAGE), ok: false, failed: true };
+    }
   };
 
   // Slack retries an event it thinks went unanswered, and one message can arrive as two events (a
@@ -161,14 +247,23 @@ export async function startSlack(options: StartSlackOptions): Promise<SlackHandl
     client: webApi.WebClient,
   ) => {
     if (!messages.firstTime(`${event.channel}:${event.ts}`)) return;
+    const limited = refused(event.user, event.channel, surface);
+    if (limited) {
+      if (!limited.notify) return;
+      const { text, blocks } = notice(rateLimitMessage(limited));
+      // In a channel only the person who asked sees it; a direct message is theirs alone anyway.
+      if (surface === 'dm' || !event.user) await deliver(() => client.chat.postMessage({ ...where, text, blocks }));
+      else await deliver(() => client.chat.postEphemeral({ ...where, user: event.user!, text, blocks }));
+      return;
+    }
     const text = fromSlackText(event.text ?? '', botUserId !== undefined ? { botUserId } : {});
     const request = messageRequest(commands, text);
     if (!request) {
       logger.warn({ surface }, 'no ask or help command is registered; message ignored');
       return;
     }
-    const { message } = dispatch(env, { command: request.name, input: request.input, surface, user: event.user, channel: event.channel });
-    await client.chat.postMessage({ ...where, text: message.text, blocks: message.blocks });
+    const { message } = await answer({ command: request.name, input: request.input, surface, user: event.user, channel: event.channel });
+    await deliver(() => client.chat.postMessage({ ...where, text: message.text, blocks: message.blocks }));
   };
 
   app.event('app_mention', async ({ event, context, client }) => {
@@ -176,23 +271,28 @@ export async function startSlack(options: StartSlackOptions): Promise<SlackHandl
     // In a direct message the message.im event answers it.
     if (mention.channel.startsWith('D')) return;
     const where = { channel: mention.channel, thread_ts: mention.thread_ts ?? mention.ts };
-    await track('mention', () => answerMessage(mention, 'mention', where, context.botUserId, client));
+    void track('mention', () => answerMessage(mention, 'mention', where, context.botUserId, client));
   });
 
   app.event('message', async ({ event, context, client }) => {
     const message = event as unknown as MessageLike;
     if (message.channel_type !== 'im' || message.subtype !== undefined || message.bot_id !== undefined || !message.user) return;
     const where: PostArgs = message.thread_ts ? { channel: message.channel, thread_ts: message.thread_ts } : { channel: message.channel };
-    await track('dm', () => answerMessage(message, 'dm', where, context.botUserId, client));
+    void track('dm', () => answerMessage(message, 'dm', where, context.botUserId, client));
   });
 
   for (const slash of slashCommands(commands)) {
     const definition = commands.get(slash.name) as CommandDefinition;
     app.command(slash.slash, async ({ ack, command, respond }) => {
       await ack();
-      await track('slash', async () => {
+      const limited = refused(command.user_id, command.channel_id, 'slash');
+      if (limited) {
+        if (limited.notify) void track('slash', () => deliver(() => respond({ response_type: 'ephemeral', ...notice(rateLimitMessage(limited)) })).then(() => undefined));
+        return;
+      }
+      void track('slash', async () => {
         const request = slashRequest(commands, definition, command.text ?? '');
-        const dispatched = dispatch(env, {
+        const dispatched = await answer({
           command: request.name,
           input: request.input,
           usage: request.usage,
@@ -201,37 +301,44 @@ export async function startSlack(options: StartSlackOptions): Promise<SlackHandl
           channel: command.channel_id,
         });
         // Errors go only to the person who typed the command; answers go to the channel unless private.
-        await respond({
-          response_type: request.private || dispatched.failed ? 'ephemeral' : 'in_channel',
-          text: dispatched.message.text,
-          blocks: dispatched.message.blocks,
-        });
+        await deliver(() =>
+          respond({
+            response_type: request.private || dispatched.failed ? 'ephemeral' : 'in_channel',
+            text: dispatched.message.text,
+            blocks: dispatched.message.blocks,
+          }),
+        );
       });
     });
   }
 
   app.action(new RegExp(`^${ACTION_PREFIX}`), async ({ ack, action, body, respond, client }) => {
     await ack();
-    await track('action', async () => {
+    void track('action', async () => {
       const value = decodeAction((action as { value?: string }).value);
       if (!value) {
         logger.warn({ action_id: (action as { action_id?: string }).action_id }, 'button without a readable value ignored');
         return;
       }
-      const dispatched = dispatch(env, { command: value.c, input: value.a, surface: 'action', user: body.user.id, channel: body.channel?.id });
+      const limited = refused(body.user.id, body.channel?.id, 'action');
+      if (limited) {
+        if (limited.notify) await deliver(() => respond({ response_type: 'ephemeral', replace_original: false, ...notice(rateLimitMessage(limited)) }));
+        return;
+      }
+      const dispatched = await answer({ command: value.c, input: value.a, surface: 'action', user: body.user.id, channel: body.channel?.id });
       const { text, blocks } = dispatched.message;
       if (value.p) {
-        await respond({ response_type: 'ephemeral', replace_original: false, text, blocks });
+        await deliver(() => respond({ response_type: 'ephemeral', replace_original: false, text, blocks }));
         return;
       }
       const container = (body as { container?: { type?: string; channel_id?: string; message_ts?: string; is_ephemeral?: boolean } }).container;
       try {
-        await respond({ replace_original: true, text, blocks });
+        await deliver(() => respond({ replace_original: true, text, blocks }));
       } catch (error) {
         // A response_url lasts 30 minutes; after that, edit the message directly (not possible for ephemeral ones).
         if (container?.type !== 'message' || container.is_ephemeral || !container.channel_id || !container.message_ts) throw error;
         logger.info({ err: error }, 'response_url refused; updating the message instead');
-        await client.chat.update({ channel: container.channel_id, ts: container.message_ts, text, blocks });
+        await deliver(() => client.chat.update({ channel: container.channel_id!, ts: container.message_ts!, text, blocks }));
       }
     });
   });
@@ -272,20 +379,31 @@ export async function startSlack(options: StartSlackOptions): Promise<SlackHandl
     stopping ??= (async () => {
       if (socketReceiver) await socketReceiver.client.disconnect();
       else await app.stop();
-      const pending = [...inFlight];
-      if (pending.length > 0) {
+      // Requests already acknowledged may still be queued for Bolt, and answers under way: finish
+      // both (within drainMs), so that nothing acknowledged is lost.
+      const settle = async () => {
+        for (;;) {
+          await pacer.whenIdle();
+          await new Promise((resolve) => setImmediate(resolve));
+          if (inFlight.size === 0 && pacer.pending() === 0) return 'settled' as const;
+          await Promise.allSettled([...inFlight]);
+        }
+      };
+      if (inFlight.size > 0 || pacer.pending() > 0) {
         let timer: NodeJS.Timeout | undefined;
         const timeout = new Promise<'timeout'>((resolve) => {
           timer = setTimeout(() => resolve('timeout'), options.drainMs ?? 10_000);
         });
-        const outcome = await Promise.race([Promise.allSettled(pending), timeout]);
+        const outcome = await Promise.race([settle(), timeout]);
         clearTimeout(timer);
-        if (outcome === 'timeout') logger.warn({ pending: inFlight.size }, 'stopped with answers still under way');
+        if (outcome === 'timeout') logger.warn({ pending: inFlight.size, queued: pacer.pending() }, 'stopped with answers still under way');
       }
+      limiter.close();
       logger.info({ mode }, 'Slack app stopped');
     })();
     return stopping;
   };
 
-  return { mode, ...(port !== undefined ? { port } : {}), stop };
+  const stats = (): SlackStats => ({ ...counts, busy: pacer.counts.busy, inFlight: inFlight.size });
+  return { mode, ...(port !== undefined ? { port } : {}), stop, stats };
 }

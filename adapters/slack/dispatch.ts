@@ -53,7 +53,8 @@ export function errorRef(): string {
 
 export function dispatch(env: DispatchEnv, request: DispatchRequest): Dispatched {
   const started = performance.now();
-  const log = env.logger.child({ command: request.command, surface: request.surface, user: request.user, channel: request.channel });
+  // Bindings for this request's lines: no child logger is made per request (that costs, at any level).
+  const where = { command: request.command, surface: request.surface, user: request.user, channel: request.channel };
   try {
     const definition = env.commands.get(request.command);
     if (!definition)
@@ -64,17 +65,17 @@ export function dispatch(env: DispatchEnv, request: DispatchRequest): Dispatched
     // Validates through the command's own schema; bad input throws BAD_INPUT naming each option.
     const reply = runCommand(definition, raw, env.core);
     const message = renderReply(reply);
-    log.info({ ok: reply.ok, ms: Math.round(performance.now() - started) }, 'command answered');
+    env.logger.info({ ...where, ok: reply.ok, ms: Math.round(performance.now() - started) }, 'command answered');
     return { message, ok: reply.ok, failed: false };
   } catch (error) {
     if (isBackchannelError(error)) {
-      log.warn({ code: error.code, details: error.details, err: error }, 'command refused');
+      env.logger.warn({ ...where, code: error.code, details: error.details, err: error }, 'command refused');
       const badInput = error.code === 'BAD_INPUT';
       const text = badInput && request.usage ? `${error.userMessage} ${request.usage}` : error.userMessage;
       return { message: renderReply(errorReply(text, badInput ? 'warning' : 'error')), ok: false, failed: true };
     }
     const ref = errorRef();
-    log.error({ ref, err: error }, 'command failed');
+    env.logger.error({ ...where, ref, err: error }, 'command failed');
     return { message: renderReply(errorReply(`${ERROR_CODES.INTERNAL} (ref ${ref})`)), ok: false, failed: true };
   }
 }

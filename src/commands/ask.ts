@@ -40,6 +40,11 @@ export function askReply(result: AskResult, titles: string[]): Reply {
     if (result.reason !== 'no-terms') blocks.push({ type: 'list', ordered: false, items: titles.map((t) => [{ text: t }]) });
     return { blocks, actions: [], data: { query: result.query, answered: false, reason: result.reason, results: [], suggestions: titles }, ok: false };
   }
+  if (result.results.length === 0) {
+    // A page past the last one (a stale "More results" button, or a page typed by hand).
+    const text = `There are no more results for that question: page ${result.page} is past the last one. Ask again for page 1.`;
+    return { blocks: [notice('info', text)], actions: [], data: { query: result.query, answered: true, page: result.page, hasMore: false, results: [] }, ok: false };
+  }
   const blocks: Block[] = [];
   const citations: Citation[] = [];
   for (const item of result.results) {

@@ -6,7 +6,16 @@ import type { CommandDefinition } from './types.js';
 import { cleanInput, INPUT_LIMITS } from './limits.js';
 
 const options = z.object({
-  id: z.string().transform(cleanInput).pipe(z.string().min(1, 'is required').max(INPUT_LIMITS.idChars)).describe('Passage id as cited, e.g. jfkfacts-secret-talks#p3'),
+  id: z
+    .string()
+    .transform(cleanInput)
+    .pipe(
+      z
+        .string()
+        .min(1, 'is required: give a passage id as its citation shows it, e.g. jfkfacts-secret-talks#p3')
+        .max(INPUT_LIMITS.idChars, `is too long: at most ${INPUT_LIMITS.idChars} characters, please`),
+    )
+    .describe('Passage id as cited, e.g. jfkfacts-secret-talks#p3'),
 });
 
 /** /passage: a whole passage, with its heading and citation (the "Show context" button). */

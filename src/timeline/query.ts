@@ -57,10 +57,24 @@ export function neighbourhood(corpus: Corpus, passageId: string): Passage[] {
 export function aboutTopic(event: TimelineEvent, terms: readonly string[], corpus: Corpus): boolean {
   if (terms.length === 0) return true;
   return event.citations.some((c) => {
-    const near = neighbourhood(corpus, c.passageId);
-    const words = stemSet([c.heading ?? '', c.text, ...near.map((p) => p.text)].join(' '));
+    const words = stemsNear(c, corpus);
     return terms.every((t) => words.has(t));
   });
+}
+
+/**
+ * The stems around a citation, worked out once per citation: the timeline and its corpus never change
+ * under a core, and stemming three passages for every event on every request made a topic slow.
+ */
+const nearStems = new WeakMap<object, Set<string>>();
+function stemsNear(c: TimelineEvent['citations'][number], corpus: Corpus): Set<string> {
+  let words = nearStems.get(c);
+  if (!words) {
+    const near = neighbourhood(corpus, c.passageId);
+    words = stemSet([c.heading ?? '', c.text, ...near.map((p) => p.text)].join(' '));
+    nearStems.set(c, words);
+  }
+  return words;
 }
 
 /** The keys of the periods (years, months or days) an event may be counted in. */
