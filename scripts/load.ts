@@ -6,8 +6,8 @@
  * Web API calls and response_urls, and the fake Discord gateway and REST API of the adapter tests.
  *
  *   1. Warm-up: 2,000 Slack requests at the same concurrency and a Discord burst of the same size, so
- *      that code is compiled and pools are grown; then the bot's settled RSS (full GCs around 15 s of
- *      idling, so that V8 has given back what it will) is the "before".
+ *      that code is compiled and pools are grown; then the bot's settled RSS (full GCs and idling
+ *      until V8 has given back what it will; see load/bot.ts) is the "before".
  *   2. Slack: 20,000 signed slash commands (a mix of /ask, /timeline, /source, /passage, /backchannel)
  *      posted by autocannon to Bolt's HTTP receiver over 50 connections; each from its own user, in
  *      one of 1,000 channels, so the per-user and per-channel limits refuse none. Then every answer
@@ -146,7 +146,7 @@ class Bot {
   }
 
   async measure() {
-    const reply = this.next('measure');
+    const reply = this.next('measure', 120_000);
     this.send({ type: 'measure' });
     return reply;
   }
@@ -187,7 +187,8 @@ async function main(): Promise<number> {
   const sink = await SlackSink.start(SLACK_BOT_TOKEN);
   const fake = await FakeDiscord.start();
   const child = fork(fileURLToPath(new URL('./load/bot.js', import.meta.url)), [], {
-    execArgv: ['--expose-gc', ...(process.env.LOAD_BOT_NODE_ARGS ?? '').split(' ').filter(Boolean)],
+    // --expose-gc and an early memory reducer let the bot measure its settled RSS (see load/bot.ts).
+    execArgv: ['--expose-gc', '--gc-memory-reducer-start-delay-ms=1000', ...(process.env.LOAD_BOT_NODE_ARGS ?? '').split(' ').filter(Boolean)],
     env: {
       ...process.env,
       LOAD_SLACK_BOT_TOKEN: SLACK_BOT_TOKEN,
@@ -225,13 +226,6 @@ async function main(): Promise<number> {
 
     // 4. The "after".
     const after = await bot.measure();
-    if (process.env.LOAD_DEBUG_SETTLE) {
-      for (const wait of [5000, 10000]) {
-        await new Promise((resolve) => setTimeout(resolve, wait));
-        const later = await bot.measure();
-        console.log(`after ${wait} ms more: rss ${later.rssMb.toFixed(1)} heapTotal ${later.heapTotalMb.toFixed(1)} heapUsed ${later.heapMb.toFixed(1)}`);
-      }
-    }
     bot.send({ type: 'stop' });
     await Promise.race([bot.exited, new Promise((resolve) => setTimeout(resolve, 30_000).unref())]);
 

@@ -47,18 +47,26 @@ setInterval(() => {
 }, 200).unref();
 
 /**
- * Settled RSS, as the process would be some seconds after a burst: a full collection (the parent
- * starts this process with --expose-gc), 10 s idle — V8's memory reducer, started by a collection
- * when allocation has slowed, gives memory back about 8 s later — then another collection, 5 s more,
- * and a last one. "Before" and "after" are measured alike.
+ * Settled RSS, as the process is once V8 has given back what it will after a burst: a full collection
+ * (the parent starts this process with --expose-gc) then 3 s idle, again and again, until neither the
+ * heap's size nor RSS has shrunk for three rounds, for at most 60 s. V8's memory reducer, which does the
+ * giving back, is started by the parent 1 s after a collection instead of V8's default 8 s
+ * (--gc-memory-reducer-start-delay-ms=1000): a matter of when, not of how much. "Before" and "after"
+ * are measured alike.
  */
 async function measure(): Promise<FromBot> {
   const gc = (globalThis as { gc?: () => void }).gc;
   const idle = (seconds: number) => new Promise((resolve) => setTimeout(resolve, seconds * 1000));
-  gc?.();
-  await idle(10);
-  gc?.();
-  await idle(5);
+  let previous = process.memoryUsage();
+  let steady = 0;
+  for (let round = 0; round < 20 && steady < 3; round += 1) {
+    gc?.();
+    await idle(3);
+    const now = process.memoryUsage();
+    const shrank = previous.heapTotal - now.heapTotal > 2 ** 20 || previous.rss - now.rss > 2 * 2 ** 20;
+    steady = shrank ? 0 : steady + 1;
+    previous = now;
+  }
   gc?.();
   const usage = process.memoryUsage();
   const mb = (bytes: number) => bytes / 2 ** 20;
