@@ -14,13 +14,15 @@ describe('button custom_id', () => {
     });
 
     it('reads back exactly what it wrote, separators in values included', () => {
+      // Option values are JSON numbers, which have no negative zero: -0 is written as "0" and read as 0.
+      const finiteNumber = fc.double({ noNaN: true, noDefaultInfinity: true }).map((x) => (Object.is(x, -0) ? 0 : x));
       fc.assert(
         fc.property(
           fc.record({
             action: fc.string({ minLength: 1, maxLength: 8 }),
             command: fc.string({ minLength: 1, maxLength: 8 }),
             private: fc.boolean(),
-            args: fc.dictionary(fc.string({ minLength: 1, maxLength: 6 }), fc.oneof(fc.string({ maxLength: 20 }), fc.integer(), fc.double({ noNaN: true, noDefaultInfinity: true }), fc.boolean()), { maxKeys: 4 }),
+            args: fc.dictionary(fc.string({ minLength: 1, maxLength: 6 }), fc.oneof(fc.string({ maxLength: 20 }), fc.integer(), finiteNumber, fc.boolean()), { maxKeys: 4 }),
           }),
           (state) => {
             expect(decodeCustomId(encodeCustomId(state))).toEqual({ ...state, elided: [] });
