@@ -5,7 +5,7 @@ import type { PassageSearch, PassageHit } from '../search/passage-search.js';
 import { analyzeQuery, type AnalyzedQuery } from '../search/query.js';
 import { citationFor } from './citation.js';
 import { coverage } from './evidence.js';
-import { pickQuote, type Quote } from './extract.js';
+import { chooseQuote, choiceTerms, quoteOf, quoteQuery, type Quote, type QuoteChoice, type QuoteQuery } from './extract.js';
 
 /** Options of `ask`. */
 export interface AskOptions {
@@ -74,7 +74,8 @@ export function ask(deps: AskDeps, question: string, options: AskOptions = {}): 
   const known = (term: string) => deps.search.engine.has(term);
   const found = deps.search.search(analyzed, Math.max(limit * page + 1, rerank));
   if (!found[0]) return { ...base, answered: false, reason: 'no-match', coverage: 0, results: [] };
-  const hits = rerankByAnswer(found, analyzed, idf, known, answerWeight, rerank, deps.search.commentWeight);
+  const prepared = quoteQuery(analyzed, idf, known);
+  const hits = rerankByAnswer(found, prepared, answerWeight, rerank, deps.search.commentWeight);
   // The corpus answers when one of the best passages holds enough of the question.
   const covered = Math.max(...hits.slice(0, limit).map((h) => coverage(analyzed, deps.search.termsOf(h.passage.id), idf, known)));
   if (covered < minCoverage) return { ...base, answered: false, reason: 'weak-match', coverage: covered, results: [] };
@@ -84,12 +85,12 @@ export function ask(deps: AskDeps, question: string, options: AskOptions = {}): 
     rank: (page - 1) * limit + i + 1,
     passage: hit.passage,
     score: hit.score,
-    quote: hit.quote ?? pickQuote(hit.passage, analyzed, idf, known),
+    quote: quoteOf(hit.choice ?? chooseQuote(hit.passage, prepared), prepared),
     citation: citationFor(deps.corpus, hit.passage, i + 1),
     also: [],
   }));
   const first = results[0];
-  if (first && page === 1) first.also = alsoIn(deps, analyzed, first, hits, idf, known, alsoOverlap, results.length);
+  if (first && page === 1) first.also = alsoIn(deps, prepared, hits[0]!, hits, alsoOverlap, results.length);
   return { ...base, answered: true, reason: 'answered', coverage: covered, results, hasMore: hits.length > page * limit };
 }
 
@@ -98,20 +99,21 @@ export function ask(deps: AskDeps, question: string, options: AskOptions = {}): 
  * does not dominate) plus answer evidence: the score of the best quote each passage offers. Reader
  * comments keep their lower weight. Hits below the reranked head keep their order, after it.
  */
+/** A hit with the quote choice the answer rerank made for it, when it was in the reranked head. */
+type ChosenHit = PassageHit & { choice?: QuoteChoice };
+
 function rerankByAnswer(
   hits: PassageHit[],
-  analyzed: AnalyzedQuery,
-  idf: (term: string) => number,
-  known: (term: string) => boolean,
+  prepared: QuoteQuery,
   weight: number,
   count: number,
   commentWeight: number,
-): Array<PassageHit & { quote?: Quote }> {
+): ChosenHit[] {
   const topScore = hits[0]!.score || 1;
   const head = hits.slice(0, count).map((hit) => {
-    const quote = pickQuote(hit.passage, analyzed, idf, known);
-    const final = Math.sqrt(hit.score / topScore) + weight * quote.score;
-    return { ...hit, quote, final: hit.passage.comment ? final * commentWeight : final };
+    const choice = chooseQuote(hit.passage, prepared);
+    const final = Math.sqrt(hit.score / topScore) + weight * choice.score;
+    return { ...hit, choice, final: hit.passage.comment ? final * commentWeight : final };
   });
   head.sort((a, b) => b.final - a.final);
   return [...head, ...hits.slice(count)];
@@ -127,22 +129,20 @@ const ALSO_SHARED_TERMS = 3;
  */
 function alsoIn(
   deps: AskDeps,
-  analyzed: AnalyzedQuery,
-  first: AskItem,
-  hits: Array<PassageHit & { quote?: Quote }>,
-  idf: (term: string) => number,
-  known: (term: string) => boolean,
+  prepared: QuoteQuery,
+  first: ChosenHit,
+  hits: ChosenHit[],
   minOverlap: number,
   citationsSoFar: number,
 ): Citation[] {
-  const quoteTerms = termSet(first.quote.text, deps);
-  const asked = new Set(analyzed.plan.terms.map((t) => t.term));
+  const quoteTerms = choiceTerms(first.choice ?? chooseQuote(first.passage, prepared));
+  const asked = new Set(prepared.query.plan.terms.map((t) => t.term));
   const out: Citation[] = [];
   const seenDocs = new Set([first.passage.docId]);
   for (const hit of hits.slice(1)) {
     if (seenDocs.has(hit.passage.docId) || hit.score < first.score * 0.3) continue;
-    // The quote the answer rerank already picked, when the hit was in its head (pickQuote is pure).
-    const other = termSet((hit.quote ?? pickQuote(hit.passage, analyzed, idf, known)).text, deps);
+    // The quote the answer rerank already chose, when the hit was in its head (chooseQuote is pure).
+    const other = choiceTerms(hit.choice ?? chooseQuote(hit.passage, prepared));
     let shared = 0;
     let sharedBeyondQuestion = 0;
     for (const t of other) {
@@ -157,8 +157,4 @@ function alsoIn(
     }
   }
   return out;
-}
-
-function termSet(text: string, deps: AskDeps): Set<string> {
-  return new Set(deps.search.engine.plan(text).terms.map((t) => t.term));
 }

@@ -5,7 +5,7 @@ import type { AnalyzedQuery, ConceptTerm } from '../search/query.js';
  * Credit for a concept found only through a near spelling (a typo the engine forgave): a long word one
  * edit away ("atwood"/"attwood") is very likely the same word; a short one ("bake"/"make") is not.
  */
-export function typoCredit(term: string, passageTerms: ReadonlySet<string>): number {
+export function typoCredit(term: string, passageTerms: Iterable<string>): number {
   if (term.length < 5) return 0;
   let best = Infinity;
   for (const t of passageTerms) {

@@ -1,8 +1,9 @@
 import type { Passage } from '../corpus/types.js';
-import type { analyze } from '../search/analyzer.js';
+import type { AnalyzedToken } from '../search/analyzer.js';
 import { analyzeFast } from '../search/engine-analyze.js';
 import type { AnalyzedQuery, QuestionType } from '../search/query.js';
 import { conceptFound, conceptTypoCredit, typoCredit } from './evidence.js';
+import { analysisOf, answerPositions, sentenceTypeBonus, type SentenceAnalysis } from './passage-analysis.js';
 
 /** A verbatim quote: `text` is exactly `passage.text.slice(start, end)`. */
 export interface Quote {
@@ -40,60 +41,20 @@ export const QUOTE_RULES = {
   nearFocusBonus: 0.2,
 } as const;
 
-const MONTH = /\b(Jan(uary)?|Feb(ruary)?|Mar(ch)?|Apr(il)?|May|June?|July?|Aug(ust)?|Sept?(ember)?|Oct(ober)?|Nov(ember)?|Dec(ember)?)\b\.?\s+\d|\b(January|February|March|April|June|July|August|September|October|November|December)\b/;
-const YEAR = /\b(1[89]\d\d|20\d\d)s?\b|\b\d{1,2}\/\d{1,2}\/\d{2,4}\b/;
-const NUMBER = /\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|dozens?|hundreds?|thousands?|millions?|billions?)\b/i;
-const ROLE = /\b(president|secretary|diplomat|reporter|correspondent|journalist|negotiator|advis[eo]r|aide|scholar|analyst|ambassador|senator|general|chairman|leader|head|minister|official|author|professor|editor|representative|counsel|operative|spokesman|envoy|agent|officer)\b/i;
-const AGENT = /\bby\s+(\p{Lu}[\p{L}.'’-]*\s?){1,3}/u;
-const NAMED = /\bnamed\s+\p{Lu}/u;
-/** "X (a U.S. plan to…)", "X, a Cuba scholar", "known as", "was a": a sentence that says what something is. */
-const DEFINES = /\(\s*(a|an|the)\s|,\s(a|an)\s\p{Ll}|\b(known as|called|is a|was a|was an|is an)\b/u;
-const CAUSE = /\b(because|due to|since|so that|in order to|as a result|in retaliation|led to|caused?|affront|after|when)\b/i;
-const PLACE = /\b(in|at|to|from)\s+\p{Lu}/u;
-const SPEECH = /[“"‘].{2,}[”"’]|\b(said|says|told|wrote|asked|replied|warned|declared|noted|observed|stated)\b/u;
-const QUESTION_END = /\?[”"’')\]]*$/u;
-const CONTINUES = /^[“"‘(]?(this|that|these|those|it|he|she|they|his|her|their|its|such|there|then|thus|so|yet|and|but)\b/i;
-
-/** The answer a question type looks for, where it is found most decisively (date, number, agent). */
-const ANSWER_AT: Partial<Record<QuestionType, RegExp>> = { date: MONTH, quantity: NUMBER, person: AGENT };
 /** For "who" and "what is" questions, a role standing right beside a name of the question ("correspondent Lisa Howard"). */
 const ROLE_NEAR_WORDS = 3;
-
-/** Evidence that a sentence holds the kind of answer the question asks for. */
-function typeBonus(type: QuestionType, sentence: string): number {
-  switch (type) {
-    case 'date':
-      return MONTH.test(sentence) ? 0.45 : YEAR.test(sentence) ? 0.3 : 0;
-    case 'quantity':
-      return NUMBER.test(sentence) ? 0.35 : 0;
-    case 'person':
-      return Math.min(0.4, (ROLE.test(sentence) ? 0.2 : 0) + (AGENT.test(sentence) ? 0.2 : 0) + (NAMED.test(sentence) ? 0.15 : 0));
-    case 'definition':
-      return ROLE.test(sentence) || NAMED.test(sentence) || DEFINES.test(sentence) ? 0.15 : 0;
-    case 'reason':
-      return CAUSE.test(sentence) ? 0.15 : 0;
-    case 'place':
-      return PLACE.test(sentence) ? 0.1 : 0;
-    case 'speech':
-      return SPEECH.test(sentence) ? 0.25 : 0;
-    default:
-      return 0;
-  }
-}
 
 /**
  * Extra evidence when the answer a question type looks for stands near a focus term: "his demands for
  * $62 million" answers "how much did he demand" better than a number elsewhere in the sentence.
  */
-function nearFocus(type: QuestionType, text: string, tokens: ReturnType<typeof analyze>, focus: ReadonlySet<string>): number {
-  const pattern = ANSWER_AT[type];
-  if (!pattern || !focus.size) return 0;
-  const match = new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : pattern.flags + 'g');
-  const focusAt = tokens.filter((t) => focus.has(t.term)).map((t) => t.position);
-  if (!focusAt.length) return 0;
-  for (const m of text.matchAll(match)) {
-    const at = tokens.find((t) => t.end > m.index)?.position ?? Infinity;
-    if (focusAt.some((p) => Math.abs(p - at) <= QUOTE_RULES.nearFocusWords)) return QUOTE_RULES.nearFocusBonus;
+function nearFocus(type: QuestionType, sentence: SentenceAnalysis, focus: ReadonlySet<string>): number {
+  if (!focus.size) return 0;
+  const answers = answerPositions(sentence, type);
+  if (!answers.length) return 0;
+  for (const t of sentence.tokens) {
+    if (!focus.has(t.term)) continue;
+    for (const at of answers) if (Math.abs(t.position - at) <= QUOTE_RULES.nearFocusWords) return QUOTE_RULES.nearFocusBonus;
   }
   return 0;
 }
@@ -103,80 +64,30 @@ function nearFocus(type: QuestionType, text: string, tokens: ReturnType<typeof a
  * the name ("correspondent Lisa Howard", "diplomat, William Attwood") or in apposition after it
  * ("Peter Kornbluh, a Cuba scholar").
  */
-function roleBeside(query: AnalyzedQuery, text: string, tokens: ReturnType<typeof analyze>): number {
-  if (query.type !== 'person' && query.type !== 'definition') return 0;
-  const names = new Set(query.concepts.map((c) => c.term));
-  const at = tokens.filter((t) => names.has(t.term));
-  if (!at.length) return 0;
-  for (const t of tokens) {
-    if (!ROLE.test(text.slice(t.start, t.end))) continue;
-    const before = at.some((n) => n.position > t.position && n.position - t.position <= ROLE_NEAR_WORDS);
-    const apposition = at.some((n) => t.position > n.position && t.position - n.position <= ROLE_NEAR_WORDS + 2 && /^,\s/.test(text.slice(n.end)));
-    if (before || apposition) return QUOTE_RULES.nearFocusBonus;
+function roleBeside(type: QuestionType, sentence: SentenceAnalysis, names: ReadonlySet<string>): number {
+  if ((type !== 'person' && type !== 'definition') || !sentence.roles.length) return 0;
+  const { tokens, text } = sentence;
+  for (const r of sentence.roles) {
+    const role = tokens[r]!;
+    for (const name of tokens) {
+      if (!names.has(name.term)) continue;
+      const before = name.position > role.position && name.position - role.position <= ROLE_NEAR_WORDS;
+      const apposition =
+        role.position > name.position && role.position - name.position <= ROLE_NEAR_WORDS + 2 && text[name.end] === ',' && /\s/.test(text[name.end + 1] ?? '');
+      if (before || apposition) return QUOTE_RULES.nearFocusBonus;
+    }
   }
   return 0;
 }
 
-/** What pickQuote reads of a passage whatever the question: its sentences analyzed. */
-interface PassageAnalysis {
-  attributionStart: number;
-  headingTerms: Set<string>;
-  sentences: Array<{
-    start: number;
-    end: number;
-    text: string;
-    tokens: ReturnType<typeof analyze>;
-    /** The sentence's own terms. */
-    own: Set<string>;
-    /** Its own terms and, for a quotation, its attribution's. */
-    terms: Set<string>;
-    words: number;
-    question: boolean;
-    continues: boolean;
-    endsWithColon: boolean;
-  }>;
-}
-
-/** Analyses of recently quoted passages, oldest first; at most `ANALYSES_MAX`. */
-const analyses = new Map<Passage, PassageAnalysis>();
-const ANALYSES_MAX = 4096;
-
-function analysisOf(passage: Passage): PassageAnalysis {
-  const known = analyses.get(passage);
-  if (known) return known;
-  const attribution = ATTRIBUTION_LINE.exec(passage.text);
-  const attributionStart = attribution ? passage.text.length - attribution[1]!.length : Infinity;
-  const attributionTerms = attribution ? analyzeFast(attribution[1]!).map((t) => t.term) : [];
-  const headingTerms = new Set(passage.heading ? analyzeFast(passage.heading).map((t) => t.term) : []);
-  const sentences = passage.sentences.map(([start, end]) => {
-    const text = passage.text.slice(start, end);
-    const tokens = analyzeFast(text);
-    const own = new Set(tokens.map((t) => t.term));
-    const terms = new Set(own);
-    if (start < attributionStart && attribution) for (const t of attributionTerms) terms.add(t);
-    return { start, end, text, tokens, own, terms, words: text.split(/\s+/).length, question: QUESTION_END.test(text), continues: CONTINUES.test(text), endsWithColon: text.endsWith(':') };
-  });
-  const analysis = { attributionStart, headingTerms, sentences };
-  if (analyses.size >= ANALYSES_MAX) analyses.delete(analyses.keys().next().value!);
-  analyses.set(passage, analysis);
-  return analysis;
-}
-
-/** An attribution line under a quotation ("—Raúl Castro to…"): its words belong to every sentence it attributes. */
-const ATTRIBUTION_LINE = /\n([—–]\s?\p{Lu}[^\n]*)$/u;
-
-interface SentenceInfo {
-  start: number;
-  end: number;
-  words: number;
-  /** Its own terms, and for a quotation, its attribution's. */
-  terms: Set<string>;
-  /** Holds a question term of its own (not only through an attribution). */
-  onTopic: boolean;
-  bonus: number;
-  question: boolean;
-  continues: boolean;
-  endsWithColon: boolean;
+/** The sentences a quote spans in its passage, chosen before its text and marks are cut (see `quoteOf`). */
+export interface QuoteChoice {
+  passage: Passage;
+  /** First and last sentence, indexes into `passage.sentences`. */
+  from: number;
+  to: number;
+  /** As `Quote.score`. */
+  score: number;
 }
 
 /**
@@ -192,34 +103,97 @@ export function pickQuote(
   idf: (term: string) => number,
   knownTerm: (term: string) => boolean = () => true,
 ): Quote {
-  const { attributionStart, headingTerms, sentences: analyzed } = analysisOf(passage);
-  const weightOf = (c: AnalyzedQuery['concepts'][number]) => idf(c.term) * (c.focus ? QUOTE_RULES.focusWeight : 1);
-  const totalWeight = query.concepts.reduce((sum, c) => sum + weightOf(c), 0) || 1;
+  const prepared = quoteQuery(query, idf, knownTerm);
+  return quoteOf(chooseQuote(passage, prepared), prepared);
+}
 
-  const focusTerms = new Set(query.concepts.filter((c) => c.focus).map((c) => c.term));
+/** What choosing quotes needs of a question, worked out once for all the passages it is asked of. */
+export interface QuoteQuery {
+  query: AnalyzedQuery;
+  /** Per concept: its weight (IDF, doubled for a focus term). */
+  weights: number[];
+  totalWeight: number;
+  focusTerms: Set<string>;
+  names: Set<string>;
+  /** Per concept: the corpus does not know its term (so a near spelling earns typo credit). */
+  unknown: boolean[];
+  /** Per concept: it has an alias of several words, which two sentences may hold between them. */
+  spansWords: boolean[];
+  /** Unknown terms and their typed forms, whose near spellings are marked. */
+  typos: string[];
+}
 
-  const sentences: SentenceInfo[] = analyzed.map(({ start, end, text, tokens, own, terms, words, question, continues, endsWithColon }) => {
-    return {
-      start,
-      end,
-      words,
-      terms,
-      onTopic: query.concepts.some((c) => conceptFound(c, own)),
-      bonus:
-        start >= attributionStart
-          ? -0.2
-          : typeBonus(query.type, text) + nearFocus(query.type, text, tokens, focusTerms) + roleBeside(query, text, tokens),
-      question,
-      continues,
-      endsWithColon,
-    };
-  });
+/** Prepares a question for `chooseQuote` and `quoteOf`, with the corpus's IDF and vocabulary. */
+export function quoteQuery(query: AnalyzedQuery, idf: (term: string) => number, knownTerm: (term: string) => boolean = () => true): QuoteQuery {
+  const concepts = query.concepts;
+  const weights = concepts.map((c) => idf(c.term) * (c.focus ? QUOTE_RULES.focusWeight : 1));
+  const unknown = concepts.map((c) => !knownTerm(c.term));
+  return {
+    query,
+    weights,
+    totalWeight: weights.reduce((sum, w) => sum + w, 0) || 1,
+    focusTerms: new Set(concepts.filter((c) => c.focus).map((c) => c.term)),
+    names: new Set(concepts.map((c) => c.term)),
+    unknown,
+    spansWords: concepts.map((c) => c.alternatives.some((alt) => alt.length > 1)),
+    typos: concepts.filter((_, k) => unknown[k]).flatMap((c) => (c.surface === c.term ? [c.term] : [c.term, c.surface])),
+  };
+}
 
-  let best = { from: 0, to: 0, score: -Infinity };
-  sentences.forEach((first, from) => {
-    const terms = new Set<string>();
+/** Per-sentence, per-concept scratch of `chooseQuote`, reused from call to call (it is not re-entered). */
+let found = new Float64Array(256);
+let typo = new Float64Array(256);
+let bonus = new Float64Array(64);
+let onTopic = new Uint8Array(64);
+let have = new Uint8Array(64);
+let typoBest = new Float64Array(64);
+
+/** True when every term of `terms` is in one of sentences `from`…`to`. */
+function allInWindow(terms: readonly string[], sentences: readonly SentenceAnalysis[], from: number, to: number): boolean {
+  outer: for (const term of terms) {
+    for (let i = from; i <= to; i++) if (sentences[i]!.terms.has(term)) continue outer;
+    return false;
+  }
+  return true;
+}
+
+/** `pickQuote`'s choice of sentences and its score, without cutting the text: what ranking needs. */
+export function chooseQuote(passage: Passage, prepared: QuoteQuery): QuoteChoice {
+  const { query, weights, totalWeight, focusTerms, names, unknown, spansWords } = prepared;
+  const { attributionStart, headingTerms, sentences } = analysisOf(passage);
+  const concepts = query.concepts;
+  const n = concepts.length;
+  const cells = sentences.length * n;
+  if (have.length < n) [have, typoBest] = [new Uint8Array(n * 2), new Float64Array(n * 2)];
+  if (found.length < cells) [found, typo] = [new Float64Array(cells * 2), new Float64Array(cells * 2)];
+  if (bonus.length < sentences.length) [bonus, onTopic] = [new Float64Array(sentences.length * 2), new Uint8Array(sentences.length * 2)];
+
+  // Per sentence: which concepts it holds, its typo credit for unknown ones, its answer evidence.
+  for (let i = 0; i < sentences.length; i++) {
+    const s = sentences[i]!;
+    let topic = 0;
+    for (let k = 0; k < n; k++) {
+      const c = concepts[k]!;
+      const inSentence = conceptFound(c, s.terms);
+      found[i * n + k] = inSentence ? 1 : 0;
+      typo[i * n + k] = !inSentence && unknown[k] ? conceptTypoCredit(c, s.terms) : 0;
+      if (!topic && conceptFound(c, s.own)) topic = 1;
+    }
+    onTopic[i] = topic;
+    bonus[i] = s.start >= attributionStart ? -0.2 : sentenceTypeBonus(s, query.type) + nearFocus(query.type, s, focusTerms) + roleBeside(query.type, s, names);
+  }
+  const headingWeight = (k: number) => (conceptFound(concepts[k]!, headingTerms) ? weights[k]! * QUOTE_RULES.headingCredit : 0);
+  const inHeading = concepts.map((_, k) => headingWeight(k));
+
+  let bestFrom = 0;
+  let bestTo = 0;
+  let bestScore = -Infinity;
+  for (let from = 0; from < sentences.length; from++) {
+    const first = sentences[from]!;
+    have.fill(0, 0, n);
+    typoBest.fill(0, 0, n);
     let words = 0;
-    let bonus = 0;
+    let windowBonus = 0;
     let extras = 0;
     for (let to = from; to < sentences.length && to - from < QUOTE_RULES.maxSentences; to++) {
       const s = sentences[to]!;
@@ -227,28 +201,47 @@ export function pickQuote(
         const previous = sentences[to - 1]!;
         if (to - from === 2 && !first.question && !first.endsWithColon) break;
         if (words + s.words > QUOTE_RULES.maxWords) break;
-        const continuation = (s.continues && s.onTopic) || first.question || previous.endsWithColon;
+        const continuation = (s.continues && onTopic[to]) || first.question || previous.endsWithColon;
         extras += QUOTE_RULES.extraSentenceCost - (continuation ? QUOTE_RULES.continuationBonus : 0);
       }
-      for (const t of s.terms) terms.add(t);
       words += s.words;
-      bonus = Math.max(bonus, s.bonus);
-      let found = 0;
-      for (const c of query.concepts) {
-        if (conceptFound(c, terms)) found += weightOf(c);
-        else if (conceptFound(c, headingTerms)) found += weightOf(c) * QUOTE_RULES.headingCredit;
-        else if (!knownTerm(c.term)) found += weightOf(c) * conceptTypoCredit(c, terms);
+      windowBonus = Math.max(windowBonus, bonus[to]!);
+      let score = 0;
+      for (let k = 0; k < n; k++) {
+        if (found[to * n + k]) have[k] = 1;
+        typoBest[k] = Math.max(typoBest[k]!, typo[to * n + k]!);
+        if (!have[k] && spansWords[k] && to > from && concepts[k]!.alternatives.some((alt) => allInWindow(alt, sentences, from, to))) have[k] = 1;
+        if (have[k]) score += weights[k]!;
+        else if (inHeading[k]) score += inHeading[k]!;
+        else if (unknown[k]) score += weights[k]! * typoBest[k]!;
       }
-      const score = found / totalWeight + bonus - extras - (s.question ? QUOTE_RULES.endsOnQuestionCost : 0) - (words < 5 ? 0.15 : 0) - from * QUOTE_RULES.laterSentenceCost;
-      if (score > best.score) best = { from, to, score };
+      const total = score / totalWeight + windowBonus - extras - (s.question ? QUOTE_RULES.endsOnQuestionCost : 0) - (words < 5 ? 0.15 : 0) - from * QUOTE_RULES.laterSentenceCost;
+      if (total > bestScore) [bestFrom, bestTo, bestScore] = [from, to, total];
     }
-  });
+  }
 
-  const start = sentences[best.from]?.start ?? 0;
-  const end = sentences[best.to]?.end ?? passage.text.length;
+  return { passage, from: bestFrom, to: bestTo, score: Math.max(0, bestScore) };
+}
+
+/** The verbatim quote of a choice, with the query terms (and near spellings of unknown ones) marked. */
+export function quoteOf(choice: QuoteChoice, prepared: QuoteQuery): Quote {
+  const { passage, from, to } = choice;
+  const sentences = passage.sentences;
+  const start = sentences[from]?.[0] ?? 0;
+  const end = sentences[to]?.[1] ?? passage.text.length;
   const text = passage.text.slice(start, end);
-  const typos = query.concepts.filter((c) => !knownTerm(c.term)).flatMap((c) => (c.surface === c.term ? [c.term] : [c.term, c.surface]));
-  return { passageId: passage.id, start, end, text, marks: markTerms(text, query.markTerms, typos), score: Math.max(0, best.score) };
+  // The sentences' cached tokens, moved to offsets in the quote, rather than analyzing the text again.
+  const analyzed = analysisOf(passage).sentences.slice(from, to + 1);
+  const tokens = analyzed.length ? analyzed.flatMap((s) => s.tokens.map((t) => ({ ...t, start: t.start + s.start - start, end: t.end + s.start - start }))) : analyzeFast(text);
+  return { passageId: passage.id, start, end, text, marks: markTokens(text, tokens, prepared.query.markTerms, prepared.typos), score: choice.score };
+}
+
+/** The analyzed terms of a choice's sentences: the words of its quote. */
+export function choiceTerms(choice: QuoteChoice): Set<string> {
+  const sentences = analysisOf(choice.passage).sentences;
+  const terms = new Set<string>();
+  for (let i = choice.from; i <= choice.to && i < sentences.length; i++) for (const t of sentences[i]!.own) terms.add(t);
+  return terms;
 }
 
 /**
@@ -256,9 +249,14 @@ export function pickQuote(
  * `typos` (query terms the corpus does not know), neighbours merged.
  */
 export function markTerms(text: string, terms: ReadonlySet<string>, typos: readonly string[] = []): Array<[number, number]> {
+  return markTokens(text, analyzeFast(text), terms, typos);
+}
+
+/** `markTerms` over the already analyzed tokens of `text`. */
+function markTokens(text: string, tokens: readonly AnalyzedToken[], terms: ReadonlySet<string>, typos: readonly string[]): Array<[number, number]> {
   const marks: Array<[number, number]> = [];
-  for (const token of analyzeFast(text)) {
-    if (!terms.has(token.term) && !typos.some((t) => typoCredit(t, new Set([token.term])) > 0)) continue;
+  for (const token of tokens) {
+    if (!terms.has(token.term) && !typos.some((t) => typoCredit(t, [token.term]) > 0)) continue;
     const last = marks.at(-1);
     if (last && /^\s+$/.test(text.slice(last[1], token.start))) last[1] = token.end;
     else marks.push([token.start, token.end]);

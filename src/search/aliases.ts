@@ -21,6 +21,8 @@ export interface AliasGroups {
 /** A table of aliases, from groups of names (see aliases.json for the format). */
 export class AliasTable {
   readonly entries: AliasEntry[];
+  /** Entries by their first term, each with its place in `entries` (longest names first). */
+  private readonly byFirstTerm = new Map<string, Array<{ entry: AliasEntry; rank: number }>>();
 
   constructor(sources: readonly AliasGroups[]) {
     const byKey = new Map<string, AliasEntry>();
@@ -46,6 +48,12 @@ export class AliasTable {
       for (const a of members) for (const b of members) link(a, b, weight);
     }
     this.entries = [...byKey.values()].sort((a, b) => b.terms.length - a.terms.length);
+    this.entries.forEach((entry, rank) => {
+      const first = entry.terms[0]!;
+      const list = this.byFirstTerm.get(first) ?? [];
+      list.push({ entry, rank });
+      this.byFirstTerm.set(first, list);
+    });
   }
 
   /**
@@ -53,17 +61,20 @@ export class AliasTable {
    * each with where it starts, how many terms it spans, and what it expands to.
    */
   find(terms: readonly string[]): Array<{ start: number; length: number; entry: AliasEntry }> {
+    // Every place an entry matches, in the order the rule takes them: entries longest first, then left to right.
+    const matches: Array<{ start: number; length: number; entry: AliasEntry; rank: number }> = [];
+    for (let i = 0; i < terms.length; i++) {
+      for (const { entry, rank } of this.byFirstTerm.get(terms[i]!) ?? []) {
+        if (entry.terms.every((t, k) => terms[i + k] === t)) matches.push({ start: i, length: entry.terms.length, entry, rank });
+      }
+    }
+    matches.sort((a, b) => a.rank - b.rank || a.start - b.start);
     const taken = new Array<boolean>(terms.length).fill(false);
     const found: Array<{ start: number; length: number; entry: AliasEntry }> = [];
-    for (const entry of this.entries) {
-      const n = entry.terms.length;
-      for (let i = 0; i + n <= terms.length; i++) {
-        if (taken.slice(i, i + n).some(Boolean)) continue;
-        if (entry.terms.every((t, k) => terms[i + k] === t)) {
-          found.push({ start: i, length: n, entry });
-          taken.fill(true, i, i + n);
-        }
-      }
+    for (const { start, length, entry } of matches) {
+      if (taken.slice(start, start + length).some(Boolean)) continue;
+      found.push({ start, length, entry });
+      taken.fill(true, start, start + length);
     }
     return found.sort((a, b) => a.start - b.start);
   }

@@ -21,7 +21,7 @@ export const DEFAULT_FUZZY: FuzzyOptions = { weight: 0.5, minLength: 4, twoEdits
 
 /** What finds indexed terms near a spelling (the engine's minisearch index). */
 export interface NearTermFinder {
-  nearTerms(term: string, maxDistance: number): Array<{ term: string; distance: number }>;
+  nearTerms(term: string, maxDistance: number): ReadonlyArray<{ term: string; distance: number }>;
 }
 
 /**

@@ -402,43 +402,38 @@ function swap(docs: number[], scores: number[], i: number, j: number): void {
 
 /**
  * Indexed terms within `maxDistance` edits (Levenshtein, UTF-16 units) of `term`, found by a
- * depth-first walk of the sorted vocabulary as an implicit trie; the exact term excluded.
+ * depth-first walk of the sorted vocabulary (`words`, in UTF-16 order) as an implicit trie; the exact
+ * term excluded.
  */
-export function nearTermsSorted(
-  term: string,
-  maxDistance: number,
-  sorted: Uint32Array,
-  termOf: (id: number) => string,
-): Array<{ term: string; distance: number }> {
+export function nearTermsSorted(term: string, maxDistance: number, words: readonly string[]): Array<{ term: string; distance: number }> {
   const out: Array<{ term: string; distance: number }> = [];
   const m = term.length;
-  const rows: Int32Array[] = [];
-  const row = (depth: number) => (rows[depth] ??= new Int32Array(m + 1));
-  const first = row(0);
-  for (let j = 0; j <= m; j++) first[j] = j;
-  const charAt = (p: number, depth: number) => termOf(sorted[p]!).charCodeAt(depth);
+  const rows: Int32Array[] = [new Int32Array(m + 1)];
+  for (let j = 0; j <= m; j++) rows[0]![j] = j;
   const walk = (depth: number, lo: number, hi: number, prev: Int32Array) => {
     let p = lo;
-    if (p < hi && termOf(sorted[p]!).length === depth) {
+    if (p < hi && words[p]!.length === depth) {
       const distance = prev[m]!;
-      if (distance <= maxDistance && distance > 0) out.push({ term: termOf(sorted[p]!), distance });
+      if (distance <= maxDistance && distance > 0) out.push({ term: words[p]!, distance });
       p++;
     }
+    const next = (rows[depth + 1] ??= new Int32Array(m + 1));
     while (p < hi) {
-      const c = charAt(p, depth);
+      const c = words[p]!.charCodeAt(depth);
       // First index in [p, hi) whose character at `depth` is greater than c.
       let a = p + 1;
       let b = hi;
       while (a < b) {
         const mid = (a + b) >>> 1;
-        if (charAt(mid, depth) <= c) a = mid + 1;
+        if (words[mid]!.charCodeAt(depth) <= c) a = mid + 1;
         else b = mid;
       }
-      const next = row(depth + 1);
       next[0] = prev[0]! + 1;
       let best = next[0]!;
       for (let j = 1; j <= m; j++) {
-        const v = Math.min(prev[j]! + 1, next[j - 1]! + 1, prev[j - 1]! + (term.charCodeAt(j - 1) === c ? 0 : 1));
+        let v = prev[j - 1]! + (term.charCodeAt(j - 1) === c ? 0 : 1);
+        if (prev[j]! + 1 < v) v = prev[j]! + 1;
+        if (next[j - 1]! + 1 < v) v = next[j - 1]! + 1;
         next[j] = v;
         if (v < best) best = v;
       }
@@ -446,6 +441,6 @@ export function nearTermsSorted(
       p = a;
     }
   };
-  walk(0, 0, sorted.length, first);
+  walk(0, 0, words.length, rows[0]!);
   return out;
 }

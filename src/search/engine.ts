@@ -59,6 +59,9 @@ export interface EngineState {
   sorted: Uint32Array;
 }
 
+/** Near-spelling lookups remembered per engine: words a study group types again, misspelt or unknown. */
+const NEAR_CACHE_MAX = 10_000;
+
 /**
  * Index documents with `addAll`, then `search(plan(text))`, or search a plan built elsewhere (with
  * alias expansions at weights below 1). Documents cannot be removed or replaced: build a new engine.
@@ -76,6 +79,10 @@ export class SearchEngine {
   /** The compact index every search uses, unless `reference` is set. */
   private postings: PostingsIndex;
   private sorted: Uint32Array | null = null;
+  /** The vocabulary in `sorted` order, as strings, for the near-spelling walk (built on first use). */
+  private sortedWords: string[] | null = null;
+  /** Near spellings already looked up, by distance and term, oldest first (at most `NEAR_CACHE_MAX`). */
+  private readonly nearCache = new Map<string, ReadonlyArray<{ term: string; distance: number }>>();
   /** minisearch, only on the reference path (`backend: 'minisearch'`), which tests compare against. */
   private readonly index: MiniIndex | null;
   /** Terms of the document being added, per field, so minisearch's tokenize hook reuses them. */
@@ -158,6 +165,8 @@ export class SearchEngine {
       store.addIds(doc.id, mainIds, this.keepPositions ? positions : null, others);
       this.postings.add(fieldIds);
       this.sorted = null;
+      this.sortedWords = null;
+      this.nearCache.clear();
       if (onProgress && ++done % 1000 === 0) onProgress(done, docs.length);
     }
     onProgress?.(docs.length, docs.length);
@@ -196,8 +205,16 @@ export class SearchEngine {
     if (this.index) return this.index;
     return {
       nearTerms: (term, maxDistance) => {
+        // The vocabulary only changes through addAll, which clears both: a remembered answer stays true.
+        const key = `${maxDistance} ${term}`;
+        const remembered = this.nearCache.get(key);
+        if (remembered) return remembered;
         this.sorted ??= this.store.sortedTerms();
-        return nearTermsSorted(term, maxDistance, this.sorted, (id) => this.store.term(id));
+        this.sortedWords ??= Array.from(this.sorted, (id) => this.store.term(id));
+        const near = nearTermsSorted(term, maxDistance, this.sortedWords);
+        if (this.nearCache.size >= NEAR_CACHE_MAX) this.nearCache.delete(this.nearCache.keys().next().value!);
+        this.nearCache.set(key, near);
+        return near;
       },
     };
   }
@@ -210,6 +227,11 @@ export class SearchEngine {
   /** True when the analyzed term occurs in some document. */
   has(term: string): boolean {
     return this.store.id(term) !== undefined;
+  }
+
+  /** The index's number for an analyzed term, stable for the life of the index; undefined when unknown. */
+  termId(term: string): number | undefined {
+    return this.store.id(term);
   }
 
   /** In how many documents the analyzed term occurs, in any field; 0 when unknown. */
@@ -252,9 +274,10 @@ export class SearchEngine {
     const leaves = this.resolve([...terms.values()]);
     if (leaves.length === 0) return [];
     const pool = Math.max(limit, this.candidates);
+    let searched = leaves;
     let top = this.retrieve(leaves, pool, options.filter);
-    if (this.feedback && top.length > 0) top = this.retrieve(this.expand(leaves, top, this.feedback), pool, options.filter);
-    this.rerank(top, plan, terms);
+    if (this.feedback && top.length > 0) top = this.retrieve((searched = this.expand(leaves, top, this.feedback)), pool, options.filter);
+    this.rerank(top, plan, terms, new Set(searched.map((leaf) => leaf.term)));
     const sourceOf = new Map(leaves.map((leaf) => [leaf.term, leaf.source]));
     return top.slice(0, limit).map((doc) => {
       const matched = new Set<string>();
@@ -337,9 +360,12 @@ export class SearchEngine {
   }
 
   /** Adds the proximity bonus to each candidate and re-sorts them. */
-  private rerank(pool: Scored[], plan: QueryPlan, terms: ReadonlyMap<string, QueryTerm>): void {
+  private rerank(pool: Scored[], plan: QueryPlan, terms: ReadonlyMap<string, QueryTerm>, searched: ReadonlySet<string>): void {
     if (!this.proximity || this.proximity.weight === 0 || plan.phrases.length === 0) return;
     const pairs: PhrasePair[] = [];
+    // Term pairs a candidate must both have matched for a phrase bonus to be possible (when both were searched).
+    const needs: Array<[string, string]> = [];
+    let unsure = false;
     for (const phrase of plan.phrases) {
       for (let i = 0; i + 1 < phrase.length; i++) {
         const a = phrase[i] ?? '';
@@ -349,11 +375,14 @@ export class SearchEngine {
         if (first === undefined || second === undefined) continue;
         const weight = Math.min(terms.get(a)?.weight ?? 1, terms.get(b)?.weight ?? 1);
         pairs.push({ first, second, weight: (weight * (this.idf(a) + this.idf(b))) / 2 });
+        if (searched.has(a) && searched.has(b)) needs.push([a, b]);
+        else unsure = true;
       }
     }
     if (pairs.length === 0) return;
     const byFirst = pairIndex(pairs);
     for (const doc of pool) {
+      if (!unsure && !needs.some(([a, b]) => doc.terms.includes(a) && doc.terms.includes(b))) continue;
       const sequence = this.store.sequence(doc.id);
       if (sequence) doc.score += proximityBonus(sequence, byFirst, this.proximity);
     }

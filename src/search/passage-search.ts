@@ -36,6 +36,8 @@ export class PassageSearch {
   readonly commentWeight: number;
   private readonly duplicateOverlap: number;
   private readonly termSets = new Map<string, Set<string>>();
+  /** `termsOf` as sorted term ids, for comparing passages quickly (cached). */
+  private readonly termIds = new Map<string, Uint32Array>();
   private readonly maxIdf: number;
 
   /**
@@ -97,22 +99,42 @@ export class PassageSearch {
       .sort((a, b) => b.score - a.score);
     const kept: PassageHit[] = [];
     for (const hit of ranked) {
-      if (kept.some((k) => this.overlap(k.passage.id, hit.passage.id) >= this.duplicateOverlap)) continue;
+      if (kept.some((k) => this.nearDuplicates(k.passage.id, hit.passage.id))) continue;
       kept.push(hit);
       if (kept.length === limit) break;
     }
     return kept;
   }
 
-  private overlap(a: string, b: string): number {
-    const sa = this.termsOf(a);
-    const sb = this.termsOf(b);
-    // The intersection counted from the smaller set: the same count, less work.
-    const [small, large] = sa.size <= sb.size ? [sa, sb] : [sb, sa];
+  /** True when the term sets of two passages overlap (Jaccard) by at least `duplicateOverlap`. */
+  private nearDuplicates(a: string, b: string): boolean {
+    const x = this.idsOf(a);
+    const y = this.idsOf(b);
+    const union = x.length + y.length;
+    // Jaccard is at most |small| / |large|: most pairs are told apart by their sizes alone.
+    if (Math.min(x.length, y.length) < this.duplicateOverlap * Math.max(x.length, y.length) || union === 0) return false;
     let shared = 0;
-    for (const t of small) if (large.has(t)) shared++;
-    const union = sa.size + sb.size - shared;
-    return union ? shared / union : 0;
+    for (let i = 0, j = 0; i < x.length && j < y.length; ) {
+      const d = x[i]! - y[j]!;
+      if (d === 0) shared++;
+      if (d <= 0) i++;
+      if (d >= 0) j++;
+    }
+    return shared / (union - shared) >= this.duplicateOverlap;
+  }
+
+  private idsOf(passageId: string): Uint32Array {
+    let ids = this.termIds.get(passageId);
+    if (!ids) {
+      const known: number[] = [];
+      for (const term of this.termsOf(passageId)) {
+        const id = this.engine.termId(term);
+        if (id !== undefined) known.push(id);
+      }
+      ids = Uint32Array.from(known).sort();
+      this.termIds.set(passageId, ids);
+    }
+    return ids;
   }
 }
 

@@ -1,4 +1,4 @@
-import { analyze } from './analyzer.js';
+import { analyzeFast as analyze } from './engine-analyze.js';
 import type { QueryPlan, QueryTerm } from './engine.js';
 import type { AliasTable } from './aliases.js';
 import { fold } from '../text/fold.js';

@@ -1,0 +1,108 @@
+import type { Passage } from '../corpus/types.js';
+import { analyzeFast } from '../search/engine-analyze.js';
+import type { AnalyzedToken } from '../search/analyzer.js';
+import type { QuestionType } from '../search/query.js';
+import { ROLE, answerPattern, typeBonus } from './sentence-evidence.js';
+
+/** One sentence of a passage, analyzed once whatever the question. */
+export interface SentenceAnalysis {
+  /** [start, end) offsets into the passage's text. */
+  start: number;
+  end: number;
+  text: string;
+  /** Its analyzed tokens (stop words dropped), offsets relative to `text`. */
+  tokens: AnalyzedToken[];
+  /** The sentence's own terms. */
+  own: Set<string>;
+  /** Its own terms and, for a quotation, its attribution's. */
+  terms: Set<string>;
+  words: number;
+  /** Ends on a question mark: it asks rather than answers. */
+  question: boolean;
+  /** Opens by continuing the sentence before ("This…", "He…", "But…"). */
+  continues: boolean;
+  endsWithColon: boolean;
+  /** Indexes into `tokens` of role words ("correspondent", "ambassador"). */
+  roles: number[];
+  /** `typeBonus` of the sentence for each question type, filled on first use. */
+  bonusByType: Partial<Record<QuestionType, number>>;
+  /** Word positions where the answer a type looks for stands (a month, a number, "by <Name>"), filled on first use. */
+  answersByType: Partial<Record<QuestionType, number[]>>;
+}
+
+/** What choosing a quote reads of a passage whatever the question. */
+export interface PassageAnalysis {
+  /** Offset where an attribution line ("—Raúl Castro to…") starts; Infinity without one. */
+  attributionStart: number;
+  headingTerms: Set<string>;
+  sentences: SentenceAnalysis[];
+}
+
+/** Analyses of recently quoted passages, oldest first; at most `ANALYSES_MAX`. */
+const analyses = new Map<Passage, PassageAnalysis>();
+const ANALYSES_MAX = 4096;
+
+/** An attribution line under a quotation ("—Raúl Castro to…"): its words belong to every sentence it attributes. */
+const ATTRIBUTION_LINE = /\n([—–]\s?\p{Lu}[^\n]*)$/u;
+const QUESTION_END = /\?[”"’')\]]*$/u;
+const CONTINUES = /^[“"‘(]?(this|that|these|those|it|he|she|they|his|her|their|its|such|there|then|thus|so|yet|and|but)\b/i;
+
+/** The passage's sentences analyzed (cached for the most recently used passages). */
+export function analysisOf(passage: Passage): PassageAnalysis {
+  const known = analyses.get(passage);
+  if (known) return known;
+  const attribution = ATTRIBUTION_LINE.exec(passage.text);
+  const attributionStart = attribution ? passage.text.length - attribution[1]!.length : Infinity;
+  const attributionTerms = attribution ? analyzeFast(attribution[1]!).map((t) => t.term) : [];
+  const headingTerms = new Set(passage.heading ? analyzeFast(passage.heading).map((t) => t.term) : []);
+  const sentences = passage.sentences.map(([start, end]): SentenceAnalysis => {
+    const text = passage.text.slice(start, end);
+    const tokens = analyzeFast(text);
+    const own = new Set(tokens.map((t) => t.term));
+    const terms = new Set(own);
+    if (start < attributionStart && attribution) for (const t of attributionTerms) terms.add(t);
+    const roles: number[] = [];
+    tokens.forEach((t, i) => ROLE.test(t.surface) && roles.push(i));
+    return {
+      start,
+      end,
+      text,
+      tokens,
+      own,
+      terms,
+      words: text.split(/\s+/).length,
+      question: QUESTION_END.test(text),
+      continues: CONTINUES.test(text),
+      endsWithColon: text.endsWith(':'),
+      roles,
+      bonusByType: {},
+      answersByType: {},
+    };
+  });
+  const analysis = { attributionStart, headingTerms, sentences };
+  if (analyses.size >= ANALYSES_MAX) analyses.delete(analyses.keys().next().value!);
+  analyses.set(passage, analysis);
+  return analysis;
+}
+
+/** The sentence's `typeBonus` for a question type (cached on the sentence). */
+export function sentenceTypeBonus(sentence: SentenceAnalysis, type: QuestionType): number {
+  return (sentence.bonusByType[type] ??= typeBonus(type, sentence.text));
+}
+
+/** Word positions in the sentence where the answer a question type looks for begins (cached on the sentence). */
+export function answerPositions(sentence: SentenceAnalysis, type: QuestionType): number[] {
+  let positions = sentence.answersByType[type];
+  if (!positions) {
+    positions = [];
+    const pattern = answerPattern(type);
+    if (pattern) {
+      for (const m of sentence.text.matchAll(pattern)) {
+        const at = sentence.tokens.find((t) => t.end > m.index);
+        if (at) positions.push(at.position);
+      }
+    }
+    sentence.answersByType[type] = positions;
+  }
+  return positions;
+}

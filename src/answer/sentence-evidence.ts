@@ -1,0 +1,53 @@
+/**
+ * Evidence, in one sentence, of the kind of answer a question asks for: a date for "when", a number for
+ * "how many", a role or an agent for "who", a quotation for "what did … say" (see `typeBonus`), and the
+ * patterns `passage-analysis.ts` locates answers with.
+ */
+import type { QuestionType } from '../search/query.js';
+
+const MONTH = /\b(Jan(uary)?|Feb(ruary)?|Mar(ch)?|Apr(il)?|May|June?|July?|Aug(ust)?|Sept?(ember)?|Oct(ober)?|Nov(ember)?|Dec(ember)?)\b\.?\s+\d|\b(January|February|March|April|June|July|August|September|October|November|December)\b/;
+const YEAR = /\b(1[89]\d\d|20\d\d)s?\b|\b\d{1,2}\/\d{1,2}\/\d{2,4}\b/;
+const NUMBER = /\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|dozens?|hundreds?|thousands?|millions?|billions?)\b/i;
+/** A word naming someone's role. */
+export const ROLE = /\b(president|secretary|diplomat|reporter|correspondent|journalist|negotiator|advis[eo]r|aide|scholar|analyst|ambassador|senator|general|chairman|leader|head|minister|official|author|professor|editor|representative|counsel|operative|spokesman|envoy|agent|officer)\b/i;
+const AGENT = /\bby\s+(\p{Lu}[\p{L}.'’-]*\s?){1,3}/u;
+const NAMED = /\bnamed\s+\p{Lu}/u;
+/** "X (a U.S. plan to…)", "X, a Cuba scholar", "known as", "was a": a sentence that says what something is. */
+const DEFINES = /\(\s*(a|an|the)\s|,\s(a|an)\s\p{Ll}|\b(known as|called|is a|was a|was an|is an)\b/u;
+const CAUSE = /\b(because|due to|since|so that|in order to|as a result|in retaliation|led to|caused?|affront|after|when)\b/i;
+const PLACE = /\b(in|at|to|from)\s+\p{Lu}/u;
+const SPEECH = /[“"‘].{2,}[”"’]|\b(said|says|told|wrote|asked|replied|warned|declared|noted|observed|stated)\b/u;
+
+/** The answer a question type looks for, where it is found most decisively (date, number, agent), as global patterns. */
+const ANSWER_AT: Partial<Record<QuestionType, RegExp>> = { date: global(MONTH), quantity: global(NUMBER), person: global(AGENT) };
+
+function global(pattern: RegExp): RegExp {
+  return new RegExp(pattern.source, pattern.flags + 'g');
+}
+
+/** The global pattern of the answer a question type looks for, if it has one (for `matchAll`). */
+export function answerPattern(type: QuestionType): RegExp | undefined {
+  return ANSWER_AT[type];
+}
+
+/** Evidence that a sentence holds the kind of answer the question asks for. */
+export function typeBonus(type: QuestionType, sentence: string): number {
+  switch (type) {
+    case 'date':
+      return MONTH.test(sentence) ? 0.45 : YEAR.test(sentence) ? 0.3 : 0;
+    case 'quantity':
+      return NUMBER.test(sentence) ? 0.35 : 0;
+    case 'person':
+      return Math.min(0.4, (ROLE.test(sentence) ? 0.2 : 0) + (AGENT.test(sentence) ? 0.2 : 0) + (NAMED.test(sentence) ? 0.15 : 0));
+    case 'definition':
+      return ROLE.test(sentence) || NAMED.test(sentence) || DEFINES.test(sentence) ? 0.15 : 0;
+    case 'reason':
+      return CAUSE.test(sentence) ? 0.15 : 0;
+    case 'place':
+      return PLACE.test(sentence) ? 0.1 : 0;
+    case 'speech':
+      return SPEECH.test(sentence) ? 0.25 : 0;
+    default:
+      return 0;
+  }
+}
