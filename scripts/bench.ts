@@ -14,7 +14,7 @@
  * minisearch_jfk: {...} } (jfk figures for the largest size measured).
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { repoRoot } from './repo.js';
@@ -33,7 +33,8 @@ const root = repoRoot();
 const dist = join(root, 'dist');
 const cacheDir = join(root, '.cache', 'bench-index');
 mkdirSync(cacheDir, { recursive: true });
-const cli = existsSync(join(dist, 'adapters/cli/bin.js')) ? join(dist, 'adapters/cli/bin.js') : join(dist, 'adapters/cli/main.js');
+/** The `backchannel` command as installed: package.json's bin (the bundle `npm run build` writes). */
+const cli = join(root, (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { bin: Record<string, string> }).bin['backchannel']!);
 
 /** Realistic questions for the archive: people, places and operations of the records, some misspelt. */
 const JFK_QUERIES = [

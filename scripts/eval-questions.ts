@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { z } from 'zod';
+import * as z from 'zod';
 import { fold } from '../src/text/fold.js';
 
 const questionSchema = z.union([

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { BackchannelError } from './errors.js';
 
 /** Empty strings count as unset, so `DISCORD_TOKEN=` in `.env` means "no Discord". */

@@ -10,7 +10,7 @@ import {
   type APIApplicationCommandBasicOption,
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from 'discord.js';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import type { CommandDefinition } from '../../src/commands/types.js';
 import { BackchannelError } from '../../src/errors.js';
 import { LIMITS } from './limits.js';

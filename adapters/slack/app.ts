@@ -7,7 +7,7 @@
 import type { AddressInfo } from 'node:net';
 import { App, SocketModeReceiver, type Logger as BoltLogger, type webApi } from '@slack/bolt';
 import type { Logger } from 'pino';
-import { z } from 'zod';
+import * as z from 'zod';
 import { commands as registeredCommands } from '../../src/commands/index.js';
 import type { CommandDefinition } from '../../src/commands/types.js';
 import type { Config } from '../../src/config.js';

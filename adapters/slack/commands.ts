@@ -7,7 +7,7 @@
  * `name:value` (or `name:"two words"`). The word `private` at the start or end, or `private:yes`,
  * makes the answer visible only to the person who asked (ephemeral); otherwise everyone sees it.
  */
-import type { z } from 'zod';
+import type * as z from 'zod';
 import type { CommandDefinition } from '../../src/commands/types.js';
 import { BackchannelError } from '../../src/errors.js';
 import { SLACK_LIMITS } from './limits.js';

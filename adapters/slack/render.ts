@@ -5,7 +5,7 @@
  * sentence boundary (the citation number survives the cut), and when a reply has more blocks than a
  * message may hold, content blocks are dropped from the end before any citation, notice or button is.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Action, Block, Citation, Reply, Run } from '../../src/reply/model.js';
 import { citationWhere } from '../../src/reply/build.js';
 import { SLACK_LIMITS } from './limits.js';

@@ -11,37 +11,17 @@
  * repository is not writable; `BACKCHANNEL_CACHE_DIR` overrides.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Corpus, CorpusDocument, Passage } from '../corpus/types.js';
 import { assembleCorpus } from '../corpus/load.js';
 import { ENGINE_VERSION, SearchEngine, type EngineOptions, type EngineState } from '../search/engine.js';
+import { codeVersion } from './code-version.js';
 import { FORMAT_VERSION, readCacheFile, writeCacheFile, type Section } from './format.js';
 
 export { CacheFileError } from './format.js';
-
-/** The code whose changes invalidate every saved index: ingestion, text, search, this cache. */
-const CODE_DIRS = ['corpus', 'text', 'search', 'cache'];
-let codeHash: string | undefined;
-
-/** Hash of the source files of the ingestion and search code, as this process runs them. */
-export function codeVersion(): string {
-  if (codeHash) return codeHash;
-  const src = fileURLToPath(new URL('..', import.meta.url));
-  const hash = createHash('sha256');
-  const walk = (dir: string) => {
-    if (!existsSync(dir)) return;
-    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
-      const path = join(dir, entry.name);
-      if (entry.isDirectory()) walk(path);
-      else if (/\.(js|ts|json)$/.test(entry.name) && !entry.name.endsWith('.d.ts')) hash.update(path.slice(src.length)).update('\0').update(readFileSync(path)).update('\0');
-    }
-  };
-  for (const dir of CODE_DIRS) walk(join(src, dir));
-  return (codeHash = hash.digest('hex'));
-}
 
 /**
  * The key of a corpus directory's index under these engine options: null when the manifest cannot be

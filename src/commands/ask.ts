@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ask, DEFAULT_ASK, type AskResult } from '../answer/ask.js';
 import type { Block, Citation, Reply } from '../reply/model.js';
 import { notice, runsOf } from '../reply/build.js';

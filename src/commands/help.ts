@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Block } from '../reply/model.js';
 import type { CommandDefinition } from './types.js';
 import { commands } from './registry.js';

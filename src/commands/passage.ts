@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { BackchannelError } from '../errors.js';
 import { citationFor } from '../answer/citation.js';
 import { runsOf } from '../reply/build.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { foundReply, listReply, notFoundReply } from '../sources/reply.js';
 import { cleanInput, INPUT_LIMITS } from './limits.js';
 import type { CommandDefinition } from './types.js';

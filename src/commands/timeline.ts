@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { isBackchannelError } from '../errors.js';
 import { queryTimeline } from '../timeline/query.js';
 import { badTimelineReply, timelineReply } from '../timeline/reply.js';

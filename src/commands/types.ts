@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 import type { Reply } from '../reply/model.js';
 import type { Core } from '../core.js';
 

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
 import { DOCUMENT_FORMATS, DOCUMENT_KINDS, type DocumentMeta } from './types.js';
 import { formatOfFile, KNOWN_EXTENSIONS_TEXT } from './formats/names.js';
 import { lineOfPath, lineOfOffset, jsonSyntaxErrors } from './manifest-lines.js';

@@ -1,6 +1,6 @@
 import data from './aliases.json' with { type: 'json' };
 import verbForms from './verb-forms.json' with { type: 'json' };
-import { analyzeTerms } from './analyzer.js';
+import { analyzeTermsFast as analyzeTerms } from './engine-analyze.js';
 
 /** One name of an alias group, analyzed, and the names it expands to. */
 export interface AliasEntry {

@@ -21,7 +21,8 @@ const INITIALS = /(?:^|[\s(“"‘'])(?:[A-Z]\.){1,3}$/;
 /** The last word of a segment, with its trailing period. */
 const LAST_WORD = /([\p{L}.]+)\.$/u;
 
-const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
+/** Made on first use: building it costs some 7 ms, which a start from the saved index never needs. */
+let segmenter: Intl.Segmenter | undefined;
 
 /** True when a segment ending this way does not end a sentence. */
 function endsWithAbbreviation(segment: string): boolean {
@@ -39,7 +40,7 @@ function endsWithAbbreviation(segment: string): boolean {
 export function sentenceRanges(text: string): Array<[number, number]> {
   const ranges: Array<[number, number]> = [];
   let pendingStart = -1;
-  for (const { segment, index } of segmenter.segment(text)) {
+  for (const { segment, index } of (segmenter ??= new Intl.Segmenter('en', { granularity: 'sentence' })).segment(text)) {
     if (pendingStart < 0) pendingStart = index;
     const end = index + segment.trimEnd().length;
     const atEnd = index + segment.length >= text.length;

@@ -5,7 +5,7 @@
  * outside any handler, `slow` keeps its reply busy for a while, `bad` returns a reply that breaks
  * the renderer. Logs (pino, JSON) go to stderr; one line on stdout says it is ready.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { startDiscord } from '../../adapters/discord/bot.js';
 import { guardProcess, runUntilSignal, type Running } from '../../adapters/process.js';
 import { NO_RATE_LIMITS } from '../../adapters/ratelimit.js';

@@ -5,7 +5,7 @@
  */
 import { spawn } from 'node:child_process';
 import { afterEach, describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import * as z from 'zod';
 import { NO_RATE_LIMITS } from '../../adapters/ratelimit.js';
 import { BUSY_MESSAGE, startSlack, type SlackHandle } from '../../adapters/slack/app.js';
 import { Busy, Gate, Pacer } from '../../adapters/slack/pace.js';
@@ -71,17 +71,12 @@ describe('overload', () => {
         while (performance.now() < until);
       };
       const all = Array.from({ length: 40 }, () => pacer.run(busyFor(2)));
-      let longest = 0;
-      let last = performance.now();
-      const timer = setInterval(() => {
-        const now = performance.now();
-        longest = Math.max(longest, now - last);
-        last = now;
-      }, 0);
+      let turns = 0;
+      const timer = setInterval(() => turns++, 0);
       await Promise.all(all);
       clearInterval(timer);
-      // 80 ms of work, in turns of about 5 ms (one job may overrun the slice): a timer gets a turn between them.
-      expect(longest).toBeLessThan(40);
+      // 80 ms of work in slices of about 5 ms: a timer gets turns between them (run in one go, it would get none).
+      expect(turns).toBeGreaterThanOrEqual(5);
     });
 
     it('refuses low-priority work as busy once the expected wait is over the limit, and counts it', async () => {
@@ -188,9 +183,12 @@ describe('overload', () => {
       const appUrl = await start(40);
       const sent = await burst(appUrl, 30);
       // 30 answers take 1.2 s of CPU; an acknowledgement waits for a turn or two of the event loop
-      // (one answer each), never for the queue.
+      // (one answer each), never for the queue: every one is in while answers are still queued, and
+      // within Slack's 3 seconds.
+      const answeredByThen = fake.responses().length;
       expect(sent.every((s) => s.status === 200 && s.body === '')).toBe(true);
-      expect(Math.max(...sent.map((s) => s.ms))).toBeLessThan(400);
+      expect(answeredByThen).toBeLessThan(30);
+      expect(Math.max(...sent.map((s) => s.ms))).toBeLessThan(3000);
       await fake.waitFor(() => fake.responses().length >= 30, 'every answer', 20_000);
       expect(fake.responses().every((r) => JSON.stringify(r.body).includes('slow answer'))).toBe(true);
       expect(slack.stats()).toMatchObject({ busy: 0, failed: 0 });

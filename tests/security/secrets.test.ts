@@ -8,7 +8,7 @@
  */
 import { createHmac } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import * as z from 'zod';
 import { startDiscord } from '../../adapters/discord/bot.js';
 import { startSlack } from '../../adapters/slack/app.js';
 import { commands } from '../../src/commands/index.js';

@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import * as z from 'zod';
 import { EPHEMERAL } from '../../../adapters/discord/limits.js';
 import { escapeMarkdown } from '../../../adapters/discord/text.js';
 import { commands } from '../../../src/commands/index.js';

@@ -3,7 +3,7 @@
  * like the real ones (`ask` with a positional question and a `page`, `help`, `timeline`, `source`)
  * and return fixed replies, including corpus text that tries to ping a channel.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { CommandDefinition } from '../../../src/commands/types.js';
 import type { Core } from '../../../src/core.js';
 import { BackchannelError } from '../../../src/errors.js';

@@ -1,0 +1,48 @@
+/**
+ * The version of the code that ingests and indexes: every saved index is keyed by it, so a change to
+ * src/corpus, src/text, src/search or src/cache rebuilds the saved indexes rather than serving one
+ * built by other code.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** The code whose changes invalidate every saved index: ingestion, text, search, this cache. */
+const CODE_DIRS = ['corpus', 'text', 'search', 'cache'];
+/** Written by the build (scripts/bundle.ts) beside `dist/src`, and read from there by every build of the code. */
+const VERSION_FILE = 'code-version.json';
+
+let codeHash: string | undefined;
+
+/** SHA-256 of the source files (.js, .ts, .json) of the code directories under `srcRoot`. */
+export function hashCodeDirs(srcRoot: string): string {
+  const hash = createHash('sha256');
+  const walk = (dir: string) => {
+    if (!existsSync(dir)) return;
+    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else if (/\.(js|ts|json)$/.test(entry.name) && !entry.name.endsWith('.d.ts')) hash.update(relative(srcRoot, path)).update('\0').update(readFileSync(path)).update('\0');
+    }
+  };
+  for (const dir of CODE_DIRS) walk(join(srcRoot, dir));
+  return hash.digest('hex');
+}
+
+/**
+ * The code version this process runs: the build's `code-version.json` when there is one above this
+ * file (dist/ and its bundle), else the hash of the sources beside it (running from src/, as tests do).
+ */
+export function codeVersion(): string {
+  if (codeHash) return codeHash;
+  for (let dir = dirname(fileURLToPath(import.meta.url)); ; dir = dirname(dir)) {
+    const file = join(dir, VERSION_FILE);
+    if (existsSync(file)) {
+      const code = (JSON.parse(readFileSync(file, 'utf8')) as { code?: unknown }).code;
+      if (typeof code === 'string' && code) return (codeHash = code);
+    }
+    if (existsSync(join(dir, 'package.json')) || dirname(dir) === dir) break;
+  }
+  return (codeHash = hashCodeDirs(fileURLToPath(new URL('..', import.meta.url))));
+}
