@@ -24,7 +24,8 @@ writeFileSync(join(dist, 'code-version.json'), JSON.stringify({ code: hashCodeDi
 // Chunk names carry content hashes: clear the old ones.
 rmSync(join(dist, 'cli'), { recursive: true, force: true });
 await build({
-  entryPoints: { backchannel: join(dist, 'adapters/cli/bin.js') },
+  // The ingestion worker is an entry of its own: ingest-parallel.ts starts it from beside its own code.
+  entryPoints: { backchannel: join(dist, 'adapters/cli/bin.js'), 'ingest-worker': join(dist, 'src/corpus/ingest-worker.js') },
   outdir: join(dist, 'cli'),
   bundle: true,
   splitting: true,

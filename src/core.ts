@@ -120,7 +120,7 @@ export function loadCore(options: CoreOptions = {}): Core {
     progress.stage('reading and cleaning the documents…');
     let started = performance.now();
     try {
-      corpus = loadCorpus(corpusDir);
+      corpus = loadCorpus(corpusDir, { onProgress: (done, total) => progress.update('reading and cleaning documents', done, total) });
     } finally {
       progress.done();
     }

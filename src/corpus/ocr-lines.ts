@@ -78,14 +78,30 @@ const WORD = /^[("'“‘[]*(\p{L}[\p{L}'’-]*)[)"'”’\].,;:!?]*$/u;
 export function wordStats(text: string): { tokens: number; words: number } {
   const tokens = text.split(/\s+/).filter(Boolean);
   let words = 0;
-  for (const token of tokens) {
-    const core = WORD.exec(token)?.[1];
-    if (!core) continue;
-    const lower = core.toLowerCase().replace(/['’]s$/, '');
-    if ((lower.length >= 2 || lower === 'a' || core === 'I') && isDictionaryWord(lower)) words++;
-    else if (core.length >= 4 && /^(?:\p{Lu}?\p{Ll}+|\p{Lu}+)$/u.test(core)) words++;
-  }
+  for (const token of tokens) if (isWordToken(token)) words++;
   return { tokens: tokens.length, words };
+}
+
+/** Tokens already judged (OCR text repeats its words endlessly); cleared when it reaches `MEMO_MAX`. */
+const wordTokens = new Map<string, boolean>();
+const MEMO_MAX = 200_000;
+
+function isWordToken(token: string): boolean {
+  let known = wordTokens.get(token);
+  if (known === undefined) {
+    known = judgeToken(token);
+    if (wordTokens.size >= MEMO_MAX) wordTokens.clear();
+    wordTokens.set(token, known);
+  }
+  return known;
+}
+
+function judgeToken(token: string): boolean {
+  const core = WORD.exec(token)?.[1];
+  if (!core) return false;
+  const lower = core.toLowerCase().replace(/['’]s$/, '');
+  if ((lower.length >= 2 || lower === 'a' || core === 'I') && isDictionaryWord(lower)) return true;
+  return core.length >= 4 && /^(?:\p{Lu}?\p{Ll}+|\p{Lu}+)$/u.test(core);
 }
 
 /** "SUBJECT: …", "TO : …", "Distribution:": a label in capitals (or one capitalised word) and a colon. */
@@ -105,7 +121,22 @@ export const PARAGRAPH_NUMBER = /^(?:\(?\d{1,2}[.)]|\([a-zA-Z]\)|[a-h]\))$/;
 /** A number that ends a sentence begun on the line before ("1971.", "10,"). */
 const NUMBER_ENDING = /^\(?\d{1,4}\)?[.,;:]$/;
 
+/** Short lines already classified: headers, stamps, labels and routing lines recur on every page. */
+const shortLines = new Map<string, LineClass>();
+const SHORT_LINE = 48;
+
 export function classifyLine(text: string): LineClass {
+  if (text.length > SHORT_LINE) return classify(text);
+  let known = shortLines.get(text);
+  if (known === undefined) {
+    known = classify(text);
+    if (shortLines.size >= MEMO_MAX) shortLines.clear();
+    shortLines.set(text, known);
+  }
+  return known;
+}
+
+function classify(text: string): LineClass {
   if (PAGE_LINE.test(text) || RECORD_NUMBER.test(text) || MARKERS.some((re) => re.test(text))) return 'marker';
   if (isStamp(text) || isArchivalStamp(text)) return 'stamp';
   const field = FIELD.exec(text);

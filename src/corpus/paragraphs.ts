@@ -185,8 +185,30 @@ function joinSplitNames(paragraphs: Paragraph[]): Paragraph[] {
 
 function wordCounts(blocks: SourceText['blocks']): Map<string, number> {
   const counts = new Map<string, number>();
-  for (const block of blocks)
-    for (const line of block.lines)
-      for (const match of line.toLowerCase().matchAll(/\p{L}+/gu)) counts.set(match[0], (counts.get(match[0]) ?? 0) + 1);
+  for (const block of blocks) for (const line of block.lines) countLetterRuns(line.toLowerCase(), counts);
   return counts;
+}
+
+const LETTER = /\p{L}/u;
+
+/** Counts the runs of letters (`/\p{L}+/gu`) of `text`: a scan over its characters, ASCII without a regex. */
+export function countLetterRuns(text: string, counts: Map<string, number>): void {
+  let start = -1;
+  for (let i = 0; i <= text.length; i++) {
+    const c = i < text.length ? text.charCodeAt(i) : 32;
+    const letter = (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c > 127 && isLetterAt(text, i));
+    if (letter) {
+      if (start < 0) start = i;
+      if (c >= 0xd800 && c <= 0xdbff) i++; // a letter beyond the BMP: skip its low surrogate
+    } else if (start >= 0) {
+      const word = text.slice(start, i);
+      counts.set(word, (counts.get(word) ?? 0) + 1);
+      start = -1;
+    }
+  }
+}
+
+function isLetterAt(text: string, i: number): boolean {
+  const point = text.codePointAt(i)!;
+  return LETTER.test(String.fromCodePoint(point));
 }

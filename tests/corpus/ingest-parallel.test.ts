@@ -1,0 +1,51 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadCorpus as loadFromSources } from '../../src/corpus/load.js';
+
+/**
+ * Worker threads run built JavaScript: these tests load the corpus through `dist/` (npm ci builds it),
+ * where the worker's script sits beside the loader.
+ */
+const built = (await import(new URL('../../dist/src/corpus/load.js', import.meta.url).href)) as { loadCorpus: typeof loadFromSources };
+
+function corpusOf(count: number): string {
+  const dir = mkdtempSync(join(tmpdir(), 'bc-parallel-'));
+  const documents = Array.from({ length: count }, (_, i) => {
+    const file = `record-${i}.txt`;
+    const lines = Array.from({ length: 5 + (i % 7) * 3 }, (_, k) => `Paragraph ${k} of record ${i}: the station in Miami reported on exile group number ${i * 10 + k}, which trained in Florida.`);
+    writeFileSync(join(dir, file), `Record ${i}\n\n${lines.join('\n\n')}\n`);
+    return { id: `record-${i}`, file, title: `Record ${i}`, kind: 'record', author: null, publisher: null, date: { iso: '1963-11-22', precision: 'day' } };
+  });
+  writeFileSync(join(dir, 'manifest.json'), JSON.stringify({ documents }, null, 2));
+  return dir;
+}
+
+describe('ingestion over several threads', () => {
+  it('gives exactly what one thread gives, in manifest order, counting every document', () => {
+    const dir = corpusOf(23);
+    const progress: number[] = [];
+    const parallel = built.loadCorpus(dir, { threads: 3, parallelFrom: 0, onProgress: (done, total) => progress.push(done / total) });
+    const single = built.loadCorpus(dir, { threads: 1 });
+    expect(parallel.documents.map((d) => d.meta.id)).toEqual(single.documents.map((d) => d.meta.id));
+    expect(JSON.stringify(parallel.documents)).toBe(JSON.stringify(single.documents));
+    expect(progress).toHaveLength(23);
+    expect(progress.at(-1)).toBe(1);
+  });
+
+  it('reports a broken document as one thread does, whichever thread ingests it', () => {
+    const dir = corpusOf(6);
+    writeFileSync(join(dir, 'record-5.txt'), '\n\n   \n');
+    const problem = (threads: number) => {
+      try {
+        built.loadCorpus(dir, { threads, parallelFrom: 0 });
+      } catch (error) {
+        return (error as Error).message;
+      }
+      return null;
+    };
+    expect(problem(3)).toMatch(/record-5\.txt/);
+    expect(problem(3)).toBe(problem(1));
+  });
+});
