@@ -82,19 +82,23 @@ export function wordStats(text: string): { tokens: number; words: number } {
   return { tokens: tokens.length, words };
 }
 
-/** Tokens already judged (OCR text repeats its words endlessly); cleared when it reaches `MEMO_MAX`. */
-const wordTokens = new Map<string, boolean>();
+/** `judge` remembering its answers for up to `MEMO_MAX` distinct strings at a time (then it starts afresh). */
+function remembered<T>(judge: (text: string) => T): (text: string) => T {
+  const memo = new Map<string, T>();
+  return (text) => {
+    let known = memo.get(text);
+    if (known === undefined) {
+      known = judge(text);
+      if (memo.size >= MEMO_MAX) memo.clear();
+      memo.set(text, known);
+    }
+    return known;
+  };
+}
 const MEMO_MAX = 200_000;
 
-function isWordToken(token: string): boolean {
-  let known = wordTokens.get(token);
-  if (known === undefined) {
-    known = judgeToken(token);
-    if (wordTokens.size >= MEMO_MAX) wordTokens.clear();
-    wordTokens.set(token, known);
-  }
-  return known;
-}
+/** Is the token a word? Remembered: OCR text repeats its words endlessly. */
+const isWordToken = remembered(judgeToken);
 
 function judgeToken(token: string): boolean {
   const core = WORD.exec(token)?.[1];
@@ -121,19 +125,12 @@ export const PARAGRAPH_NUMBER = /^(?:\(?\d{1,2}[.)]|\([a-zA-Z]\)|[a-h]\))$/;
 /** A number that ends a sentence begun on the line before ("1971.", "10,"). */
 const NUMBER_ENDING = /^\(?\d{1,4}\)?[.,;:]$/;
 
-/** Short lines already classified: headers, stamps, labels and routing lines recur on every page. */
-const shortLines = new Map<string, LineClass>();
+/** Short lines are remembered: headers, stamps, labels and routing lines recur on every page. */
 const SHORT_LINE = 48;
+const classifyShort = remembered(classify);
 
 export function classifyLine(text: string): LineClass {
-  if (text.length > SHORT_LINE) return classify(text);
-  let known = shortLines.get(text);
-  if (known === undefined) {
-    known = classify(text);
-    if (shortLines.size >= MEMO_MAX) shortLines.clear();
-    shortLines.set(text, known);
-  }
-  return known;
+  return text.length > SHORT_LINE ? classify(text) : classifyShort(text);
 }
 
 function classify(text: string): LineClass {
