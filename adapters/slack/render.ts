@@ -8,6 +8,7 @@
 import * as z from 'zod';
 import type { Action, Block, Citation, Reply, Run } from '../../src/reply/model.js';
 import { citationWhere } from '../../src/reply/build.js';
+import { slashName } from './commands.js';
 import { SLACK_LIMITS } from './limits.js';
 import { mrkdwnBold, mrkdwnText } from './text.js';
 import { ELLIPSIS, fitPrefix, runsText, sliceRuns, truncateText } from './truncate.js';
@@ -85,6 +86,7 @@ const section = (text: string): SectionBlock => ({ type: 'section', text: mrkdwn
 /** Runs as mrkdwn: marked runs bold (line by line, since bold cannot span a line break). */
 export function runsToMrkdwn(runs: readonly Run[]): string {
   return runs
+    .map((run) => (run.command && run.text.startsWith(`/${run.command}`) ? { ...run, text: slashName(run.command) + run.text.slice(run.command.length + 1) } : run))
     .map((run) =>
       run.marked
         ? run.text

@@ -14,7 +14,7 @@ export function helpBlocks(): Block[] {
       ordered: false,
       items: [...commands.values()].map((c) => {
         const positional = c.positional ? ` <${c.positional}>` : '';
-        return [{ text: `/${c.name}${positional}`, marked: true }, { text: ` — ${c.description}` }];
+        return [{ text: `/${c.name}${positional}`, marked: true, command: c.name }, { text: ` — ${c.description}` }];
       }),
     },
   ];

@@ -7,6 +7,11 @@
 export interface Run {
   text: string;
   marked?: boolean;
+  /**
+   * The run starts with this command's slash name (`/help <…>`): a platform that invokes the command by
+   * another name writes that one instead (Slack's help is `/backchannel`).
+   */
+  command?: string;
 }
 
 /** A numbered source of a quote. */

@@ -67,6 +67,10 @@ describe('Slack app, HTTP mode', () => {
       const [two] = await h.fake.waitFor(() => h.fake.responses('h2').length > 0 && h.fake.responses('h2'), 'ask help');
       expect(shownText(one!.body)).toContain('Backchannel answers only by quoting');
       expect(two?.body.blocks).toEqual(one?.body.blocks);
+      // Help names each command as this workspace types it: help itself is /backchannel here.
+      expect(shownText(one!.body)).toContain('*/backchannel* — What Backchannel can do');
+      expect(shownText(one!.body)).not.toContain('/help');
+      expect(shownText(one!.body)).toContain('*/ask &lt;question&gt;* — Ask a question');
     });
 
     it('answers a mention in a thread under it, with the bot’s mention stripped from the question', async () => {
