@@ -1,4 +1,5 @@
 import type { Passage } from '../corpus/types.js';
+import { BoundedMap } from '../search/bounded-map.js';
 import { analyzeFast } from '../search/engine-analyze.js';
 import type { AnalyzedToken } from '../search/analyzer.js';
 import type { QuestionType } from '../search/query.js';
@@ -38,9 +39,8 @@ export interface PassageAnalysis {
   sentences: SentenceAnalysis[];
 }
 
-/** Analyses of recently quoted passages, oldest first; at most `ANALYSES_MAX`. */
-const analyses = new Map<Passage, PassageAnalysis>();
-const ANALYSES_MAX = 4096;
+/** Analyses of recently quoted passages, oldest first. */
+const analyses = new BoundedMap<Passage, PassageAnalysis>(4096);
 
 /** An attribution line under a quotation ("—Raúl Castro to…"): its words belong to every sentence it attributes. */
 const ATTRIBUTION_LINE = /\n([—–]\s?\p{Lu}[^\n]*)$/u;
@@ -80,7 +80,6 @@ export function analysisOf(passage: Passage): PassageAnalysis {
     };
   });
   const analysis = { attributionStart, headingTerms, sentences };
-  if (analyses.size >= ANALYSES_MAX) analyses.delete(analyses.keys().next().value!);
   analyses.set(passage, analysis);
   return analysis;
 }

@@ -11,6 +11,7 @@ import { analyzeIdsFast, analyzeTermsFast } from './engine-analyze.js';
 import { expandQuery } from './engine-feedback.js';
 import { fuzzyVariants, type NearTermFinder } from './engine-fuzzy.js';
 import { planQuery } from './engine-plan.js';
+import { BoundedMap } from './bounded-map.js';
 import { nearTermsSorted, PostingsIndex, type PostingsState } from './engine-postings.js';
 import { pairIndex, proximityBonus, type PhrasePair } from './engine-proximity.js';
 import { MiniIndex, TermStore, type TermStoreState } from './engine-store.js';
@@ -81,8 +82,8 @@ export class SearchEngine {
   private sorted: Uint32Array | null = null;
   /** The vocabulary in `sorted` order, as strings, for the near-spelling walk (built on first use). */
   private sortedWords: string[] | null = null;
-  /** Near spellings already looked up, by distance and term, oldest first (at most `NEAR_CACHE_MAX`). */
-  private readonly nearCache = new Map<string, ReadonlyArray<{ term: string; distance: number }>>();
+  /** Near spellings already looked up, by distance and term. */
+  private readonly nearCache = new BoundedMap<string, ReadonlyArray<{ term: string; distance: number }>>(NEAR_CACHE_MAX);
   /** minisearch, only on the reference path (`backend: 'minisearch'`), which tests compare against. */
   private readonly index: MiniIndex | null;
   /** Terms of the document being added, per field, so minisearch's tokenize hook reuses them. */
@@ -212,7 +213,6 @@ export class SearchEngine {
         this.sorted ??= this.store.sortedTerms();
         this.sortedWords ??= Array.from(this.sorted, (id) => this.store.term(id));
         const near = nearTermsSorted(term, maxDistance, this.sortedWords);
-        if (this.nearCache.size >= NEAR_CACHE_MAX) this.nearCache.delete(this.nearCache.keys().next().value!);
         this.nearCache.set(key, near);
         return near;
       },

@@ -2,6 +2,10 @@ import type { Corpus, Passage } from '../corpus/types.js';
 import { SearchEngine, type EngineOptions } from './engine.js';
 import type { AnalyzedQuery } from './query.js';
 import { analyzeTermsFast } from './engine-analyze.js';
+import { BoundedMap } from './bounded-map.js';
+
+/** Passages whose term sets are kept at a time: a few hundred queries' worth of hits. */
+const PASSAGE_CACHE_MAX = 20_000;
 
 /** How passages are indexed and ranked. */
 export interface PassageSearchOptions {
@@ -35,9 +39,10 @@ export class PassageSearch {
   /** Score multiplier of reader comments (see `PassageSearchOptions.commentWeight`). */
   readonly commentWeight: number;
   private readonly duplicateOverlap: number;
-  private readonly termSets = new Map<string, Set<string>>();
+  /** Term sets of recently searched passages (see `termsOf`). */
+  private readonly termSets = new BoundedMap<string, Set<string>>(PASSAGE_CACHE_MAX);
   /** `termsOf` as sorted term ids, for comparing passages quickly (cached). */
-  private readonly termIds = new Map<string, Uint32Array>();
+  private readonly termIds = new BoundedMap<string, Uint32Array>(PASSAGE_CACHE_MAX);
   private readonly maxIdf: number;
 
   /**
@@ -69,14 +74,11 @@ export class PassageSearch {
 
   /** The analyzed terms of the passage's text and heading, and of its document's title, kind and author (cached). */
   termsOf(passageId: string): Set<string> {
-    let set = this.termSets.get(passageId);
-    if (!set) {
+    return this.termSets.getOr(passageId, () => {
       const passage = this.corpus.passageById.get(passageId);
       const context = passage ? `${passage.heading ?? ''} ${documentLine(this.corpus, passage.docId)}` : '';
-      set = new Set([...this.engine.termsOf(passageId), ...analyzeTermsFast(context)]);
-      this.termSets.set(passageId, set);
-    }
-    return set;
+      return new Set([...this.engine.termsOf(passageId), ...analyzeTermsFast(context)]);
+    });
   }
 
   /**
@@ -124,17 +126,14 @@ export class PassageSearch {
   }
 
   private idsOf(passageId: string): Uint32Array {
-    let ids = this.termIds.get(passageId);
-    if (!ids) {
+    return this.termIds.getOr(passageId, () => {
       const known: number[] = [];
       for (const term of this.termsOf(passageId)) {
         const id = this.engine.termId(term);
         if (id !== undefined) known.push(id);
       }
-      ids = Uint32Array.from(known).sort();
-      this.termIds.set(passageId, ids);
-    }
-    return ids;
+      return Uint32Array.from(known).sort();
+    });
   }
 }
 
