@@ -74,7 +74,8 @@ export class PassageSearch {
 
   /** The analyzed terms of the passage's text and heading, and of its document's title, kind and author (cached). */
   termsOf(passageId: string): Set<string> {
-    return this.termSets.getOr(passageId, () => {
+    // Looked up before getOr, whose closure would be made on every call of this hot path.
+    return this.termSets.get(passageId) ?? this.termSets.getOr(passageId, () => {
       const passage = this.corpus.passageById.get(passageId);
       const context = passage ? `${passage.heading ?? ''} ${documentLine(this.corpus, passage.docId)}` : '';
       return new Set([...this.engine.termsOf(passageId), ...analyzeTermsFast(context)]);
@@ -100,8 +101,8 @@ export class PassageSearch {
       })
       .sort((a, b) => b.score - a.score);
     const kept: PassageHit[] = [];
-    for (const hit of ranked) {
-      if (kept.some((k) => this.nearDuplicates(k.passage.id, hit.passage.id))) continue;
+    next: for (const hit of ranked) {
+      for (const k of kept) if (this.nearDuplicates(k.passage.id, hit.passage.id)) continue next;
       kept.push(hit);
       if (kept.length === limit) break;
     }
@@ -126,7 +127,7 @@ export class PassageSearch {
   }
 
   private idsOf(passageId: string): Uint32Array {
-    return this.termIds.getOr(passageId, () => {
+    return this.termIds.get(passageId) ?? this.termIds.getOr(passageId, () => {
       const known: number[] = [];
       for (const term of this.termsOf(passageId)) {
         const id = this.engine.termId(term);
