@@ -2,7 +2,7 @@
  * One measurement of `npm run bench`, in a fresh process so heap and RSS are its own. Prints one JSON
  * line. Not meant to be run by hand (see bench.ts):
  *
- *   node --expose-gc dist/scripts/bench-run.js engine --corpus DIR --cache DIR --queries FILE [--reps N]
+ *   node --expose-gc dist/scripts/bench-run.js engine --corpus DIR --cache DIR --queries FILE [--reps N] [--warmup N]
  *   node --expose-gc dist/scripts/bench-run.js minisearch --corpus DIR --cache DIR --queries FILE [--reps N]
  *
  * `engine`: builds the core through `loadCore` (ingestion, index, save), then loads it again from the
@@ -23,13 +23,14 @@ import { passageEngineOptions } from '../src/search/passage-search.js';
 
 const { positionals, values } = parseArgs({
   allowPositionals: true,
-  options: { corpus: { type: 'string' }, cache: { type: 'string' }, queries: { type: 'string' }, reps: { type: 'string', default: '20' }, serializers: { type: 'boolean', default: false }, key: { type: 'string' } },
+  options: { corpus: { type: 'string' }, cache: { type: 'string' }, queries: { type: 'string' }, reps: { type: 'string', default: '20' }, warmup: { type: 'string', default: '1' }, serializers: { type: 'boolean', default: false }, key: { type: 'string' } },
 });
 const mode = positionals[0];
 const corpusDir = values.corpus!;
 const cacheDir = values.cache!;
 const queries = JSON.parse(readFileSync(values.queries!, 'utf8')) as string[];
 const reps = Number(values.reps);
+const warmup = Number(values.warmup);
 
 const gc = (globalThis as { gc?: () => void }).gc ?? (() => {});
 const memory = () => {
@@ -40,9 +41,12 @@ const memory = () => {
 };
 const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))] ?? 0;
 
-/** Latency of `run` over the queries, `reps` rounds after one warm-up round. */
+/**
+ * Latency of `run` over the queries, `reps` rounds after `warmup` untimed rounds (V8 compiles the
+ * query path over the first rounds; a running bot is past that after its first few hundred questions).
+ */
 function latency(run: (q: string) => unknown): { p50_ms: number; p99_ms: number; max_ms: number; qps: number; n: number } {
-  for (const q of queries) run(q);
+  for (let r = 0; r < warmup; r++) for (const q of queries) run(q);
   const times: number[] = [];
   const started = performance.now();
   for (let r = 0; r < reps; r++) {
