@@ -195,18 +195,19 @@ export function analyzeTermsFast(text: string, positions?: number[]): string[] {
 }
 
 /**
- * The term ids of `analyze(text)`, through `ids` (folded surface → term id, filled as it goes, so a
- * repeated word is neither stemmed nor interned again); positions pushed to `positions` when given.
+ * The term ids of `analyze(text)`, through `ids` (folded surface → term id, or -1 for a stop word,
+ * filled as it goes, so a repeated word is neither stemmed nor interned again); positions pushed to `positions` when given.
  */
 export function analyzeIdsFast(text: string, ids: Map<string, number>, intern: (term: string) => number, positions?: number[]): number[] {
   const out: number[] = [];
   scanTokens(text, (surface, _start, _end, position) => {
-    if (STOP_WORDS.has(surface)) return;
+    // One lookup per token: stop words sit in `ids` too, as -1.
     let id = ids.get(surface);
     if (id === undefined) {
-      id = intern(cachedStem(surface));
+      id = STOP_WORDS.has(surface) ? -1 : intern(cachedStem(surface));
       ids.set(surface, id);
     }
+    if (id < 0) return;
     out.push(id);
     positions?.push(position);
   });

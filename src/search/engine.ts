@@ -133,6 +133,7 @@ export class SearchEngine {
     const intern = (term: string) => store.intern(term);
     // Folded surface → term id, for this call only: a repeated word is neither stemmed nor interned again.
     const surfaces = new Map<string, number>();
+    const lastOther: Array<{ text: string; ids: number[] } | undefined> = [];
     let done = 0;
     for (const doc of docs) {
       if (store.has(doc.id)) throw new Error(`SearchEngine: duplicate ID ${doc.id}`);
@@ -142,16 +143,19 @@ export class SearchEngine {
       const mainIds = typeof mainText === 'string' ? analyzeIdsFast(mainText, surfaces, intern, positions) : [];
       fieldIds.push(mainText == null ? null : mainIds);
       const others: number[] = [];
-      for (const field of otherFields) {
+      otherFields.forEach((field, f) => {
         const text = doc[field];
         if (typeof text !== 'string') {
           fieldIds.push(null);
-          continue;
+          return;
         }
-        const ids = analyzeIdsFast(text, surfaces, intern);
+        // Passages of one document repeat its title (and of one section, its heading): analyzed once.
+        const last = lastOther[f];
+        const ids = last?.text === text ? last.ids : analyzeIdsFast(text, surfaces, intern);
+        lastOther[f] = { text, ids };
         fieldIds.push(ids);
         for (const id of ids) others.push(id);
-      }
+      });
       if (this.index) {
         // The reference path: minisearch indexes the same terms, through its tokenize hook.
         this.pending = new Map();
