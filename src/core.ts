@@ -6,7 +6,8 @@ import { statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Corpus } from './corpus/types.js';
 import { loadCorpus } from './corpus/load.js';
-import { PassageSearch, passageEngineOptions, type PassageSearchOptions } from './search/passage-search.js';
+import { PassageSearch, indexedPassage, passageEngineOptions, type PassageSearchOptions } from './search/passage-search.js';
+import { SearchEngine } from './search/engine.js';
 import { CacheFileError, indexKey, indexPath, loadIndex, saveIndex, defaultCacheDir } from './cache/index-cache.js';
 import { progressBar } from './cache/progress.js';
 import { domainAliases, type AliasTable } from './search/aliases.js';
@@ -35,9 +36,9 @@ export interface LoadInfo {
   keyMs: number;
   /** Reading and decoding the saved index (source `cache`). */
   cacheLoadMs: number;
-  /** Ingesting the corpus (source `built`). */
+  /** Ingesting the corpus, with each document indexed as it arrives (source `built`). */
   ingestMs: number;
-  /** Building the index (source `built`). */
+  /** Finishing the index after ingestion: packing it for search (source `built`). */
   indexMs: number;
   /** Writing the saved index (source `built`, cache on). */
   saveMs: number;
@@ -119,16 +120,23 @@ export function loadCore(options: CoreOptions = {}): Core {
     const progress = progressBar();
     progress.stage('reading and cleaning the documents…');
     let started = performance.now();
+    // Each document is indexed as soon as it and those before it are ingested: on a large corpus the
+    // other threads ingest meanwhile (see ingest-parallel.ts).
+    const engine = new SearchEngine(passageEngineOptions(options.search));
     try {
-      corpus = loadCorpus(corpusDir, { onProgress: (done, total) => progress.update('reading and cleaning documents', done, total) });
+      corpus = loadCorpus(corpusDir, {
+        onProgress: (done, total) => progress.update('reading, cleaning and indexing documents', done, total),
+        onDocument: (_, { document }) => {
+          if (document) engine.addAll(document.passages.map((p) => indexedPassage(p, document.meta)));
+        },
+      });
     } finally {
       progress.done();
     }
     info.ingestMs = performance.now() - started;
     started = performance.now();
-    search = new PassageSearch(corpus, options.search, { onProgress: (done, total) => progress.update('indexing passages', done, total) });
+    search = new PassageSearch(corpus, options.search, { prebuilt: engine });
     search.engine.freeze();
-    progress.done();
     info.indexMs = performance.now() - started;
     if (key && info.cachePath) {
       started = performance.now();

@@ -1,9 +1,10 @@
 /**
  * Ingestion spread over the machine's cores: a large corpus (the 107 MB JFK release takes minutes on
- * one core) is split into shares of about equal size; worker threads ingest all shares but one, the
- * calling thread the last (and every PDF, whose text it has already extracted), and the documents come
- * back in manifest order. Synchronous, like the loader it serves: the calling thread waits on a shared
- * counter (`Atomics.wait`) once its own share is done.
+ * one core) is split into shares of about equal size; worker threads ingest them, the calling thread
+ * one share too (and every PDF, whose text it has already extracted) or, given `onDocument`, hands on
+ * each document in manifest order as it arrives (the core indexes it there, alongside ingestion).
+ * Synchronous, like the loader it serves: the calling thread waits on a shared counter
+ * (`Atomics.wait`) when it has nothing to do.
  */
 import { existsSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
@@ -21,6 +22,12 @@ export interface IngestOptions {
   parallelFrom?: number;
   /** Called after each document with how many are done. */
   onProgress?: (done: number, total: number) => void;
+  /**
+   * Called with each document in manifest order as soon as it and all before it are ingested. With it,
+   * the calling thread leaves ingestion to the workers and does this instead (the core indexes there,
+   * so indexing runs alongside ingestion rather than after it).
+   */
+  onDocument?: (index: number, ingested: Ingested) => void;
 }
 
 export const DEFAULT_INGEST = { parallelFrom: 4_000_000 } as const;
@@ -43,32 +50,44 @@ export function ingestInParallel(root: string, metas: readonly DocumentMeta[], o
   const total = metas.length;
   const results: Ingested[] = new Array<Ingested>(total);
   let done = 0;
+  let delivered = 0;
   const finished = (index: number, ingested: Ingested) => {
     results[index] = ingested;
     done++;
     options.onProgress?.(done, total);
   };
+  /** Hands on the documents ready in order. */
+  const deliver = () => {
+    for (; delivered < total && results[delivered] !== undefined; delivered++) options.onDocument?.(delivered, results[delivered]!);
+  };
   const sizes = metas.map((m) => fileSize(join(root, m.file)));
   const threads = Math.max(1, Math.min(options.threads ?? availableParallelism(), total));
   const parallel = threads > 1 && sizes.reduce((a, b) => a + b, 0) >= (options.parallelFrom ?? DEFAULT_INGEST.parallelFrom) && existsSync(WORKER);
   if (!parallel) {
-    metas.forEach((meta, index) => finished(index, ingestDocument(root, meta)));
+    metas.forEach((meta, index) => {
+      finished(index, ingestDocument(root, meta));
+      deliver();
+    });
     return results;
   }
 
-  // Largest first, each to the lightest share; PDFs stay on this thread (index 0).
-  const shares: Job[][] = Array.from({ length: threads }, () => []);
-  const load = new Array<number>(threads).fill(0);
-  const order = metas.map((_, i) => i).sort((a, b) => sizes[b]! - sizes[a]!);
-  for (const index of order) {
-    const meta = metas[index]!;
-    const share = meta.format === 'pdf' ? 0 : load.indexOf(Math.min(...load));
-    shares[share]!.push({ index, meta });
+  // PDFs stay on this thread, whose pdf.js has already read them. Without `onDocument` this thread
+  // also takes a share; with it, every thread ingests but this one, which indexes.
+  const pipelined = options.onDocument !== undefined;
+  const workerCount = pipelined ? threads : threads - 1;
+  const own: Job[] = [];
+  const shares: Job[][] = Array.from({ length: workerCount }, () => []);
+  const load = new Array<number>(workerCount + 1).fill(0); // [own, ...workers]
+  // In manifest order, each to the lightest share: every share's queue is in manifest order too, so
+  // documents come back roughly in the order they are handed on.
+  metas.forEach((meta, index) => {
+    const share = meta.format === 'pdf' ? 0 : pipelined ? 1 + load.slice(1).indexOf(Math.min(...load.slice(1))) : load.indexOf(Math.min(...load));
+    (share === 0 ? own : shares[share - 1]!).push({ index, meta });
     load[share]! += sizes[index]!;
-  }
+  });
   const signal = new Int32Array(new SharedArrayBuffer(4));
   const ports: MessagePort[] = [];
-  const workers = shares.slice(1).filter((jobs) => jobs.length).map((jobs) => {
+  const workers = shares.filter((jobs) => jobs.length).map((jobs) => {
     const { port1, port2 } = new MessageChannel();
     ports.push(port1);
     return new Worker(WORKER, { workerData: { root, jobs, port: port2, signal }, transferList: [port2] });
@@ -81,17 +100,28 @@ export function ingestInParallel(root: string, metas: readonly DocumentMeta[], o
         finished(message.index, message.ingested);
       }
     }
+    deliver();
   };
   try {
-    for (const { index, meta } of shares[0]!) {
-      finished(index, ingestDocument(root, meta));
-      drain();
+    if (!pipelined) {
+      for (const { index, meta } of own) {
+        finished(index, ingestDocument(root, meta));
+        drain();
+      }
     }
+    let ownNext = pipelined ? 0 : own.length;
     let seen = Atomics.load(signal, 0);
     let waitedSince = performance.now();
-    while (done < total) {
+    while (delivered < total) {
       drain();
-      if (done >= total) break;
+      if (delivered >= total) break;
+      // A document of this thread's own that is next in line: ingest it now.
+      const mine = own[ownNext];
+      if (mine && mine.index === delivered) {
+        finished(mine.index, ingestDocument(root, mine.meta));
+        ownNext++;
+        continue;
+      }
       // Wake on the next document counted. No document for minutes: a worker died (its heap ran out).
       if (Atomics.wait(signal, 0, seen, 1000) === 'timed-out' && performance.now() - waitedSince > STALLED_MS) {
         throw new Error(`ingestion: no document finished for ${STALLED_MS / 60_000} minutes; a worker thread stopped`);

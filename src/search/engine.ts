@@ -82,6 +82,8 @@ export class SearchEngine {
   private sorted: Uint32Array | null = null;
   /** The vocabulary in `sorted` order, as strings, for the near-spelling walk (built on first use). */
   private sortedWords: string[] | null = null;
+  /** Folded surface → term id (-1: a stop word) while documents are being added, across `addAll` calls. */
+  private surfaces: Map<string, number> | null = null;
   /** Near spellings already looked up, by distance and term. */
   private readonly nearCache = new BoundedMap<string, ReadonlyArray<{ term: string; distance: number }>>(NEAR_CACHE_MAX);
   /** minisearch, only on the reference path (`backend: 'minisearch'`), which tests compare against. */
@@ -131,8 +133,8 @@ export class SearchEngine {
     const [mainField = '', ...otherFields] = this.fields;
     const store = this.store;
     const intern = (term: string) => store.intern(term);
-    // Folded surface → term id, for this call only: a repeated word is neither stemmed nor interned again.
-    const surfaces = new Map<string, number>();
+    // Folded surface → term id (kept until `freeze`): a repeated word is neither stemmed nor interned again.
+    const surfaces = (this.surfaces ??= new Map<string, number>());
     const lastOther: Array<{ text: string; ids: number[] } | undefined> = [];
     let done = 0;
     for (const doc of docs) {
@@ -179,6 +181,7 @@ export class SearchEngine {
 
   /** Packs the index for searching and saving; done by the first search otherwise. */
   freeze(): void {
+    this.surfaces = null;
     this.postings.pack(this.store.termCount);
     this.sorted ??= this.store.sortedTerms();
   }
@@ -329,6 +332,7 @@ export class SearchEngine {
 
   /** `retrieve` on the compact index: the same scores, without an object per matching document. */
   private retrieveCompact(leaves: readonly Leaf[], count: number, filter?: (id: string) => boolean): Scored[] {
+    this.surfaces = null;
     this.postings.pack(this.store.termCount);
     const resolved: Array<{ id: number; weight: number; term: string }> = [];
     for (const leaf of leaves) {

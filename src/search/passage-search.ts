@@ -1,4 +1,4 @@
-import type { Corpus, Passage } from '../corpus/types.js';
+import type { Corpus, DocumentMeta, Passage } from '../corpus/types.js';
 import { SearchEngine, type EngineOptions } from './engine.js';
 import type { AnalyzedQuery } from './query.js';
 import { analyzeTermsFast } from './engine-analyze.js';
@@ -59,12 +59,7 @@ export class PassageSearch {
     } else {
       this.engine = new SearchEngine(passageEngineOptions(options));
       this.engine.addAll(
-        corpus.passages.map((p) => ({
-          id: p.id,
-          text: p.text,
-          heading: p.heading ?? '',
-          title: documentLine(corpus, p.docId),
-        })),
+        corpus.passages.map((p) => indexedPassage(p, corpus.documentById.get(p.docId)?.meta)),
         build.onProgress,
       );
     }
@@ -143,8 +138,16 @@ export function passageEngineOptions(options: PassageSearchOptions = {}): Engine
   return { ...options.engine, fields: ['text', 'heading', 'title'], boosts: { ...DEFAULT_PASSAGE_SEARCH.boosts, ...options.boosts } };
 }
 
+/** A passage as the engine indexes it: its text, its heading, and its document's title, kind and author. */
+export function indexedPassage(passage: Passage, meta: DocumentMeta | undefined): { id: string; text: string; heading: string; title: string } {
+  return { id: passage.id, text: passage.text, heading: passage.heading ?? '', title: metaLine(meta) };
+}
+
 /** What the document field indexes: the title, kind and author of the passage's document. */
 function documentLine(corpus: Corpus, docId: string): string {
-  const meta = corpus.documentById.get(docId)?.meta;
+  return metaLine(corpus.documentById.get(docId)?.meta);
+}
+
+function metaLine(meta: DocumentMeta | undefined): string {
   return meta ? [meta.title, meta.kind, meta.author ?? ''].join(' — ') : '';
 }

@@ -34,6 +34,14 @@ describe('ingestion over several threads', () => {
     expect(progress.at(-1)).toBe(1);
   });
 
+  it('hands on every document once, in manifest order, while the workers ingest', () => {
+    const dir = corpusOf(17);
+    const handed: string[] = [];
+    const parallel = built.loadCorpus(dir, { threads: 3, parallelFrom: 0, onDocument: (index, ingested) => handed.push(`${index}:${ingested.document?.meta.id}`) });
+    expect(handed).toEqual(parallel.documents.map((d, i) => `${i}:${d.meta.id}`));
+    expect(JSON.stringify(parallel.documents)).toBe(JSON.stringify(built.loadCorpus(dir, { threads: 1 }).documents));
+  });
+
   it('reports a broken document as one thread does, whichever thread ingests it', () => {
     const dir = corpusOf(6);
     writeFileSync(join(dir, 'record-5.txt'), '\n\n   \n');
