@@ -177,7 +177,7 @@ export function chooseQuote(passage: Passage, prepared: QuoteQuery): QuoteChoice
       const inSentence = conceptFound(c, s.terms);
       found[i * n + k] = inSentence ? 1 : 0;
       typo[i * n + k] = !inSentence && unknown[k] ? conceptTypoCredit(c, s.terms) : 0;
-      if (!topic && conceptFound(c, s.own)) topic = 1;
+      if (!topic && (s.terms === s.own ? inSentence : conceptFound(c, s.own))) topic = 1;
     }
     onTopic[i] = topic;
     bonus[i] = s.start >= attributionStart ? -0.2 : sentenceTypeBonus(s, query.type) + nearFocus(query.type, s, focusTerms) + roleBeside(query.type, s, names);

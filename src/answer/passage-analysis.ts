@@ -59,8 +59,8 @@ export function analysisOf(passage: Passage): PassageAnalysis {
     const text = passage.text.slice(start, end);
     const tokens = analyzeFast(text);
     const own = new Set(tokens.map((t) => t.term));
-    const terms = new Set(own);
-    if (start < attributionStart && attribution) for (const t of attributionTerms) terms.add(t);
+    // The same set unless an attribution lends its words (chooseQuote then tests it once).
+    const terms = start < attributionStart && attribution ? new Set([...own, ...attributionTerms]) : own;
     const roles: number[] = [];
     tokens.forEach((t, i) => ROLE.test(t.surface) && roles.push(i));
     return {
