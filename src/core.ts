@@ -118,7 +118,7 @@ export function loadCore(options: CoreOptions = {}): Core {
   }
   if (!corpus || !search) {
     const progress = progressBar();
-    progress.stage('reading and cleaning the documents…');
+    progress.stage('reading, cleaning and indexing the documents…');
     let started = performance.now();
     // Each document is indexed as soon as it and those before it are ingested: on a large corpus the
     // other threads ingest meanwhile (see ingest-parallel.ts).

@@ -49,8 +49,10 @@ const CONTINUES = /^[“"‘(]?(this|that|these|those|it|he|she|they|his|her|the
 
 /** The passage's sentences analyzed (cached for the most recently used passages). */
 export function analysisOf(passage: Passage): PassageAnalysis {
-  const known = analyses.get(passage);
-  if (known) return known;
+  return analyses.getOr(passage, analyze);
+}
+
+function analyze(passage: Passage): PassageAnalysis {
   const attribution = ATTRIBUTION_LINE.exec(passage.text);
   const attributionStart = attribution ? passage.text.length - attribution[1]!.length : Infinity;
   const attributionTerms = attribution ? analyzeFast(attribution[1]!).map((t) => t.term) : [];
@@ -79,9 +81,7 @@ export function analysisOf(passage: Passage): PassageAnalysis {
       answersByType: {},
     };
   });
-  const analysis = { attributionStart, headingTerms, sentences };
-  analyses.set(passage, analysis);
-  return analysis;
+  return { attributionStart, headingTerms, sentences };
 }
 
 /** The sentence's `typeBonus` for a question type (cached on the sentence). */

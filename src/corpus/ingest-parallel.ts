@@ -1,8 +1,8 @@
 /**
  * Ingestion spread over the machine's cores: a large corpus (the 107 MB JFK release takes minutes on
- * one core) is split into shares of about equal size; worker threads ingest them, the calling thread
- * one share too (and every PDF, whose text it has already extracted) or, given `onDocument`, hands on
- * each document in manifest order as it arrives (the core indexes it there, alongside ingestion).
+ * one core) is split into shares of about equal size that worker threads ingest, while the calling
+ * thread ingests the PDFs (whose text it has already extracted) and hands on each document in
+ * manifest order as it arrives (`onDocument`: the core indexes it there, alongside ingestion).
  * Synchronous, like the loader it serves: the calling thread waits on a shared counter
  * (`Atomics.wait`) when it has nothing to do.
  */
@@ -16,16 +16,15 @@ import type { DocumentMeta } from './types.js';
 
 /** How ingestion is spread. */
 export interface IngestOptions {
-  /** Threads to use, the calling one included. Default: the machine's available parallelism. */
+  /** Worker threads to ingest with (1: the calling thread alone). Default: the machine's available parallelism. */
   threads?: number;
   /** Corpora smaller than this (bytes of document files) are ingested on the calling thread alone: a worker costs ~100 ms to start. Default 4 MB. */
   parallelFrom?: number;
   /** Called after each document with how many are done. */
   onProgress?: (done: number, total: number) => void;
   /**
-   * Called with each document in manifest order as soon as it and all before it are ingested. With it,
-   * the calling thread leaves ingestion to the workers and does this instead (the core indexes there,
-   * so indexing runs alongside ingestion rather than after it).
+   * Called with each document in manifest order as soon as it and all before it are ingested, on the
+   * calling thread while the workers go on ingesting (the core indexes there, alongside ingestion).
    */
   onDocument?: (index: number, ingested: Ingested) => void;
 }
@@ -71,18 +70,16 @@ export function ingestInParallel(root: string, metas: readonly DocumentMeta[], o
     return results;
   }
 
-  // PDFs stay on this thread, whose pdf.js has already read them. Without `onDocument` this thread
-  // also takes a share; with it, every thread ingests but this one, which indexes.
-  const pipelined = options.onDocument !== undefined;
-  const workerCount = pipelined ? threads : threads - 1;
+  // PDFs stay on this thread, whose pdf.js has already read them; the rest go, in manifest order, each
+  // to the lightest worker, so every worker's queue is in manifest order and documents come back
+  // roughly in the order they are handed on.
   const own: Job[] = [];
-  const shares: Job[][] = Array.from({ length: workerCount }, () => []);
-  const load = new Array<number>(workerCount + 1).fill(0); // [own, ...workers]
-  // In manifest order, each to the lightest share: every share's queue is in manifest order too, so
-  // documents come back roughly in the order they are handed on.
+  const shares: Job[][] = Array.from({ length: threads }, () => []);
+  const load = new Array<number>(threads).fill(0);
   metas.forEach((meta, index) => {
-    const share = meta.format === 'pdf' ? 0 : pipelined ? 1 + load.slice(1).indexOf(Math.min(...load.slice(1))) : load.indexOf(Math.min(...load));
-    (share === 0 ? own : shares[share - 1]!).push({ index, meta });
+    if (meta.format === 'pdf') return void own.push({ index, meta });
+    const share = load.indexOf(Math.min(...load));
+    shares[share]!.push({ index, meta });
     load[share]! += sizes[index]!;
   });
   const signal = new Int32Array(new SharedArrayBuffer(4));
@@ -103,13 +100,7 @@ export function ingestInParallel(root: string, metas: readonly DocumentMeta[], o
     deliver();
   };
   try {
-    if (!pipelined) {
-      for (const { index, meta } of own) {
-        finished(index, ingestDocument(root, meta));
-        drain();
-      }
-    }
-    let ownNext = pipelined ? 0 : own.length;
+    let ownNext = 0;
     let seen = Atomics.load(signal, 0);
     let waitedSince = performance.now();
     while (delivered < total) {

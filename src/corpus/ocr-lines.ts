@@ -4,6 +4,7 @@
  * model); `ocr.ts` decides from the neighbours which short fragments to keep.
  */
 import { distance } from 'fastest-levenshtein';
+import { remembered } from '../search/bounded-map.js';
 import { isDictionaryWord } from './hyphenation.js';
 
 export type LineClass =
@@ -82,23 +83,11 @@ export function wordStats(text: string): { tokens: number; words: number } {
   return { tokens: tokens.length, words };
 }
 
-/** `judge` remembering its answers for up to `MEMO_MAX` distinct strings at a time (then it starts afresh). */
-function remembered<T>(judge: (text: string) => T): (text: string) => T {
-  const memo = new Map<string, T>();
-  return (text) => {
-    let known = memo.get(text);
-    if (known === undefined) {
-      known = judge(text);
-      if (memo.size >= MEMO_MAX) memo.clear();
-      memo.set(text, known);
-    }
-    return known;
-  };
-}
+/** Distinct tokens, and short lines, whose judgement is remembered at a time. */
 const MEMO_MAX = 200_000;
 
 /** Is the token a word? Remembered: OCR text repeats its words endlessly. */
-const isWordToken = remembered(judgeToken);
+const isWordToken = remembered(judgeToken, MEMO_MAX);
 
 function judgeToken(token: string): boolean {
   const core = WORD.exec(token)?.[1];
@@ -127,7 +116,7 @@ const NUMBER_ENDING = /^\(?\d{1,4}\)?[.,;:]$/;
 
 /** Short lines are remembered: headers, stamps, labels and routing lines recur on every page. */
 const SHORT_LINE = 48;
-const classifyShort = remembered(classify);
+const classifyShort = remembered(classify, MEMO_MAX);
 
 export function classifyLine(text: string): LineClass {
   return text.length > SHORT_LINE ? classify(text) : classifyShort(text);

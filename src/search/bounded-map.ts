@@ -1,7 +1,7 @@
 /**
- * A Map that keeps at most `max` entries, forgetting the oldest first: the caches of the query path
- * (analyses of passages, their term sets, near spellings) stay bounded however long the bot runs
- * over however large a corpus.
+ * A Map that keeps at most `max` entries, forgetting the oldest first: the caches of ingestion and of
+ * the query path (analyses of passages, their term sets, near spellings) stay bounded however long
+ * the bot runs over however large a corpus.
  */
 export class BoundedMap<K, V> extends Map<K, V> {
   constructor(private readonly max: number) {
@@ -13,13 +13,22 @@ export class BoundedMap<K, V> extends Map<K, V> {
     return super.set(key, value);
   }
 
-  /** The value for `key`, made by `make` and remembered when missing. */
-  getOr(key: K, make: () => V): V {
+  /**
+   * The value for `key`, made by `make(key)` and remembered when missing. Pass a function made once
+   * (not a closure per call): this is on hot paths.
+   */
+  getOr(key: K, make: (key: K) => V): V {
     let value = this.get(key);
     if (value === undefined) {
-      value = make();
+      value = make(key);
       this.set(key, value);
     }
     return value;
   }
+}
+
+/** `judge`, remembering its answers for the last `max` distinct arguments. */
+export function remembered<K, V>(judge: (key: K) => V, max: number): (key: K) => V {
+  const memo = new BoundedMap<K, V>(max);
+  return (key) => memo.getOr(key, judge);
 }

@@ -127,16 +127,15 @@ export class SearchEngine {
 
   /**
    * Indexes documents. Each needs a unique `id`; fields not in `fields` are ignored, missing ones
-   * count as empty. `onProgress(done, total)` is called every 1,000 documents and at the end.
+   * count as empty.
    */
-  addAll(docs: ReadonlyArray<{ id: string } & Record<string, string>>, onProgress?: (done: number, total: number) => void): void {
+  addAll(docs: ReadonlyArray<{ id: string } & Record<string, string>>): void {
     const [mainField = '', ...otherFields] = this.fields;
     const store = this.store;
     const intern = (term: string) => store.intern(term);
     // Folded surface → term id (kept until `freeze`): a repeated word is neither stemmed nor interned again.
     const surfaces = (this.surfaces ??= new Map<string, number>());
     const lastOther: Array<{ text: string; ids: number[] } | undefined> = [];
-    let done = 0;
     for (const doc of docs) {
       if (store.has(doc.id)) throw new Error(`SearchEngine: duplicate ID ${doc.id}`);
       const fieldIds: Array<ArrayLike<number> | null> = [];
@@ -174,9 +173,7 @@ export class SearchEngine {
       this.sorted = null;
       this.sortedWords = null;
       this.nearCache.clear();
-      if (onProgress && ++done % 1000 === 0) onProgress(done, docs.length);
     }
-    onProgress?.(docs.length, docs.length);
   }
 
   /** Packs the index for searching and saving; done by the first search otherwise. */

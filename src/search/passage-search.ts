@@ -47,9 +47,9 @@ export class PassageSearch {
 
   /**
    * Indexes the corpus's passages, or takes `prebuilt`, an engine over them built earlier with the
-   * same options (a saved index). `onProgress(done, total)` reports indexing every 1,000 passages.
+   * same options (a saved index).
    */
-  constructor(corpus: Corpus, options: PassageSearchOptions = {}, build: { prebuilt?: SearchEngine; onProgress?: (done: number, total: number) => void } = {}) {
+  constructor(corpus: Corpus, options: PassageSearchOptions = {}, build: { prebuilt?: SearchEngine } = {}) {
     this.corpus = corpus;
     this.commentWeight = options.commentWeight ?? DEFAULT_PASSAGE_SEARCH.commentWeight;
     this.duplicateOverlap = options.duplicateOverlap ?? DEFAULT_PASSAGE_SEARCH.duplicateOverlap;
@@ -58,10 +58,7 @@ export class PassageSearch {
       this.engine = build.prebuilt;
     } else {
       this.engine = new SearchEngine(passageEngineOptions(options));
-      this.engine.addAll(
-        corpus.passages.map((p) => indexedPassage(p, corpus.documentById.get(p.docId)?.meta)),
-        build.onProgress,
-      );
+      this.engine.addAll(corpus.passages.map((p) => indexedPassage(p, corpus.documentById.get(p.docId)?.meta)));
     }
     const n = this.engine.documentCount;
     this.maxIdf = 1.5 * Math.log(1 + (n - 1 + 0.5) / 1.5);
@@ -69,13 +66,14 @@ export class PassageSearch {
 
   /** The analyzed terms of the passage's text and heading, and of its document's title, kind and author (cached). */
   termsOf(passageId: string): Set<string> {
-    // Looked up before getOr, whose closure would be made on every call of this hot path.
-    return this.termSets.get(passageId) ?? this.termSets.getOr(passageId, () => {
-      const passage = this.corpus.passageById.get(passageId);
-      const context = passage ? `${passage.heading ?? ''} ${documentLine(this.corpus, passage.docId)}` : '';
-      return new Set([...this.engine.termsOf(passageId), ...analyzeTermsFast(context)]);
-    });
+    return this.termSets.getOr(passageId, this.makeTermSet);
   }
+
+  private readonly makeTermSet = (passageId: string): Set<string> => {
+    const passage = this.corpus.passageById.get(passageId);
+    const context = passage ? `${passage.heading ?? ''} ${documentLine(this.corpus, passage.docId)}` : '';
+    return new Set([...this.engine.termsOf(passageId), ...analyzeTermsFast(context)]);
+  };
 
   /**
    * How much finding a term says: its IDF; a term no passage holds weighs half as much again as the
@@ -122,15 +120,18 @@ export class PassageSearch {
   }
 
   private idsOf(passageId: string): Uint32Array {
-    return this.termIds.get(passageId) ?? this.termIds.getOr(passageId, () => {
-      const known: number[] = [];
-      for (const term of this.termsOf(passageId)) {
-        const id = this.engine.termId(term);
-        if (id !== undefined) known.push(id);
-      }
-      return Uint32Array.from(known).sort();
-    });
+    return this.termIds.getOr(passageId, this.makeTermIds);
   }
+
+  private readonly makeTermIds = (passageId: string): Uint32Array => {
+    const known: number[] = [];
+    for (const term of this.termsOf(passageId)) {
+      const id = this.engine.termId(term);
+      if (id !== undefined) known.push(id);
+    }
+    return Uint32Array.from(known).sort();
+  };
+
 }
 
 /** The engine options a PassageSearch with these options indexes with. */

@@ -3,8 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { hashCodeDirs } from '../../src/cache/code-version.js';
-import { runCli, type CliIO } from '../../adapters/cli/main.js';
-import { Readable } from 'node:stream';
+import { runCliCaptured } from './run-cli.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const bin = (JSON.parse(readFileSync(`${root}package.json`, 'utf8')) as { bin: Record<string, string> }).bin['backchannel']!;
@@ -19,9 +18,7 @@ describe('the bundled backchannel command', () => {
   it('answers as the sources do', async () => {
     const built = runBuilt(['ask', 'What did Carter open in Havana?', '--json']);
     expect(built.status, built.stderr).toBe(0);
-    let stdout = '';
-    const io: CliIO = { stdout: (t) => void (stdout += t), stderr: () => {}, stdin: Readable.from(['']), tty: false };
-    await runCli(['ask', 'What did Carter open in Havana?', '--json'], io);
+    const { stdout } = await runCliCaptured(['ask', 'What did Carter open in Havana?', '--json']);
     const answer = (text: string) => (JSON.parse(text) as { results: Array<{ citation: unknown; quote: unknown }> }).results.map((r) => [r.citation, r.quote]);
     expect(answer(built.stdout)).toEqual(answer(stdout));
   });

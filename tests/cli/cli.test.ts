@@ -1,14 +1,7 @@
-import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { runCli, type CliIO } from '../../adapters/cli/main.js';
+import { runCliCaptured } from './run-cli.js';
 
-async function cli(argv: string[], stdin = '') {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIO = { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t), stdin: Readable.from([stdin]), tty: false };
-  const code = await runCli(argv, io);
-  return { code, stdout, stderr };
-}
+const cli = runCliCaptured;
 
 describe('the backchannel CLI', () => {
   it('answers a question for a person, with marked terms and sources', async () => {

@@ -1,8 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Readable } from 'node:stream';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { runCli, type CliIO } from '../../adapters/cli/main.js';
+import { runCliCaptured } from './run-cli.js';
 import { loadCorpus } from '../../src/corpus/load.js';
 import { loadCore } from '../../src/core.js';
 import { runCommand } from '../../src/commands/run.js';
@@ -14,13 +13,7 @@ beforeAll(() => {
   process.env['BACKCHANNEL_CACHE'] = '0'; // temporary corpora: no saved index
 });
 
-async function cli(...argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIO = { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t), stdin: Readable.from(['']), tty: false };
-  const code = await runCli(argv, io);
-  return { code, stdout, stderr };
-}
+const cli = (...argv: string[]) => runCliCaptured(argv);
 
 describe('backchannel corpus add', () => {
   describe('round trips', () => {

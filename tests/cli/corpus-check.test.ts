@@ -1,18 +1,11 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { runCli, type CliIO } from '../../adapters/cli/main.js';
+import { runCliCaptured } from './run-cli.js';
 import { checkCorpus } from '../../src/corpus/check.js';
 import { imageOnlyPdf, put, SEED, tempDir, textPdf } from '../corpus/temp.js';
 
-async function cli(...argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIO = { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t), stdin: Readable.from(['']), tty: false };
-  const code = await runCli(argv, io);
-  return { code, stdout, stderr };
-}
+const cli = (...argv: string[]) => runCliCaptured(argv);
 
 /** A copy of the seed corpus with one of each problem `corpus check` reports. */
 async function brokenCorpus(): Promise<string> {

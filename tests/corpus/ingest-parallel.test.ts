@@ -1,8 +1,8 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadCorpus as loadFromSources } from '../../src/corpus/load.js';
+import { entry, put, tempDir, writeManifest } from './temp.js';
 
 /**
  * Worker threads run built JavaScript: these tests load the corpus through `dist/` (npm ci builds it),
@@ -11,14 +11,14 @@ import { loadCorpus as loadFromSources } from '../../src/corpus/load.js';
 const built = (await import(new URL('../../dist/src/corpus/load.js', import.meta.url).href)) as { loadCorpus: typeof loadFromSources };
 
 function corpusOf(count: number): string {
-  const dir = mkdtempSync(join(tmpdir(), 'bc-parallel-'));
+  const dir = tempDir();
   const documents = Array.from({ length: count }, (_, i) => {
     const file = `record-${i}.txt`;
     const lines = Array.from({ length: 5 + (i % 7) * 3 }, (_, k) => `Paragraph ${k} of record ${i}: the station in Miami reported on exile group number ${i * 10 + k}, which trained in Florida.`);
-    writeFileSync(join(dir, file), `Record ${i}\n\n${lines.join('\n\n')}\n`);
-    return { id: `record-${i}`, file, title: `Record ${i}`, kind: 'record', author: null, publisher: null, date: { iso: '1963-11-22', precision: 'day' } };
+    put(dir, file, `Record ${i}\n\n${lines.join('\n\n')}\n`);
+    return entry(`record-${i}`, file, { title: `Record ${i}`, kind: 'record', date: { iso: '1963-11-22', precision: 'day' } });
   });
-  writeFileSync(join(dir, 'manifest.json'), JSON.stringify({ documents }, null, 2));
+  writeManifest(dir, documents);
   return dir;
 }
 

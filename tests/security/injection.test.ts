@@ -22,6 +22,7 @@ import type { Citation, Reply } from '../../src/reply/model.js';
 import { buttonPress, customIds, FakeDiscord, slashCommand } from '../adapters/discord/fake-discord.js';
 import { startBot, type Harness as DiscordHarness } from '../adapters/discord/harness.js';
 import { SIGNING_SECRET, startHarness, type Harness as SlackHarness } from '../adapters/slack/harness.js';
+import { entry, writeManifest } from '../corpus/temp.js';
 import { runs } from '../property/helpers.js';
 import { discordViolations, liveDiscordSyntax, slackViolations } from './inert.js';
 
@@ -66,23 +67,14 @@ function hostileCorpus(): string {
     '# Heading-like line about the envoy and the talks in Havana in November 1963.',
   ];
   writeFileSync(join(dir, 'memo.txt'), `${paragraphs.join('\n\n')}\n`);
-  writeFileSync(
-    join(dir, 'manifest.json'),
-    JSON.stringify({
-      documents: [
-        {
-          id: 'hostile-memo',
-          file: 'memo.txt',
-          title: 'Memo for @everyone <!here> <@123> <@&456> *now* [x](https://evil.example/title)',
-          kind: 'article',
-          author: null,
-          publisher: null,
-          date: { iso: '1963-11-05', precision: 'day' },
-          cleaning: { dropParagraphs: [], sentencePerParagraph: false, readerComments: false },
-        },
-      ],
+  writeManifest(dir, [
+    entry('hostile-memo', 'memo.txt', {
+      title: 'Memo for @everyone <!here> <@123> <@&456> *now* [x](https://evil.example/title)',
+      kind: 'article',
+      date: { iso: '1963-11-05', precision: 'day' },
+      cleaning: { dropParagraphs: [], sentencePerParagraph: false, readerComments: false },
     }),
-  );
+  ]);
   return dir;
 }
 
@@ -131,6 +123,17 @@ function replyWith(s: string): Reply {
 const asCorpus = (s: string) => s;
 
 describe('mention and markup injection', () => {
+  // The hostile corpus, loaded once for the core's and the live adapters' tests.
+  let dir: string;
+  let core: Core;
+  let corpusText: string;
+  beforeAll(() => {
+    dir = hostileCorpus();
+    core = loadCore({ corpusDir: dir });
+    corpusText = corpusTextOf(core);
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
   describe('the renderers, given hostile text in every field', () => {
     for (const s of INJECTIONS) {
       it(`keep ${JSON.stringify(s)} inert on Discord and on Slack`, () => {
@@ -184,16 +187,6 @@ describe('mention and markup injection', () => {
   });
 
   describe('the real core over a hostile corpus, with hostile input', () => {
-    let dir: string;
-    let core: Core;
-    let corpusText: string;
-    beforeAll(() => {
-      dir = hostileCorpus();
-      core = loadCore({ corpusDir: dir });
-      corpusText = corpusTextOf(core);
-    });
-    afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
     it('loads the hostile text as written, so the test is not vacuous', () => {
       expect(corpusText).toContain('<@123>');
       expect(corpusText).toContain('<!channel>');
@@ -229,16 +222,6 @@ describe('mention and markup injection', () => {
   });
 
   describe('the live adapters, end to end', () => {
-    let dir: string;
-    let core: Core;
-    let corpusText: string;
-    beforeAll(() => {
-      dir = hostileCorpus();
-      core = loadCore({ corpusDir: dir });
-      corpusText = corpusTextOf(core);
-    });
-    afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
     describe('on Discord', () => {
       let fake: FakeDiscord;
       let harness: DiscordHarness;

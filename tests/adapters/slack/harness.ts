@@ -6,6 +6,7 @@ import { startSlack, type SlackHandle } from '../../../adapters/slack/app.js';
 import type { CommandDefinition } from '../../../src/commands/types.js';
 import type { Config } from '../../../src/config.js';
 import type { Core } from '../../../src/core.js';
+import { entry, writeManifest } from '../../corpus/temp.js';
 import { FakeSlack } from './fake-slack.js';
 import { captureLogger } from './fixtures.js';
 
@@ -81,22 +82,13 @@ export function hostileCorpusDir(): string {
       '',
     ].join('\n'),
   );
-  writeFileSync(
-    join(dir, 'manifest.json'),
-    JSON.stringify({
-      documents: [
-        {
-          id: 'hostile-memo',
-          file: 'memo.txt',
-          title: 'Memo <!here> & notes',
-          kind: 'article',
-          author: null,
-          publisher: null,
-          date: { iso: '1963', precision: 'year' },
-          cleaning: { dropParagraphs: [], sentencePerParagraph: false, readerComments: false },
-        },
-      ],
+  writeManifest(dir, [
+    entry('hostile-memo', 'memo.txt', {
+      title: 'Memo <!here> & notes',
+      kind: 'article',
+      date: { iso: '1963', precision: 'year' },
+      cleaning: { dropParagraphs: [], sentencePerParagraph: false, readerComments: false },
     }),
-  );
+  ]);
   return dir;
 }
