@@ -18,6 +18,7 @@ import { toBoltLogger } from './bolt-logger.js';
 import { messageRequest, slashCommands, slashRequest } from './commands.js';
 import { RecentKeys } from './dedupe.js';
 import { dispatch, errorReply, type Dispatched, type DispatchEnv, type DispatchRequest } from './dispatch.js';
+import { leanFetch } from './lean-fetch.js';
 import { Busy, Gate, Pacer, type PacerOptions } from './pace.js';
 import { AckFirstReceiver } from './receiver.js';
 import { ACTION_PREFIX, decodeAction, renderReply, type SlackMessage } from './render.js';
@@ -131,6 +132,7 @@ export async function startSlack(options: StartSlackOptions): Promise<SlackHandl
 
   // Each Slack client gets its own copy: the Socket Mode client fills in retry settings of its own.
   const clientOptions = () => ({
+    fetch: leanFetch,
     ...(options.slackApiUrl !== undefined ? { slackApiUrl: options.slackApiUrl } : {}),
     ...(options.retries !== undefined ? { retryConfig: { retries: options.retries } } : {}),
   });

@@ -127,6 +127,32 @@ describe('Slack app, HTTP mode', () => {
     });
   });
 
+  describe('with the global fetch unusable', () => {
+    // Its FinalizationRegistry entries made every answer promoted garbage (see lean-fetch.ts).
+    const globalFetch = globalThis.fetch;
+    let h: Harness;
+    beforeEach(async () => {
+      // Installed before the app is made (Bolt keeps the fetch it finds then); the test's own
+      // requests to the app still pass.
+      globalThis.fetch = (input, init) =>
+        h && String(input).startsWith(h.appUrl) ? globalFetch(input, init) : Promise.reject(new Error('the global fetch was used'));
+      h = await startHarness({ mode: 'http', core });
+    });
+    afterEach(async () => {
+      globalThis.fetch = globalFetch;
+      await h.close();
+    });
+
+    it('still delivers answers to response_urls and through the Web API', async () => {
+      await h.fake.sendSigned(h.appUrl, h.fake.slashCommandBody({ command: '/ask', text: 'who was Lisa Howard', response_url: h.fake.responseUrl('nf') }), 'application/x-www-form-urlencoded', SIGNING_SECRET);
+      await h.fake.waitFor(() => h.fake.responses('nf').length > 0, 'the /ask answer');
+      const mention = h.fake.eventBody('EvNF', { type: 'app_mention', channel: 'C0001', user: 'U0001', text: '<@UBOT> who was Lisa Howard', ts: '1700000400.000001' });
+      await h.fake.sendSigned(h.appUrl, mention, 'application/json', SIGNING_SECRET);
+      const [post] = await h.fake.waitFor(() => h.fake.calls('chat.postMessage').length > 0 && h.fake.calls('chat.postMessage'), 'the mention answer');
+      expect(shownText(post!.params)).toContain('*Lisa Howard*');
+    });
+  });
+
   describe('with corpus text that tries to ping a channel', () => {
     let h: Harness;
     let dir: string;
