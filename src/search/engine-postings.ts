@@ -1,14 +1,16 @@
 /**
  * The engine's own inverted index: postings packed into typed arrays (one CSR layout per field:
- * per-term offsets, document ordinals, term frequencies), BM25 length norms precomputed per field and
- * document, and a top-k selection with a bounded heap, so a query allocates nothing per posting and
- * never materialises the full result set.
+ * per-term offsets, document ordinals, term frequencies), each posting's query-independent part of
+ * BM25 precomputed (its impact), and a search that merges the lists document at a time, skips what
+ * cannot reach the best `count` (MaxScore) and keeps those in a bounded heap: a query allocates
+ * nothing per posting and never materialises the full result set.
  *
  * It scores exactly as minisearch 7.2 does for the engine's queries (same field lengths — distinct
  * terms per field —, same incremental average length, same per-field document frequency, same
  * floating-point evaluation order), so rankings are identical to the minisearch reference path;
  * tests compare the two on random corpora and queries.
  */
+import { BoundedMap } from './bounded-map.js';
 import type { BM25Params } from './engine-types.js';
 
 /** A growable Uint32Array. */
@@ -80,17 +82,10 @@ export class PostingsIndex {
   private docCount = 0;
   private packed: FieldPostings[] | null = null;
   private packedTerms = 0;
-  private norms: Float64Array[] | null = null;
-  private normParams: BM25Params | null = null;
-  // Scratch space of a search, reused.
-  private acc = new Float64Array(0);
-  private leafAcc = new Float64Array(0);
-  private docMark = new Uint32Array(0);
-  private leafMark = new Uint32Array(0);
-  private counts = new Uint32Array(0);
-  private touched = new Uint32Array(0);
-  private leafTouched = new Uint32Array(0);
-  private stamp = 0;
+  private impacts: Float64Array[] | null = null;
+  private impactParams: BM25Params | null = null;
+  /** `maxImpact` of the lists searched lately, by term · fields + field. */
+  private readonly maxima = new BoundedMap<number, number>(MAXIMA_CACHED);
   private tfScratch: Map<number, number> = new Map();
 
   constructor(fieldCount: number) {
@@ -134,7 +129,7 @@ export class PostingsIndex {
         this.pendingTfs[f]!.push(count);
       }
     }
-    this.norms = null;
+    this.impacts = null;
     return doc;
   }
 
@@ -223,47 +218,60 @@ export class PostingsIndex {
     return index;
   }
 
-  /** minisearch's `k · (1 − b + b · length / average)` for every field and document. */
-  private normsFor(bm25: BM25Params): Float64Array[] {
-    if (this.norms && this.normParams === bm25) return this.norms;
-    const { k, b } = bm25;
-    this.norms = this.lengths.map((lengths, f) => {
+  /**
+   * Per field, per posting: minisearch's `floor + tf·(k+1)/(tf + norm)`, with `norm` its
+   * `k · (1 − b + b · length / average)` of the posting's document — the part of a term's score that
+   * does not depend on the query, evaluated as minisearch evaluates it, so that a score made from it
+   * is the same number to the last bit. Reading it in posting order spares the search a random read
+   * of the document's norm per posting. Made on first search, again when documents or parameters change.
+   */
+  private impactsFor(bm25: BM25Params): Float64Array[] {
+    const packed = this.packed!;
+    if (this.impacts && this.impactParams === bm25) return this.impacts;
+    const { k, b, d: floor } = bm25;
+    const k1 = k + 1;
+    this.impacts = packed.map((field, f) => {
       const avg = this.averages[f]!;
-      const out = new Float64Array(this.docCount);
-      const view = lengths.view();
-      for (let d = 0; d < this.docCount; d++) out[d] = k * (1 - b + (b * view[d]!) / avg);
+      const lengths = this.lengths[f]!.view();
+      const { docs, tfs } = field;
+      const out = new Float64Array(docs.length);
+      for (let p = 0; p < docs.length; p++) {
+        const tf = tfs[p]!;
+        const norm = k * (1 - b + (b * lengths[docs[p]!]!) / avg);
+        out[p] = floor + (tf * k1) / (tf + norm);
+      }
       return out;
     });
-    this.normParams = bm25;
-    return this.norms;
+    this.impactParams = bm25;
+    this.maxima.clear();
+    return this.impacts;
   }
 
-  private ensureScratch(): void {
-    const n = this.docCount;
-    if (this.acc.length >= n) return;
-    this.acc = new Float64Array(n);
-    this.leafAcc = new Float64Array(n);
-    this.docMark = new Uint32Array(n);
-    this.leafMark = new Uint32Array(n);
-    this.counts = new Uint32Array(n);
-    this.touched = new Uint32Array(n);
-    this.leafTouched = new Uint32Array(n);
-    this.stamp = 0;
-  }
-
-  private nextStamp(): number {
-    if (this.stamp >= 0xfffffff0) {
-      this.docMark.fill(0);
-      this.leafMark.fill(0);
-      this.stamp = 0;
-    }
-    return ++this.stamp;
+  /**
+   * The largest impact in a term's postings list of a field, rounded up: times the term's weight and
+   * idf, a bound on what the term adds to any document's score. Found on first use (one pass over the
+   * list) and remembered with the impacts, for the most recently used lists.
+   */
+  private maxImpact(f: number, term: number, impacts: Float64Array): number {
+    const key = term * this.fieldCount + f;
+    let max = this.maxima.get(key);
+    if (max !== undefined) return max;
+    max = 0;
+    for (let p = 0; p < impacts.length; p++) if (impacts[p]! > max) max = impacts[p]!;
+    // Bounds are compared with SAFE's margin; this one is exact.
+    this.maxima.set(key, max);
+    return max;
   }
 
   /**
    * BM25 of the leaves over the fields (boosts per field), summed as minisearch sums them (per leaf
    * over fields, then over leaves in order), times and divided by the number of leaves matched, and
    * the best `count` documents by (score desc, `tieBreak`), passing `accept` when given.
+   *
+   * Document at a time: the leaves' postings lists are merged by document, each document scored
+   * whole as the merge reaches it. Every read but the document's length norm is sequential, where
+   * accumulating term at a time wrote per-document scratch arrays at random (a cache miss per
+   * posting on a large index: 3–4× slower there).
    */
   search(
     leaves: readonly ScoredLeaf[],
@@ -276,98 +284,137 @@ export class PostingsIndex {
     const packed: FieldPostings[] | null = this.packed;
     if (!packed) throw new Error('PostingsIndex.search() before pack()');
     if (count <= 0 || this.docCount === 0) return [];
-    this.ensureScratch();
-    const norms = this.normsFor(bm25);
-    const { k, d: floor } = bm25;
-    const k1 = k + 1;
+    const impacts = this.impactsFor(bm25);
     const N = this.docCount;
-    const acc = this.acc;
-    const leafAcc = this.leafAcc;
-    const docMark = this.docMark;
-    const leafMark = this.leafMark;
-    const counts = this.counts;
-    const touched = this.touched;
-    const leafTouched = this.leafTouched;
-    const queryStamp = this.nextStamp();
-    let nTouched = 0;
+    // One cursor per (leaf, field) with postings, leaf-major then field order: the order of the sums.
+    const docsOf: Uint32Array[] = [];
+    const impactOf: Float64Array[] = [];
+    const leafOf: number[] = [];
+    const fieldOf: number[] = [];
+    const termOf: number[] = [];
+    const weights: number[] = [];
+    const idfs: number[] = [];
+    const ends: number[] = [];
+    let leafCount = 0;
     for (const leaf of leaves) {
       if (leaf.id >= this.packedTerms) continue;
-      const leafStamp = this.nextStamp();
-      let nLeaf = 0;
+      let any = false;
       for (let f = 0; f < this.fieldCount; f++) {
-        const field: FieldPostings = packed[f]!;
-        const offsets = field.offsets;
-        const docs = field.docs;
-        const tfs = field.tfs;
-        const lo: number = offsets[leaf.id]!;
-        const hi: number = offsets[leaf.id + 1]!;
+        const field = packed[f]!;
+        const lo = field.offsets[leaf.id]!;
+        const hi = field.offsets[leaf.id + 1]!;
         const df = hi - lo;
         if (df === 0) continue;
-        const idf = Math.log(1 + (N - df + 0.5) / (df + 0.5));
-        const w = leaf.weight * boosts[f]!;
-        const norm = norms[f]!;
-        for (let p = lo; p < hi; p++) {
-          const doc = docs[p]!;
-          const tf = tfs[p]!;
-          const s = w * (idf * (floor + (tf * k1) / (tf + norm[doc]!)));
-          if (leafMark[doc] !== leafStamp) {
-            leafMark[doc] = leafStamp;
-            leafAcc[doc] = s;
-            leafTouched[nLeaf++] = doc;
-          } else leafAcc[doc] = leafAcc[doc]! + s;
-        }
+        any = true;
+        docsOf.push(field.docs.subarray(lo, hi));
+        impactOf.push(impacts[f]!.subarray(lo, hi));
+        leafOf.push(leafCount);
+        fieldOf.push(f);
+        termOf.push(leaf.id);
+        weights.push(leaf.weight * boosts[f]!);
+        idfs.push(Math.log(1 + (N - df + 0.5) / (df + 0.5)));
+        ends.push(df);
       }
-      for (let i = 0; i < nLeaf; i++) {
-        const doc = leafTouched[i]!;
-        if (docMark[doc] !== queryStamp) {
-          docMark[doc] = queryStamp;
-          acc[doc] = leafAcc[doc]!;
-          counts[doc] = 1;
-          touched[nTouched++] = doc;
-        } else {
-          acc[doc] = acc[doc]! + leafAcc[doc]!;
-          counts[doc]!++;
+      if (any) leafCount++;
+    }
+    const L = docsOf.length;
+    const top = new TopDocs(count, tieBreak);
+    if (L === 0) return [];
+    // MaxScore: the lists whose bounds sum below the worst score kept ("non-essential", the lowest
+    // bounds first) cannot bring a document in alone, so only the others propose documents; the
+    // non-essential ones are looked up (galloping forward) for a document that might still make it.
+    const bound = new Float64Array(L);
+    // A list of negative weight (no boost is, in practice) gets no bound: it stays essential.
+    for (let i = 0; i < L; i++) bound[i] = weights[i]! < 0 ? Infinity : weights[i]! * (idfs[i]! * this.maxImpact(fieldOf[i]!, termOf[i]!, impactOf[i]!));
+    const order = Array.from({ length: L }, (_, i) => i).sort((a, b) => (bound[a]! < bound[b]! ? -1 : bound[a]! > bound[b]! ? 1 : a - b));
+    /** The essential lists, in leaf order, then the rest; `E` of them essential. */
+    const essential = Int32Array.from({ length: L }, (_, i) => i);
+    let E = L;
+    let firstEssential = 0;
+    /** Sum of the bounds of the non-essential lists. */
+    let restBound = 0;
+    const pos = new Int32Array(L);
+    // The document under each cursor; DONE once a list is exhausted (document ids are below it).
+    const current = new Float64Array(L);
+    for (let i = 0; i < L; i++) current[i] = docsOf[i]![0]!;
+    const part = new Float64Array(L);
+    /** The candidate each list's `part` belongs to. */
+    const partOf = new Float64Array(L).fill(-1);
+    for (;;) {
+      let doc = DONE;
+      for (let e = 0; e < E; e++) {
+        const at = current[essential[e]!]!;
+        if (at < doc) doc = at;
+      }
+      if (doc === DONE) break;
+      const threshold = top.threshold;
+      let partial = 0;
+      for (let e = 0; e < E; e++) {
+        const i = essential[e]!;
+        if (current[i] !== doc) continue;
+        const p = pos[i]!;
+        const s = weights[i]! * (idfs[i]! * impactOf[i]![p]!);
+        part[i] = s;
+        partOf[i] = doc;
+        partial += s;
+        const next = p + 1;
+        pos[i] = next;
+        current[i] = next < ends[i]! ? docsOf[i]![next]! : DONE;
+      }
+      if ((partial + restBound) * SAFE < threshold) continue;
+      if (firstEssential > 0) {
+        let left = partial + restBound;
+        for (let o = firstEssential - 1; o >= 0; o--) {
+          const i = order[o]!;
+          left -= bound[i]!;
+          if (current[i]! < doc) {
+            const p = seek(docsOf[i]!, pos[i]!, ends[i]!, doc);
+            pos[i] = p;
+            current[i] = p < ends[i]! ? docsOf[i]![p]! : DONE;
+          }
+          if (current[i] === doc) {
+            const s = weights[i]! * (idfs[i]! * impactOf[i]![pos[i]!]!);
+            part[i] = s;
+            partOf[i] = doc;
+            left += s;
+          }
+          if (left * SAFE < threshold) break;
         }
+        if (left * SAFE < threshold) continue;
+      }
+      // The exact score: per leaf over its fields, then over leaves, in order.
+      let acc = 0;
+      let matched = 0;
+      let leaf = -1;
+      let leafSum = 0;
+      for (let i = 0; i < L; i++) {
+        if (partOf[i] !== doc) continue;
+        if (leafOf[i] !== leaf) {
+          if (leaf >= 0) acc += leafSum;
+          leaf = leafOf[i]!;
+          leafSum = 0;
+          matched++;
+        }
+        leafSum += part[i]!;
+      }
+      acc += leafSum;
+      if (!top.offer(doc, (acc * matched) / matched, accept)) continue;
+      // A better worst-kept score may make more lists non-essential.
+      const worst = top.threshold;
+      let dropped = false;
+      while (firstEssential < L && (restBound + bound[order[firstEssential]!]!) * SAFE < worst) {
+        restBound += bound[order[firstEssential]!]!;
+        firstEssential++;
+        dropped = true;
+      }
+      if (dropped) {
+        const isEssential = new Uint8Array(L).fill(1);
+        for (let o = 0; o < firstEssential; o++) isEssential[order[o]!] = 0;
+        E = 0;
+        for (let i = 0; i < L; i++) if (isEssential[i]) essential[E++] = i;
       }
     }
-    // Bounded min-heap of the best `count`; heap[0] is the worst kept.
-    const heapDocs: number[] = [];
-    const heapScores: number[] = [];
-    const worse = (sa: number, da: number, sb: number, db: number) => sa < sb || (sa === sb && tieBreak(da, db) > 0);
-    for (let i = 0; i < nTouched; i++) {
-      const doc = touched[i]!;
-      const c = counts[doc]!;
-      const score = (acc[doc]! * c) / c;
-      if (heapDocs.length >= count && !worse(heapScores[0]!, heapDocs[0]!, score, doc)) continue;
-      if (accept && !accept(doc)) continue;
-      if (heapDocs.length < count) {
-        let at = heapDocs.length;
-        heapDocs.push(doc);
-        heapScores.push(score);
-        while (at > 0) {
-          const parent = (at - 1) >> 1;
-          if (!worse(heapScores[at]!, heapDocs[at]!, heapScores[parent]!, heapDocs[parent]!)) break;
-          swap(heapDocs, heapScores, at, parent);
-          at = parent;
-        }
-      } else {
-        heapDocs[0] = doc;
-        heapScores[0] = score;
-        for (let at = 0; ; ) {
-          const l = 2 * at + 1;
-          const r = l + 1;
-          let w = at;
-          if (l < heapDocs.length && worse(heapScores[l]!, heapDocs[l]!, heapScores[w]!, heapDocs[w]!)) w = l;
-          if (r < heapDocs.length && worse(heapScores[r]!, heapDocs[r]!, heapScores[w]!, heapDocs[w]!)) w = r;
-          if (w === at) break;
-          swap(heapDocs, heapScores, at, w);
-          at = w;
-        }
-      }
-    }
-    const out = heapDocs.map((doc, i) => ({ doc, score: heapScores[i]! }));
-    out.sort((a, b) => b.score - a.score || tieBreak(a.doc, b.doc));
-    return out;
+    return top.sorted();
   }
 
   /** True when the term occurs in the document in some field (binary search of its postings). */
@@ -388,6 +435,98 @@ export class PostingsIndex {
       }
     }
     return false;
+  }
+}
+
+/** The first position in `docs[from, end)` holding a document ≥ `target` (`end` when none): galloping, then binary search. */
+function seek(docs: Uint32Array, from: number, end: number, target: number): number {
+  let lo = from;
+  let step = 1;
+  let hi = from + step;
+  while (hi < end && docs[hi]! < target) {
+    lo = hi;
+    step *= 2;
+    hi = from + step;
+  }
+  if (hi > end) hi = end;
+  // docs[lo] < target (or lo = from), and docs[hi] ≥ target or hi = end.
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (docs[mid]! < target) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Lists whose `maxImpact` is remembered. */
+const MAXIMA_CACHED = 4096;
+
+/**
+ * Bounds are compared after this factor: a sum of bounds taken in another order than the score's
+ * own sum may differ from it in the last bits, never by a billionth.
+ */
+const SAFE = 1 + 1e-9;
+
+/** Past every document id (ids are below 2^32). */
+const DONE = 2 ** 32;
+
+/** The best `count` documents offered, by (score desc, `tieBreak`): a bounded min-heap whose root is the worst kept. */
+class TopDocs {
+  private readonly docs: number[] = [];
+  private readonly scores: number[] = [];
+
+  constructor(
+    private readonly count: number,
+    private readonly tieBreak: (a: number, b: number) => number,
+  ) {}
+
+  private worse(sa: number, da: number, sb: number, db: number): boolean {
+    return sa < sb || (sa === sb && this.tieBreak(da, db) > 0);
+  }
+
+  /** The worst score kept once full (a document must reach it to get in); −∞ while there is room. */
+  get threshold(): number {
+    return this.docs.length >= this.count ? this.scores[0]! : -Infinity;
+  }
+
+  /** Keeps `doc` when it beats the worst kept (or there is room) and `accept` passes it; true when kept. */
+  offer(doc: number, score: number, accept?: (doc: number) => boolean): boolean {
+    const docs = this.docs;
+    const scores = this.scores;
+    if (docs.length >= this.count && !this.worse(scores[0]!, docs[0]!, score, doc)) return false;
+    if (accept && !accept(doc)) return false;
+    if (docs.length < this.count) {
+      let at = docs.length;
+      docs.push(doc);
+      scores.push(score);
+      while (at > 0) {
+        const parent = (at - 1) >> 1;
+        if (!this.worse(scores[at]!, docs[at]!, scores[parent]!, docs[parent]!)) break;
+        swap(docs, scores, at, parent);
+        at = parent;
+      }
+      return true;
+    }
+    docs[0] = doc;
+    scores[0] = score;
+    for (let at = 0; ; ) {
+      const l = 2 * at + 1;
+      const r = l + 1;
+      let w = at;
+      if (l < docs.length && this.worse(scores[l]!, docs[l]!, scores[w]!, docs[w]!)) w = l;
+      if (r < docs.length && this.worse(scores[r]!, docs[r]!, scores[w]!, docs[w]!)) w = r;
+      if (w === at) break;
+      swap(docs, scores, at, w);
+      at = w;
+    }
+    return true;
+  }
+
+  /** The documents kept, best first. */
+  sorted(): TopDoc[] {
+    const out = this.docs.map((doc, i) => ({ doc, score: this.scores[i]! }));
+    out.sort((a, b) => b.score - a.score || this.tieBreak(a.doc, b.doc));
+    return out;
   }
 }
 

@@ -2,18 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { SearchEngine, type EngineOptions, type QueryPlan } from '../../src/search/engine.js';
 import { MiniIndex } from '../../src/search/engine-store.js';
 import { nearTermsSorted } from '../../src/search/engine-postings.js';
-
-/** A small deterministic generator (mulberry32), so a failure can be replayed from its seed. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { random } from './random.js';
 
 const WORDS = 'castro cuba havana envoy secret talks kennedy attwood howard donovan prisoners embassy mexico oswald cable station report exile plot invasion bay pigs missile soviet treaty the of and in to'.split(' ');
 
