@@ -218,15 +218,22 @@ export class PostingsIndex {
     return index;
   }
 
+  /** Makes what the search reads (the impacts) now, so that the first search does not. Call `pack` first. */
+  prepare(bm25: BM25Params): void {
+    this.impactsFor(bm25);
+  }
+
   /**
    * Per field, per posting: minisearch's `floor + tf·(k+1)/(tf + norm)`, with `norm` its
    * `k · (1 − b + b · length / average)` of the posting's document — the part of a term's score that
    * does not depend on the query, evaluated as minisearch evaluates it, so that a score made from it
    * is the same number to the last bit. Reading it in posting order spares the search a random read
-   * of the document's norm per posting. Made on first search, again when documents or parameters change.
+   * of the document's norm per posting. Made by `prepare` or the first search, again when documents or
+   * parameters change.
    */
   private impactsFor(bm25: BM25Params): Float64Array[] {
-    const packed = this.packed!;
+    const packed = this.packed;
+    if (!packed) throw new Error('PostingsIndex: impacts before pack()');
     if (this.impacts && this.impactParams === bm25) return this.impacts;
     const { k, b, d: floor } = bm25;
     const k1 = k + 1;

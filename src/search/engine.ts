@@ -176,10 +176,11 @@ export class SearchEngine {
     }
   }
 
-  /** Packs the index for searching and saving; done by the first search otherwise. */
+  /** Packs the index for searching and saving, and makes what searches read; done by the first search otherwise. */
   freeze(): void {
     this.surfaces = null;
     this.postings.pack(this.store.termCount);
+    this.postings.prepare(this.bm25);
     this.sorted ??= this.store.sortedTerms();
   }
 
@@ -201,6 +202,7 @@ export class SearchEngine {
     if (state.sorted.length !== state.store.terms.length) throw new Error('saved index: sorted vocabulary has the wrong length');
     engine.store = TermStore.fromState(state.store);
     engine.postings = PostingsIndex.fromState(state.postings);
+    engine.postings.prepare(engine.bm25);
     engine.sorted = state.sorted;
     return engine;
   }
