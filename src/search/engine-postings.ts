@@ -240,12 +240,13 @@ export class PostingsIndex {
     this.impacts = packed.map((field, f) => {
       const avg = this.averages[f]!;
       const lengths = this.lengths[f]!.view();
+      const norms = new Float64Array(this.docCount);
+      for (let d = 0; d < this.docCount; d++) norms[d] = k * (1 - b + (b * lengths[d]!) / avg);
       const { docs, tfs } = field;
       const out = new Float64Array(docs.length);
       for (let p = 0; p < docs.length; p++) {
         const tf = tfs[p]!;
-        const norm = k * (1 - b + (b * lengths[docs[p]!]!) / avg);
-        out[p] = floor + (tf * k1) / (tf + norm);
+        out[p] = floor + (tf * k1) / (tf + norms[docs[p]!]!);
       }
       return out;
     });
