@@ -193,11 +193,14 @@ export class TermStore {
     }
     if (state.keepsPositions && state.positions.length !== state.ids.length) throw new Error('term store state: positions do not match');
     store.termOf = state.terms;
-    store.idOf = new Map(state.terms.map((t, i) => [t, i]));
+    // Filled by loops, without a [key, value] pair allocated per term and per document.
+    store.idOf = new Map();
+    for (let i = 0; i < state.terms.length; i++) store.idOf.set(state.terms[i]!, i);
     if (store.idOf.size !== state.terms.length) throw new Error('term store state: duplicate terms');
     store.df = U32.of(state.df);
     store.docIds = state.docIds;
-    store.docIndex = new Map(state.docIds.map((id, i) => [id, i]));
+    store.docIndex = new Map();
+    for (let i = 0; i < n; i++) store.docIndex.set(state.docIds[i]!, i);
     store.starts = U32.of(state.starts);
     store.ids = U32.of(state.ids);
     store.positions = U32.of(state.positions);
