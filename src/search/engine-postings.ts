@@ -302,7 +302,6 @@ export class PostingsIndex {
     const termOf: number[] = [];
     const weights: number[] = [];
     const idfs: number[] = [];
-    const ends: number[] = [];
     let leafCount = 0;
     for (const leaf of leaves) {
       if (leaf.id >= this.packedTerms) continue;
@@ -321,7 +320,6 @@ export class PostingsIndex {
         termOf.push(leaf.id);
         weights.push(leaf.weight * boosts[f]!);
         idfs.push(Math.log(1 + (N - df + 0.5) / (df + 0.5)));
-        ends.push(df);
       }
       if (any) leafCount++;
     }
@@ -367,7 +365,7 @@ export class PostingsIndex {
         partial += s;
         const next = p + 1;
         pos[i] = next;
-        current[i] = next < ends[i]! ? docsOf[i]![next]! : DONE;
+        current[i] = next < docsOf[i]!.length ? docsOf[i]![next]! : DONE;
       }
       if ((partial + restBound) * SAFE < threshold) continue;
       if (firstEssential > 0) {
@@ -376,9 +374,9 @@ export class PostingsIndex {
           const i = order[o]!;
           left -= bound[i]!;
           if (current[i]! < doc) {
-            const p = seek(docsOf[i]!, pos[i]!, ends[i]!, doc);
+            const p = seek(docsOf[i]!, pos[i]!, docsOf[i]!.length, doc);
             pos[i] = p;
-            current[i] = p < ends[i]! ? docsOf[i]![p]! : DONE;
+            current[i] = p < docsOf[i]!.length ? docsOf[i]![p]! : DONE;
           }
           if (current[i] === doc) {
             const s = weights[i]! * (idfs[i]! * impactOf[i]![pos[i]!]!);

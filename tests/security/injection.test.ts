@@ -72,7 +72,6 @@ function hostileCorpus(): string {
       title: 'Memo for @everyone <!here> <@123> <@&456> *now* [x](https://evil.example/title)',
       kind: 'article',
       date: { iso: '1963-11-05', precision: 'day' },
-      cleaning: { dropParagraphs: [], sentencePerParagraph: false, readerComments: false },
     }),
   ]);
   return dir;

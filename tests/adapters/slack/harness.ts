@@ -87,7 +87,6 @@ export function hostileCorpusDir(): string {
       title: 'Memo <!here> & notes',
       kind: 'article',
       date: { iso: '1963', precision: 'year' },
-      cleaning: { dropParagraphs: [], sentencePerParagraph: false, readerComments: false },
     }),
   ]);
   return dir;
