@@ -75,9 +75,10 @@ export function ask(deps: AskDeps, question: string, options: AskOptions = {}): 
   const found = deps.search.search(analyzed, Math.max(limit * page + 1, rerank));
   if (!found[0]) return { ...base, answered: false, reason: 'no-match', coverage: 0, results: [] };
   const prepared = quoteQuery(analyzed, idf, known);
+  const typoOf = (k: number, terms: ReadonlySet<string>) => prepared.typoCredit[k]?.(terms) ?? 0;
   const hits = rerankByAnswer(found, prepared, answerWeight, rerank, deps.search.commentWeight);
   // The corpus answers when one of the best passages holds enough of the question.
-  const covered = Math.max(...hits.slice(0, limit).map((h) => coverage(analyzed, deps.search.termsOf(h.passage.id), idf, known)));
+  const covered = Math.max(...hits.slice(0, limit).map((h) => coverage(analyzed, deps.search.termsOf(h.passage.id), idf, known, typoOf)));
   if (covered < minCoverage) return { ...base, answered: false, reason: 'weak-match', coverage: covered, results: [] };
 
   const pageHits = hits.slice((page - 1) * limit, page * limit);

@@ -2,7 +2,7 @@ import type { Passage } from '../corpus/types.js';
 import type { AnalyzedToken } from '../search/analyzer.js';
 import { analyzeFast } from '../search/engine-analyze.js';
 import type { AnalyzedQuery, QuestionType } from '../search/query.js';
-import { conceptFound, conceptTypoCredit, typoCredit } from './evidence.js';
+import { conceptFound, conceptTypoCreditOf, typoCreditOf } from './evidence.js';
 import { analysisOf, answerPositions, sentenceTypeBonus, type SentenceAnalysis } from './passage-analysis.js';
 
 /** A verbatim quote: `text` is exactly `passage.text.slice(start, end)`. */
@@ -119,8 +119,10 @@ export interface QuoteQuery {
   unknown: boolean[];
   /** Per concept: it has an alias of several words, which two sentences may hold between them. */
   spansWords: boolean[];
-  /** Unknown terms and their typed forms, whose near spellings are marked. */
-  typos: string[];
+  /** Per concept the corpus does not know: its typo credit in a set of words (see `conceptTypoCredit`); null for known ones. */
+  typoCredit: Array<((terms: ReadonlySet<string>) => number) | null>;
+  /** Near-spelling credit of each unknown term and its typed form, whose near spellings are marked. */
+  typos: Array<(terms: Iterable<string>) => number>;
 }
 
 /** Prepares a question for `chooseQuote` and `quoteOf`, with the corpus's IDF and vocabulary. */
@@ -136,7 +138,8 @@ export function quoteQuery(query: AnalyzedQuery, idf: (term: string) => number, 
     names: new Set(concepts.map((c) => c.term)),
     unknown,
     spansWords: concepts.map((c) => c.alternatives.some((alt) => alt.length > 1)),
-    typos: concepts.filter((_, k) => unknown[k]).flatMap((c) => (c.surface === c.term ? [c.term] : [c.term, c.surface])),
+    typoCredit: concepts.map((c, k) => (unknown[k] ? conceptTypoCreditOf(c) : null)),
+    typos: concepts.filter((_, k) => unknown[k]).flatMap((c) => (c.surface === c.term ? [c.term] : [c.term, c.surface])).map(typoCreditOf),
   };
 }
 
@@ -159,7 +162,7 @@ function allInWindow(terms: readonly string[], sentences: readonly SentenceAnaly
 
 /** `pickQuote`'s choice of sentences and its score, without cutting the text: what ranking needs. */
 export function chooseQuote(passage: Passage, prepared: QuoteQuery): QuoteChoice {
-  const { query, weights, totalWeight, focusTerms, names, unknown, spansWords } = prepared;
+  const { query, weights, totalWeight, focusTerms, names, unknown, spansWords, typoCredit } = prepared;
   const { attributionStart, headingTerms, sentences } = analysisOf(passage);
   const concepts = query.concepts;
   const n = concepts.length;
@@ -176,7 +179,7 @@ export function chooseQuote(passage: Passage, prepared: QuoteQuery): QuoteChoice
       const c = concepts[k]!;
       const inSentence = conceptFound(c, s.terms);
       found[i * n + k] = inSentence ? 1 : 0;
-      typo[i * n + k] = !inSentence && unknown[k] ? conceptTypoCredit(c, s.terms) : 0;
+      typo[i * n + k] = !inSentence && unknown[k] ? typoCredit[k]!(s.terms) : 0;
       if (!topic && (s.terms === s.own ? inSentence : conceptFound(c, s.own))) topic = 1;
     }
     onTopic[i] = topic;
@@ -249,14 +252,19 @@ export function choiceTerms(choice: QuoteChoice): Set<string> {
  * `typos` (query terms the corpus does not know), neighbours merged.
  */
 export function markTerms(text: string, terms: ReadonlySet<string>, typos: readonly string[] = []): Array<[number, number]> {
-  return markTokens(text, analyzeFast(text), terms, typos);
+  return markTokens(text, analyzeFast(text), terms, typos.map(typoCreditOf));
 }
 
 /** `markTerms` over the already analyzed tokens of `text`. */
-function markTokens(text: string, tokens: readonly AnalyzedToken[], terms: ReadonlySet<string>, typos: readonly string[]): Array<[number, number]> {
+function markTokens(
+  text: string,
+  tokens: readonly AnalyzedToken[],
+  terms: ReadonlySet<string>,
+  typos: ReadonlyArray<(terms: Iterable<string>) => number>,
+): Array<[number, number]> {
   const marks: Array<[number, number]> = [];
   for (const token of tokens) {
-    if (!terms.has(token.term) && !typos.some((t) => typoCredit(t, [token.term]) > 0)) continue;
+    if (!terms.has(token.term) && !typos.some((credit) => credit([token.term]) > 0)) continue;
     const last = marks.at(-1);
     if (last && /^\s+$/.test(text.slice(last[1], token.start))) last[1] = token.end;
     else marks.push([token.start, token.end]);

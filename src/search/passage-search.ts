@@ -3,6 +3,7 @@ import { SearchEngine, type EngineOptions } from './engine.js';
 import type { AnalyzedQuery } from './query.js';
 import { analyzeTermsFast } from './engine-analyze.js';
 import { BoundedMap } from './bounded-map.js';
+import { SharedTerms } from './shared-terms.js';
 
 /** Passages whose term sets are kept at a time: a few hundred queries' worth of hits. */
 const PASSAGE_CACHE_MAX = 20_000;
@@ -44,6 +45,8 @@ export class PassageSearch {
   /** `termsOf` as sorted term ids, for comparing passages quickly (cached). */
   private readonly termIds = new BoundedMap<string, Uint32Array>(PASSAGE_CACHE_MAX);
   private readonly maxIdf: number;
+  /** The term ids of the passages a search has kept so far (see `search`). */
+  private readonly shared = new SharedTerms();
 
   /**
    * Indexes the corpus's passages, or takes `prebuilt`, an engine over them built earlier with the
@@ -94,29 +97,23 @@ export class PassageSearch {
       })
       .sort((a, b) => b.score - a.score);
     const kept: PassageHit[] = [];
+    const shared = this.shared;
+    shared.clear();
     next: for (const hit of ranked) {
-      for (const k of kept) if (this.nearDuplicates(k.passage.id, hit.passage.id)) continue next;
+      const ids = this.idsOf(hit.passage.id);
+      const counts = shared.count(ids);
+      for (let k = 0; k < shared.size; k++) if (this.nearDuplicates(shared.set(k).length, ids.length, counts[k]!)) continue next;
       kept.push(hit);
+      shared.add(ids);
       if (kept.length === limit) break;
     }
     return kept;
   }
 
-  /** True when the term sets of two passages overlap (Jaccard) by at least `duplicateOverlap`. */
-  private nearDuplicates(a: string, b: string): boolean {
-    const x = this.idsOf(a);
-    const y = this.idsOf(b);
-    const union = x.length + y.length;
-    // Jaccard is at most |small| / |large|: most pairs are told apart by their sizes alone.
-    if (Math.min(x.length, y.length) < this.duplicateOverlap * Math.max(x.length, y.length) || union === 0) return false;
-    let shared = 0;
-    for (let i = 0, j = 0; i < x.length && j < y.length; ) {
-      const d = x[i]! - y[j]!;
-      if (d === 0) shared++;
-      if (d <= 0) i++;
-      if (d >= 0) j++;
-    }
-    return shared / (union - shared) >= this.duplicateOverlap;
+  /** True when two passages with `a` and `b` distinct terms, `common` of them in both, overlap (Jaccard) by at least `duplicateOverlap`. */
+  private nearDuplicates(a: number, b: number, common: number): boolean {
+    const union = a + b - common;
+    return union > 0 && common / union >= this.duplicateOverlap;
   }
 
   private idsOf(passageId: string): Uint32Array {
