@@ -69,7 +69,15 @@ export interface PostingsState {
 export interface TopDoc {
   doc: number;
   score: number;
+  /**
+   * The leaves the document matched, as bits (bit k for `leaves[k]`) when there are at most
+   * `MASKED_LEAVES` leaves; −1 when there are more (ask `contains`).
+   */
+  matched: number;
 }
+
+/** Most leaves whose matches `search` reports as a bit mask. */
+export const MASKED_LEAVES = 31;
 
 export class PostingsIndex {
   private readonly fieldCount: number;
@@ -302,27 +310,25 @@ export class PostingsIndex {
     const termOf: number[] = [];
     const weights: number[] = [];
     const idfs: number[] = [];
-    let leafCount = 0;
-    for (const leaf of leaves) {
+    for (let k = 0; k < leaves.length; k++) {
+      const leaf = leaves[k]!;
       if (leaf.id >= this.packedTerms) continue;
-      let any = false;
       for (let f = 0; f < this.fieldCount; f++) {
         const field = packed[f]!;
         const lo = field.offsets[leaf.id]!;
         const hi = field.offsets[leaf.id + 1]!;
         const df = hi - lo;
         if (df === 0) continue;
-        any = true;
         docsOf.push(field.docs.subarray(lo, hi));
         impactOf.push(impacts[f]!.subarray(lo, hi));
-        leafOf.push(leafCount);
+        leafOf.push(k);
         fieldOf.push(f);
         termOf.push(leaf.id);
         weights.push(leaf.weight * boosts[f]!);
         idfs.push(Math.log(1 + (N - df + 0.5) / (df + 0.5)));
       }
-      if (any) leafCount++;
     }
+    const masked = leaves.length <= MASKED_LEAVES;
     const L = docsOf.length;
     const top = new TopDocs(count, tieBreak);
     if (L === 0) return [];
@@ -332,9 +338,19 @@ export class PostingsIndex {
     const bound = new Float64Array(L);
     // A list of negative weight (no boost is, in practice) gets no bound: it stays essential.
     for (let i = 0; i < L; i++) bound[i] = weights[i]! < 0 ? Infinity : weights[i]! * (idfs[i]! * this.maxImpact(fieldOf[i]!, termOf[i]!, impactOf[i]!));
-    const order = Array.from({ length: L }, (_, i) => i).sort((a, b) => (bound[a]! < bound[b]! ? -1 : bound[a]! > bound[b]! ? 1 : a - b));
+    // The lists by bound, lowest first (ties in list order): an insertion sort, as there are few.
+    const order = new Int32Array(L);
+    for (let i = 0; i < L; i++) {
+      let at = i;
+      while (at > 0 && bound[order[at - 1]!]! > bound[i]!) {
+        order[at] = order[at - 1]!;
+        at--;
+      }
+      order[at] = i;
+    }
     /** The essential lists, in leaf order, then the rest; `E` of them essential. */
-    const essential = Int32Array.from({ length: L }, (_, i) => i);
+    const essential = new Int32Array(L);
+    for (let i = 0; i < L; i++) essential[i] = i;
     let E = L;
     let firstEssential = 0;
     /** Sum of the bounds of the non-essential lists. */
@@ -393,6 +409,7 @@ export class PostingsIndex {
       let matched = 0;
       let leaf = -1;
       let leafSum = 0;
+      let mask = 0;
       for (let i = 0; i < L; i++) {
         if (partOf[i] !== doc) continue;
         if (leafOf[i] !== leaf) {
@@ -400,11 +417,12 @@ export class PostingsIndex {
           leaf = leafOf[i]!;
           leafSum = 0;
           matched++;
+          mask |= 1 << leaf;
         }
         leafSum += part[i]!;
       }
       acc += leafSum;
-      if (!top.offer(doc, (acc * matched) / matched, accept)) continue;
+      if (!top.offer(doc, (acc * matched) / matched, masked ? mask : -1, accept)) continue;
       // A better worst-kept score may make more lists non-essential.
       const worst = top.threshold;
       let dropped = false;
@@ -480,6 +498,8 @@ const DONE = 2 ** 32;
 class TopDocs {
   private readonly docs: number[] = [];
   private readonly scores: number[] = [];
+  /** Per kept document: its matched leaves (see `TopDoc.matched`). */
+  private readonly masks: number[] = [];
 
   constructor(
     private readonly count: number,
@@ -496,25 +516,26 @@ class TopDocs {
   }
 
   /** Keeps `doc` when it beats the worst kept (or there is room) and `accept` passes it; true when kept. */
-  offer(doc: number, score: number, accept?: (doc: number) => boolean): boolean {
-    const docs = this.docs;
-    const scores = this.scores;
+  offer(doc: number, score: number, matched: number, accept?: (doc: number) => boolean): boolean {
+    const { docs, scores, masks } = this;
     if (docs.length >= this.count && !this.worse(scores[0]!, docs[0]!, score, doc)) return false;
     if (accept && !accept(doc)) return false;
     if (docs.length < this.count) {
       let at = docs.length;
       docs.push(doc);
       scores.push(score);
+      masks.push(matched);
       while (at > 0) {
         const parent = (at - 1) >> 1;
         if (!this.worse(scores[at]!, docs[at]!, scores[parent]!, docs[parent]!)) break;
-        swap(docs, scores, at, parent);
+        swap(docs, scores, masks, at, parent);
         at = parent;
       }
       return true;
     }
     docs[0] = doc;
     scores[0] = score;
+    masks[0] = matched;
     for (let at = 0; ; ) {
       const l = 2 * at + 1;
       const r = l + 1;
@@ -522,7 +543,7 @@ class TopDocs {
       if (l < docs.length && this.worse(scores[l]!, docs[l]!, scores[w]!, docs[w]!)) w = l;
       if (r < docs.length && this.worse(scores[r]!, docs[r]!, scores[w]!, docs[w]!)) w = r;
       if (w === at) break;
-      swap(docs, scores, at, w);
+      swap(docs, scores, masks, at, w);
       at = w;
     }
     return true;
@@ -530,19 +551,22 @@ class TopDocs {
 
   /** The documents kept, best first. */
   sorted(): TopDoc[] {
-    const out = this.docs.map((doc, i) => ({ doc, score: this.scores[i]! }));
+    const out = this.docs.map((doc, i): TopDoc => ({ doc, score: this.scores[i]!, matched: this.masks[i]! }));
     out.sort((a, b) => b.score - a.score || this.tieBreak(a.doc, b.doc));
     return out;
   }
 }
 
-function swap(docs: number[], scores: number[], i: number, j: number): void {
+function swap(docs: number[], scores: number[], masks: number[], i: number, j: number): void {
   const d = docs[i]!;
   docs[i] = docs[j]!;
   docs[j] = d;
   const s = scores[i]!;
   scores[i] = scores[j]!;
   scores[j] = s;
+  const m = masks[i]!;
+  masks[i] = masks[j]!;
+  masks[j] = m;
 }
 
 /**

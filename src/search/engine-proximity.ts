@@ -23,32 +23,42 @@ export interface ProximityOptions {
   k: number;
 }
 
+/** The pairs of a query, by first term, for scanning documents. */
+export interface PairIndex {
+  byFirst: Map<number, PhrasePair[]>;
+  /** A filter of the first terms (slot `id & FILTER_MASK` set): most words of a document fail it without a Map lookup. */
+  firsts: Uint8Array;
+}
+
+const FILTER_MASK = 1023;
+
 /** Indexes pairs by their first term so that a document is scanned once for all of them. */
-export function pairIndex(pairs: readonly PhrasePair[]): Map<number, PhrasePair[]> {
+export function pairIndex(pairs: readonly PhrasePair[]): PairIndex {
   const byFirst = new Map<number, PhrasePair[]>();
+  const firsts = new Uint8Array(FILTER_MASK + 1);
   for (const pair of pairs) {
     const list = byFirst.get(pair.first);
     if (list) list.push(pair);
     else byFirst.set(pair.first, [pair]);
+    firsts[pair.first & FILTER_MASK] = 1;
   }
-  return byFirst;
+  return { byFirst, firsts };
 }
 
 /**
  * The proximity bonus of one document: for each pair, the number of its adjacent, in-order
  * occurrences, saturated and weighted, summed over pairs.
  */
-export function proximityBonus(
-  sequence: TermSequence,
-  byFirst: ReadonlyMap<number, readonly PhrasePair[]>,
-  options: ProximityOptions,
-): number {
+export function proximityBonus(sequence: TermSequence, pairs: PairIndex, options: ProximityOptions): number {
+  const { byFirst, firsts } = pairs;
   if (byFirst.size === 0 || options.weight === 0) return 0;
   const { ids, positions } = sequence;
   const hasPositions = positions.length === ids.length;
   let counts: Map<PhrasePair, number> | undefined;
   for (let k = 0; k + 1 < ids.length; k++) {
-    const list = byFirst.get(ids[k] ?? -1);
+    const id = ids[k]!;
+    if (!firsts[id & FILTER_MASK]) continue;
+    const list = byFirst.get(id);
     if (!list) continue;
     const gap = hasPositions ? (positions[k + 1] ?? 0) - (positions[k] ?? 0) : 1;
     if (gap > options.maxGap) continue;
@@ -64,4 +74,3 @@ export function proximityBonus(
   for (const [pair, tf] of counts) bonus += (pair.weight * tf * (options.k + 1)) / (tf + options.k);
   return options.weight * bonus;
 }
-

@@ -346,10 +346,10 @@ export class SearchEngine {
       return x < y ? -1 : x > y ? 1 : 0;
     };
     const top = this.postings.search(resolved, this.boosts, this.bm25, count, tieBreak, filter ? (doc) => filter(store.docId(doc)) : undefined);
-    return top.map(({ doc, score }) => ({
+    return top.map(({ doc, score, matched }) => ({
       id: store.docId(doc),
       score,
-      terms: resolved.filter((leaf) => this.postings.contains(leaf.id, doc)).map((leaf) => leaf.term),
+      terms: matched >= 0 ? termsOfMask(resolved, matched) : resolved.filter((leaf) => this.postings.contains(leaf.id, doc)).map((leaf) => leaf.term),
     }));
   }
 
@@ -395,4 +395,11 @@ export class SearchEngine {
     }
     pool.sort(byScore);
   }
+}
+
+/** The terms of the leaves whose bits are set in `mask`. */
+function termsOfMask(leaves: ReadonlyArray<{ term: string }>, mask: number): string[] {
+  const terms: string[] = [];
+  for (let k = 0; k < leaves.length; k++) if (mask & (1 << k)) terms.push(leaves[k]!.term);
+  return terms;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PostingsIndex, type ScoredLeaf, type TopDoc } from '../../src/search/engine-postings.js';
+import { MASKED_LEAVES, PostingsIndex, type ScoredLeaf, type TopDoc } from '../../src/search/engine-postings.js';
 import type { BM25Params } from '../../src/search/engine-types.js';
 import { random } from './random.js';
 
@@ -20,13 +20,14 @@ function randomIndex(next: () => number, docs: number): PostingsIndex {
 
 /**
  * The scores the search must give, computed the plain way: every posting of every leaf, summed per
- * leaf over fields and then over leaves in order (minisearch's order), the whole result set sorted.
+ * leaf over fields and then over leaves in order (minisearch's order), the whole result set sorted;
+ * each document with the leaves it matched.
  */
 function reference(index: PostingsIndex, leaves: readonly ScoredLeaf[], boosts: readonly number[], bm25: BM25Params, count: number, tieBreak: (a: number, b: number) => number, accept?: (doc: number) => boolean): TopDoc[] {
   const { fields, lengths, averages, docCount: N } = index.state();
   const { k, b, d: floor } = bm25;
-  const scores = new Map<number, { acc: number; matched: number }>();
-  for (const leaf of leaves) {
+  const scores = new Map<number, { acc: number; matched: number; mask: number }>();
+  for (const [i, leaf] of leaves.entries()) {
     const leafSums = new Map<number, number>();
     for (let f = 0; f < FIELDS; f++) {
       const { offsets, docs, tfs } = fields[f]!;
@@ -44,11 +45,12 @@ function reference(index: PostingsIndex, leaves: readonly ScoredLeaf[], boosts: 
     }
     for (const [doc, sum] of leafSums) {
       const prior = scores.get(doc);
-      scores.set(doc, prior ? { acc: prior.acc + sum, matched: prior.matched + 1 } : { acc: sum, matched: 1 });
+      const bit = 2 ** i;
+      scores.set(doc, prior ? { acc: prior.acc + sum, matched: prior.matched + 1, mask: prior.mask + bit } : { acc: sum, matched: 1, mask: bit });
     }
   }
   return [...scores]
-    .map(([doc, { acc, matched }]) => ({ doc, score: (acc * matched) / matched }))
+    .map(([doc, { acc, matched, mask }]) => ({ doc, score: (acc * matched) / matched, matched: leaves.length > MASKED_LEAVES ? -1 : mask }))
     .filter(({ doc }) => !accept || accept(doc))
     .sort((x, y) => y.score - x.score || tieBreak(x.doc, y.doc))
     .slice(0, count);
@@ -91,6 +93,19 @@ describe('PostingsIndex.search', () => {
       expect(index.search(leaves, [1, 1, 1], first, 10, tieBreak)).toEqual(reference(index, leaves, [1, 1, 1], first, 10, tieBreak));
       const other: BM25Params = { k: 0.9, b: 0.4, d: 1 };
       expect(index.search(leaves, [1, 2, 0.5], other, 30, tieBreak)).toEqual(reference(index, leaves, [1, 2, 0.5], other, 30, tieBreak));
+    });
+
+    it('leaves the matched leaves to be asked for when there are too many for a mask', () => {
+      const next = random(7);
+      const index = randomIndex(next, 600);
+      const tieBreak = (a: number, b: number) => a - b;
+      const bm25: BM25Params = { k: 1.2, b: 0.7, d: 0.5 };
+      for (const n of [MASKED_LEAVES, MASKED_LEAVES + 1]) {
+        const leaves = Array.from({ length: n }, (_, id) => ({ id, weight: 1 }));
+        const found = index.search(leaves, [1, 1, 1], bm25, 50, tieBreak);
+        expect(found).toEqual(reference(index, leaves, [1, 1, 1], bm25, 50, tieBreak));
+        expect(found.every((hit) => (n > MASKED_LEAVES ? hit.matched === -1 : hit.matched > 0))).toBe(true);
+      }
     });
   });
 });
