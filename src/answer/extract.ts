@@ -241,10 +241,21 @@ export function quoteOf(choice: QuoteChoice, prepared: QuoteQuery): Quote {
 
 /** The analyzed terms of a choice's sentences: the words of its quote. */
 export function choiceTerms(choice: QuoteChoice): Set<string> {
-  const sentences = analysisOf(choice.passage).sentences;
   const terms = new Set<string>();
-  for (let i = choice.from; i <= choice.to && i < sentences.length; i++) for (const t of sentences[i]!.own) terms.add(t);
+  forEachChoiceTerm(choice, (t) => terms.add(t));
   return terms;
+}
+
+/** Calls `visit` once for each distinct term of a choice's sentences (`choiceTerms` without the set). */
+export function forEachChoiceTerm(choice: QuoteChoice, visit: (term: string) => void): void {
+  const sentences = analysisOf(choice.passage).sentences;
+  const to = Math.min(choice.to, sentences.length - 1);
+  for (let i = choice.from; i <= to; i++) {
+    next: for (const t of sentences[i]!.own) {
+      for (let j = choice.from; j < i; j++) if (sentences[j]!.own.has(t)) continue next;
+      visit(t);
+    }
+  }
 }
 
 /**
