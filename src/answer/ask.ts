@@ -73,7 +73,7 @@ export function ask(deps: AskDeps, question: string, options: AskOptions = {}): 
   const known = (term: string) => deps.search.engine.has(term);
   const found = deps.search.search(analyzed, Math.max(limit * page + 1, rerank));
   if (!found[0]) return abstained(analyzed, page, 'no-match', 0);
-  const prepared = quoteQuery(analyzed, idf, known);
+  const prepared = quoteQuery(analyzed, idf, known, (term) => deps.search.nearWords(term));
   const typoOf = (k: number, terms: ReadonlySet<string>) => prepared.typoCredit[k]?.(terms) ?? 0;
   const hits = rerankByAnswer(found, prepared, answerWeight, rerank, deps.search.commentWeight);
   // The corpus answers when one of the best passages holds enough of the question.

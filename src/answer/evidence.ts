@@ -1,5 +1,6 @@
 import { distance } from 'fastest-levenshtein';
 import type { AnalyzedQuery, ConceptTerm } from '../search/query.js';
+import type { NearWords } from '../search/engine-fuzzy.js';
 
 /**
  * Credit for a concept found only through a near spelling (a typo the engine forgave): a long word one
@@ -10,10 +11,13 @@ export function typoCredit(term: string, passageTerms: Iterable<string>): number
 }
 
 /**
- * `typoCredit` of one term over many sets of words, each word's edit distance to it computed once: a
- * question's unknown term is checked against every sentence of every passage it ranks.
+ * `typoCredit` of one term over many sets of words: a question's unknown term is checked against every
+ * sentence of every passage it ranks. With `near`, every word within two edits of the term that the
+ * sets can hold (the index's words near it), a set is asked for those few words; without, each word's
+ * edit distance to the term is computed once.
  */
-export function typoCreditOf(term: string): (passageTerms: Iterable<string>) => number {
+export function typoCreditOf(term: string, near?: NearWords): (passageTerms: Iterable<string>) => number {
+  if (near) return nearCredit(term, near);
   const distances = new Map<string, number>();
   const measured = (t: string) => {
     let d = distances.get(t);
@@ -21,6 +25,21 @@ export function typoCreditOf(term: string): (passageTerms: Iterable<string>) => 
     return d;
   };
   return (passageTerms) => creditOf(term, passageTerms, measured);
+}
+
+/** `typoCreditOf` from the words near the term: only distances up to 2 earn credit. */
+function nearCredit(term: string, near: NearWords): (passageTerms: Iterable<string>) => number {
+  if (term.length < 5 || near.length === 0) return () => 0;
+  const distances = new Map(near.map((n) => [n.term, n.distance]));
+  return (passageTerms) => {
+    let best = Infinity;
+    if (passageTerms instanceof Set) {
+      for (const n of near) if (n.distance < best && passageTerms.has(n.term)) best = n.distance;
+    } else {
+      for (const t of passageTerms) best = Math.min(best, distances.get(t) ?? Infinity);
+    }
+    return creditFor(term, best);
+  };
 }
 
 function creditOf(term: string, passageTerms: Iterable<string>, distanceTo: (t: string) => number): number {
@@ -31,25 +50,35 @@ function creditOf(term: string, passageTerms: Iterable<string>, distanceTo: (t: 
     best = Math.min(best, distanceTo(t));
     if (best <= 1) break;
   }
+  return creditFor(term, best);
+}
+
+/** The credit of a term whose nearest spelling in a passage is `best` edits away. */
+function creditFor(term: string, best: number): number {
   if (best <= 1) return term.length >= 6 ? 0.8 : 0.5;
   return best === 2 && term.length >= 8 ? 0.5 : 0;
 }
 
 /** True when the concept's term, or all the terms of one of its alternatives, are in `terms`. */
 export function conceptFound(concept: ConceptTerm, terms: ReadonlySet<string>): boolean {
-  return terms.has(concept.term) || concept.alternatives.some((alt) => alt.every((t) => terms.has(t)));
+  if (terms.has(concept.term)) return true;
+  next: for (const alternative of concept.alternatives) {
+    for (const t of alternative) if (!terms.has(t)) continue next;
+    return true;
+  }
+  return false;
 }
 
 /** Typo credit for a concept: the better of its stem's and its typed word's (see `typoCredit`). */
-export function conceptTypoCredit(concept: ConceptTerm, terms: ReadonlySet<string>): number {
+export function conceptTypoCredit(concept: ConceptTerm, terms: Iterable<string>): number {
   return conceptTypoCreditOf(concept)(terms);
 }
 
-/** `conceptTypoCredit` of one concept over many sets of words (see `typoCreditOf`). */
-export function conceptTypoCreditOf(concept: ConceptTerm): (terms: ReadonlySet<string>) => number {
-  const stem = typoCreditOf(concept.term);
+/** `conceptTypoCredit` of one concept over many sets of words (see `typoCreditOf`; `near` finds a term's near words). */
+export function conceptTypoCreditOf(concept: ConceptTerm, near?: (term: string) => NearWords): (terms: Iterable<string>) => number {
+  const stem = typoCreditOf(concept.term, near?.(concept.term));
   if (concept.surface === concept.term) return stem;
-  const surface = typoCreditOf(concept.surface);
+  const surface = typoCreditOf(concept.surface, near?.(concept.surface));
   return (terms) => Math.max(stem(terms), surface(terms));
 }
 

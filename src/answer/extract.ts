@@ -3,6 +3,7 @@ import type { AnalyzedToken } from '../search/analyzer.js';
 import { analyzeFast } from '../search/engine-analyze.js';
 import type { AnalyzedQuery, QuestionType } from '../search/query.js';
 import { conceptFound, conceptTypoCreditOf, typoCreditOf } from './evidence.js';
+import type { NearWords } from '../search/engine-fuzzy.js';
 import { analysisOf, answerPositions, sentenceTypeBonus, type SentenceAnalysis } from './passage-analysis.js';
 
 /** A verbatim quote: `text` is exactly `passage.text.slice(start, end)`. */
@@ -120,13 +121,21 @@ export interface QuoteQuery {
   /** Per concept: it has an alias of several words, which two sentences may hold between them. */
   spansWords: boolean[];
   /** Per concept the corpus does not know: its typo credit in a set of words (see `conceptTypoCredit`); null for known ones. */
-  typoCredit: Array<((terms: ReadonlySet<string>) => number) | null>;
+  typoCredit: Array<((terms: Iterable<string>) => number) | null>;
   /** Near-spelling credit of each unknown term and its typed form, whose near spellings are marked. */
   typos: Array<(terms: Iterable<string>) => number>;
 }
 
-/** Prepares a question for `chooseQuote` and `quoteOf`, with the corpus's IDF and vocabulary. */
-export function quoteQuery(query: AnalyzedQuery, idf: (term: string) => number, knownTerm: (term: string) => boolean = () => true): QuoteQuery {
+/**
+ * Prepares a question for `chooseQuote` and `quoteOf`, with the corpus's IDF and vocabulary; `near`,
+ * when given, lists the words of the corpus within two edits of a word (see `typoCreditOf`).
+ */
+export function quoteQuery(
+  query: AnalyzedQuery,
+  idf: (term: string) => number,
+  knownTerm: (term: string) => boolean = () => true,
+  near?: (term: string) => NearWords,
+): QuoteQuery {
   const concepts = query.concepts;
   const weights = concepts.map((c) => idf(c.term) * (c.focus ? QUOTE_RULES.focusWeight : 1));
   const unknown = concepts.map((c) => !knownTerm(c.term));
@@ -138,8 +147,11 @@ export function quoteQuery(query: AnalyzedQuery, idf: (term: string) => number, 
     names: new Set(concepts.map((c) => c.term)),
     unknown,
     spansWords: concepts.map((c) => c.alternatives.some((alt) => alt.length > 1)),
-    typoCredit: concepts.map((c, k) => (unknown[k] ? conceptTypoCreditOf(c) : null)),
-    typos: concepts.filter((_, k) => unknown[k]).flatMap((c) => (c.surface === c.term ? [c.term] : [c.term, c.surface])).map(typoCreditOf),
+    typoCredit: concepts.map((c, k) => (unknown[k] ? conceptTypoCreditOf(c, near) : null)),
+    typos: concepts
+      .filter((_, k) => unknown[k])
+      .flatMap((c) => (c.surface === c.term ? [c.term] : [c.term, c.surface]))
+      .map((t) => typoCreditOf(t, near?.(t))),
   };
 }
 
@@ -150,14 +162,18 @@ let bonus = new Float64Array(64);
 let onTopic = new Uint8Array(64);
 let have = new Uint8Array(64);
 let typoBest = new Float64Array(64);
+let inHeading = new Float64Array(64);
 
-/** True when every term of `terms` is in one of sentences `from`…`to`. */
-function allInWindow(terms: readonly string[], sentences: readonly SentenceAnalysis[], from: number, to: number): boolean {
-  outer: for (const term of terms) {
-    for (let i = from; i <= to; i++) if (sentences[i]!.terms.has(term)) continue outer;
-    return false;
+/** True when every term of one of `alternatives` is in one of sentences `from`…`to`. */
+function someInWindow(alternatives: readonly (readonly string[])[], sentences: readonly SentenceAnalysis[], from: number, to: number): boolean {
+  next: for (const terms of alternatives) {
+    outer: for (const term of terms) {
+      for (let i = from; i <= to; i++) if (sentences[i]!.terms.has(term)) continue outer;
+      continue next;
+    }
+    return true;
   }
-  return true;
+  return false;
 }
 
 /** `pickQuote`'s choice of sentences and its score, without cutting the text: what ranking needs. */
@@ -167,7 +183,7 @@ export function chooseQuote(passage: Passage, prepared: QuoteQuery): QuoteChoice
   const concepts = query.concepts;
   const n = concepts.length;
   const cells = sentences.length * n;
-  if (have.length < n) [have, typoBest] = [new Uint8Array(n * 2), new Float64Array(n * 2)];
+  if (have.length < n) [have, typoBest, inHeading] = [new Uint8Array(n * 2), new Float64Array(n * 2), new Float64Array(n * 2)];
   if (found.length < cells) [found, typo] = [new Float64Array(cells * 2), new Float64Array(cells * 2)];
   if (bonus.length < sentences.length) [bonus, onTopic] = [new Float64Array(sentences.length * 2), new Uint8Array(sentences.length * 2)];
 
@@ -185,8 +201,7 @@ export function chooseQuote(passage: Passage, prepared: QuoteQuery): QuoteChoice
     onTopic[i] = topic;
     bonus[i] = s.start >= attributionStart ? -0.2 : sentenceTypeBonus(s, query.type) + nearFocus(query.type, s, focusTerms) + roleBeside(query.type, s, names);
   }
-  const headingWeight = (k: number) => (conceptFound(concepts[k]!, headingTerms) ? weights[k]! * QUOTE_RULES.headingCredit : 0);
-  const inHeading = concepts.map((_, k) => headingWeight(k));
+  for (let k = 0; k < n; k++) inHeading[k] = conceptFound(concepts[k]!, headingTerms) ? weights[k]! * QUOTE_RULES.headingCredit : 0;
 
   let bestFrom = 0;
   let bestTo = 0;
@@ -213,13 +228,17 @@ export function chooseQuote(passage: Passage, prepared: QuoteQuery): QuoteChoice
       for (let k = 0; k < n; k++) {
         if (found[to * n + k]) have[k] = 1;
         typoBest[k] = Math.max(typoBest[k]!, typo[to * n + k]!);
-        if (!have[k] && spansWords[k] && to > from && concepts[k]!.alternatives.some((alt) => allInWindow(alt, sentences, from, to))) have[k] = 1;
+        if (!have[k] && spansWords[k] && to > from && someInWindow(concepts[k]!.alternatives, sentences, from, to)) have[k] = 1;
         if (have[k]) score += weights[k]!;
         else if (inHeading[k]) score += inHeading[k]!;
         else if (unknown[k]) score += weights[k]! * typoBest[k]!;
       }
       const total = score / totalWeight + windowBonus - extras - (s.question ? QUOTE_RULES.endsOnQuestionCost : 0) - (words < 5 ? 0.15 : 0) - from * QUOTE_RULES.laterSentenceCost;
-      if (total > bestScore) [bestFrom, bestTo, bestScore] = [from, to, total];
+      if (total > bestScore) {
+        bestFrom = from;
+        bestTo = to;
+        bestScore = total;
+      }
     }
   }
 
@@ -233,10 +252,13 @@ export function quoteOf(choice: QuoteChoice, prepared: QuoteQuery): Quote {
   const start = sentences[from]?.[0] ?? 0;
   const end = sentences[to]?.[1] ?? passage.text.length;
   const text = passage.text.slice(start, end);
-  // The sentences' cached tokens, moved to offsets in the quote, rather than analyzing the text again.
-  const analyzed = analysisOf(passage).sentences.slice(from, to + 1);
-  const tokens = analyzed.length ? analyzed.flatMap((s) => s.tokens.map((t) => ({ ...t, start: t.start + s.start - start, end: t.end + s.start - start }))) : analyzeFast(text);
-  return { passageId: passage.id, start, end, text, marks: markTokens(text, tokens, prepared.query.markTerms, prepared.typos), score: choice.score };
+  const { markTerms } = prepared.query;
+  const marks: Array<[number, number]> = [];
+  // The sentences' cached tokens, at their offsets in the quote, rather than analyzing the text again.
+  const analyzed = analysisOf(passage).sentences;
+  if (from < analyzed.length) for (let i = from; i <= to && i < analyzed.length; i++) markTokens(marks, text, analyzed[i]!.tokens, analyzed[i]!.start - start, markTerms, prepared.typos);
+  else markTokens(marks, text, analyzeFast(text), 0, markTerms, prepared.typos);
+  return { passageId: passage.id, start, end, text, marks, score: choice.score };
 }
 
 /** The analyzed terms of a choice's sentences: the words of its quote. */
@@ -263,22 +285,42 @@ export function forEachChoiceTerm(choice: QuoteChoice, visit: (term: string) => 
  * `typos` (query terms the corpus does not know), neighbours merged.
  */
 export function markTerms(text: string, terms: ReadonlySet<string>, typos: readonly string[] = []): Array<[number, number]> {
-  return markTokens(text, analyzeFast(text), terms, typos.map(typoCreditOf));
+  const marks: Array<[number, number]> = [];
+  markTokens(marks, text, analyzeFast(text), 0, terms, typos.map((t) => typoCreditOf(t)));
+  return marks;
 }
 
-/** `markTerms` over the already analyzed tokens of `text`. */
+/** Adds to `marks` the marks of already analyzed tokens of `text`, whose offsets are `shift` before theirs in it. */
 function markTokens(
+  marks: Array<[number, number]>,
   text: string,
   tokens: readonly AnalyzedToken[],
+  shift: number,
   terms: ReadonlySet<string>,
   typos: ReadonlyArray<(terms: Iterable<string>) => number>,
-): Array<[number, number]> {
-  const marks: Array<[number, number]> = [];
+): void {
   for (const token of tokens) {
-    if (!terms.has(token.term) && !typos.some((credit) => credit([token.term]) > 0)) continue;
-    const last = marks.at(-1);
-    if (last && /^\s+$/.test(text.slice(last[1], token.start))) last[1] = token.end;
-    else marks.push([token.start, token.end]);
+    if (!terms.has(token.term) && !(typos.length && nearSpelling(typos, token.term))) continue;
+    const start = token.start + shift;
+    const end = token.end + shift;
+    const last = marks[marks.length - 1];
+    if (last && onlySpaceBetween(text, last[1], start)) last[1] = end;
+    else marks.push([start, end]);
   }
-  return marks;
+}
+
+/** True when `word` is a near spelling of one of the typed terms of `typos` (see `typoCreditOf`). */
+function nearSpelling(typos: ReadonlyArray<(terms: Iterable<string>) => number>, word: string): boolean {
+  const words = [word];
+  for (const credit of typos) if (credit(words) > 0) return true;
+  return false;
+}
+
+const SPACE = /\s/;
+
+/** True when `text[from, to)` is not empty and all white space. */
+function onlySpaceBetween(text: string, from: number, to: number): boolean {
+  if (from >= to) return false;
+  for (let i = from; i < to; i++) if (!SPACE.test(text[i]!)) return false;
+  return true;
 }

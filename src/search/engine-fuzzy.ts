@@ -19,9 +19,12 @@ export interface FuzzyOptions {
 /** Defaults: `{ weight: 0.5, minLength: 4, twoEditsFrom: 8, maxVariants: 3 }`. */
 export const DEFAULT_FUZZY: FuzzyOptions = { weight: 0.5, minLength: 4, twoEditsFrom: 8, maxVariants: 3 };
 
+/** Indexed words near a spelling, with their edit distances. */
+export type NearWords = ReadonlyArray<{ term: string; distance: number }>;
+
 /** What finds indexed terms near a spelling (the engine's minisearch index). */
 export interface NearTermFinder {
-  nearTerms(term: string, maxDistance: number): ReadonlyArray<{ term: string; distance: number }>;
+  nearTerms(term: string, maxDistance: number): NearWords;
 }
 
 /**

@@ -9,7 +9,7 @@
 import type { QueryCombination, SearchResult } from 'minisearch';
 import { analyzeIdsFast, analyzeTermsFast } from './engine-analyze.js';
 import { expandQuery } from './engine-feedback.js';
-import { fuzzyVariants, type NearTermFinder } from './engine-fuzzy.js';
+import { fuzzyVariants, type NearTermFinder, type NearWords } from './engine-fuzzy.js';
 import { planQuery } from './engine-plan.js';
 import { BoundedMap } from './bounded-map.js';
 import { nearTermsSorted, PostingsIndex, type PostingsState } from './engine-postings.js';
@@ -225,6 +225,11 @@ export class SearchEngine {
     };
   }
 
+  /** Indexed terms within `maxDistance` edits of `term` (not `term` itself), with their distances. */
+  nearTerms(term: string, maxDistance: number): NearWords {
+    return this.finder.nearTerms(term, maxDistance);
+  }
+
   /** Number of documents indexed. */
   get documentCount(): number {
     return this.store.documentCount;
@@ -286,12 +291,12 @@ export class SearchEngine {
     this.rerank(top, plan, terms, new Set(searched.map((leaf) => leaf.term)));
     const sourceOf = new Map(leaves.map((leaf) => [leaf.term, leaf.source]));
     return top.slice(0, limit).map((doc) => {
-      const matched = new Set<string>();
+      const matched: string[] = [];
       for (const term of doc.terms) {
         const source = sourceOf.get(term);
-        if (source) matched.add(source);
+        if (source && !matched.includes(source)) matched.push(source);
       }
-      return { id: doc.id, score: doc.score, matched: [...matched] };
+      return { id: doc.id, score: doc.score, matched };
     });
   }
 

@@ -4,6 +4,7 @@ import type { AnalyzedQuery } from './query.js';
 import { analyzeTermsFast } from './engine-analyze.js';
 import { BoundedMap } from './bounded-map.js';
 import { SharedTerms } from './shared-terms.js';
+import type { NearWords } from './engine-fuzzy.js';
 
 /** Passages whose term sets are kept at a time: a few hundred queries' worth of hits. */
 const PASSAGE_CACHE_MAX = 20_000;
@@ -84,6 +85,15 @@ export class PassageSearch {
    */
   termWeight(term: string): number {
     return this.engine.has(term) ? this.engine.idf(term) : this.maxIdf;
+  }
+
+  /**
+   * The words of the index within two edits of `term`, with their distances, `term` itself (at 0)
+   * when indexed: every near spelling a passage can hold, as passages hold only indexed words.
+   */
+  nearWords(term: string): NearWords {
+    const near = this.engine.nearTerms(term, 2);
+    return this.engine.has(term) ? [{ term, distance: 0 }, ...near] : near;
   }
 
   /** Ranked, distinct passages for an analyzed query, reader comments weighted down. */

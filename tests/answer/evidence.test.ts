@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { coverage, typoCredit } from '../../src/answer/evidence.js';
+import { coverage, typoCredit, typoCreditOf } from '../../src/answer/evidence.js';
+import { analysisOf } from '../../src/answer/passage-analysis.js';
+import { loadCore } from '../../src/core.js';
 import { analyzeQuery } from '../../src/search/query.js';
 
 const idf = (t: string) => ({ castro: 1, eisenhow: 3, golf: 4 })[t] ?? 5;
@@ -42,5 +44,31 @@ describe('typoCredit', () => {
     expect(typoCredit('mankiewic', new Set(['mankiewicz']))).toBe(0.8);
     expect(typoCredit('mankiwiecz', new Set(['mankiewicz']))).toBe(0.5);
     expect(typoCredit('pope', new Set(['hope']))).toBe(0);
+  });
+});
+
+describe('typoCreditOf with the index’s near words', () => {
+  const core = loadCore();
+  const sentences = core.corpus.passages.flatMap((p) => analysisOf(p).sentences);
+
+  it('rests on every word of every sentence being indexed', () => {
+    const unindexed = new Set(sentences.flatMap((s) => [...s.terms].filter((t) => !core.search.engine.has(t))));
+    expect([...unindexed]).toEqual([]);
+  });
+
+  it('gives every sentence the credit that measuring each of its words gives', () => {
+    // Misspellings of corpus words at one and two edits, typed forms, and words far from any.
+    const words = ['atwood', 'kenedy', 'gonzales', 'kruschev', 'advice', 'castros', 'sourdough', 'missle', 'diplomatc', 'havana'];
+    let credited = 0;
+    for (const word of words) {
+      const viaIndex = typoCreditOf(word, core.search.nearWords(word));
+      for (const s of sentences) {
+        const expected = typoCredit(word, s.terms);
+        expect(viaIndex(s.terms), `${word} in “${s.text.slice(0, 40)}”`).toBe(expected);
+        expect(viaIndex([...s.terms])).toBe(expected);
+        if (expected > 0) credited++;
+      }
+    }
+    expect(credited).toBeGreaterThan(20);
   });
 });
