@@ -2,11 +2,13 @@
  * One measurement of `npm run bench`, in a fresh process so heap and RSS are its own. Prints one JSON
  * line. Not meant to be run by hand (see bench.ts):
  *
- *   node --expose-gc dist/scripts/bench-run.js engine --corpus DIR --cache DIR --queries FILE [--reps N] [--warmup N]
- *   node --expose-gc dist/scripts/bench-run.js minisearch --corpus DIR --cache DIR --queries FILE [--reps N]
+ *   node --expose-gc dist/scripts/bench-run.js engine --corpus DIR --cache DIR --queries FILE [--reps N] [--warmup N] [--settle N]
+ *   node --expose-gc dist/scripts/bench-run.js minisearch --corpus DIR --cache DIR --queries FILE [--reps N] [--warmup N] [--settle N]
  *
  * `engine`: builds the core through `loadCore` (ingestion, index, save), then loads it again from the
- * saved index, then times the full ask path and the engine's search alone on the queries.
+ * saved index, then times the full ask path and the engine's search alone on the queries. With
+ * `--settle N`, the queries are timed twice: after `--warmup` untimed rounds ("early") and again once N
+ * rounds have run in all ("settled", what `full` holds).
  * `minisearch`: minisearch with default options on the same passages (read from the saved index, so
  * ingestion is not counted twice): build, `toJSON` save and `loadJSON` load, and the queries.
  */
@@ -23,7 +25,7 @@ import { passageEngineOptions } from '../src/search/passage-search.js';
 
 const { positionals, values } = parseArgs({
   allowPositionals: true,
-  options: { corpus: { type: 'string' }, cache: { type: 'string' }, queries: { type: 'string' }, reps: { type: 'string', default: '20' }, warmup: { type: 'string', default: '1' }, serializers: { type: 'boolean', default: false }, key: { type: 'string' } },
+  options: { corpus: { type: 'string' }, cache: { type: 'string' }, queries: { type: 'string' }, reps: { type: 'string', default: '20' }, warmup: { type: 'string', default: '1' }, settle: { type: 'string', default: '0' }, serializers: { type: 'boolean', default: false }, key: { type: 'string' } },
 });
 const mode = positionals[0];
 const corpusDir = values.corpus!;
@@ -31,6 +33,7 @@ const cacheDir = values.cache!;
 const queries = JSON.parse(readFileSync(values.queries!, 'utf8')) as string[];
 const reps = Number(values.reps);
 const warmup = Number(values.warmup);
+const settle = Number(values.settle);
 
 const gc = (globalThis as { gc?: () => void }).gc ?? (() => {});
 const memory = () => {
@@ -41,12 +44,11 @@ const memory = () => {
 };
 const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))] ?? 0;
 
-/**
- * Latency of `run` over the queries, `reps` rounds after `warmup` untimed rounds (V8 compiles the
- * query path over the first rounds; a running bot is past that after its first few hundred questions).
- */
-function latency(run: (q: string) => unknown): { p50_ms: number; p99_ms: number; max_ms: number; qps: number; n: number } {
-  for (let r = 0; r < warmup; r++) for (const q of queries) run(q);
+type Latency = { p50_ms: number; p99_ms: number; max_ms: number; qps: number; n: number };
+
+/** Latency of `run` over the queries, `reps` rounds after `untimed` untimed rounds (V8 compiles the query path over the first rounds). */
+function latency(run: (q: string) => unknown, untimed = warmup): Latency {
+  for (let r = 0; r < untimed; r++) for (const q of queries) run(q);
   const times: number[] = [];
   const started = performance.now();
   for (let r = 0; r < reps; r++) {
@@ -59,6 +61,16 @@ function latency(run: (q: string) => unknown): { p50_ms: number; p99_ms: number;
   const total = performance.now() - started;
   times.sort((a, b) => a - b);
   return { p50_ms: quantile(times, 0.5), p99_ms: quantile(times, 0.99), max_ms: times.at(-1) ?? 0, qps: (times.length / total) * 1000, n: times.length };
+}
+
+/**
+ * Latency early (after `warmup` rounds) and settled (after `settle` rounds in all), when settling is
+ * asked for: V8 goes on compiling and recompiling the query path for a few thousand questions.
+ */
+function latencies(run: (q: string) => unknown): { full: Latency; early?: Latency } {
+  if (settle <= warmup + reps) return { full: latency(run) };
+  const early = latency(run);
+  return { early, full: latency(run, settle - warmup - reps) };
 }
 
 function timed<T>(f: () => T): [T, number] {
@@ -81,7 +93,7 @@ if (mode === 'engine') {
   const [core, loadMs] = timed(() => loadCore({ corpusDir, cache: { dir: cacheDir } }));
   if (core.load.source !== 'cache') throw new Error(`the saved index was not used: ${core.load.rebuiltBecause}`);
   const loaded = memory();
-  const full = latency((q) => ask(core, q));
+  const { full, early } = latencies((q) => ask(core, q));
   const searchOnly = latency((q) => core.search.search(analyzeQuery(q, core.aliases), 30));
   const answered = queries.filter((q) => ask(core, q).answered).length;
   let serializers: Record<string, number> | undefined;
@@ -113,6 +125,7 @@ if (mode === 'engine') {
       external_mb: loaded.external_mb,
       rss_mb: loaded.rss_mb,
       full,
+      ...(early ? { early } : {}),
       search: searchOnly,
       answered,
       ...(serializers ? { serializers } : {}),
@@ -137,7 +150,7 @@ if (mode === 'engine') {
   const size = statSync(file).size;
   const [loadedMini, loadMs] = timed(() => MiniSearch.loadJSON<{ id: string; text: string }>(readFileSync(file, 'utf8'), { fields: ['text'] }));
   rmSync(file, { force: true });
-  const search = latency((q) => loadedMini.search(q).slice(0, 30));
+  const { full: search, early } = latencies((q) => loadedMini.search(q).slice(0, 30));
   console.log(
     JSON.stringify({
       mode,
@@ -152,6 +165,7 @@ if (mode === 'engine') {
       index_heap_mb: built.heap_mb - base.heap_mb,
       rss_mb: built.rss_mb,
       full: search,
+      ...(early ? { early } : {}),
       search,
     }),
   );
