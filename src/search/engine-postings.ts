@@ -1,8 +1,8 @@
 /**
  * The engine's own inverted index: postings packed into typed arrays (one CSR layout per field:
  * per-term offsets, document ordinals, term frequencies), each posting's query-independent part of
- * BM25 precomputed (its impact), and a search that merges the lists document at a time, skips what
- * cannot reach the best `count` (MaxScore) and keeps those in a bounded heap: a query allocates
+ * BM25 precomputed (its impact), and a search that adds the lists term at a time into per-document
+ * cells reused from query to query and keeps the best `count` in a bounded heap: a query allocates
  * nothing per posting and never materialises the full result set.
  *
  * It scores exactly as minisearch 7.2 does for the engine's queries (same field lengths — distinct
@@ -10,7 +10,6 @@
  * floating-point evaluation order), so rankings are identical to the minisearch reference path;
  * tests compare the two on random corpora and queries.
  */
-import { BoundedMap } from './bounded-map.js';
 import type { BM25Params } from './engine-types.js';
 
 /** A growable Uint32Array. */
@@ -92,8 +91,6 @@ export class PostingsIndex {
   private packedTerms = 0;
   private impacts: Float64Array[] | null = null;
   private impactParams: BM25Params | null = null;
-  /** `maxImpact` of the lists searched lately, by term · fields + field. */
-  private readonly maxima = new BoundedMap<number, number>(MAXIMA_CACHED);
   private tfScratch: Map<number, number> = new Map();
 
   constructor(fieldCount: number) {
@@ -259,24 +256,7 @@ export class PostingsIndex {
       return out;
     });
     this.impactParams = bm25;
-    this.maxima.clear();
     return this.impacts;
-  }
-
-  /**
-   * The largest impact in a term's postings list of a field, rounded up: times the term's weight and
-   * idf, a bound on what the term adds to any document's score. Found on first use (one pass over the
-   * list) and remembered with the impacts, for the most recently used lists.
-   */
-  private maxImpact(f: number, term: number, impacts: Float64Array): number {
-    const key = term * this.fieldCount + f;
-    let max = this.maxima.get(key);
-    if (max !== undefined) return max;
-    max = 0;
-    for (let p = 0; p < impacts.length; p++) if (impacts[p]! > max) max = impacts[p]!;
-    // Bounds are compared with SAFE's margin; this one is exact.
-    this.maxima.set(key, max);
-    return max;
   }
 
   /**
@@ -284,10 +264,12 @@ export class PostingsIndex {
    * over fields, then over leaves in order), times and divided by the number of leaves matched, and
    * the best `count` documents by (score desc, `tieBreak`), passing `accept` when given.
    *
-   * Document at a time: the leaves' postings lists are merged by document, each document scored
-   * whole (from the precomputed impacts) as the merge reaches it, so every read is sequential, where
-   * accumulating term at a time read and wrote per-document arrays at random (a cache miss per
-   * posting on a large index; ~1.6× slower on the 107 MB JFK release).
+   * Term at a time: each list is added into per-document accumulators, leaf by leaf (fields in order
+   * within a leaf), so the sums are the same numbers as minisearch's; the documents touched are then
+   * offered to the top `count`. Each posting costs a sequential read of its list and one random
+   * access to its document's cell (sum and matched leaves side by side, one cache line). Measured on
+   * the 107 MB JFK release: ~1.8× faster than merging the lists document at a time with MaxScore
+   * pruning, which skipped little on these queries (their words are common).
    */
   search(
     leaves: readonly ScoredLeaf[],
@@ -302,143 +284,104 @@ export class PostingsIndex {
     if (count <= 0 || this.docCount === 0) return [];
     const impacts = this.impactsFor(bm25);
     const N = this.docCount;
-    // One cursor per (leaf, field) with postings, leaf-major then field order: the order of the sums.
-    const docsOf: Uint32Array[] = [];
-    const impactOf: Float64Array[] = [];
-    const leafOf: number[] = [];
-    const fieldOf: number[] = [];
-    const termOf: number[] = [];
-    const weights: number[] = [];
-    const idfs: number[] = [];
+    const { cells, leafSums, leafSeen, touched, leafTouched } = this.scratchFor(N);
+    // cells[2d]: document d's sum; cells[2d + 1]: its matched leaves as bits (or, past MASKED_LEAVES
+    // leaves, their count); 0 while untouched.
+    const masked = leaves.length <= MASKED_LEAVES;
+    let touchedCount = 0;
     for (let k = 0; k < leaves.length; k++) {
       const leaf = leaves[k]!;
       if (leaf.id >= this.packedTerms) continue;
+      let fieldsWith = 0;
+      for (let f = 0; f < this.fieldCount; f++) if (packed[f]!.offsets[leaf.id + 1]! > packed[f]!.offsets[leaf.id]!) fieldsWith++;
+      if (fieldsWith === 0) continue;
+      const bit = masked ? 1 << k : 1;
+      let leafCount = 0;
       for (let f = 0; f < this.fieldCount; f++) {
         const field = packed[f]!;
         const lo = field.offsets[leaf.id]!;
         const hi = field.offsets[leaf.id + 1]!;
+        if (hi === lo) continue;
         const df = hi - lo;
-        if (df === 0) continue;
-        docsOf.push(field.docs.subarray(lo, hi));
-        impactOf.push(impacts[f]!.subarray(lo, hi));
-        leafOf.push(k);
-        fieldOf.push(f);
-        termOf.push(leaf.id);
-        weights.push(leaf.weight * boosts[f]!);
-        idfs.push(Math.log(1 + (N - df + 0.5) / (df + 0.5)));
+        const w = leaf.weight * boosts[f]!;
+        const idf = Math.log(1 + (N - df + 0.5) / (df + 0.5));
+        const docs = field.docs;
+        const impact = impacts[f]!;
+        if (fieldsWith === 1) {
+          // One field: its parts go straight into the sums.
+          for (let p = lo; p < hi; p++) {
+            const d = docs[p]!;
+            const part = w * (idf * impact[p]!);
+            const at = 2 * d;
+            const seen = cells[at + 1]!;
+            if (seen === 0) {
+              touched[touchedCount++] = d;
+              cells[at] = part;
+              cells[at + 1] = bit;
+            } else {
+              cells[at] = cells[at]! + part;
+              cells[at + 1] = masked ? seen | bit : seen + 1;
+            }
+          }
+        } else {
+          // Several fields: summed per document first, as minisearch sums a term's fields.
+          for (let p = lo; p < hi; p++) {
+            const d = docs[p]!;
+            const part = w * (idf * impact[p]!);
+            if (leafSeen[d]) leafSums[d] = leafSums[d]! + part;
+            else {
+              leafSeen[d] = 1;
+              leafTouched[leafCount++] = d;
+              leafSums[d] = part;
+            }
+          }
+        }
+      }
+      for (let i = 0; i < leafCount; i++) {
+        const d = leafTouched[i]!;
+        leafSeen[d] = 0;
+        const at = 2 * d;
+        const seen = cells[at + 1]!;
+        if (seen === 0) {
+          touched[touchedCount++] = d;
+          cells[at] = leafSums[d]!;
+          cells[at + 1] = bit;
+        } else {
+          cells[at] = cells[at]! + leafSums[d]!;
+          cells[at + 1] = masked ? seen | bit : seen + 1;
+        }
       }
     }
-    const masked = leaves.length <= MASKED_LEAVES;
-    const L = docsOf.length;
     const top = new TopDocs(count, tieBreak);
-    if (L === 0) return [];
-    // MaxScore: the lists whose bounds sum below the worst score kept ("non-essential", the lowest
-    // bounds first) cannot bring a document in alone, so only the others propose documents; the
-    // non-essential ones are looked up (galloping forward) for a document that might still make it.
-    const bound = new Float64Array(L);
-    // A list of negative weight (no boost is, in practice) gets no bound: it stays essential.
-    for (let i = 0; i < L; i++) bound[i] = weights[i]! < 0 ? Infinity : weights[i]! * (idfs[i]! * this.maxImpact(fieldOf[i]!, termOf[i]!, impactOf[i]!));
-    // The lists by bound, lowest first (ties in list order): an insertion sort, as there are few.
-    const order = new Int32Array(L);
-    for (let i = 0; i < L; i++) {
-      let at = i;
-      while (at > 0 && bound[order[at - 1]!]! > bound[i]!) {
-        order[at] = order[at - 1]!;
-        at--;
-      }
-      order[at] = i;
-    }
-    /** The essential lists, in leaf order, then the rest; `E` of them essential. */
-    const essential = new Int32Array(L);
-    for (let i = 0; i < L; i++) essential[i] = i;
-    let E = L;
-    let firstEssential = 0;
-    /** Sum of the bounds of the non-essential lists. */
-    let restBound = 0;
-    const pos = new Int32Array(L);
-    // The document under each cursor; DONE once a list is exhausted (document ids are below it).
-    const current = new Float64Array(L);
-    for (let i = 0; i < L; i++) current[i] = docsOf[i]![0]!;
-    const part = new Float64Array(L);
-    /** The candidate each list's `part` belongs to. */
-    const partOf = new Float64Array(L).fill(-1);
-    for (;;) {
-      let doc = DONE;
-      for (let e = 0; e < E; e++) {
-        const at = current[essential[e]!]!;
-        if (at < doc) doc = at;
-      }
-      if (doc === DONE) break;
-      const threshold = top.threshold;
-      let partial = 0;
-      for (let e = 0; e < E; e++) {
-        const i = essential[e]!;
-        if (current[i] !== doc) continue;
-        const p = pos[i]!;
-        const s = weights[i]! * (idfs[i]! * impactOf[i]![p]!);
-        part[i] = s;
-        partOf[i] = doc;
-        partial += s;
-        const next = p + 1;
-        pos[i] = next;
-        current[i] = next < docsOf[i]!.length ? docsOf[i]![next]! : DONE;
-      }
-      if ((partial + restBound) * SAFE < threshold) continue;
-      if (firstEssential > 0) {
-        let left = partial + restBound;
-        for (let o = firstEssential - 1; o >= 0; o--) {
-          const i = order[o]!;
-          left -= bound[i]!;
-          if (current[i]! < doc) {
-            const p = seek(docsOf[i]!, pos[i]!, docsOf[i]!.length, doc);
-            pos[i] = p;
-            current[i] = p < docsOf[i]!.length ? docsOf[i]![p]! : DONE;
-          }
-          if (current[i] === doc) {
-            const s = weights[i]! * (idfs[i]! * impactOf[i]![pos[i]!]!);
-            part[i] = s;
-            partOf[i] = doc;
-            left += s;
-          }
-          if (left * SAFE < threshold) break;
-        }
-        if (left * SAFE < threshold) continue;
-      }
-      // The exact score: per leaf over its fields, then over leaves, in order.
-      let acc = 0;
-      let matched = 0;
-      let leaf = -1;
-      let leafSum = 0;
-      let mask = 0;
-      for (let i = 0; i < L; i++) {
-        if (partOf[i] !== doc) continue;
-        if (leafOf[i] !== leaf) {
-          if (leaf >= 0) acc += leafSum;
-          leaf = leafOf[i]!;
-          leafSum = 0;
-          matched++;
-          mask |= 1 << leaf;
-        }
-        leafSum += part[i]!;
-      }
-      acc += leafSum;
-      if (!top.offer(doc, (acc * matched) / matched, masked ? mask : -1, accept)) continue;
-      // A better worst-kept score may make more lists non-essential.
-      const worst = top.threshold;
-      let dropped = false;
-      while (firstEssential < L && (restBound + bound[order[firstEssential]!]!) * SAFE < worst) {
-        restBound += bound[order[firstEssential]!]!;
-        firstEssential++;
-        dropped = true;
-      }
-      if (dropped) {
-        const isEssential = new Uint8Array(L).fill(1);
-        for (let o = 0; o < firstEssential; o++) isEssential[order[o]!] = 0;
-        E = 0;
-        for (let i = 0; i < L; i++) if (isEssential[i]) essential[E++] = i;
-      }
+    for (let i = 0; i < touchedCount; i++) {
+      const d = touched[i]!;
+      const at = 2 * d;
+      const seen = cells[at + 1]!;
+      cells[at + 1] = 0;
+      const sum = cells[at]!;
+      // The score, sum·m/m, is within a few ulps of the sum: a sum a billionth below the worst kept
+      // score cannot get in, and its score is not worked out.
+      if (sum + Math.abs(sum) * 1e-9 < top.threshold) continue;
+      const matched = masked ? bitCount(seen) : seen;
+      top.offer(d, (sum * matched) / matched, masked ? seen : -1, accept);
     }
     return top.sorted();
+  }
+
+  /** Per-document scratch of `search`, kept between searches (each search leaves it cleared). */
+  private scratch: SearchScratch | null = null;
+
+  private scratchFor(docs: number): SearchScratch {
+    if (!this.scratch || this.scratch.leafSeen.length < docs) {
+      this.scratch = {
+        cells: new Float64Array(2 * docs),
+        leafSums: new Float64Array(docs),
+        leafSeen: new Uint8Array(docs),
+        touched: new Uint32Array(docs),
+        leafTouched: new Uint32Array(docs),
+      };
+    }
+    return this.scratch;
   }
 
   /** True when the term occurs in the document in some field (binary search of its postings). */
@@ -462,37 +405,23 @@ export class PostingsIndex {
   }
 }
 
-/** The first position in `docs[from, end)` holding a document ≥ `target` (`end` when none): galloping, then binary search. */
-function seek(docs: Uint32Array, from: number, end: number, target: number): number {
-  let lo = from;
-  let step = 1;
-  let hi = from + step;
-  while (hi < end && docs[hi]! < target) {
-    lo = hi;
-    step *= 2;
-    hi = from + step;
-  }
-  if (hi > end) hi = end;
-  // docs[lo] < target (or lo = from), and docs[hi] ≥ target or hi = end.
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (docs[mid]! < target) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+/** Scratch of `PostingsIndex.search`, one slot per document. */
+interface SearchScratch {
+  /** Per document: its sum, then its matched leaves (see `search`). */
+  cells: Float64Array;
+  /** Per document, for a leaf of several fields: its sum over them, and whether it has one. */
+  leafSums: Float64Array;
+  leafSeen: Uint8Array;
+  touched: Uint32Array;
+  leafTouched: Uint32Array;
 }
 
-/** Lists whose `maxImpact` is remembered. */
-const MAXIMA_CACHED = 4096;
-
-/**
- * Bounds are compared after this factor: a sum of bounds taken in another order than the score's
- * own sum may differ from it in the last bits, never by a billionth.
- */
-const SAFE = 1 + 1e-9;
-
-/** Past every document id (ids are below 2^32). */
-const DONE = 2 ** 32;
+/** Number of bits set in a 31-bit mask. */
+function bitCount(mask: number): number {
+  let v = mask - ((mask >>> 1) & 0x55555555);
+  v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
+  return Math.imul((v + (v >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24;
+}
 
 /** The best `count` documents offered, by (score desc, `tieBreak`): a bounded min-heap whose root is the worst kept. */
 class TopDocs {
