@@ -142,13 +142,14 @@ if (!values.quick) {
     // Fewer rounds for minisearch: at full size one of its queries takes about a second.
     const mini = run('minisearch', info.dir, jfkQueries, Math.max(3, Math.round(reps / 8)), ours.key ? ['--key', ours.key] : []);
     const label = `${f(info.bytes / 1e6, 0)} MB`;
+    const first = rows.length;
     row(label, 'engine', String(ours.passages), f(ours.ingest_s, 1), f(ours.index_s, 1), f(ours.build_s, 1), f(ours.heap_mb, 0), f(ours.rss_mb, 0), f(ours.cache_mb, 0), f(ours.save_s, 2), f(ours.cache_load_s, 2), f(ours.full.p50_ms, 2), f(ours.full.p99_ms, 2), f(ours.search.p50_ms, 2), f(ours.search.p99_ms, 2));
     row('', 'minisearch', String(mini.passages), '–', f(mini.index_s, 1), f(mini.build_s, 1), f(mini.heap_mb, 0), f(mini.rss_mb, 0), f(mini.cache_mb, 0), f(mini.save_s, 2), f(mini.cache_load_s, 2), f(mini.full.p50_ms, 2), f(mini.full.p99_ms, 2), f(mini.search.p50_ms, 2), f(mini.search.p99_ms, 2));
     const s = ours.serializers;
     if (s) rows.push([label, 'v8.serialize', '', '', '', '', '', '', f(s.v8_bytes / 1e6, 0), f(s.v8_save_ms / 1000), f(s.v8_load_ms / 1000), '', '', '', '']);
     last = { ours, mini, mb: info.bytes / 1e6 };
     // Each size as it completes (stderr), since the whole curve takes minutes.
-    console.error(rows.slice(-3).map((r) => r.join(' | ')).join('\n'));
+    console.error(rows.slice(first).map((r) => r.join(' | ')).join('\n'));
   }
   const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => (r[c] ?? '').length)));
   for (const r of rows) console.log(r.map((cell, c) => (c < 2 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join('  '));
