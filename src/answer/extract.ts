@@ -122,7 +122,7 @@ export interface QuoteQuery {
   spansWords: boolean[];
   /** Per concept the corpus does not know: its typo credit in a set of words (see `conceptTypoCredit`); null for known ones. */
   typoCredit: Array<((terms: Iterable<string>) => number) | null>;
-  /** Near-spelling credit of each unknown term and its typed form, whose near spellings are marked. */
+  /** The non-null `typoCredit`s: a word earning credit from one is a near spelling, and marked. */
   typos: Array<(terms: Iterable<string>) => number>;
 }
 
@@ -139,6 +139,7 @@ export function quoteQuery(
   const concepts = query.concepts;
   const weights = concepts.map((c) => idf(c.term) * (c.focus ? QUOTE_RULES.focusWeight : 1));
   const unknown = concepts.map((c) => !knownTerm(c.term));
+  const typoCredit = concepts.map((c, k) => (unknown[k] ? conceptTypoCreditOf(c, near) : null));
   return {
     query,
     weights,
@@ -147,11 +148,8 @@ export function quoteQuery(
     names: new Set(concepts.map((c) => c.term)),
     unknown,
     spansWords: concepts.map((c) => c.alternatives.some((alt) => alt.length > 1)),
-    typoCredit: concepts.map((c, k) => (unknown[k] ? conceptTypoCreditOf(c, near) : null)),
-    typos: concepts
-      .filter((_, k) => unknown[k])
-      .flatMap((c) => (c.surface === c.term ? [c.term] : [c.term, c.surface]))
-      .map((t) => typoCreditOf(t, near?.(t))),
+    typoCredit,
+    typos: typoCredit.filter((credit) => credit !== null),
   };
 }
 

@@ -444,11 +444,11 @@ class TopDocs {
     return this.docs.length >= this.count ? this.scores[0]! : -Infinity;
   }
 
-  /** Keeps `doc` when it beats the worst kept (or there is room) and `accept` passes it; true when kept. */
-  offer(doc: number, score: number, matched: number, accept?: (doc: number) => boolean): boolean {
+  /** Keeps `doc` when it beats the worst kept (or there is room) and `accept` passes it. */
+  offer(doc: number, score: number, matched: number, accept?: (doc: number) => boolean): void {
     const { docs, scores, masks } = this;
-    if (docs.length >= this.count && !this.worse(scores[0]!, docs[0]!, score, doc)) return false;
-    if (accept && !accept(doc)) return false;
+    if (docs.length >= this.count && !this.worse(scores[0]!, docs[0]!, score, doc)) return;
+    if (accept && !accept(doc)) return;
     if (docs.length < this.count) {
       let at = docs.length;
       docs.push(doc);
@@ -460,7 +460,7 @@ class TopDocs {
         swap(docs, scores, masks, at, parent);
         at = parent;
       }
-      return true;
+      return;
     }
     docs[0] = doc;
     scores[0] = score;
@@ -475,7 +475,6 @@ class TopDocs {
       swap(docs, scores, masks, at, w);
       at = w;
     }
-    return true;
   }
 
   /** The documents kept, best first. */

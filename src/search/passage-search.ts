@@ -43,7 +43,7 @@ export class PassageSearch {
   private readonly duplicateOverlap: number;
   /** Term sets of recently searched passages (see `termsOf`). */
   private readonly termSets = new BoundedMap<string, Set<string>>(PASSAGE_CACHE_MAX);
-  /** `termsOf` as sorted term ids, for comparing passages quickly (cached). */
+  /** `termsOf` as term ids, for counting the terms passages share (cached). */
   private readonly termIds = new BoundedMap<string, Uint32Array>(PASSAGE_CACHE_MAX);
   private readonly maxIdf: number;
   /** The term ids of the passages a search has kept so far (see `search`). */
@@ -136,9 +136,8 @@ export class PassageSearch {
       const id = this.engine.termId(term);
       if (id !== undefined) known.push(id);
     }
-    return Uint32Array.from(known).sort();
+    return Uint32Array.from(known);
   };
-
 }
 
 /** The engine options a PassageSearch with these options indexes with. */
