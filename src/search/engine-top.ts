@@ -5,6 +5,8 @@
 /** A document with its score and the leaf terms it matched. */
 export interface Scored {
   id: string;
+  /** Its ordinal in the index (see `Hit.ordinal`). */
+  ordinal: number;
   score: number;
   terms: string[];
 }

@@ -104,6 +104,11 @@ export interface QueryPlan {
 export interface Hit {
   /** The document's id. */
   id: string;
+  /**
+   * The document's ordinal: how many documents were added before it. Lets a caller that keeps its
+   * documents in an array in the order it added them find one without looking its id up.
+   */
+  ordinal: number;
   /** Its final score (BM25 plus any proximity bonus); only comparable within one search. */
   score: number;
   /** The plan terms found in the document (a misspelt term counts when a near spelling matched). */

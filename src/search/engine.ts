@@ -296,7 +296,7 @@ export class SearchEngine {
         const source = sourceOf.get(term);
         if (source && !matched.includes(source)) matched.push(source);
       }
-      return { id: doc.id, score: doc.score, matched };
+      return { id: doc.id, ordinal: doc.ordinal, score: doc.score, matched };
     });
   }
 
@@ -330,7 +330,10 @@ export class SearchEngine {
     const results = this.index.search(query, filter ? { filter: (r: SearchResult) => filter(String(r.id)) } : {});
     // minisearch multiplies each score by the number of query terms matched; on Cranfield that
     // costs 0.03 nDCG@10, so it is divided out.
-    const scored = results.map((r) => ({ id: String(r.id), score: r.score / Math.max(1, r.queryTerms.length), terms: r.queryTerms }));
+    const scored = results.map((r) => {
+      const id = String(r.id);
+      return { id, ordinal: this.store.ordinal(id)!, score: r.score / Math.max(1, r.queryTerms.length), terms: r.queryTerms };
+    });
     return topK(scored, count);
   }
 
@@ -353,6 +356,7 @@ export class SearchEngine {
     const top = this.postings.search(resolved, this.boosts, this.bm25, count, tieBreak, filter ? (doc) => filter(store.docId(doc)) : undefined);
     return top.map(({ doc, score, matched }) => ({
       id: store.docId(doc),
+      ordinal: doc,
       score,
       terms: matched >= 0 ? termsOfMask(resolved, matched) : resolved.filter((leaf) => this.postings.contains(leaf.id, doc)).map((leaf) => leaf.term),
     }));
@@ -360,10 +364,7 @@ export class SearchEngine {
 
   /** RM3: the leaves reweighted and extended with terms of the best first-pass documents. */
   private expand(leaves: readonly Leaf[], ranked: readonly Scored[], options: FeedbackOptions): Leaf[] {
-    const feedback = ranked.slice(0, options.docs).flatMap((doc) => {
-      const sequence = this.store.sequence(doc.id);
-      return sequence ? [{ sequence, score: doc.score }] : [];
-    });
+    const feedback = ranked.slice(0, options.docs).map((doc) => ({ sequence: this.store.sequenceAt(doc.ordinal), score: doc.score }));
     const original = new Map(leaves.map((leaf) => [leaf.term, leaf.weight]));
     const accept = (t: string) => !NUMBER.test(t) && t.length > 1;
     const mixed = expandQuery(original, feedback, (id) => this.store.term(id), options, accept);
@@ -395,8 +396,7 @@ export class SearchEngine {
     const byFirst = pairIndex(pairs);
     for (const doc of pool) {
       if (!unsure && !needs.some(([a, b]) => doc.terms.includes(a) && doc.terms.includes(b))) continue;
-      const sequence = this.store.sequence(doc.id);
-      if (sequence) doc.score += proximityBonus(sequence, byFirst, this.proximity);
+      doc.score += proximityBonus(this.store.sequenceAt(doc.ordinal), byFirst, this.proximity);
     }
     pool.sort(byScore);
   }
