@@ -2,8 +2,8 @@
  * The engine's own inverted index: postings packed into typed arrays (one CSR layout per field:
  * per-term offsets, document ordinals, term frequencies), each posting's query-independent part of
  * BM25 precomputed (its impact), and a search that adds the lists term at a time into per-document
- * cells reused from query to query and keeps the best `count` in a bounded heap: a query allocates
- * nothing per posting and never materialises the full result set.
+ * sums reused from query to query (engine-accumulate.ts) and keeps the best `count` in a bounded
+ * heap: a query allocates nothing per posting and never materialises the full result set.
  *
  * It scores exactly as minisearch 7.2 does for the engine's queries (same field lengths — distinct
  * terms per field —, same incremental average length, same per-field document frequency, same
@@ -11,6 +11,7 @@
  * tests compare the two on random corpora and queries.
  */
 import type { BM25Params } from './engine-types.js';
+import { beaten, COLLECT_MAX, makeAccumulator, type Accumulator, type AccumulatorKind } from './engine-accumulate.js';
 
 /** A growable Uint32Array. */
 export class U32 {
@@ -89,11 +90,16 @@ export class PostingsIndex {
   private docCount = 0;
   private packed: FieldPostings[] | null = null;
   private packedTerms = 0;
-  private impacts: Float64Array[] | null = null;
+  /** The impacts and the search's scratch, for `impactParams`; made again when documents or parameters change. */
+  private accumulator: Accumulator | null = null;
   private impactParams: BM25Params | null = null;
   private tfScratch: Map<number, number> = new Map();
 
-  constructor(fieldCount: number) {
+  /** `kernel`: the search's inner loops in WebAssembly (the default, when it can be had) or JavaScript. */
+  constructor(
+    fieldCount: number,
+    private readonly kernel: AccumulatorKind = 'wasm',
+  ) {
     this.fieldCount = fieldCount;
     this.pendingTerms = Array.from({ length: fieldCount }, () => new U32());
     this.pendingDocs = Array.from({ length: fieldCount }, () => new U32());
@@ -134,7 +140,7 @@ export class PostingsIndex {
         this.pendingTfs[f]!.push(count);
       }
     }
-    this.impacts = null;
+    this.accumulator = null;
     return doc;
   }
 
@@ -206,8 +212,8 @@ export class PostingsIndex {
     };
   }
 
-  static fromState(state: PostingsState): PostingsIndex {
-    const index = new PostingsIndex(state.fields.length);
+  static fromState(state: PostingsState, kernel: AccumulatorKind = 'wasm'): PostingsIndex {
+    const index = new PostingsIndex(state.fields.length, kernel);
     if (state.lengths.length !== state.fields.length || state.averages.length !== state.fields.length) throw new Error('postings state: field counts differ');
     for (const [f, fp] of state.fields.entries()) {
       if (fp.offsets.length !== state.termCount + 1 || fp.docs.length !== fp.tfs.length || fp.offsets[state.termCount] !== fp.docs.length) {
@@ -225,38 +231,48 @@ export class PostingsIndex {
 
   /** Makes what the search reads (the impacts) now, so that the first search does not. Call `pack` first. */
   prepare(bm25: BM25Params): void {
-    this.impactsFor(bm25);
+    this.accumulatorFor(bm25);
+  }
+
+  /** Which implementation the search's inner loops run in (see `makeAccumulator`); null before the first search or `prepare`. */
+  get kernelKind(): AccumulatorKind | null {
+    return this.accumulator?.kind ?? null;
   }
 
   /**
-   * Per field, per posting: minisearch's `floor + tf·(k+1)/(tf + norm)`, with `norm` its
-   * `k · (1 − b + b · length / average)` of the posting's document — the part of a term's score that
-   * does not depend on the query, evaluated as minisearch evaluates it, so that a score made from it
-   * is the same number to the last bit. Reading it in posting order spares the search a random read
-   * of the document's norm per posting. Made by `prepare` or the first search, again when documents or
-   * parameters change.
+   * The accumulator over the packed postings, with per field, per posting, minisearch's
+   * `floor + tf·(k+1)/(tf + norm)`, `norm` its `k · (1 − b + b · length / average)` of the posting's
+   * document — the part of a term's score that does not depend on the query (its impact), evaluated
+   * as minisearch evaluates it, so that a score made from it is the same number to the last bit.
+   * Reading it in posting order spares the search a random read of the document's norm per posting.
+   * Made by `prepare` or the first search, again when documents or parameters change.
    */
-  private impactsFor(bm25: BM25Params): Float64Array[] {
+  private accumulatorFor(bm25: BM25Params): Accumulator {
     const packed = this.packed;
     if (!packed) throw new Error('PostingsIndex: impacts before pack()');
-    if (this.impacts && this.impactParams === bm25) return this.impacts;
+    if (this.accumulator && this.impactParams === bm25) return this.accumulator;
     const { k, b, d: floor } = bm25;
     const k1 = k + 1;
-    this.impacts = packed.map((field, f) => {
+    const fill = (f: number, out: Float64Array) => {
       const avg = this.averages[f]!;
       const lengths = this.lengths[f]!.view();
       const norms = new Float64Array(this.docCount);
       for (let d = 0; d < this.docCount; d++) norms[d] = k * (1 - b + (b * lengths[d]!) / avg);
-      const { docs, tfs } = field;
-      const out = new Float64Array(docs.length);
+      const { docs, tfs } = packed[f]!;
       for (let p = 0; p < docs.length; p++) {
         const tf = tfs[p]!;
         out[p] = floor + (tf * k1) / (tf + norms[docs[p]!]!);
       }
-      return out;
-    });
+    };
+    this.accumulator = null;
+    this.accumulator = makeAccumulator(
+      packed.map((field) => field.docs),
+      this.docCount,
+      fill,
+      this.kernel,
+    );
     this.impactParams = bm25;
-    return this.impacts;
+    return this.accumulator;
   }
 
   /**
@@ -264,12 +280,14 @@ export class PostingsIndex {
    * over fields, then over leaves in order), times and divided by the number of leaves matched, and
    * the best `count` documents by (score desc, `tieBreak`), passing `accept` when given.
    *
-   * Term at a time: each list is added into per-document accumulators, leaf by leaf (fields in order
-   * within a leaf), so the sums are the same numbers as minisearch's; the documents touched are then
-   * offered to the top `count`. Each posting costs a sequential read of its list and one random
-   * access to its document's cell (sum and matched leaves side by side, one cache line). Measured on
-   * the 107 MB JFK release: ~1.8× faster than merging the lists document at a time with MaxScore
-   * pruning, which skipped little on these queries (their words are common).
+   * Term at a time: each list is added into per-document sums, leaf by leaf (fields in order within a
+   * leaf), so the sums are the same numbers as minisearch's; the documents touched are then offered to
+   * the top `count`. Each posting costs a sequential read of its list and a random access to its
+   * document's sum and matched leaves (the accumulator's loops, in WebAssembly). Measured on the
+   * 107 MB JFK release: ~1.8× faster than merging the lists document at a time with MaxScore pruning,
+   * which skipped little on these queries (their words are common: θ for the best 100 is reached by
+   * two or three of them, so no list is ever non-essential for long); the loops in WebAssembly made it
+   * ~2× faster again.
    */
   search(
     leaves: readonly ScoredLeaf[],
@@ -282,106 +300,46 @@ export class PostingsIndex {
     const packed: FieldPostings[] | null = this.packed;
     if (!packed) throw new Error('PostingsIndex.search() before pack()');
     if (count <= 0 || this.docCount === 0) return [];
-    const impacts = this.impactsFor(bm25);
+    const acc = this.accumulatorFor(bm25);
     const N = this.docCount;
-    const { cells, leafSums, leafSeen, touched, leafTouched } = this.scratchFor(N);
-    // cells[2d]: document d's sum; cells[2d + 1]: its matched leaves as bits (or, past MASKED_LEAVES
-    // leaves, their count); 0 while untouched.
-    const masked = leaves.length <= MASKED_LEAVES;
-    let touchedCount = 0;
+    // Past MASKED_LEAVES leaves, a document's `seen` counts its leaves instead of naming them.
+    const counting = leaves.length > MASKED_LEAVES;
+    let touched = 0;
     for (let k = 0; k < leaves.length; k++) {
       const leaf = leaves[k]!;
       if (leaf.id >= this.packedTerms) continue;
       let fieldsWith = 0;
       for (let f = 0; f < this.fieldCount; f++) if (packed[f]!.offsets[leaf.id + 1]! > packed[f]!.offsets[leaf.id]!) fieldsWith++;
       if (fieldsWith === 0) continue;
-      const bit = masked ? 1 << k : 1;
+      const bit = counting ? 1 : 1 << k;
+      // One field: its parts go straight into the sums. Several: summed per document first, as
+      // minisearch sums a term's fields.
       let leafCount = 0;
       for (let f = 0; f < this.fieldCount; f++) {
-        const field = packed[f]!;
-        const lo = field.offsets[leaf.id]!;
-        const hi = field.offsets[leaf.id + 1]!;
+        const lo = packed[f]!.offsets[leaf.id]!;
+        const hi = packed[f]!.offsets[leaf.id + 1]!;
         if (hi === lo) continue;
         const df = hi - lo;
         const w = leaf.weight * boosts[f]!;
         const idf = Math.log(1 + (N - df + 0.5) / (df + 0.5));
-        const docs = field.docs;
-        const impact = impacts[f]!;
-        if (fieldsWith === 1) {
-          // One field: its parts go straight into the sums.
-          for (let p = lo; p < hi; p++) {
-            const d = docs[p]!;
-            const part = w * (idf * impact[p]!);
-            const at = 2 * d;
-            const seen = cells[at + 1]!;
-            if (seen === 0) {
-              touched[touchedCount++] = d;
-              cells[at] = part;
-              cells[at + 1] = bit;
-            } else {
-              cells[at] = cells[at]! + part;
-              cells[at + 1] = masked ? seen | bit : seen + 1;
-            }
-          }
-        } else {
-          // Several fields: summed per document first, as minisearch sums a term's fields.
-          for (let p = lo; p < hi; p++) {
-            const d = docs[p]!;
-            const part = w * (idf * impact[p]!);
-            if (leafSeen[d]) leafSums[d] = leafSums[d]! + part;
-            else {
-              leafSeen[d] = 1;
-              leafTouched[leafCount++] = d;
-              leafSums[d] = part;
-            }
-          }
-        }
+        if (fieldsWith === 1) touched = acc.add(f, lo, hi, w, idf, bit, counting, touched);
+        else leafCount = acc.addLeaf(f, lo, hi, w, idf, leafCount);
       }
-      for (let i = 0; i < leafCount; i++) {
-        const d = leafTouched[i]!;
-        leafSeen[d] = 0;
-        const at = 2 * d;
-        const seen = cells[at + 1]!;
-        if (seen === 0) {
-          touched[touchedCount++] = d;
-          cells[at] = leafSums[d]!;
-          cells[at + 1] = bit;
-        } else {
-          cells[at] = cells[at]! + leafSums[d]!;
-          cells[at + 1] = masked ? seen | bit : seen + 1;
-        }
-      }
+      if (leafCount > 0) touched = acc.fold(leafCount, bit, counting, touched);
     }
+    // The documents that may be among the best `count` (all when `accept` may turn some away).
+    const kept = acc.collect(touched, accept || count > COLLECT_MAX ? 0 : count);
+    const { touched: docs, keptSums, keptSeen } = acc;
     const top = new TopDocs(count, tieBreak);
-    for (let i = 0; i < touchedCount; i++) {
-      const d = touched[i]!;
-      const at = 2 * d;
-      const seen = cells[at + 1]!;
-      cells[at + 1] = 0;
-      const sum = cells[at]!;
-      // The score, sum·m/m, is within a few ulps of the sum: a sum a billionth below the worst kept
-      // score cannot get in, and its score is not worked out.
-      if (sum + Math.abs(sum) * 1e-9 < top.threshold) continue;
-      const matched = masked ? bitCount(seen) : seen;
-      top.offer(d, (sum * matched) / matched, masked ? seen : -1, accept);
+    let threshold = -Infinity;
+    for (let i = 0; i < kept; i++) {
+      const sum = keptSums[i]!;
+      if (beaten(sum, threshold)) continue;
+      const mask = keptSeen[i]!;
+      const matched = counting ? mask : bitCount(mask);
+      threshold = top.offer(docs[i]!, (sum * matched) / matched, counting ? -1 : mask, accept);
     }
     return top.sorted();
-  }
-
-  /** Per-document scratch of `search`, kept between searches (each search leaves it cleared). */
-  private scratch: SearchScratch | null = null;
-
-  private scratchFor(docs: number): SearchScratch {
-    if (!this.scratch || this.scratch.leafSeen.length < docs) {
-      this.scratch = {
-        cells: new Float64Array(2 * docs),
-        leafSums: new Float64Array(docs),
-        leafSeen: new Uint8Array(docs),
-        touched: new Uint32Array(docs),
-        leafTouched: new Uint32Array(docs),
-      };
-    }
-    return this.scratch;
   }
 
   /** True when the term occurs in the document in some field (binary search of its postings). */
@@ -403,17 +361,6 @@ export class PostingsIndex {
     }
     return false;
   }
-}
-
-/** Scratch of `PostingsIndex.search`, one slot per document. */
-interface SearchScratch {
-  /** Per document: its sum, then its matched leaves (see `search`). */
-  cells: Float64Array;
-  /** Per document, for a leaf of several fields: its sum over them, and whether it has one. */
-  leafSums: Float64Array;
-  leafSeen: Uint8Array;
-  touched: Uint32Array;
-  leafTouched: Uint32Array;
 }
 
 /** Number of bits set in a 31-bit mask. */
@@ -440,15 +387,18 @@ class TopDocs {
   }
 
   /** The worst score kept once full (a document must reach it to get in); −∞ while there is room. */
-  get threshold(): number {
+  private get threshold(): number {
     return this.docs.length >= this.count ? this.scores[0]! : -Infinity;
   }
 
-  /** Keeps `doc` when it beats the worst kept (or there is room) and `accept` passes it. */
-  offer(doc: number, score: number, matched: number, accept?: (doc: number) => boolean): void {
+  /**
+   * Keeps `doc` when it beats the worst kept (or there is room) and `accept` passes it; returns the
+   * worst score kept once full (a document must reach it to get in), −∞ while there is room.
+   */
+  offer(doc: number, score: number, matched: number, accept?: (doc: number) => boolean): number {
     const { docs, scores, masks } = this;
-    if (docs.length >= this.count && !this.worse(scores[0]!, docs[0]!, score, doc)) return;
-    if (accept && !accept(doc)) return;
+    if (docs.length >= this.count && !this.worse(scores[0]!, docs[0]!, score, doc)) return scores[0]!;
+    if (accept && !accept(doc)) return this.threshold;
     if (docs.length < this.count) {
       let at = docs.length;
       docs.push(doc);
@@ -460,7 +410,7 @@ class TopDocs {
         swap(docs, scores, masks, at, parent);
         at = parent;
       }
-      return;
+      return this.threshold;
     }
     docs[0] = doc;
     scores[0] = score;
@@ -475,6 +425,7 @@ class TopDocs {
       swap(docs, scores, masks, at, w);
       at = w;
     }
+    return scores[0]!;
   }
 
   /** The documents kept, best first. */

@@ -1,14 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { MASKED_LEAVES, PostingsIndex, type ScoredLeaf, type TopDoc } from '../../src/search/engine-postings.js';
 import type { BM25Params } from '../../src/search/engine-types.js';
+import type { AccumulatorKind } from '../../src/search/engine-accumulate.js';
 import { random } from './random.js';
 
 const FIELDS = 3;
 const VOCABULARY = 300;
 
 /** Documents of Zipf-distributed term ids over three fields, the second often absent. */
-function randomIndex(next: () => number, docs: number): PostingsIndex {
-  const index = new PostingsIndex(FIELDS);
+function randomIndex(next: () => number, docs: number, kernel: AccumulatorKind): PostingsIndex {
+  const index = new PostingsIndex(FIELDS, kernel);
   const zipf = () => Math.min(VOCABULARY - 1, Math.floor(1 / (next() + 1 / VOCABULARY)) - 1);
   for (let d = 0; d < docs; d++) {
     const fields = [40, 6, 4].map((max, f) => (f === 1 && next() < 0.6 ? null : Array.from({ length: 1 + Math.floor(next() * max) }, zipf)));
@@ -56,13 +57,19 @@ function reference(index: PostingsIndex, leaves: readonly ScoredLeaf[], boosts: 
     .slice(0, count);
 }
 
-describe('PostingsIndex.search', () => {
+for (const kernel of ['wasm', 'js'] as const) describe(`PostingsIndex.search, its loops in ${kernel === 'wasm' ? 'WebAssembly' : 'JavaScript'}`, () => {
+  it('runs them where asked', () => {
+    const index = randomIndex(random(3), 50, kernel);
+    index.search([{ id: 1, weight: 1 }], [1, 1, 1], { k: 1.2, b: 0.75, d: 0 }, 5, (a, b) => a - b);
+    expect(index.kernelKind).toBe(kernel);
+  });
+
   describe('against scoring every posting', () => {
-    it('returns the same documents with the same scores, to the last bit, when lists are skipped', () => {
+    it('returns the same documents with the same scores, to the last bit', () => {
       let pruned = 0;
       for (let seed = 1; seed <= 8; seed++) {
         const next = random(seed * 104729);
-        const index = randomIndex(next, 500 + Math.floor(next() * 3000));
+        const index = randomIndex(next, 500 + Math.floor(next() * 3000), kernel);
         // A tie-break that is not document order, as the engine's (document ids as strings) is not.
         const tieBreak = (a: number, b: number) => (a % 7) - (b % 7) || a - b;
         for (let q = 0; q < 25; q++) {
@@ -81,9 +88,26 @@ describe('PostingsIndex.search', () => {
       expect(pruned).toBeGreaterThan(100);
     });
 
+    it('scores queries whose words are in every document, in one field or several', () => {
+      const next = random(2);
+      const index = new PostingsIndex(FIELDS, kernel);
+      // Word 0 is in every document's first field only; word 5 in every document, in all fields.
+      const words = (max: number, from: number) => [from, ...Array.from({ length: Math.floor(next() * max) }, () => from + Math.floor(next() * 5))];
+      for (let d = 0; d < 300; d++) index.add([words(20, 0).concat(words(5, 5)), words(5, 5), words(4, 5)]);
+      index.pack(10);
+      const tieBreak = (a: number, b: number) => a - b;
+      const bm25: BM25Params = { k: 1.2, b: 0.75, d: 0 };
+      for (const ids of [[0], [5], [0, 5], [3, 0, 8, 5], Array.from({ length: 10 }, (_, i) => i)]) {
+        const leaves = ids.map((id) => ({ id, weight: 1 }));
+        const found = index.search(leaves, [1, 0.6, 0.3], bm25, 300, tieBreak);
+        expect(found).toHaveLength(300);
+        expect(found).toEqual(reference(index, leaves, [1, 0.6, 0.3], bm25, 300, tieBreak));
+      }
+    });
+
     it('scores again after documents are added, and with other BM25 parameters', () => {
       const next = random(99);
-      const index = randomIndex(next, 800);
+      const index = randomIndex(next, 800, kernel);
       const leaves = [{ id: 0, weight: 1 }, { id: 5, weight: 0.5 }, { id: 40, weight: 2 }];
       const tieBreak = (a: number, b: number) => a - b;
       const first: BM25Params = { k: 1.2, b: 0.7, d: 0.5 };
@@ -97,7 +121,7 @@ describe('PostingsIndex.search', () => {
 
     it('leaves the matched leaves to be asked for when there are too many for a mask', () => {
       const next = random(7);
-      const index = randomIndex(next, 600);
+      const index = randomIndex(next, 600, kernel);
       const tieBreak = (a: number, b: number) => a - b;
       const bm25: BM25Params = { k: 1.2, b: 0.7, d: 0.5 };
       for (const n of [MASKED_LEAVES, MASKED_LEAVES + 1]) {
