@@ -165,6 +165,23 @@ export class TermStore {
     };
   }
 
+  /**
+   * Per term id: its place when terms are ordered rarest first (fewest documents, then id). A
+   * counting sort by document frequency: linear in the vocabulary.
+   */
+  rarityRanks(): Uint32Array {
+    const n = this.termOf.length;
+    const df = this.df.view();
+    let most = 0;
+    for (let t = 0; t < n; t++) if (df[t]! > most) most = df[t]!;
+    const starts = new Uint32Array(most + 2);
+    for (let t = 0; t < n; t++) starts[df[t]! + 1]!++;
+    for (let f = 1; f < starts.length; f++) starts[f]! += starts[f - 1]!;
+    const ranks = new Uint32Array(n);
+    for (let t = 0; t < n; t++) ranks[t] = starts[df[t]!]!++;
+    return ranks;
+  }
+
   /** Term ids sorted by term (UTF-16 order), for near-spelling lookups. */
   sortedTerms(): Uint32Array {
     const sorted = [...this.termOf].sort();

@@ -3,7 +3,7 @@ import { SearchEngine, type EngineOptions } from './engine.js';
 import type { AnalyzedQuery } from './query.js';
 import { analyzeTermsFast } from './engine-analyze.js';
 import { BoundedMap } from './bounded-map.js';
-import { SharedTerms } from './shared-terms.js';
+import { NearDuplicates } from './near-duplicates.js';
 import type { NearWords } from './engine-fuzzy.js';
 
 /** Passages whose term sets are kept at a time: a few hundred queries' worth of hits. */
@@ -15,7 +15,7 @@ export interface PassageSearchOptions {
   boosts?: Record<'text' | 'heading' | 'title', number>;
   /** Score multiplier for reader comments, which rank below a document's own text that says as much. Default 0.7. */
   commentWeight?: number;
-  /** Two results whose term sets overlap at least this much (Jaccard) are near-duplicates; the lower goes. Default 0.6. */
+  /** Two results whose term sets overlap at least this much (Jaccard, above 0 and at most 1) are near-duplicates; the lower goes. Default 0.6. */
   duplicateOverlap?: number;
   /** Engine options beyond fields and boosts (BM25, proximity, fuzzy…). Default: the engine's. */
   engine?: Omit<EngineOptions, 'fields' | 'boosts'>;
@@ -40,14 +40,13 @@ export class PassageSearch {
   private readonly corpus: Corpus;
   /** Score multiplier of reader comments (see `PassageSearchOptions.commentWeight`). */
   readonly commentWeight: number;
-  private readonly duplicateOverlap: number;
   /** Term sets of recently searched passages (see `termsOf`). */
   private readonly termSets = new BoundedMap<string, Set<string>>(PASSAGE_CACHE_MAX);
-  /** `termsOf` as term ids, for counting the terms passages share (cached). */
-  private readonly termIds = new BoundedMap<string, Uint32Array>(PASSAGE_CACHE_MAX);
+  /** `termsOf` as the engine's rarity ranks of its terms, ascending, for telling near-duplicates apart (cached). */
+  private readonly termRanks = new BoundedMap<string, Uint32Array>(PASSAGE_CACHE_MAX);
   private readonly maxIdf: number;
-  /** The term ids of the passages a search has kept so far (see `search`). */
-  private readonly shared = new SharedTerms();
+  /** The passages a search has kept so far, for telling near-duplicates apart (see `search`). */
+  private readonly kept: NearDuplicates;
 
   /**
    * Indexes the corpus's passages, or takes `prebuilt`, an engine over them built earlier with the
@@ -56,7 +55,7 @@ export class PassageSearch {
   constructor(corpus: Corpus, options: PassageSearchOptions = {}, build: { prebuilt?: SearchEngine } = {}) {
     this.corpus = corpus;
     this.commentWeight = options.commentWeight ?? DEFAULT_PASSAGE_SEARCH.commentWeight;
-    this.duplicateOverlap = options.duplicateOverlap ?? DEFAULT_PASSAGE_SEARCH.duplicateOverlap;
+    this.kept = new NearDuplicates(options.duplicateOverlap ?? DEFAULT_PASSAGE_SEARCH.duplicateOverlap);
     if (build.prebuilt) {
       if (build.prebuilt.documentCount !== corpus.passages.length) throw new Error('PassageSearch: the prebuilt engine does not index this corpus');
       this.engine = build.prebuilt;
@@ -110,36 +109,25 @@ export class PassageSearch {
       })
       .sort((a, b) => b.score - a.score);
     const kept: PassageHit[] = [];
-    const shared = this.shared;
-    shared.clear();
-    next: for (const hit of ranked) {
-      const ids = this.idsOf(hit.passage.id);
-      const counts = shared.count(ids);
-      for (let k = 0; k < shared.size; k++) if (this.nearDuplicates(shared.set(k).length, ids.length, counts[k]!)) continue next;
+    this.kept.clear();
+    for (const hit of ranked) {
+      const ranks = this.termRanks.getOr(hit.passage.id, this.makeTermRanks);
+      if (this.kept.matches(ranks)) continue;
       kept.push(hit);
-      shared.add(ids);
+      this.kept.add(ranks);
       if (kept.length === limit) break;
     }
     return kept;
   }
 
-  /** True when two passages with `a` and `b` distinct terms, `common` of them in both, overlap (Jaccard) by at least `duplicateOverlap`. */
-  private nearDuplicates(a: number, b: number, common: number): boolean {
-    const union = a + b - common;
-    return union > 0 && common / union >= this.duplicateOverlap;
-  }
-
-  private idsOf(passageId: string): Uint32Array {
-    return this.termIds.getOr(passageId, this.makeTermIds);
-  }
-
-  private readonly makeTermIds = (passageId: string): Uint32Array => {
+  private readonly makeTermRanks = (passageId: string): Uint32Array => {
+    const ranks = this.engine.rarityRanks();
     const known: number[] = [];
     for (const term of this.termsOf(passageId)) {
       const id = this.engine.termId(term);
-      if (id !== undefined) known.push(id);
+      if (id !== undefined) known.push(ranks[id]!);
     }
-    return Uint32Array.from(known);
+    return Uint32Array.from(known).sort();
   };
 }
 
