@@ -118,6 +118,7 @@ export function encodeIndex(corpus: Corpus, engine: SearchEngine): Record<string
     ids: state.store.ids,
     positions: state.store.positions,
     sorted: state.sorted,
+    order: state.order,
     averages: state.postings.averages,
   };
   state.postings.fields.forEach((f, i) => {
@@ -201,6 +202,7 @@ export function decodeIndex(sections: Record<string, Section>, corpusDir: string
       averages: need('averages', Float64Array),
     },
     sorted: need('sorted', Uint32Array),
+    order: need('order', Uint32Array),
   };
   for (const id of state.store.ids) if (id >= terms.length) throw new Error('a term id is out of range');
   return { corpus, engine: SearchEngine.fromState(options, state) };

@@ -8,22 +8,28 @@
  * 4 GiB of memory or a runtime without it.
  */
 import { ACCUMULATE_WASM } from './accumulate-wasm.js';
+import { bitCount, TopDocs } from './engine-top.js';
 
 /** Which implementation: `wasm` when it can be had (else `js`), or `js`. */
 export type AccumulatorKind = 'wasm' | 'js';
 
 /**
  * Per-document scratch — each document's sum so far and the leaves it matched, as bits (or, when
- * counting, how many) — and the loops that fill it. A search ends with `collect`, which clears what
- * the search touched, so a document is new while its leaves are 0, and its sum starts at exactly 0.
+ * counting, how many) — and the loops that fill it. A search ends with `select` or `drain`, which
+ * clear what the search touched, so a document is new while its leaves are 0, and its sum starts at
+ * exactly 0.
  */
 export interface Accumulator {
   readonly kind: AccumulatorKind;
-  /** The documents touched, in the order first touched; after `collect`, the documents kept. */
+  /** The documents touched, in the order first touched. */
   readonly touched: Uint32Array;
-  /** After `collect`: per document kept, its sum and its leaves. */
+  /** After `drain`: per document touched, its sum and its leaves. */
   readonly keptSums: Float64Array;
   readonly keptSeen: Int32Array;
+  /** After `select`: the documents kept, their scores and leaves, in no order. */
+  readonly heapDocs: Uint32Array;
+  readonly heapScores: Float64Array;
+  readonly heapSeen: Int32Array;
   /**
    * Adds postings `lo`…`hi − 1` of `field` into the sums, each as `w · (idf · impact)`; marks each
    * document's leaf (`seen | bit`, or `seen + 1` when `counting`); appends documents touched for the
@@ -34,21 +40,23 @@ export interface Accumulator {
   addLeaf(field: number, lo: number, hi: number, w: number, idf: number, leafCount: number): number;
   /** Adds the leaf's sums of its first `leafCount` documents into the sums as `add` does, clearing them; returns the new count. */
   fold(leafCount: number, bit: number, counting: boolean, count: number): number;
+  /** Reads and clears the sums and leaves of the first `count` touched documents into `keptSums` and `keptSeen`. */
+  drain(count: number): void;
   /**
-   * Reads and clears the sums and leaves of the first `count` touched documents, keeping, in order,
-   * those that may be among the best `k` (at most `COLLECT_MAX`; 0 keeps all): a document whose sum,
-   * plus a billionth of it, is below the k-th best sum read before it is beaten by k others, whatever
-   * the tie-break (a score is within a few ulps of its sum). Returns how many are kept: `touched`,
-   * `keptSums` and `keptSeen` hold them.
+   * Reads and clears the sums and leaves of the first `count` touched documents, keeping the best `k`
+   * (1 ≤ k ≤ `COLLECT_MAX`) by score — sum·m/m, m the leaves matched (bits, or their count when
+   * `counting`) — then by `ranks` (per document, its place among equal scores, lower first). Returns
+   * how many are kept: `heapDocs`, `heapScores` and `heapSeen` hold them, in no order.
    */
-  collect(count: number, k: number): number;
+  select(count: number, k: number, counting: boolean, ranks: Uint32Array): number;
 }
 
-/** Largest `k` of `Accumulator.collect`. */
+/** Largest `k` of `Accumulator.select`. */
 export const COLLECT_MAX = 4096;
 
 /**
- * True when a document whose leaves sum to `sum` cannot get past one scoring `threshold`: its score,
+ * True when a document whose leaves sum to `sum` cannot get past one scoring `threshold` (as
+ * `select` judges in WebAssembly): its score,
  * sum·m/m, is within a few ulps of its sum, so a sum a billionth below cannot reach it.
  */
 export function beaten(sum: number, threshold: number): boolean {
@@ -79,11 +87,13 @@ class JsAccumulator implements Accumulator {
   readonly touched: Uint32Array;
   readonly keptSums: Float64Array;
   readonly keptSeen: Int32Array;
+  readonly heapDocs = new Uint32Array(COLLECT_MAX);
+  readonly heapScores = new Float64Array(COLLECT_MAX);
+  readonly heapSeen = new Int32Array(COLLECT_MAX);
   private readonly leafSums: Float64Array;
   private readonly leafSeen: Uint8Array;
   private readonly leafTouched: Uint32Array;
   private readonly impacts: Float64Array[];
-  private readonly heap = new Float64Array(COLLECT_MAX);
 
   constructor(
     private readonly docs: readonly Uint32Array[],
@@ -148,58 +158,55 @@ class JsAccumulator implements Accumulator {
     return count;
   }
 
-  collect(count: number, k: number): number {
-    const { sums, seen, touched, keptSums, keptSeen, heap } = this;
-    let kept = 0;
-    let size = 0;
+  drain(count: number): void {
+    const { sums, seen, touched, keptSums, keptSeen } = this;
     for (let i = 0; i < count; i++) {
       const d = touched[i]!;
-      const sum = sums[d]!;
-      const s = seen[d]!;
+      keptSums[i] = sums[d]!;
+      keptSeen[i] = seen[d]!;
       sums[d] = 0;
       seen[d] = 0;
-      if (k > 0) {
-        if (size < k) {
-          let pos = size++;
-          while (pos > 0) {
-            const parent = (pos - 1) >> 1;
-            if (heap[parent]! <= sum) break;
-            heap[pos] = heap[parent]!;
-            pos = parent;
-          }
-          heap[pos] = sum;
-        } else {
-          if (beaten(sum, heap[0]!)) continue;
-          if (sum > heap[0]!) {
-            let pos = 0;
-            for (;;) {
-              let child = 2 * pos + 1;
-              if (child >= size) break;
-              if (child + 1 < size && heap[child + 1]! < heap[child]!) child++;
-              if (heap[child]! >= sum) break;
-              heap[pos] = heap[child]!;
-              pos = child;
-            }
-            heap[pos] = sum;
-          }
-        }
-      }
-      touched[kept] = d;
-      keptSums[kept] = sum;
-      keptSeen[kept] = s;
-      kept++;
     }
-    return kept;
+  }
+
+  select(count: number, k: number, counting: boolean, ranks: Uint32Array): number {
+    this.drain(count);
+    const { touched, keptSums, keptSeen } = this;
+    const top = new TopDocs(k, ranks);
+    let threshold = -Infinity;
+    for (let i = 0; i < count; i++) {
+      const sum = keptSums[i]!;
+      if (beaten(sum, threshold)) continue;
+      const mask = keptSeen[i]!;
+      const matched = counting ? mask : bitCount(mask);
+      threshold = top.offer(touched[i]!, (sum * matched) / matched, mask);
+    }
+    top.copyTo(this.heapDocs, this.heapScores, this.heapSeen);
+    return top.size;
   }
 }
 
 /** What accumulate.wat exports. */
 interface Kernel {
-  layout(sums: number, seen: number, touched: number, leafSums: number, leafSeen: number, leafTouched: number, keptSums: number, keptSeen: number, heap: number): void;
+  layout(
+    sums: number,
+    seen: number,
+    touched: number,
+    leafSums: number,
+    leafSeen: number,
+    leafTouched: number,
+    keptSums: number,
+    keptSeen: number,
+    ranks: number,
+    heapDocs: number,
+    heapScores: number,
+    heapSeen: number,
+  ): void;
   add(docs: number, impacts: number, lo: number, hi: number, w: number, idf: number, bit: number, counting: number, count: number): number;
   addLeaf(docs: number, impacts: number, lo: number, hi: number, w: number, idf: number, leafCount: number): number;
   fold(leafCount: number, bit: number, counting: number, count: number): number;
-  collect(count: number, k: number): number;
+  drain(count: number): void;
+  select(count: number, k: number, counting: number): number;
 }
 
 /** The part of the WebAssembly API used here (TypeScript declares it only with the DOM's types). */
@@ -227,7 +234,15 @@ class WasmAccumulator implements Accumulator {
     readonly touched: Uint32Array,
     readonly keptSums: Float64Array,
     readonly keptSeen: Int32Array,
+    /** The tie order copied into the memory (see `select`). */
+    private readonly ranksView: Uint32Array,
+    readonly heapDocs: Uint32Array,
+    readonly heapScores: Float64Array,
+    readonly heapSeen: Int32Array,
   ) {}
+
+  /** The tie order last copied into the memory. */
+  private ranks: Uint32Array | null = null;
 
   /** Lays the postings and scratch out in one memory of exactly their size; null when it cannot be had. */
   static create(docs: readonly Uint32Array[], documents: number, fillImpacts: (field: number, out: Float64Array) => void): WasmAccumulator | null {
@@ -247,7 +262,11 @@ class WasmAccumulator implements Accumulator {
     const leafTouchedAt = take((documents + 1) * 4);
     const keptSumsAt = take(documents * 8);
     const keptSeenAt = take(documents * 4);
-    const heapAt = take(COLLECT_MAX * 8);
+    const ranksAt = take(documents * 4);
+    // One slot more than `select` keeps, for the document it weighs against the worst kept.
+    const heapDocsAt = take((COLLECT_MAX + 1) * 4);
+    const heapScoresAt = take((COLLECT_MAX + 1) * 8);
+    const heapSeenAt = take((COLLECT_MAX + 1) * 4);
     const docsAt = docs.map((d) => take(d.length * 4));
     const impactsAt = docs.map((d) => take(d.length * 8));
     const pages = Math.max(1, Math.ceil(bytes / PAGE));
@@ -262,7 +281,7 @@ class WasmAccumulator implements Accumulator {
       return null;
     }
     const kernel = new wasmApi.Instance(module, { env: { memory } }).exports as Kernel;
-    kernel.layout(sumsAt, seenAt, touchedAt, leafSumsAt, leafSeenAt, leafTouchedAt, keptSumsAt, keptSeenAt, heapAt);
+    kernel.layout(sumsAt, seenAt, touchedAt, leafSumsAt, leafSeenAt, leafTouchedAt, keptSumsAt, keptSeenAt, ranksAt, heapDocsAt, heapScoresAt, heapSeenAt);
     const buffer = memory.buffer;
     docs.forEach((d, f) => {
       new Uint32Array(buffer, docsAt[f], d.length).set(d);
@@ -275,6 +294,10 @@ class WasmAccumulator implements Accumulator {
       new Uint32Array(buffer, touchedAt, documents),
       new Float64Array(buffer, keptSumsAt, documents),
       new Int32Array(buffer, keptSeenAt, documents),
+      new Uint32Array(buffer, ranksAt, documents),
+      new Uint32Array(buffer, heapDocsAt, COLLECT_MAX),
+      new Float64Array(buffer, heapScoresAt, COLLECT_MAX),
+      new Int32Array(buffer, heapSeenAt, COLLECT_MAX),
     );
   }
 
@@ -290,7 +313,15 @@ class WasmAccumulator implements Accumulator {
     return this.kernel.fold(leafCount, bit, counting ? 1 : 0, count);
   }
 
-  collect(count: number, k: number): number {
-    return this.kernel.collect(count, k);
+  drain(count: number): void {
+    this.kernel.drain(count);
+  }
+
+  select(count: number, k: number, counting: boolean, ranks: Uint32Array): number {
+    if (ranks !== this.ranks) {
+      this.ranksView.set(ranks);
+      this.ranks = ranks;
+    }
+    return this.kernel.select(count, k, counting ? 1 : 0);
   }
 }

@@ -182,6 +182,17 @@ export class TermStore {
     return ranks;
   }
 
+  /**
+   * Per document ordinal: its place when documents are ordered by id (UTF-16 order) — the order in
+   * which documents of equal score rank, as minisearch's results sorted by id have them.
+   */
+  documentOrder(): Uint32Array {
+    const sorted = [...this.docIds].sort();
+    const order = new Uint32Array(sorted.length);
+    for (let i = 0; i < sorted.length; i++) order[this.docIndex.get(sorted[i]!)!] = i;
+    return order;
+  }
+
   /** Term ids sorted by term (UTF-16 order), for near-spelling lookups. */
   sortedTerms(): Uint32Array {
     const sorted = [...this.termOf].sort();

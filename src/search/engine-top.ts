@@ -1,5 +1,6 @@
 /**
- * The best k of many scored documents without sorting them all: a bounded min-heap, O(n log k).
+ * The best k of many scored documents without sorting them all: bounded min-heaps, O(n log k) — of
+ * scored objects (`topK`), and of documents by ordinal (`TopDocs`, for the compact index).
  */
 
 /** A document with its score and the leaf terms it matched. */
@@ -52,4 +53,120 @@ export function topK<T extends Scored>(items: readonly T[], k: number): T[] {
     }
   }
   return heap.sort(byScore);
+}
+
+/** A document of the compact index, its score, and the leaves it matched. */
+export interface TopDoc {
+  doc: number;
+  score: number;
+  /**
+   * The leaves the document matched, as bits (bit k for `leaves[k]`) when there are at most
+   * `MASKED_LEAVES` leaves; −1 when there are more (ask `contains`).
+   */
+  matched: number;
+}
+
+/**
+ * The best `count` documents offered, by (score desc, rank asc): a bounded min-heap whose root is the
+ * worst kept. `ranks` gives per document its place in the tie order.
+ */
+export class TopDocs {
+  private readonly docs: number[] = [];
+  private readonly scores: number[] = [];
+  /** Per kept document: its matched leaves (see `TopDoc.matched`). */
+  private readonly masks: number[] = [];
+
+  constructor(
+    private readonly count: number,
+    private readonly ranks: Uint32Array,
+  ) {}
+
+  private worse(sa: number, da: number, sb: number, db: number): boolean {
+    return sa < sb || (sa === sb && this.ranks[da]! > this.ranks[db]!);
+  }
+
+  /** The worst score kept once full (a document must reach it to get in); −∞ while there is room. */
+  private get threshold(): number {
+    return this.docs.length >= this.count ? this.scores[0]! : -Infinity;
+  }
+
+  /**
+   * Keeps `doc` when it beats the worst kept (or there is room) and `accept` passes it; returns the
+   * worst score kept once full (a document must reach it to get in), −∞ while there is room.
+   */
+  offer(doc: number, score: number, matched: number, accept?: (doc: number) => boolean): number {
+    const { docs, scores, masks } = this;
+    if (docs.length >= this.count && !this.worse(scores[0]!, docs[0]!, score, doc)) return scores[0]!;
+    if (accept && !accept(doc)) return this.threshold;
+    if (docs.length < this.count) {
+      let at = docs.length;
+      docs.push(doc);
+      scores.push(score);
+      masks.push(matched);
+      while (at > 0) {
+        const parent = (at - 1) >> 1;
+        if (!this.worse(scores[at]!, docs[at]!, scores[parent]!, docs[parent]!)) break;
+        swap(docs, scores, masks, at, parent);
+        at = parent;
+      }
+      return this.threshold;
+    }
+    docs[0] = doc;
+    scores[0] = score;
+    masks[0] = matched;
+    for (let at = 0; ; ) {
+      const l = 2 * at + 1;
+      const r = l + 1;
+      let w = at;
+      if (l < docs.length && this.worse(scores[l]!, docs[l]!, scores[w]!, docs[w]!)) w = l;
+      if (r < docs.length && this.worse(scores[r]!, docs[r]!, scores[w]!, docs[w]!)) w = r;
+      if (w === at) break;
+      swap(docs, scores, masks, at, w);
+      at = w;
+    }
+    return scores[0]!;
+  }
+
+  /** How many are kept. */
+  get size(): number {
+    return this.docs.length;
+  }
+
+  /** Writes the kept documents, scores and matched leaves (in no order) into the arrays given. */
+  copyTo(docs: Uint32Array, scores: Float64Array, masks: Int32Array): void {
+    for (let i = 0; i < this.docs.length; i++) {
+      docs[i] = this.docs[i]!;
+      scores[i] = this.scores[i]!;
+      masks[i] = this.masks[i]!;
+    }
+  }
+
+  /** The documents kept, best first. */
+  sorted(): TopDoc[] {
+    return sortTopDocs(this.docs.map((doc, i): TopDoc => ({ doc, score: this.scores[i]!, matched: this.masks[i]! })), this.ranks);
+  }
+}
+
+/** `docs` sorted best first: by score desc, then rank asc. */
+export function sortTopDocs(docs: TopDoc[], ranks: Uint32Array): TopDoc[] {
+  return docs.sort((a, b) => b.score - a.score || ranks[a.doc]! - ranks[b.doc]!);
+}
+
+function swap(docs: number[], scores: number[], masks: number[], i: number, j: number): void {
+  const d = docs[i]!;
+  docs[i] = docs[j]!;
+  docs[j] = d;
+  const s = scores[i]!;
+  scores[i] = scores[j]!;
+  scores[j] = s;
+  const m = masks[i]!;
+  masks[i] = masks[j]!;
+  masks[j] = m;
+}
+
+/** Number of bits set in a 31-bit mask. */
+export function bitCount(mask: number): number {
+  let v = mask - ((mask >>> 1) & 0x55555555);
+  v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
+  return Math.imul((v + (v >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24;
 }

@@ -50,7 +50,7 @@ const NUMBER = /^\d+$/;
  * Version of the index layout and scoring; part of every saved index's key, so that a saved index
  * built by another version is never loaded.
  */
-export const ENGINE_VERSION = 2;
+export const ENGINE_VERSION = 3;
 
 /** A built engine's index, as `exportState` gives it and `fromState` takes it. */
 export interface EngineState {
@@ -58,6 +58,8 @@ export interface EngineState {
   postings: PostingsState;
   /** Term ids sorted by term, for near-spelling lookups. */
   sorted: Uint32Array;
+  /** Per document ordinal, its place in id order: how equal scores rank (see `TermStore.documentOrder`). */
+  order: Uint32Array;
 }
 
 /** Near-spelling lookups remembered per engine: words a study group types again, misspelt or unknown. */
@@ -80,6 +82,8 @@ export class SearchEngine {
   /** The compact index every search uses, unless `reference` is set. */
   private postings: PostingsIndex;
   private sorted: Uint32Array | null = null;
+  /** Per document ordinal, its place in id order (made by `freeze` or the first search). */
+  private order: Uint32Array | null = null;
   /** Per term id, its rank rarest first (see `rarityRanks`; made on first use). */
   private ranks: Uint32Array | null = null;
   /** The vocabulary in `sorted` order, as strings, for the near-spelling walk (built on first use). */
@@ -175,6 +179,7 @@ export class SearchEngine {
       this.sorted = null;
       this.sortedWords = null;
       this.ranks = null;
+      this.order = null;
       this.nearCache.clear();
     }
   }
@@ -185,13 +190,14 @@ export class SearchEngine {
     this.postings.pack(this.store.termCount);
     this.postings.prepare(this.bm25);
     this.sorted ??= this.store.sortedTerms();
+    this.order ??= this.store.documentOrder();
   }
 
   /** The built index, for saving (see `fromState`). Not available on the minisearch reference path. */
   exportState(): EngineState {
     if (this.index) throw new Error('SearchEngine: the minisearch reference path cannot be saved');
     this.freeze();
-    return { store: this.store.state(), postings: this.postings.state(), sorted: this.sorted! };
+    return { store: this.store.state(), postings: this.postings.state(), sorted: this.sorted!, order: this.order! };
   }
 
   /** An engine with the given options over a saved index. Throws when the saved arrays are inconsistent. */
@@ -203,10 +209,12 @@ export class SearchEngine {
       throw new Error('saved index: documents or terms differ between store and postings');
     }
     if (state.sorted.length !== state.store.terms.length) throw new Error('saved index: sorted vocabulary has the wrong length');
+    if (state.order.length !== state.store.docIds.length) throw new Error('saved index: document order has the wrong length');
     engine.store = TermStore.fromState(state.store);
     engine.postings = PostingsIndex.fromState(state.postings);
     engine.postings.prepare(engine.bm25);
     engine.sorted = state.sorted;
+    engine.order = state.order;
     return engine;
   }
 
@@ -360,12 +368,8 @@ export class SearchEngine {
     }
     if (resolved.length === 0) return [];
     const store = this.store;
-    const tieBreak = (a: number, b: number) => {
-      const x = store.docId(a);
-      const y = store.docId(b);
-      return x < y ? -1 : x > y ? 1 : 0;
-    };
-    const top = this.postings.search(resolved, this.boosts, this.bm25, count, tieBreak, filter ? (doc) => filter(store.docId(doc)) : undefined);
+    const order = (this.order ??= store.documentOrder());
+    const top = this.postings.search(resolved, this.boosts, this.bm25, count, order, filter ? (doc) => filter(store.docId(doc)) : undefined);
     return top.map(({ doc, score, matched }) => ({
       id: store.docId(doc),
       ordinal: doc,
