@@ -56,10 +56,10 @@ export const COLLECT_MAX = 4096;
 
 /**
  * True when a document whose leaves sum to `sum` cannot get past one scoring `threshold` (as
- * `select` judges in WebAssembly): its score,
+ * `select` judges in WebAssembly too): its score,
  * sum·m/m, is within a few ulps of its sum, so a sum a billionth below cannot reach it.
  */
-export function beaten(sum: number, threshold: number): boolean {
+function beaten(sum: number, threshold: number): boolean {
   return sum + Math.abs(sum) * 1e-9 < threshold;
 }
 
@@ -170,19 +170,28 @@ class JsAccumulator implements Accumulator {
   }
 
   select(count: number, k: number, counting: boolean, ranks: Uint32Array): number {
-    this.drain(count);
-    const { touched, keptSums, keptSeen } = this;
     const top = new TopDocs(k, ranks);
-    let threshold = -Infinity;
-    for (let i = 0; i < count; i++) {
-      const sum = keptSums[i]!;
-      if (beaten(sum, threshold)) continue;
-      const mask = keptSeen[i]!;
-      const matched = counting ? mask : bitCount(mask);
-      threshold = top.offer(touched[i]!, (sum * matched) / matched, mask);
-    }
+    offerTouched(this, count, counting, top);
     top.copyTo(this.heapDocs, this.heapScores, this.heapSeen);
     return top.size;
+  }
+}
+
+/**
+ * Drains the first `count` touched documents of `acc` and offers to `top` each that can still get in,
+ * scored as `select` scores them, with its leaves (−1 when `counting`: see `TopDoc.matched`);
+ * `accept` may turn some away.
+ */
+export function offerTouched(acc: Accumulator, count: number, counting: boolean, top: TopDocs, accept?: (doc: number) => boolean): void {
+  acc.drain(count);
+  const { touched, keptSums, keptSeen } = acc;
+  let threshold = -Infinity;
+  for (let i = 0; i < count; i++) {
+    const sum = keptSums[i]!;
+    if (beaten(sum, threshold)) continue;
+    const mask = keptSeen[i]!;
+    const matched = counting ? mask : bitCount(mask);
+    threshold = top.offer(touched[i]!, (sum * matched) / matched, counting ? -1 : mask, accept);
   }
 }
 

@@ -11,8 +11,8 @@
  * tests compare the two on random corpora and queries.
  */
 import type { BM25Params } from './engine-types.js';
-import { beaten, COLLECT_MAX, makeAccumulator, type Accumulator, type AccumulatorKind } from './engine-accumulate.js';
-import { bitCount, sortTopDocs, TopDocs, type TopDoc } from './engine-top.js';
+import { COLLECT_MAX, makeAccumulator, offerTouched, type Accumulator, type AccumulatorKind } from './engine-accumulate.js';
+import { sortTopDocs, TopDocs, type TopDoc } from './engine-top.js';
 
 export type { TopDoc };
 
@@ -329,17 +329,8 @@ export class PostingsIndex {
       return sortTopDocs(out, ranks);
     }
     // Every document touched, offered to a heap here, where `accept` may turn some away.
-    acc.drain(touched);
-    const { touched: docs, keptSums, keptSeen } = acc;
     const top = new TopDocs(count, ranks);
-    let threshold = -Infinity;
-    for (let i = 0; i < touched; i++) {
-      const sum = keptSums[i]!;
-      if (beaten(sum, threshold)) continue;
-      const mask = keptSeen[i]!;
-      const matched = counting ? mask : bitCount(mask);
-      threshold = top.offer(docs[i]!, (sum * matched) / matched, counting ? -1 : mask, accept);
-    }
+    offerTouched(acc, touched, counting, top, accept);
     return top.sorted();
   }
 
