@@ -2,11 +2,13 @@
  * One measurement of `npm run bench`, in a fresh process so heap and RSS are its own. Prints one JSON
  * line. Not meant to be run by hand (see bench.ts):
  *
+ *   node --expose-gc dist/scripts/bench-run.js engine-build --corpus DIR --cache DIR --queries FILE
  *   node --expose-gc dist/scripts/bench-run.js engine --corpus DIR --cache DIR --queries FILE [--reps N] [--warmup N] [--settle N]
  *   node --expose-gc dist/scripts/bench-run.js minisearch --corpus DIR --cache DIR --queries FILE [--reps N] [--warmup N] [--settle N]
  *
- * `engine`: builds the core through `loadCore` (ingestion, index, save), then loads it again from the
- * saved index, then times the full ask path and the engine's search alone on the queries. With
+ * `engine-build`: builds the core through `loadCore` (ingestion, index, save).
+ * `engine`: in a fresh process, as the bot starting again, loads the core from the saved index, then
+ * times the full ask path and the engine's search alone on the queries. With
  * `--settle N`, the queries are timed twice: after `--warmup` untimed rounds ("early") and again once N
  * rounds have run in all ("settled", what `full` holds).
  * `minisearch`: minisearch with default options on the same passages (read from the saved index, so
@@ -79,21 +81,29 @@ function timed<T>(f: () => T): [T, number] {
   return [v, performance.now() - t];
 }
 
-if (mode === 'engine') {
+if (mode === 'engine-build') {
   rmSync(indexPath(corpusDir, cacheDir), { force: true });
   const base = memory();
-  // Built in a function of its own, so that nothing holds the built core once it returns: the load
-  // below then starts from the saved index as a restart would, without the built one in memory.
-  const { buildInfo, passages, bytes, afterBuild } = (() => {
-    const built = loadCore({ corpusDir, cache: { dir: cacheDir } });
-    return {
-      buildInfo: built.load,
+  const built = loadCore({ corpusDir, cache: { dir: cacheDir } });
+  const afterBuild = memory();
+  const info = built.load;
+  if (info.source !== 'built' || info.saveMs === 0) throw new Error('the index was not built and saved');
+  console.log(
+    JSON.stringify({
+      mode,
       passages: built.corpus.passages.length,
-      bytes: built.corpus.passages.reduce((s, p) => s + Buffer.byteLength(p.text), 0),
-      afterBuild: memory(),
-    };
-  })();
-  gc();
+      text_mb: built.corpus.passages.reduce((s, p) => s + Buffer.byteLength(p.text), 0) / 1e6,
+      ingest_s: info.ingestMs / 1000,
+      index_s: info.indexMs / 1000,
+      build_s: (info.ingestMs + info.indexMs) / 1000,
+      save_s: info.saveMs / 1000,
+      key: indexKey(corpusDir, passageEngineOptions())?.toString('hex'),
+      base_heap_mb: base.heap_mb,
+      build_heap_mb: afterBuild.heap_mb,
+      build_rss_mb: afterBuild.rss_mb,
+    }),
+  );
+} else if (mode === 'engine') {
   const [core, loadMs] = timed(() => loadCore({ corpusDir, cache: { dir: cacheDir } }));
   if (core.load.source !== 'cache') throw new Error(`the saved index was not used: ${core.load.rebuiltBecause}`);
   const loaded = memory();
@@ -111,20 +121,10 @@ if (mode === 'engine') {
   console.log(
     JSON.stringify({
       mode,
-      passages,
-      text_mb: bytes / 1e6,
-      ingest_s: buildInfo.ingestMs / 1000,
-      index_s: buildInfo.indexMs / 1000,
-      build_s: (buildInfo.ingestMs + buildInfo.indexMs) / 1000,
-      save_s: buildInfo.saveMs / 1000,
       key_ms: core.load.keyMs,
-      key: indexKey(corpusDir, passageEngineOptions())?.toString('hex'),
       cache_load_s: core.load.cacheLoadMs / 1000,
       start_s: loadMs / 1000,
       cache_mb: core.load.cacheBytes / 1e6,
-      base_heap_mb: base.heap_mb,
-      build_heap_mb: afterBuild.heap_mb,
-      build_rss_mb: afterBuild.rss_mb,
       heap_mb: loaded.heap_mb,
       external_mb: loaded.external_mb,
       rss_mb: loaded.rss_mb,

@@ -66,7 +66,13 @@ interface Latency {
 type Figure = 'passages' | 'text_mb' | 'ingest_s' | 'index_s' | 'build_s' | 'save_s' | 'key_ms' | 'cache_load_s' | 'start_s' | 'cache_mb' | 'heap_mb' | 'external_mb' | 'rss_mb' | 'build_heap_mb' | 'build_rss_mb';
 type Run = Record<Figure, number> & { full: Latency; early?: Latency; search: Latency; key?: string; serializers?: Record<'v8_save_ms' | 'v8_load_ms' | 'v8_bytes', number> };
 
-function run(mode: 'engine' | 'minisearch', corpusDir: string, queriesFile: string, reps: number, extra: string[] = []): Run {
+/** The engine: built and saved in one process, then loaded and queried in a fresh one, as a restart would. */
+function runEngine(corpusDir: string, queriesFile: string, reps: number, extra: string[] = []): Run {
+  const built = run('engine-build', corpusDir, queriesFile, reps);
+  return { ...built, ...run('engine', corpusDir, queriesFile, reps, extra) };
+}
+
+function run(mode: 'engine-build' | 'engine' | 'minisearch', corpusDir: string, queriesFile: string, reps: number, extra: string[] = []): Run {
   const result = spawnSync(
     process.execPath,
     ['--expose-gc', '--max-old-space-size=8192', join(dist, 'scripts/bench-run.js'), mode, '--corpus', corpusDir, '--cache', cacheDir, '--queries', queriesFile, '--reps', String(reps), ...extra],
@@ -103,7 +109,7 @@ const reps = Number(values.reps);
 // running bot rather than V8 compiling the query path (the same for both systems). Timed early (after
 // 10 rounds, while V8 still recompiles parts of the path) and settled (after 100 rounds, 4,200 asks).
 const SEED_WARMUP = ['--warmup', '10', '--settle', '100'];
-const seed = run('engine', seedDir, questionsFile, reps, SEED_WARMUP);
+const seed = runEngine(seedDir, questionsFile, reps, SEED_WARMUP);
 const seedMini = run('minisearch', seedDir, questionsFile, reps, [...SEED_WARMUP, ...(seed.key ? ['--key', seed.key] : [])]);
 // Cold start through the real CLI and its real saved index (warmed once).
 spawnSync(process.execPath, [cli, 'ask', 'who was Lisa Howard'], { encoding: 'utf8' });
@@ -138,7 +144,7 @@ if (!values.quick) {
   for (const [i, mb] of sizes.entries()) {
     const info = await writeJfkCorpus({ mb });
     const serializers = i === sizes.length - 1 ? ['--serializers'] : [];
-    const ours = run('engine', info.dir, jfkQueries, Math.max(5, Math.round(reps / 2)), [...serializers, '--warmup', '3']);
+    const ours = runEngine(info.dir, jfkQueries, Math.max(5, Math.round(reps / 2)), [...serializers, '--warmup', '3']);
     // Fewer rounds for minisearch: at full size one of its queries takes about a second.
     const mini = run('minisearch', info.dir, jfkQueries, Math.max(3, Math.round(reps / 8)), ours.key ? ['--key', ours.key] : []);
     const label = `${f(info.bytes / 1e6, 0)} MB`;
