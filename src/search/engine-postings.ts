@@ -11,7 +11,8 @@
  * tests compare the two on random corpora and queries.
  */
 import type { BM25Params } from './engine-types.js';
-import { COLLECT_MAX, makeAccumulator, offerTouched, type Accumulator, type AccumulatorKind } from './engine-accumulate.js';
+import { COLLECT_MAX, offerTouched, type Accumulator, type AccumulatorKind } from './engine-accumulate.js';
+import { makeAccumulator } from './engine-accumulate-wasm.js';
 import { sortTopDocs, TopDocs, type TopDoc } from './engine-top.js';
 
 export type { TopDoc };
