@@ -15,7 +15,7 @@ import { BoundedMap } from './bounded-map.js';
 import { nearTermsSorted, PostingsIndex, type PostingsState } from './engine-postings.js';
 import { pairIndex, proximityBonus, type PhrasePair } from './engine-proximity.js';
 import { MiniIndex, TermStore, type TermStoreState } from './engine-store.js';
-import { byScore, topK, type Scored } from './engine-top.js';
+import { topK, type Scored } from './engine-top.js';
 import {
   DEFAULT_BM25,
   type BM25Params,
@@ -414,7 +414,9 @@ export class SearchEngine {
       if (!unsure && !needs.some(([a, b]) => doc.terms.includes(a) && doc.terms.includes(b))) continue;
       doc.score += proximityBonus(this.store.sequenceAt(doc.ordinal), byFirst, this.proximity);
     }
-    pool.sort(byScore);
+    // By score, equal scores in id order (`byScore`'s order, by rank rather than by comparing ids).
+    const order = (this.order ??= this.store.documentOrder());
+    pool.sort((a, b) => b.score - a.score || order[a.ordinal]! - order[b.ordinal]!);
   }
 }
 
