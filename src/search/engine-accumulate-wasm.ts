@@ -4,6 +4,7 @@
  */
 import { ACCUMULATE_WASM } from './accumulate-wasm.js';
 import { COLLECT_MAX, JsAccumulator, type Accumulator, type AccumulatorKind } from './engine-accumulate.js';
+import type { TopDoc } from './engine-top.js';
 
 /**
  * An accumulator over `docs` (per field, each posting's document) and `documents` documents, with the
@@ -72,9 +73,10 @@ class WasmAccumulator implements Accumulator {
     readonly keptSeen: Int32Array,
     /** The tie order copied into the memory (see `select`). */
     private readonly ranksView: Uint32Array,
-    readonly heapDocs: Uint32Array,
-    readonly heapScores: Float64Array,
-    readonly heapSeen: Int32Array,
+    /** Where the kernel's `select` leaves the documents it keeps, their scores and leaves. */
+    private readonly heapDocs: Uint32Array,
+    private readonly heapScores: Float64Array,
+    private readonly heapSeen: Int32Array,
   ) {}
 
   /** The tie order last copied into the memory. */
@@ -153,11 +155,14 @@ class WasmAccumulator implements Accumulator {
     this.kernel.drain(count);
   }
 
-  select(count: number, k: number, counting: boolean, ranks: Uint32Array): number {
+  select(count: number, k: number, counting: boolean, ranks: Uint32Array): TopDoc[] {
     if (ranks !== this.ranks) {
       this.ranksView.set(ranks);
       this.ranks = ranks;
     }
-    return this.kernel.select(count, k, counting ? 1 : 0);
+    const kept = this.kernel.select(count, k, counting ? 1 : 0);
+    const out: TopDoc[] = [];
+    for (let i = 0; i < kept; i++) out.push({ doc: this.heapDocs[i]!, score: this.heapScores[i]!, matched: counting ? -1 : this.heapSeen[i]! });
+    return out;
   }
 }

@@ -3,12 +3,12 @@
  * over each field's posting documents and impacts (see `PostingsIndex`), which the accumulator holds.
  *
  * Two implementations giving the same numbers to the last bit: WebAssembly (accumulate.wat, driven by
- * engine-accumulate-wasm.ts, which makes either with `makeAccumulator`), about
- * twice as fast per posting as the same loops in JavaScript on this machine (no bounds or type checks,
- * no branch on whether a document is new), and JavaScript, for an index too large for WebAssembly's
- * 4 GiB of memory or a runtime without it.
+ * engine-accumulate-wasm.ts, whose `makeAccumulator` makes either), about twice as fast per posting as
+ * the same loops in JavaScript on this machine (no bounds or type checks, no branch on whether a
+ * document is new), and JavaScript, for an index too large for WebAssembly's 4 GiB of memory or a
+ * runtime without it.
  */
-import { bitCount, TopDocs } from './engine-top.js';
+import { bitCount, TopDocs, type TopDoc } from './engine-top.js';
 
 /** Which implementation: `wasm` when it can be had (else `js`), or `js`. */
 export type AccumulatorKind = 'wasm' | 'js';
@@ -26,10 +26,6 @@ export interface Accumulator {
   /** After `drain`: per document touched, its sum and its leaves. */
   readonly keptSums: Float64Array;
   readonly keptSeen: Int32Array;
-  /** After `select`: the documents kept, their scores and leaves, in no order. */
-  readonly heapDocs: Uint32Array;
-  readonly heapScores: Float64Array;
-  readonly heapSeen: Int32Array;
   /**
    * Adds postings `lo`…`hi − 1` of `field` into the sums, each as `w · (idf · impact)`; marks each
    * document's leaf (`seen | bit`, or `seen + 1` when `counting`); appends documents touched for the
@@ -46,9 +42,9 @@ export interface Accumulator {
    * Reads and clears the sums and leaves of the first `count` touched documents, keeping the best `k`
    * (1 ≤ k ≤ `COLLECT_MAX`) by score — sum·m/m, m the leaves matched (bits, or their count when
    * `counting`) — then by `ranks` (per document, its place among equal scores, lower first). Returns
-   * how many are kept: `heapDocs`, `heapScores` and `heapSeen` hold them, in no order.
+   * them in no order, `matched` their leaves' bits (−1 when counting: see `TopDoc.matched`).
    */
-  select(count: number, k: number, counting: boolean, ranks: Uint32Array): number;
+  select(count: number, k: number, counting: boolean, ranks: Uint32Array): TopDoc[];
 }
 
 /** Largest `k` of `Accumulator.select`. */
@@ -71,9 +67,6 @@ export class JsAccumulator implements Accumulator {
   readonly touched: Uint32Array;
   readonly keptSums: Float64Array;
   readonly keptSeen: Int32Array;
-  readonly heapDocs = new Uint32Array(COLLECT_MAX);
-  readonly heapScores = new Float64Array(COLLECT_MAX);
-  readonly heapSeen = new Int32Array(COLLECT_MAX);
   private readonly leafSums: Float64Array;
   private readonly leafSeen: Uint8Array;
   private readonly leafTouched: Uint32Array;
@@ -153,11 +146,10 @@ export class JsAccumulator implements Accumulator {
     }
   }
 
-  select(count: number, k: number, counting: boolean, ranks: Uint32Array): number {
+  select(count: number, k: number, counting: boolean, ranks: Uint32Array): TopDoc[] {
     const top = new TopDocs(k, ranks);
     offerTouched(this, count, counting, top);
-    top.copyTo(this.heapDocs, this.heapScores, this.heapSeen);
-    return top.size;
+    return top.sorted();
   }
 }
 

@@ -258,7 +258,6 @@ export class PostingsIndex {
         out[p] = floor + (tf * k1) / (tf + norms[docs[p]!]!);
       }
     };
-    this.accumulator = null;
     this.accumulator = makeAccumulator(
       packed.map((field) => field.docs),
       this.docCount,
@@ -277,8 +276,9 @@ export class PostingsIndex {
    *
    * Term at a time: each list is added into per-document sums, leaf by leaf (fields in order within a
    * leaf), so the sums are the same numbers as minisearch's; the best `count` of the documents touched
-   * are then kept (in the accumulator's heap, or, with `accept`, offered to one here). Each posting costs a sequential read of its list and a random access to its
-   * document's sum and matched leaves (the accumulator's loops, in WebAssembly). Measured on the
+   * are then kept (in the accumulator's heap, or, with `accept`, offered to one here). Each posting
+   * costs a sequential read of its list and a random access to its document's sum and matched leaves
+   * (the accumulator's loops, in WebAssembly). Measured on the
    * 107 MB JFK release: ~1.8× faster than merging the lists document at a time with MaxScore pruning,
    * which skipped little on these queries (their words are common: θ for the best 100 is reached by
    * two or three of them, so no list is ever non-essential for long); the loops in WebAssembly made it
@@ -322,13 +322,7 @@ export class PostingsIndex {
       }
       if (leafCount > 0) touched = acc.fold(leafCount, bit, counting, touched);
     }
-    if (!accept && count <= COLLECT_MAX) {
-      const kept = acc.select(touched, count, counting, ranks);
-      const { heapDocs, heapScores, heapSeen } = acc;
-      const out: TopDoc[] = [];
-      for (let i = 0; i < kept; i++) out.push({ doc: heapDocs[i]!, score: heapScores[i]!, matched: counting ? -1 : heapSeen[i]! });
-      return sortTopDocs(out, ranks);
-    }
+    if (!accept && count <= COLLECT_MAX) return sortTopDocs(acc.select(touched, count, counting, ranks), ranks);
     // Every document touched, offered to a heap here, where `accept` may turn some away.
     const top = new TopDocs(count, ranks);
     offerTouched(acc, touched, counting, top, accept);

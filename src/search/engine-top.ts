@@ -127,20 +127,6 @@ export class TopDocs {
     return scores[0]!;
   }
 
-  /** How many are kept. */
-  get size(): number {
-    return this.docs.length;
-  }
-
-  /** Writes the kept documents, scores and matched leaves (in no order) into the arrays given. */
-  copyTo(docs: Uint32Array, scores: Float64Array, masks: Int32Array): void {
-    for (let i = 0; i < this.docs.length; i++) {
-      docs[i] = this.docs[i]!;
-      scores[i] = this.scores[i]!;
-      masks[i] = this.masks[i]!;
-    }
-  }
-
   /** The documents kept, best first. */
   sorted(): TopDoc[] {
     return sortTopDocs(this.docs.map((doc, i): TopDoc => ({ doc, score: this.scores[i]!, matched: this.masks[i]! })), this.ranks);

@@ -190,14 +190,19 @@ export class SearchEngine {
     this.postings.pack(this.store.termCount);
     this.postings.prepare(this.bm25);
     this.sorted ??= this.store.sortedTerms();
-    this.order ??= this.store.documentOrder();
+    this.documentOrder();
+  }
+
+  /** Per document ordinal, its place in id order: how documents of equal score rank (made once). */
+  private documentOrder(): Uint32Array {
+    return (this.order ??= this.store.documentOrder());
   }
 
   /** The built index, for saving (see `fromState`). Not available on the minisearch reference path. */
   exportState(): EngineState {
     if (this.index) throw new Error('SearchEngine: the minisearch reference path cannot be saved');
     this.freeze();
-    return { store: this.store.state(), postings: this.postings.state(), sorted: this.sorted!, order: this.order! };
+    return { store: this.store.state(), postings: this.postings.state(), sorted: this.sorted!, order: this.documentOrder() };
   }
 
   /** An engine with the given options over a saved index. Throws when the saved arrays are inconsistent. */
@@ -368,8 +373,7 @@ export class SearchEngine {
     }
     if (resolved.length === 0) return [];
     const store = this.store;
-    const order = (this.order ??= store.documentOrder());
-    const top = this.postings.search(resolved, this.boosts, this.bm25, count, order, filter ? (doc) => filter(store.docId(doc)) : undefined);
+    const top = this.postings.search(resolved, this.boosts, this.bm25, count, this.documentOrder(), filter ? (doc) => filter(store.docId(doc)) : undefined);
     return top.map(({ doc, score, matched }) => ({
       id: store.docId(doc),
       ordinal: doc,
@@ -415,7 +419,7 @@ export class SearchEngine {
       doc.score += proximityBonus(this.store.sequenceAt(doc.ordinal), byFirst, this.proximity);
     }
     // By score, equal scores in id order (`byScore`'s order, by rank rather than by comparing ids).
-    const order = (this.order ??= this.store.documentOrder());
+    const order = this.documentOrder();
     pool.sort((a, b) => b.score - a.score || order[a.ordinal]! - order[b.ordinal]!);
   }
 }
