@@ -132,8 +132,29 @@ function classify(text: string): LineClass {
     return wordStats(value).words >= 1 ? 'field' : 'label';
   }
   if (PARAGRAPH_NUMBER.test(text) || NUMBER_ENDING.test(text)) return 'fragment';
-  const { tokens, words } = wordStats(text);
-  if ((words >= 3 && words >= tokens * 0.5) || (tokens >= 6 && words >= tokens * 0.4)) return 'prose';
-  if (words >= 1 && words >= tokens * 0.5) return 'fragment';
-  return 'debris';
+  return wordClass(text);
+}
+
+/**
+ * A line by its share of real words: prose when at least 3 and half its tokens are words, or 6
+ * tokens and 40% words; a fragment when at least half (and one) are; else debris. Tokens are judged
+ * only until the answer is sure (a prose line is known prose once enough of its tokens are words):
+ * judging tokens is most of the cost of cleaning OCR text.
+ */
+export function wordClass(text: string): 'prose' | 'fragment' | 'debris' {
+  const tokens = text.split(/\s+/).filter(Boolean);
+  const n = tokens.length;
+  // Words are whole numbers: `words >= n * x` is `words >= ceil(n * x)`.
+  const half = Math.ceil(n * 0.5);
+  const prose = Math.min(Math.max(3, half), n >= 6 ? Math.ceil(n * 0.4) : Infinity);
+  const fragment = Math.max(1, half);
+  // Fewer words than this and the line is debris (6 tokens and 40% may be prose yet under half).
+  const least = Math.min(prose, fragment);
+  let words = 0;
+  for (let i = 0; i < n; i++) {
+    if (isWordToken(tokens[i]!)) words++;
+    if (words >= prose) return 'prose';
+    if (words + (n - 1 - i) < least) return 'debris';
+  }
+  return words >= fragment ? 'fragment' : 'debris';
 }

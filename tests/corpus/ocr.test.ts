@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { splitBlocks } from '../../src/corpus/blocks.js';
 import { sourceParagraphs, type Paragraph } from '../../src/corpus/paragraphs.js';
-import { classifyLine, isStamp } from '../../src/corpus/ocr-lines.js';
+import fc from 'fast-check';
+import { classifyLine, isStamp, wordClass, wordStats } from '../../src/corpus/ocr-lines.js';
 import { JFK } from './temp.js';
 
 const OCR = { author: null, cleaning: { dropParagraphs: [], sentencePerParagraph: false, readerComments: false, ocr: true } };
@@ -128,5 +129,33 @@ describe('cleaning of archival OCR text', () => {
       const ps = clean(['SECRET', 'The station reports that the Cuban', 'embassy staff met twice', '', 'A second paragraph on the talks in Havana with', 'the envoy.', 'SECRET'].join('\n'));
       expect(ps.map((p) => p.text)).toEqual(['The station reports that the Cuban embassy staff met twice', 'A second paragraph on the talks in Havana with the envoy.']);
     });
+  });
+});
+
+describe('the word share of an OCR line', () => {
+  /** The rule `wordClass` applies, from the counts of every token judged. */
+  const byCounts = (text: string): string => {
+    const { tokens, words } = wordStats(text);
+    if ((words >= 3 && words >= tokens * 0.5) || (tokens >= 6 && words >= tokens * 0.4)) return 'prose';
+    if (words >= 1 && words >= tokens * 0.5) return 'fragment';
+    return 'debris';
+  };
+  const token = fc.constantFrom('the', 'Embassy', 'agent', 'Havana', 'was', 'xq', '7', '##', 'a', 'zzkq', 'RYBAT', '(3)', 'l1l', 'CIA.', '--');
+
+  it('stops judging tokens early yet classes every line as judging all of them would', () => {
+    fc.assert(
+      fc.property(fc.array(token, { maxLength: 16 }), fc.constantFrom(' ', '  ', '\t'), (tokens, gap) => {
+        const line = tokens.join(gap);
+        expect(wordClass(line)).toBe(byCounts(line));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('tells prose from a fragment and debris', () => {
+    expect(wordClass('The agent was seen in Havana')).toBe('prose');
+    expect(wordClass('four of ten xq xq xq xq xq xq the')).toBe('prose');
+    expect(wordClass('Havana 7')).toBe('fragment');
+    expect(wordClass('xq 7 ## zzkq')).toBe('debris');
   });
 });
