@@ -3,8 +3,6 @@
  * to each other, in order (stop words between them allowed, up to a small gap). Computed only for
  * the candidates being reranked, by one scan of each candidate's stored term sequence.
  */
-import type { TermSequence } from './engine-store.js';
-
 /** One ordered pair of adjacent phrase terms, resolved to term ids. */
 export interface PhrasePair {
   first: number;
@@ -23,54 +21,63 @@ export interface ProximityOptions {
   k: number;
 }
 
-/** The pairs of a query, by first term, for scanning documents. */
+/** The pairs of a query, for scanning documents. */
 export interface PairIndex {
-  byFirst: Map<number, PhrasePair[]>;
-  /** A filter of the first terms (slot `id & FILTER_MASK` set): most words of a document fail it without a Map lookup. */
+  pairs: readonly PhrasePair[];
+  /** A filter of the first terms (slot `id & FILTER_MASK` set): most words of a document fail it at once. */
   firsts: Uint8Array;
+  /** Per pair, its adjacent occurrences in the document being scanned (scratch). */
+  counts: Float64Array;
+  /** The pairs found in that document, in the order first found: the order their parts are summed in (scratch). */
+  found: Int32Array;
 }
 
 const FILTER_MASK = 1023;
 
-/** Indexes pairs by their first term so that a document is scanned once for all of them. */
+/** Indexes the pairs so that a document is scanned once for all of them. */
 export function pairIndex(pairs: readonly PhrasePair[]): PairIndex {
-  const byFirst = new Map<number, PhrasePair[]>();
   const firsts = new Uint8Array(FILTER_MASK + 1);
-  for (const pair of pairs) {
-    const list = byFirst.get(pair.first);
-    if (list) list.push(pair);
-    else byFirst.set(pair.first, [pair]);
-    firsts[pair.first & FILTER_MASK] = 1;
-  }
-  return { byFirst, firsts };
+  for (const pair of pairs) firsts[pair.first & FILTER_MASK] = 1;
+  return { pairs, firsts, counts: new Float64Array(pairs.length), found: new Int32Array(pairs.length) };
 }
 
 /**
- * The proximity bonus of one document: for each pair, the number of its adjacent, in-order
- * occurrences, saturated and weighted, summed over pairs.
+ * The proximity bonus of one document, whose term ids are `ids[start…end)` (and word positions the
+ * same slice of `positions`, or every gap 1 when null): for each pair, the number of its adjacent,
+ * in-order occurrences, saturated and weighted, summed over pairs. Reads the store's arrays in place:
+ * it runs for every candidate of every search.
  */
-export function proximityBonus(sequence: TermSequence, pairs: PairIndex, options: ProximityOptions): number {
-  const { byFirst, firsts } = pairs;
-  if (byFirst.size === 0 || options.weight === 0) return 0;
-  const { ids, positions } = sequence;
-  const hasPositions = positions.length === ids.length;
-  let counts: Map<PhrasePair, number> | undefined;
-  for (let k = 0; k + 1 < ids.length; k++) {
+export function proximityBonus(
+  ids: Uint32Array,
+  positions: Uint32Array | null,
+  start: number,
+  end: number,
+  index: PairIndex,
+  options: ProximityOptions,
+): number {
+  const { pairs, firsts, counts, found } = index;
+  if (pairs.length === 0 || options.weight === 0) return 0;
+  let kinds = 0;
+  for (let k = start; k + 1 < end; k++) {
     const id = ids[k]!;
     if (!firsts[id & FILTER_MASK]) continue;
-    const list = byFirst.get(id);
-    if (!list) continue;
-    const gap = hasPositions ? (positions[k + 1] ?? 0) - (positions[k] ?? 0) : 1;
+    const gap = positions ? positions[k + 1]! - positions[k]! : 1;
     if (gap > options.maxGap) continue;
-    const next = ids[k + 1];
-    for (const pair of list) {
-      if (pair.second !== next) continue;
-      counts ??= new Map();
-      counts.set(pair, (counts.get(pair) ?? 0) + 1);
+    const next = ids[k + 1]!;
+    for (let p = 0; p < pairs.length; p++) {
+      const pair = pairs[p]!;
+      if (pair.first !== id || pair.second !== next) continue;
+      if (counts[p] === 0) found[kinds++] = p;
+      counts[p]!++;
     }
   }
-  if (!counts) return 0;
+  if (kinds === 0) return 0;
   let bonus = 0;
-  for (const [pair, tf] of counts) bonus += (pair.weight * tf * (options.k + 1)) / (tf + options.k);
+  for (let i = 0; i < kinds; i++) {
+    const p = found[i]!;
+    const tf = counts[p]!;
+    counts[p] = 0;
+    bonus += (pairs[p]!.weight * tf * (options.k + 1)) / (tf + options.k);
+  }
   return options.weight * bonus;
 }

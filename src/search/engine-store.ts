@@ -156,6 +156,15 @@ export class TermStore {
     return index === undefined ? undefined : this.sequenceAt(index);
   }
 
+  /**
+   * Every document's term ids, end to end (document `o`'s from `starts[o]` to `starts[o + 1]`), and
+   * their positions (null when not kept): for scanning many documents without a view of each. Valid
+   * until the next document is added.
+   */
+  sequences(): { ids: Uint32Array; positions: Uint32Array | null; starts: Uint32Array } {
+    return { ids: this.ids.data, positions: this.keepsPositions ? this.positions.data : null, starts: this.starts.data };
+  }
+
   sequenceAt(ordinal: number): TermSequence {
     const start = this.starts.data[ordinal]!;
     const end = this.starts.data[ordinal + 1]!;

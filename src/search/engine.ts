@@ -413,10 +413,11 @@ export class SearchEngine {
       }
     }
     if (pairs.length === 0) return;
-    const byFirst = pairIndex(pairs);
+    const index = pairIndex(pairs);
+    const { ids, positions, starts } = this.store.sequences();
     for (const doc of pool) {
       if (!unsure && !needs.some(([a, b]) => doc.terms.includes(a) && doc.terms.includes(b))) continue;
-      doc.score += proximityBonus(this.store.sequenceAt(doc.ordinal), byFirst, this.proximity);
+      doc.score += proximityBonus(ids, positions, starts[doc.ordinal]!, starts[doc.ordinal + 1]!, index, this.proximity);
     }
     // By score, equal scores in id order (`byScore`'s order, by rank rather than by comparing ids).
     const order = this.documentOrder();
