@@ -75,7 +75,19 @@ function runEngine(corpusDir: string, queriesFile: string, reps: number, extra: 
 function run(mode: 'engine-build' | 'engine' | 'minisearch', corpusDir: string, queriesFile: string, reps: number, extra: string[] = []): Run {
   const result = spawnSync(
     process.execPath,
-    ['--expose-gc', '--max-old-space-size=8192', join(dist, 'scripts/bench-run.js'), mode, '--corpus', corpusDir, '--cache', cacheDir, '--queries', queriesFile, '--reps', String(reps), ...extra],
+    [
+      '--expose-gc',
+      '--max-old-space-size=8192',
+      join(dist, 'scripts/bench-run.js'),
+      mode,
+      '--corpus',
+      corpusDir,
+      '--cache',
+      cacheDir,
+      // The build times no questions.
+      ...(mode === 'engine-build' ? [] : ['--queries', queriesFile, '--reps', String(reps)]),
+      ...extra,
+    ],
     { encoding: 'utf8', maxBuffer: 1 << 26 },
   );
   if (result.status !== 0) throw new Error(`bench-run ${mode} ${corpusDir} failed:\n${result.stderr}`);

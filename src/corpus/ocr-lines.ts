@@ -73,11 +73,16 @@ export function isStamp(text: string): boolean {
   return tokens.some((t) => isClassification(t)) && tokens.every((t) => isClassification(t) || STAMP_WORDS.has(t));
 }
 
+/** The tokens of a line: its runs of non-space. */
+function lineTokens(text: string): string[] {
+  return text.split(/\s+/).filter(Boolean);
+}
+
 const WORD = /^[("'“‘[]*(\p{L}[\p{L}'’-]*)[)"'”’\].,;:!?]*$/u;
 
 /** Counts the tokens of a line and how many are real words (in the dictionary, or name-shaped). */
 export function wordStats(text: string): { tokens: number; words: number } {
-  const tokens = text.split(/\s+/).filter(Boolean);
+  const tokens = lineTokens(text);
   let words = 0;
   for (const token of tokens) if (isWordToken(token)) words++;
   return { tokens: tokens.length, words };
@@ -142,7 +147,7 @@ function classify(text: string): LineClass {
  * judging tokens is most of the cost of cleaning OCR text.
  */
 export function wordClass(text: string): 'prose' | 'fragment' | 'debris' {
-  const tokens = text.split(/\s+/).filter(Boolean);
+  const tokens = lineTokens(text);
   const n = tokens.length;
   // Words are whole numbers: `words >= n * x` is `words >= ceil(n * x)`.
   const half = Math.ceil(n * 0.5);

@@ -149,7 +149,8 @@ export class JsAccumulator implements Accumulator {
   select(count: number, k: number, counting: boolean, ranks: Uint32Array): TopDoc[] {
     const top = new TopDocs(k, ranks);
     offerTouched(this, count, counting, top);
-    return top.sorted();
+    // In no order, as the interface says: the search sorts what it is given.
+    return top.kept();
   }
 }
 

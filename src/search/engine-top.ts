@@ -127,9 +127,14 @@ export class TopDocs {
     return scores[0]!;
   }
 
+  /** The documents kept, in no order. */
+  kept(): TopDoc[] {
+    return this.docs.map((doc, i): TopDoc => ({ doc, score: this.scores[i]!, matched: this.masks[i]! }));
+  }
+
   /** The documents kept, best first. */
   sorted(): TopDoc[] {
-    return sortTopDocs(this.docs.map((doc, i): TopDoc => ({ doc, score: this.scores[i]!, matched: this.masks[i]! })), this.ranks);
+    return sortTopDocs(this.kept(), this.ranks);
   }
 }
 

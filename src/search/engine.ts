@@ -419,7 +419,7 @@ export class SearchEngine {
       if (!unsure && !needs.some(([a, b]) => doc.terms.includes(a) && doc.terms.includes(b))) continue;
       doc.score += proximityBonus(ids, positions, starts[doc.ordinal]!, starts[doc.ordinal + 1]!, index, this.proximity);
     }
-    // By score, equal scores in id order (`byScore`'s order, by rank rather than by comparing ids).
+    // By score, equal scores in id order (`byScore`'s order, by the saved rank rather than by comparing ids).
     const order = this.documentOrder();
     pool.sort((a, b) => b.score - a.score || order[a.ordinal]! - order[b.ordinal]!);
   }
