@@ -10,10 +10,10 @@ import { fileURLToPath } from 'node:url';
 import wabtInit from 'wabt';
 import { repoRoot } from './repo.js';
 
-/** The binary of a WebAssembly text module (wabt, no custom sections, so the same text gives the same bytes). */
+/** The binary of a WebAssembly text module with SIMD (wabt, no custom sections, so the same text gives the same bytes). */
 export async function compileWat(name: string, text: string): Promise<Uint8Array> {
   const wabt = await wabtInit();
-  const module = wabt.parseWat(name, text);
+  const module = wabt.parseWat(name, text, { simd: true });
   try {
     module.validate();
     return module.toBinary({ log: false, write_debug_names: false }).buffer;

@@ -1,229 +1,284 @@
-;; The inner loops of PostingsIndex.search (see engine-accumulate.ts): postings added into
-;; per-document sums, term at a time. `npm run build:wasm` compiles this file into
-;; accumulate-wasm.ts; a test checks that the two agree.
+;; The inner loops of PostingsIndex.search (see engine-accumulate.ts), in two passes:
+;;   1. approximate: posting lists added into f32 sums, one per document (`add`, or `touch` for
+;;      a plain count); `collect` then finds the k-th largest sum and keeps, in document order,
+;;      the documents whose sum exceeds it times a ratio just below 1 (the candidates);
+;;   2. exact: each list searched for the candidates (galloping), their parts computed in f64 as
+;;      minisearch computes them and summed in the same order (`exact`, `fold`).
+;; `npm run build:wasm` compiles this file into accumulate-wasm.ts; a test checks that the two agree.
 ;;
 ;; Memory (imported, laid out by the caller; byte offsets set once by `layout`):
-;;   sums     f64 per document: its sum so far, 0 when untouched
-;;   seen     i32 per document: its matched leaves as bits, or their count; 0 when untouched
-;;   touched  i32 per document, and one more: the documents touched, in order
-;;   leafSums, leafSeen, leafTouched: the same for one leaf over several fields (leafSeen a flag)
-;; (Sums and leaves side by side, 16 bytes a document, measured 30% slower on the JFK queries.)
-;;   keptSums, keptSeen: per document `drain` reads, its sum and leaves
-;;   ranks    i32 per document: its place in the tie order (lower first among equal scores)
-;;   heapDocs, heapScores, heapSeen: the best documents `select` keeps (room for COLLECT_MAX), a
-;;            min-heap whose root is the worst kept; one slot more, for the document offered
-;; and, per field, its postings' documents (i32) and impacts (f64), at offsets the calls pass.
-;; A part is w * (idf * impact), a sum adds parts in the order given: the numbers JavaScript gets.
+;;   sums       f32 per document, padded to a multiple of 16: 0 when untouched
+;;   heap       f32, room for k + 1: a min-heap of the largest sums (`collect`)
+;;   cand       i32 per document: the candidates, ascending
+;;   candSums   f32 per document: their approximate sums
+;;   exactSums  f64 per candidate: its exact sum; seen i32 per candidate: its leaves, as bits or a count
+;;   leafSums   f64, leafSeen i8 per candidate: the same for one leaf over several fields
+;; and, per field, its postings' documents (i32), approximate impacts (f32) and term frequencies
+;; (i32), and per document its BM25 norm (f64), at offsets the calls pass.
 (module
   (import "env" "memory" (memory 1))
   (global $sums (mut i32) (i32.const 0))
+  (global $heap (mut i32) (i32.const 0))
+  (global $cand (mut i32) (i32.const 0))
+  (global $candSums (mut i32) (i32.const 0))
+  (global $exactSums (mut i32) (i32.const 0))
   (global $seen (mut i32) (i32.const 0))
-  (global $touched (mut i32) (i32.const 0))
   (global $leafSums (mut i32) (i32.const 0))
   (global $leafSeen (mut i32) (i32.const 0))
-  (global $leafTouched (mut i32) (i32.const 0))
-  (global $keptSums (mut i32) (i32.const 0))
-  (global $keptSeen (mut i32) (i32.const 0))
-  (global $ranks (mut i32) (i32.const 0))
-  (global $heapDocs (mut i32) (i32.const 0))
-  (global $heapScores (mut i32) (i32.const 0))
-  (global $heapSeen (mut i32) (i32.const 0))
 
-  (func (export "layout") (param i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32)
+  (func (export "layout") (param i32 i32 i32 i32 i32 i32 i32 i32)
     (global.set $sums (local.get 0))
-    (global.set $seen (local.get 1))
-    (global.set $touched (local.get 2))
-    (global.set $leafSums (local.get 3))
-    (global.set $leafSeen (local.get 4))
-    (global.set $leafTouched (local.get 5))
-    (global.set $keptSums (local.get 6))
-    (global.set $keptSeen (local.get 7))
-    (global.set $ranks (local.get 8))
-    (global.set $heapDocs (local.get 9))
-    (global.set $heapScores (local.get 10))
-    (global.set $heapSeen (local.get 11)))
+    (global.set $heap (local.get 1))
+    (global.set $cand (local.get 2))
+    (global.set $candSums (local.get 3))
+    (global.set $exactSums (local.get 4))
+    (global.set $seen (local.get 5))
+    (global.set $leafSums (local.get 6))
+    (global.set $leafSeen (local.get 7)))
 
-  ;; Adds postings lo..hi-1 of a list (documents at byte offset $docs, impacts at $imps) into the
-  ;; sums; marks each document's leaf (seen | bit, or seen + 1 when $counting); appends the
-  ;; documents it touches first to `touched`, from index $count. Returns the new count.
-  (func (export "add")
-    (param $docs i32) (param $imps i32) (param $lo i32) (param $hi i32) (param $w f64) (param $idf f64)
-    (param $bit i32) (param $counting i32) (param $count i32) (result i32)
-    (local $p i32) (local $d i32) (local $s i32) (local $at i32)
-    (if (i32.ge_u (local.get $lo) (local.get $hi)) (then (return (local.get $count))))
+  ;; Adds postings lo..hi-1 (documents at byte offset $docs, f32 impacts at $imps) into the sums,
+  ;; each as $w * impact.
+  (func (export "add") (param $docs i32) (param $imps i32) (param $lo i32) (param $hi i32) (param $w f32)
+    (local $p i32) (local $at i32)
+    (if (i32.ge_u (local.get $lo) (local.get $hi)) (then (return)))
     (local.set $p (local.get $lo))
     (loop $next
-      (local.set $d (i32.load (i32.add (local.get $docs) (i32.shl (local.get $p) (i32.const 2)))))
-      (local.set $at (i32.add (global.get $seen) (i32.shl (local.get $d) (i32.const 2))))
-      (local.set $s (i32.load (local.get $at)))
-      (i32.store (i32.add (global.get $touched) (i32.shl (local.get $count) (i32.const 2))) (local.get $d))
-      (local.set $count (i32.add (local.get $count) (i32.eqz (local.get $s))))
-      (i32.store (local.get $at)
-        (select (i32.add (local.get $s) (i32.const 1)) (i32.or (local.get $s) (local.get $bit)) (local.get $counting)))
-      (local.set $at (i32.add (global.get $sums) (i32.shl (local.get $d) (i32.const 3))))
-      (f64.store (local.get $at)
-        (f64.add (f64.load (local.get $at))
-          (f64.mul (local.get $w)
-            (f64.mul (local.get $idf) (f64.load (i32.add (local.get $imps) (i32.shl (local.get $p) (i32.const 3))))))))
+      (local.set $at (i32.add (global.get $sums)
+        (i32.shl (i32.load (i32.add (local.get $docs) (i32.shl (local.get $p) (i32.const 2)))) (i32.const 2))))
+      (f32.store (local.get $at) (f32.add (f32.load (local.get $at))
+        (f32.mul (local.get $w) (f32.load (i32.add (local.get $imps) (i32.shl (local.get $p) (i32.const 2)))))))
       (local.set $p (i32.add (local.get $p) (i32.const 1)))
-      (br_if $next (i32.lt_u (local.get $p) (local.get $hi))))
-    (local.get $count))
+      (br_if $next (i32.lt_u (local.get $p) (local.get $hi)))))
 
-  ;; As `add`, into the leaf's sums (one leaf over several fields); returns the leaf's new count.
-  (func (export "addLeaf")
-    (param $docs i32) (param $imps i32) (param $lo i32) (param $hi i32) (param $w f64) (param $idf f64) (param $count i32) (result i32)
-    (local $p i32) (local $d i32) (local $at i32)
-    (if (i32.ge_u (local.get $lo) (local.get $hi)) (then (return (local.get $count))))
+  ;; Adds 1 to the sum of each document of postings lo..hi-1: every document touched gets a
+  ;; positive sum, whatever the weights.
+  (func (export "touch") (param $docs i32) (param $lo i32) (param $hi i32)
+    (local $p i32) (local $at i32)
+    (if (i32.ge_u (local.get $lo) (local.get $hi)) (then (return)))
     (local.set $p (local.get $lo))
     (loop $next
-      (local.set $d (i32.load (i32.add (local.get $docs) (i32.shl (local.get $p) (i32.const 2)))))
-      (local.set $at (i32.add (global.get $leafSeen) (i32.shl (local.get $d) (i32.const 2))))
-      (i32.store (i32.add (global.get $leafTouched) (i32.shl (local.get $count) (i32.const 2))) (local.get $d))
-      (local.set $count (i32.add (local.get $count) (i32.eqz (i32.load (local.get $at)))))
-      (i32.store (local.get $at) (i32.const 1))
-      (local.set $at (i32.add (global.get $leafSums) (i32.shl (local.get $d) (i32.const 3))))
-      (f64.store (local.get $at)
-        (f64.add (f64.load (local.get $at))
-          (f64.mul (local.get $w)
-            (f64.mul (local.get $idf) (f64.load (i32.add (local.get $imps) (i32.shl (local.get $p) (i32.const 3))))))))
+      (local.set $at (i32.add (global.get $sums)
+        (i32.shl (i32.load (i32.add (local.get $docs) (i32.shl (local.get $p) (i32.const 2)))) (i32.const 2))))
+      (f32.store (local.get $at) (f32.add (f32.load (local.get $at)) (f32.const 1)))
       (local.set $p (i32.add (local.get $p) (i32.const 1)))
-      (br_if $next (i32.lt_u (local.get $p) (local.get $hi))))
-    (local.get $count))
+      (br_if $next (i32.lt_u (local.get $p) (local.get $hi)))))
 
-  ;; Adds the leaf's sums of its first $leafCount touched documents into the sums, as `add` does,
-  ;; and clears them. Returns the new count of `touched`.
-  (func (export "fold") (param $leafCount i32) (param $bit i32) (param $counting i32) (param $count i32) (result i32)
-    (local $i i32) (local $d i32) (local $s i32) (local $at i32) (local $leaf i32)
-    (if (i32.eqz (local.get $leafCount)) (then (return (local.get $count))))
-    (loop $next
-      (local.set $d (i32.load (i32.add (global.get $leafTouched) (i32.shl (local.get $i) (i32.const 2)))))
-      (i32.store (i32.add (global.get $leafSeen) (i32.shl (local.get $d) (i32.const 2))) (i32.const 0))
-      (local.set $at (i32.add (global.get $seen) (i32.shl (local.get $d) (i32.const 2))))
-      (local.set $s (i32.load (local.get $at)))
-      (i32.store (i32.add (global.get $touched) (i32.shl (local.get $count) (i32.const 2))) (local.get $d))
-      (local.set $count (i32.add (local.get $count) (i32.eqz (local.get $s))))
-      (i32.store (local.get $at)
-        (select (i32.add (local.get $s) (i32.const 1)) (i32.or (local.get $s) (local.get $bit)) (local.get $counting)))
-      (local.set $leaf (i32.add (global.get $leafSums) (i32.shl (local.get $d) (i32.const 3))))
-      (local.set $at (i32.add (global.get $sums) (i32.shl (local.get $d) (i32.const 3))))
-      (f64.store (local.get $at) (f64.add (f64.load (local.get $at)) (f64.load (local.get $leaf))))
-      (f64.store (local.get $leaf) (f64.const 0))
-      (local.set $i (i32.add (local.get $i) (i32.const 1)))
-      (br_if $next (i32.lt_u (local.get $i) (local.get $leafCount))))
-    (local.get $count))
-
-  ;; Reads and clears the first $count touched documents' sums and leaves: the documents stay in
-  ;; `touched`, their sums and leaves go to keptSums and keptSeen, in the same order.
-  (func (export "drain") (param $count i32)
-    (local $i i32) (local $d i32) (local $at i32)
-    (if (i32.eqz (local.get $count)) (then (return)))
-    (loop $next
-      (local.set $d (i32.load (i32.add (global.get $touched) (i32.shl (local.get $i) (i32.const 2)))))
-      (local.set $at (i32.add (global.get $sums) (i32.shl (local.get $d) (i32.const 3))))
-      (f64.store (i32.add (global.get $keptSums) (i32.shl (local.get $i) (i32.const 3))) (f64.load (local.get $at)))
-      (f64.store (local.get $at) (f64.const 0))
-      (local.set $at (i32.add (global.get $seen) (i32.shl (local.get $d) (i32.const 2))))
-      (i32.store (i32.add (global.get $keptSeen) (i32.shl (local.get $i) (i32.const 2))) (i32.load (local.get $at)))
-      (i32.store (local.get $at) (i32.const 0))
-      (local.set $i (i32.add (local.get $i) (i32.const 1)))
-      (br_if $next (i32.lt_u (local.get $i) (local.get $count)))))
-
-  ;; True when heap entry $a ranks below entry $b: a lower score, or the same score and a later rank.
-  (func $worse (param $a i32) (param $b i32) (result i32)
-    (local $sa f64) (local $sb f64)
-    (local.set $sa (f64.load (i32.add (global.get $heapScores) (i32.shl (local.get $a) (i32.const 3)))))
-    (local.set $sb (f64.load (i32.add (global.get $heapScores) (i32.shl (local.get $b) (i32.const 3)))))
-    (if (result i32) (f64.ne (local.get $sa) (local.get $sb))
-      (then (f64.lt (local.get $sa) (local.get $sb)))
-      (else
-        (i32.gt_u
-          (i32.load (i32.add (global.get $ranks)
-            (i32.shl (i32.load (i32.add (global.get $heapDocs) (i32.shl (local.get $a) (i32.const 2)))) (i32.const 2))))
-          (i32.load (i32.add (global.get $ranks)
-            (i32.shl (i32.load (i32.add (global.get $heapDocs) (i32.shl (local.get $b) (i32.const 2)))) (i32.const 2))))))))
-
-  ;; Swaps heap entries $a and $b.
-  (func $swap (param $a i32) (param $b i32)
-    (local $pa i32) (local $pb i32) (local $x i32) (local $f f64)
-    (local.set $pa (i32.add (global.get $heapDocs) (i32.shl (local.get $a) (i32.const 2))))
-    (local.set $pb (i32.add (global.get $heapDocs) (i32.shl (local.get $b) (i32.const 2))))
-    (local.set $x (i32.load (local.get $pa)))
-    (i32.store (local.get $pa) (i32.load (local.get $pb)))
-    (i32.store (local.get $pb) (local.get $x))
-    (local.set $pa (i32.add (global.get $heapSeen) (i32.shl (local.get $a) (i32.const 2))))
-    (local.set $pb (i32.add (global.get $heapSeen) (i32.shl (local.get $b) (i32.const 2))))
-    (local.set $x (i32.load (local.get $pa)))
-    (i32.store (local.get $pa) (i32.load (local.get $pb)))
-    (i32.store (local.get $pb) (local.get $x))
-    (local.set $pa (i32.add (global.get $heapScores) (i32.shl (local.get $a) (i32.const 3))))
-    (local.set $pb (i32.add (global.get $heapScores) (i32.shl (local.get $b) (i32.const 3))))
-    (local.set $f (f64.load (local.get $pa)))
-    (f64.store (local.get $pa) (f64.load (local.get $pb)))
-    (f64.store (local.get $pb) (local.get $f)))
-
-  ;; Reads and clears the first $count touched documents' sums and leaves, keeping the best $k
-  ;; (1 ≤ k ≤ the heap's room) by score, sum·m/m for m leaves matched (their bits, or their count
-  ;; when $counting), then rank: heapDocs, heapScores and heapSeen hold them, in no order. A sum a
-  ;; billionth below the worst kept score cannot get in (a score is within a few ulps of its sum), so
-  ;; its score is not worked out. Returns how many are kept.
-  (func (export "select") (param $count i32) (param $k i32) (param $counting i32) (result i32)
-    (local $i i32) (local $d i32) (local $s i32) (local $sum f64) (local $score f64) (local $m f64)
-    (local $size i32) (local $pos i32) (local $child i32) (local $at i32)
-    (if (i32.eqz (local.get $count)) (then (return (i32.const 0))))
-    (loop $next
-      (local.set $d (i32.load (i32.add (global.get $touched) (i32.shl (local.get $i) (i32.const 2)))))
-      (local.set $at (i32.add (global.get $sums) (i32.shl (local.get $d) (i32.const 3))))
-      (local.set $sum (f64.load (local.get $at)))
-      (f64.store (local.get $at) (f64.const 0))
-      (local.set $at (i32.add (global.get $seen) (i32.shl (local.get $d) (i32.const 2))))
-      (local.set $s (i32.load (local.get $at)))
-      (i32.store (local.get $at) (i32.const 0))
-      (block $done
-        (br_if $done
-          (i32.and (i32.ge_u (local.get $size) (local.get $k))
-            (f64.lt (f64.add (local.get $sum) (f64.mul (f64.abs (local.get $sum)) (f64.const 1e-9)))
-              (f64.load (global.get $heapScores)))))
-        (local.set $m (f64.convert_i32_u (select (local.get $s) (i32.popcnt (local.get $s)) (local.get $counting))))
-        (local.set $score (f64.div (f64.mul (local.get $sum) (local.get $m)) (local.get $m)))
-        (if (i32.lt_u (local.get $size) (local.get $k))
-          (then
-            ;; Room: the document goes in at the end and is sifted up.
-            (local.set $pos (local.get $size))
-            (local.set $size (i32.add (local.get $size) (i32.const 1)))
-            (call $put (local.get $pos) (local.get $d) (local.get $score) (local.get $s))
-            (block $placed
-              (loop $up
-                (br_if $placed (i32.eqz (local.get $pos)))
-                (local.set $child (local.get $pos))
-                (local.set $pos (i32.shr_u (i32.sub (local.get $pos) (i32.const 1)) (i32.const 1)))
-                (br_if $placed (i32.eqz (call $worse (local.get $child) (local.get $pos))))
-                (call $swap (local.get $child) (local.get $pos))
-                (br $up)))
-            (br $done)))
-        ;; Full: the document replaces the worst kept when it ranks above it, and is sifted down.
-        (call $put (local.get $k) (local.get $d) (local.get $score) (local.get $s))
-        (br_if $done (i32.eqz (call $worse (i32.const 0) (local.get $k))))
-        (call $swap (i32.const 0) (local.get $k))
-        (local.set $pos (i32.const 0))
+  ;; Offers $v to the min-heap of the $size (< $k, or = $k and $v above the root) largest values
+  ;; kept so far; returns the new size.
+  (func $offer (param $v f32) (param $size i32) (param $k i32) (result i32)
+    (local $pos i32) (local $child i32) (local $cv f32) (local $c2 f32)
+    (if (i32.lt_u (local.get $size) (local.get $k))
+      (then
+        ;; Room: in at the end, sifted up.
+        (local.set $pos (local.get $size))
         (block $placed
-          (loop $down
-            (local.set $child (i32.add (i32.shl (local.get $pos) (i32.const 1)) (i32.const 1)))
-            (br_if $placed (i32.ge_u (local.get $child) (local.get $size)))
-            (if (i32.lt_u (i32.add (local.get $child) (i32.const 1)) (local.get $size))
-              (then
-                (if (call $worse (i32.add (local.get $child) (i32.const 1)) (local.get $child))
-                  (then (local.set $child (i32.add (local.get $child) (i32.const 1)))))))
-            (br_if $placed (i32.eqz (call $worse (local.get $child) (local.get $pos))))
-            (call $swap (local.get $child) (local.get $pos))
+          (loop $up
+            (br_if $placed (i32.eqz (local.get $pos)))
+            (local.set $child (i32.shr_u (i32.sub (local.get $pos) (i32.const 1)) (i32.const 1)))
+            (local.set $cv (f32.load (i32.add (global.get $heap) (i32.shl (local.get $child) (i32.const 2)))))
+            (br_if $placed (f32.le (local.get $cv) (local.get $v)))
+            (f32.store (i32.add (global.get $heap) (i32.shl (local.get $pos) (i32.const 2))) (local.get $cv))
             (local.set $pos (local.get $child))
-            (br $down))))
-      (local.set $i (i32.add (local.get $i) (i32.const 1)))
-      (br_if $next (i32.lt_u (local.get $i) (local.get $count))))
+            (br $up)))
+        (f32.store (i32.add (global.get $heap) (i32.shl (local.get $pos) (i32.const 2))) (local.get $v))
+        (return (i32.add (local.get $size) (i32.const 1)))))
+    ;; Full: in at the root, in place of the smallest, sifted down.
+    (block $placed
+      (loop $down
+        (local.set $child (i32.add (i32.shl (local.get $pos) (i32.const 1)) (i32.const 1)))
+        (br_if $placed (i32.ge_u (local.get $child) (local.get $size)))
+        (local.set $cv (f32.load (i32.add (global.get $heap) (i32.shl (local.get $child) (i32.const 2)))))
+        (if (i32.lt_u (i32.add (local.get $child) (i32.const 1)) (local.get $size))
+          (then
+            (local.set $c2 (f32.load (i32.add (global.get $heap) (i32.shl (i32.add (local.get $child) (i32.const 1)) (i32.const 2)))))
+            (if (f32.lt (local.get $c2) (local.get $cv))
+              (then
+                (local.set $cv (local.get $c2))
+                (local.set $child (i32.add (local.get $child) (i32.const 1)))))))
+        (br_if $placed (f32.ge (local.get $cv) (local.get $v)))
+        (f32.store (i32.add (global.get $heap) (i32.shl (local.get $pos) (i32.const 2))) (local.get $cv))
+        (local.set $pos (local.get $child))
+        (br $down)))
+    (f32.store (i32.add (global.get $heap) (i32.shl (local.get $pos) (i32.const 2))) (local.get $v))
     (local.get $size))
 
-  ;; Writes heap entry $at.
-  (func $put (param $at i32) (param $d i32) (param $score f64) (param $s i32)
-    (i32.store (i32.add (global.get $heapDocs) (i32.shl (local.get $at) (i32.const 2))) (local.get $d))
-    (f64.store (i32.add (global.get $heapScores) (i32.shl (local.get $at) (i32.const 3))) (local.get $score))
-    (i32.store (i32.add (global.get $heapSeen) (i32.shl (local.get $at) (i32.const 2))) (local.get $s)))
+  ;; Offers $v when the heap has room or $v is above its root; returns the new size.
+  (func $keep (param $v f32) (param $size i32) (param $k i32) (result i32)
+    (if (result i32) (i32.or (i32.lt_u (local.get $size) (local.get $k)) (f32.gt (local.get $v) (f32.load (global.get $heap))))
+      (then (call $offer (local.get $v) (local.get $size) (local.get $k)))
+      (else (local.get $size))))
+
+  ;; Bit i set when lane i of the 16 sums at $at is above $theta.
+  (func $above (param $at i32) (param $theta v128) (result i32)
+    (i32.or
+      (i32.or (i32x4.bitmask (f32x4.gt (v128.load (local.get $at)) (local.get $theta)))
+              (i32.shl (i32x4.bitmask (f32x4.gt (v128.load offset=16 (local.get $at)) (local.get $theta))) (i32.const 4)))
+      (i32.or (i32.shl (i32x4.bitmask (f32x4.gt (v128.load offset=32 (local.get $at)) (local.get $theta))) (i32.const 8))
+              (i32.shl (i32x4.bitmask (f32x4.gt (v128.load offset=48 (local.get $at)) (local.get $theta))) (i32.const 12)))))
+
+  ;; The $k-th largest positive sum of every eighth group of 16 documents, 0 when there are fewer
+  ;; than $k: the k-th largest of some of the sums, so at most the k-th largest of all of them.
+  (func $sample (param $n i32) (param $k i32) (result f32)
+    (local $at i32) (local $end i32) (local $size i32) (local $bits i32) (local $theta v128)
+    (local.set $end (i32.add (global.get $sums) (i32.shl (local.get $n) (i32.const 2))))
+    (local.set $at (global.get $sums))
+    (loop $next
+      (local.set $bits (call $above (local.get $at) (local.get $theta)))
+      (if (local.get $bits)
+        (then
+          (loop $lane
+            (local.set $size (call $keep
+              (f32.load (i32.add (local.get $at) (i32.shl (i32.ctz (local.get $bits)) (i32.const 2))))
+              (local.get $size) (local.get $k)))
+            (local.set $bits (i32.and (local.get $bits) (i32.sub (local.get $bits) (i32.const 1))))
+            (br_if $lane (local.get $bits)))
+          (if (i32.ge_u (local.get $size) (local.get $k))
+            (then (local.set $theta (f32x4.splat (f32.load (global.get $heap))))))))
+      (local.set $at (i32.add (local.get $at) (i32.const 512)))
+      (br_if $next (i32.lt_u (local.get $at) (local.get $end))))
+    (if (result f32) (i32.lt_u (local.get $size) (local.get $k))
+      (then (f32.const 0))
+      (else (f32.load (global.get $heap)))))
+
+  ;; Ends the approximate pass over the first $n sums ($n a multiple of 16): the documents whose sum
+  ;; exceeds $ratio times the $k-th largest go to `cand`, ascending (with $k = 0, every document
+  ;; touched), and every sum is cleared. Returns how many.
+  (func (export "collect") (param $n i32) (param $k i32) (param $ratio f32) (result i32)
+    (local $at i32) (local $end i32) (local $bits i32) (local $lane i32) (local $count i32)
+    (local $size i32) (local $i i32) (local $kept i32) (local $least f32) (local $theta v128)
+    (if (i32.eqz (local.get $n)) (then (return (i32.const 0))))
+    ;; A first bound from a sample, so that few documents pass the scan below.
+    (if (local.get $k) (then (local.set $least (f32.mul (call $sample (local.get $n) (local.get $k)) (local.get $ratio)))))
+    (local.set $theta (f32x4.splat (local.get $least)))
+    (local.set $end (i32.add (global.get $sums) (i32.shl (local.get $n) (i32.const 2))))
+    (local.set $at (global.get $sums))
+    (loop $next
+      (local.set $bits (call $above (local.get $at) (local.get $theta)))
+      (if (local.get $bits)
+        (then
+          (loop $each
+            (local.set $lane (i32.ctz (local.get $bits)))
+            (i32.store (i32.add (global.get $cand) (i32.shl (local.get $count) (i32.const 2)))
+              (i32.add (i32.shr_u (i32.sub (local.get $at) (global.get $sums)) (i32.const 2)) (local.get $lane)))
+            (f32.store (i32.add (global.get $candSums) (i32.shl (local.get $count) (i32.const 2)))
+              (f32.load (i32.add (local.get $at) (i32.shl (local.get $lane) (i32.const 2)))))
+            (local.set $count (i32.add (local.get $count) (i32.const 1)))
+            (local.set $bits (i32.and (local.get $bits) (i32.sub (local.get $bits) (i32.const 1))))
+            (br_if $each (local.get $bits)))))
+      (v128.store (local.get $at) (v128.const i32x4 0 0 0 0))
+      (v128.store offset=16 (local.get $at) (v128.const i32x4 0 0 0 0))
+      (v128.store offset=32 (local.get $at) (v128.const i32x4 0 0 0 0))
+      (v128.store offset=48 (local.get $at) (v128.const i32x4 0 0 0 0))
+      (local.set $at (i32.add (local.get $at) (i32.const 64)))
+      (br_if $next (i32.lt_u (local.get $at) (local.get $end))))
+    (if (i32.eqz (local.get $k)) (then (return (local.get $count))))
+    ;; The k-th largest of those collected, which is the k-th largest of all.
+    (block $done
+      (loop $heapify
+        (br_if $done (i32.ge_u (local.get $i) (local.get $count)))
+        (local.set $size (call $keep
+          (f32.load (i32.add (global.get $candSums) (i32.shl (local.get $i) (i32.const 2))))
+          (local.get $size) (local.get $k)))
+        (local.set $i (i32.add (local.get $i) (i32.const 1)))
+        (br $heapify)))
+    (if (i32.lt_u (local.get $size) (local.get $k)) (then (return (local.get $count))))
+    ;; Only those above the ratio of it stay, in order.
+    (local.set $least (f32.mul (f32.load (global.get $heap)) (local.get $ratio)))
+    (local.set $i (i32.const 0))
+    (block $done
+      (loop $filter
+        (br_if $done (i32.ge_u (local.get $i) (local.get $count)))
+        (if (f32.gt (f32.load (i32.add (global.get $candSums) (i32.shl (local.get $i) (i32.const 2)))) (local.get $least))
+          (then
+            (i32.store (i32.add (global.get $cand) (i32.shl (local.get $kept) (i32.const 2)))
+              (i32.load (i32.add (global.get $cand) (i32.shl (local.get $i) (i32.const 2)))))
+            (local.set $kept (i32.add (local.get $kept) (i32.const 1)))))
+        (local.set $i (i32.add (local.get $i) (i32.const 1)))
+        (br $filter)))
+    (local.get $kept))
+
+  ;; For each of the first $n candidates found in postings lo..hi-1 (documents at $docs, term
+  ;; frequencies at $tfs, per document norms at $norms), adds its part w * (idf * impact), the
+  ;; impact floor + tf * k1 / (tf + norm) evaluated as minisearch evaluates it, to its exact sum
+  ;; (marking its leaf: seen | bit, or seen + 1 when $counting), or with $leaf to its leaf sum.
+  ;; The candidates are found by galloping through the list from the last one found.
+  (func (export "exact")
+    (param $docs i32) (param $tfs i32) (param $norms i32) (param $lo i32) (param $hi i32)
+    (param $w f64) (param $idf f64) (param $k1 f64) (param $floor f64)
+    (param $bit i32) (param $counting i32) (param $leaf i32) (param $n i32)
+    (local $i i32) (local $c i32) (local $p i32) (local $q i32) (local $step i32) (local $mid i32)
+    (local $tf f64) (local $at i32) (local $s i32)
+    (local.set $p (local.get $lo))
+    (block $end
+      (br_if $end (i32.ge_u (local.get $p) (local.get $hi)))
+      (br_if $end (i32.eqz (local.get $n)))
+      (loop $next
+        (local.set $c (i32.load (i32.add (global.get $cand) (i32.shl (local.get $i) (i32.const 2)))))
+        (if (i32.lt_u (i32.load (i32.add (local.get $docs) (i32.shl (local.get $p) (i32.const 2)))) (local.get $c))
+          (then
+            ;; docs[p] < c: steps of 1, 2, 4… to a q with docs[q] >= c (or the end), then halving.
+            (local.set $step (i32.const 1))
+            (block $bracketed
+              (loop $gallop
+                (local.set $q (i32.add (local.get $p) (local.get $step)))
+                (if (i32.ge_u (local.get $q) (local.get $hi))
+                  (then
+                    (local.set $q (local.get $hi))
+                    (br $bracketed)))
+                (br_if $bracketed (i32.ge_u (i32.load (i32.add (local.get $docs) (i32.shl (local.get $q) (i32.const 2)))) (local.get $c)))
+                (local.set $p (local.get $q))
+                (local.set $step (i32.shl (local.get $step) (i32.const 1)))
+                (br $gallop)))
+            (block $found
+              (loop $halve
+                (br_if $found (i32.le_u (i32.sub (local.get $q) (local.get $p)) (i32.const 1)))
+                (local.set $mid (i32.shr_u (i32.add (local.get $p) (local.get $q)) (i32.const 1)))
+                (if (i32.lt_u (i32.load (i32.add (local.get $docs) (i32.shl (local.get $mid) (i32.const 2)))) (local.get $c))
+                  (then (local.set $p (local.get $mid)))
+                  (else (local.set $q (local.get $mid))))
+                (br $halve)))
+            (local.set $p (local.get $q))
+            (br_if $end (i32.ge_u (local.get $p) (local.get $hi)))))
+        (if (i32.eq (i32.load (i32.add (local.get $docs) (i32.shl (local.get $p) (i32.const 2)))) (local.get $c))
+          (then
+            (local.set $tf (f64.convert_i32_u (i32.load (i32.add (local.get $tfs) (i32.shl (local.get $p) (i32.const 2))))))
+            (local.set $at (i32.add (select (global.get $leafSums) (global.get $exactSums) (local.get $leaf)) (i32.shl (local.get $i) (i32.const 3))))
+            (f64.store (local.get $at)
+              (f64.add (f64.load (local.get $at))
+                (f64.mul (local.get $w)
+                  (f64.mul (local.get $idf)
+                    (f64.add (local.get $floor)
+                      (f64.div (f64.mul (local.get $tf) (local.get $k1))
+                        (f64.add (local.get $tf) (f64.load (i32.add (local.get $norms) (i32.shl (local.get $c) (i32.const 3)))))))))))
+            (if (local.get $leaf)
+              (then (i32.store8 (i32.add (global.get $leafSeen) (local.get $i)) (i32.const 1)))
+              (else
+                (local.set $at (i32.add (global.get $seen) (i32.shl (local.get $i) (i32.const 2))))
+                (local.set $s (i32.load (local.get $at)))
+                (i32.store (local.get $at)
+                  (select (i32.add (local.get $s) (i32.const 1)) (i32.or (local.get $s) (local.get $bit)) (local.get $counting)))))
+            (local.set $p (i32.add (local.get $p) (i32.const 1)))
+            (br_if $end (i32.ge_u (local.get $p) (local.get $hi)))))
+        (local.set $i (i32.add (local.get $i) (i32.const 1)))
+        (br_if $next (i32.lt_u (local.get $i) (local.get $n))))))
+
+  ;; Adds the leaf sums of the first $n candidates that have one into their exact sums, as `exact`
+  ;; does, and clears them.
+  (func (export "fold") (param $n i32) (param $bit i32) (param $counting i32)
+    (local $i i32) (local $at i32) (local $s i32) (local $leaf i32)
+    (if (i32.eqz (local.get $n)) (then (return)))
+    (loop $next
+      (if (i32.load8_u (i32.add (global.get $leafSeen) (local.get $i)))
+        (then
+          (i32.store8 (i32.add (global.get $leafSeen) (local.get $i)) (i32.const 0))
+          (local.set $leaf (i32.add (global.get $leafSums) (i32.shl (local.get $i) (i32.const 3))))
+          (local.set $at (i32.add (global.get $exactSums) (i32.shl (local.get $i) (i32.const 3))))
+          (f64.store (local.get $at) (f64.add (f64.load (local.get $at)) (f64.load (local.get $leaf))))
+          (f64.store (local.get $leaf) (f64.const 0))
+          (local.set $at (i32.add (global.get $seen) (i32.shl (local.get $i) (i32.const 2))))
+          (local.set $s (i32.load (local.get $at)))
+          (i32.store (local.get $at)
+            (select (i32.add (local.get $s) (i32.const 1)) (i32.or (local.get $s) (local.get $bit)) (local.get $counting)))))
+      (local.set $i (i32.add (local.get $i) (i32.const 1)))
+      (br_if $next (i32.lt_u (local.get $i) (local.get $n)))))
 )

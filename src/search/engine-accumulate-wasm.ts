@@ -1,49 +1,37 @@
 /**
- * The accumulator in WebAssembly (accumulate.wat): the index's posting documents and impacts and the
- * per-document scratch laid out in one memory of exactly their size.
+ * The accumulator in WebAssembly (accumulate.wat): the index's posting documents, approximate impacts
+ * and term frequencies, the norms, and the scratch of a search laid out in one memory of exactly
+ * their size.
  */
 import { ACCUMULATE_WASM } from './accumulate-wasm.js';
-import { COLLECT_MAX, JsAccumulator, type Accumulator, type AccumulatorKind } from './engine-accumulate.js';
-import type { TopDoc } from './engine-top.js';
+import { COLLECT_MAX, fillApproximateImpacts, JsAccumulator, type Accumulator, type AccumulatorKind, type ImpactParts } from './engine-accumulate.js';
 
 /**
- * An accumulator over `docs` (per field, each posting's document) and `documents` documents, with the
- * impacts `fillImpacts` writes (per field, one per posting, into the array it is given).
+ * An accumulator over `docs` and `tfs` (per field, each posting's document and term frequency) and
+ * `documents` documents, whose impacts are made of `parts`.
  */
 export function makeAccumulator(
   docs: readonly Uint32Array[],
+  tfs: readonly Uint32Array[],
   documents: number,
-  fillImpacts: (field: number, out: Float64Array) => void,
+  parts: ImpactParts,
   kind: AccumulatorKind = 'wasm',
 ): Accumulator {
   if (kind === 'wasm') {
-    const wasm = WasmAccumulator.create(docs, documents, fillImpacts);
+    const wasm = WasmAccumulator.create(docs, tfs, documents, parts);
     if (wasm) return wasm;
   }
-  return new JsAccumulator(docs, documents, fillImpacts);
+  return new JsAccumulator(docs, tfs, documents, parts);
 }
 
 /** What accumulate.wat exports. */
 interface Kernel {
-  layout(
-    sums: number,
-    seen: number,
-    touched: number,
-    leafSums: number,
-    leafSeen: number,
-    leafTouched: number,
-    keptSums: number,
-    keptSeen: number,
-    ranks: number,
-    heapDocs: number,
-    heapScores: number,
-    heapSeen: number,
-  ): void;
-  add(docs: number, impacts: number, lo: number, hi: number, w: number, idf: number, bit: number, counting: number, count: number): number;
-  addLeaf(docs: number, impacts: number, lo: number, hi: number, w: number, idf: number, leafCount: number): number;
-  fold(leafCount: number, bit: number, counting: number, count: number): number;
-  drain(count: number): void;
-  select(count: number, k: number, counting: number): number;
+  layout(sums: number, heap: number, cand: number, candSums: number, exactSums: number, seen: number, leafSums: number, leafSeen: number): void;
+  add(docs: number, imps: number, lo: number, hi: number, w: number): void;
+  touch(docs: number, lo: number, hi: number): void;
+  collect(n: number, k: number, ratio: number): number;
+  exact(docs: number, tfs: number, norms: number, lo: number, hi: number, w: number, idf: number, k1: number, floor: number, bit: number, counting: number, leaf: number, n: number): void;
+  fold(n: number, bit: number, counting: number): void;
 }
 
 /** The part of the WebAssembly API used here (TypeScript declares it only with the DOM's types). */
@@ -60,53 +48,49 @@ const PAGE = 65536;
 
 let compiled: object | null = null;
 
+/** Where each field's arrays are in the memory (byte offsets). */
+interface FieldAt {
+  docs: number;
+  imps: number;
+  tfs: number;
+  norms: number;
+}
+
 class WasmAccumulator implements Accumulator {
   readonly kind = 'wasm';
 
   private constructor(
     private readonly kernel: Kernel,
-    /** Per field: byte offsets of its posting documents and impacts in the memory. */
-    private readonly docsAt: number[],
-    private readonly impactsAt: number[],
-    readonly touched: Uint32Array,
-    readonly keptSums: Float64Array,
-    readonly keptSeen: Int32Array,
-    /** The tie order copied into the memory (see `select`). */
-    private readonly ranksView: Uint32Array,
-    /** Where the kernel's `select` leaves the documents it keeps, their scores and leaves. */
-    private readonly heapDocs: Uint32Array,
-    private readonly heapScores: Float64Array,
-    private readonly heapSeen: Int32Array,
+    private readonly fields: FieldAt[],
+    /** Documents rounded up to a multiple of 16, as `collect` scans them. */
+    private readonly scanned: number,
+    private readonly parts: ImpactParts,
+    readonly bounded: boolean,
+    readonly candidates: Uint32Array,
+    readonly exactSums: Float64Array,
+    readonly seen: Int32Array,
   ) {}
 
-  /** The tie order last copied into the memory. */
-  private ranks: Uint32Array | null = null;
-
-  /** Lays the postings and scratch out in one memory of exactly their size; null when it cannot be had. */
-  static create(docs: readonly Uint32Array[], documents: number, fillImpacts: (field: number, out: Float64Array) => void): WasmAccumulator | null {
+  /** Lays the index and scratch out in one memory of exactly their size; null when it cannot be had. */
+  static create(docs: readonly Uint32Array[], tfs: readonly Uint32Array[], documents: number, parts: ImpactParts): WasmAccumulator | null {
     let bytes = 0;
+    // 16-byte alignment, for the SIMD loads of the sums.
     const take = (size: number) => {
       const at = bytes;
-      bytes += Math.ceil(size / 8) * 8;
+      bytes += Math.ceil(size / 16) * 16;
       return at;
     };
-    const sumsAt = take(documents * 8);
-    const leafSumsAt = take(documents * 8);
+    const scanned = Math.ceil(documents / 16) * 16;
+    const sumsAt = take(scanned * 4);
+    // One slot more than `collect` keeps, for the value it offers.
+    const heapAt = take((COLLECT_MAX + 1) * 4);
+    const candAt = take(documents * 4);
+    const candSumsAt = take(documents * 4);
+    const exactSumsAt = take(documents * 8);
     const seenAt = take(documents * 4);
-    const leafSeenAt = take(documents * 4);
-    // The loops store a document in the next slot of a touched list whether or not it is new (and
-    // count it only when new): one slot more than there are documents.
-    const touchedAt = take((documents + 1) * 4);
-    const leafTouchedAt = take((documents + 1) * 4);
-    const keptSumsAt = take(documents * 8);
-    const keptSeenAt = take(documents * 4);
-    const ranksAt = take(documents * 4);
-    // One slot more than `select` keeps, for the document it weighs against the worst kept.
-    const heapDocsAt = take((COLLECT_MAX + 1) * 4);
-    const heapScoresAt = take((COLLECT_MAX + 1) * 8);
-    const heapSeenAt = take((COLLECT_MAX + 1) * 4);
-    const docsAt = docs.map((d) => take(d.length * 4));
-    const impactsAt = docs.map((d) => take(d.length * 8));
+    const leafSumsAt = take(documents * 8);
+    const leafSeenAt = take(documents);
+    const fields = docs.map((d): FieldAt => ({ docs: take(d.length * 4), imps: take(d.length * 4), tfs: take(d.length * 4), norms: take(documents * 8) }));
     const pages = Math.max(1, Math.ceil(bytes / PAGE));
     if (pages > MAX_PAGES || !wasmApi) return null;
     let memory: { buffer: ArrayBuffer };
@@ -115,54 +99,55 @@ class WasmAccumulator implements Accumulator {
       memory = new wasmApi.Memory({ initial: pages, maximum: pages });
       module = compiled ??= new wasmApi.Module(Buffer.from(ACCUMULATE_WASM, 'base64'));
     } catch {
-      // Not that much memory to be had: the JavaScript loops do without.
+      // Not that much memory to be had (or no SIMD): the JavaScript loops do without.
       return null;
     }
     const kernel = new wasmApi.Instance(module, { env: { memory } }).exports as Kernel;
-    kernel.layout(sumsAt, seenAt, touchedAt, leafSumsAt, leafSeenAt, leafTouchedAt, keptSumsAt, keptSeenAt, ranksAt, heapDocsAt, heapScoresAt, heapSeenAt);
+    kernel.layout(sumsAt, heapAt, candAt, candSumsAt, exactSumsAt, seenAt, leafSumsAt, leafSeenAt);
     const buffer = memory.buffer;
-    docs.forEach((d, f) => {
-      new Uint32Array(buffer, docsAt[f], d.length).set(d);
-      fillImpacts(f, new Float64Array(buffer, impactsAt[f], d.length));
+    const impacts = fields.map((at, f) => new Float32Array(buffer, at.imps, docs[f]!.length));
+    fields.forEach((at, f) => {
+      new Uint32Array(buffer, at.docs, docs[f]!.length).set(docs[f]!);
+      new Uint32Array(buffer, at.tfs, tfs[f]!.length).set(tfs[f]!);
+      new Float64Array(buffer, at.norms, documents).set(parts.norms[f]!);
     });
+    const bounded = fillApproximateImpacts(docs, tfs, parts, impacts);
     return new WasmAccumulator(
       kernel,
-      docsAt,
-      impactsAt,
-      new Uint32Array(buffer, touchedAt, documents),
-      new Float64Array(buffer, keptSumsAt, documents),
-      new Int32Array(buffer, keptSeenAt, documents),
-      new Uint32Array(buffer, ranksAt, documents),
-      new Uint32Array(buffer, heapDocsAt, COLLECT_MAX),
-      new Float64Array(buffer, heapScoresAt, COLLECT_MAX),
-      new Int32Array(buffer, heapSeenAt, COLLECT_MAX),
+      fields,
+      scanned,
+      parts,
+      bounded,
+      new Uint32Array(buffer, candAt, documents),
+      new Float64Array(buffer, exactSumsAt, documents),
+      new Int32Array(buffer, seenAt, documents),
     );
   }
 
-  add(field: number, lo: number, hi: number, w: number, idf: number, bit: number, counting: boolean, count: number): number {
-    return this.kernel.add(this.docsAt[field]!, this.impactsAt[field]!, lo, hi, w, idf, bit, counting ? 1 : 0, count);
+  add(field: number, lo: number, hi: number, weight: number): void {
+    const at = this.fields[field]!;
+    this.kernel.add(at.docs, at.imps, lo, hi, weight);
   }
 
-  addLeaf(field: number, lo: number, hi: number, w: number, idf: number, leafCount: number): number {
-    return this.kernel.addLeaf(this.docsAt[field]!, this.impactsAt[field]!, lo, hi, w, idf, leafCount);
+  touch(field: number, lo: number, hi: number): void {
+    this.kernel.touch(this.fields[field]!.docs, lo, hi);
   }
 
-  fold(leafCount: number, bit: number, counting: boolean, count: number): number {
-    return this.kernel.fold(leafCount, bit, counting ? 1 : 0, count);
+  collect(k: number, ratio: number): number {
+    return this.kernel.collect(this.scanned, k, ratio);
   }
 
-  drain(count: number): void {
-    this.kernel.drain(count);
+  exact(field: number, lo: number, hi: number, w: number, idf: number, bit: number, counting: boolean, leaf: boolean, n: number): void {
+    const at = this.fields[field]!;
+    this.kernel.exact(at.docs, at.tfs, at.norms, lo, hi, w, idf, this.parts.k1, this.parts.floor, bit, counting ? 1 : 0, leaf ? 1 : 0, n);
   }
 
-  select(count: number, k: number, counting: boolean, ranks: Uint32Array): TopDoc[] {
-    if (ranks !== this.ranks) {
-      this.ranksView.set(ranks);
-      this.ranks = ranks;
-    }
-    const kept = this.kernel.select(count, k, counting ? 1 : 0);
-    const out: TopDoc[] = [];
-    for (let i = 0; i < kept; i++) out.push({ doc: this.heapDocs[i]!, score: this.heapScores[i]!, matched: counting ? -1 : this.heapSeen[i]! });
-    return out;
+  fold(n: number, bit: number, counting: boolean): void {
+    this.kernel.fold(n, bit, counting ? 1 : 0);
+  }
+
+  clear(n: number): void {
+    this.exactSums.fill(0, 0, n);
+    this.seen.fill(0, 0, n);
   }
 }

@@ -1,173 +1,241 @@
 /**
- * The inner loops of `PostingsIndex.search`: postings added into per-document sums, term at a time,
- * over each field's posting documents and impacts (see `PostingsIndex`), which the accumulator holds.
+ * The inner loops of `PostingsIndex.search`, over each field's posting documents and term
+ * frequencies (see `PostingsIndex`), which the accumulator holds, in two passes:
  *
- * Two implementations giving the same numbers to the last bit: WebAssembly (accumulate.wat, driven by
- * engine-accumulate-wasm.ts, whose `makeAccumulator` makes either), about twice as fast per posting as
- * the same loops in JavaScript on this machine (no bounds or type checks, no branch on whether a
- * document is new), and JavaScript, for an index too large for WebAssembly's 4 GiB of memory or a
- * runtime without it.
+ * 1. approximate: the lists added term at a time into one f32 sum per document (impacts rounded to
+ *    f32 too), then the documents whose sum comes within a proven error bound of the k-th largest
+ *    collected as candidates, in document order;
+ * 2. exact: each list searched for the candidates only, their parts computed in f64 and summed in
+ *    minisearch's order — the same numbers, to the last bit, as adding every posting exactly.
+ *
+ * Two implementations giving the same numbers: WebAssembly (accumulate.wat, driven by
+ * engine-accumulate-wasm.ts, whose `makeAccumulator` makes either), several times faster (SIMD for
+ * the collection, no bounds or type checks), and JavaScript, for an index too large for
+ * WebAssembly's 4 GiB of memory or a runtime without it.
  */
-import { bitCount, TopDocs, type TopDoc } from './engine-top.js';
 
 /** Which implementation: `wasm` when it can be had (else `js`), or `js`. */
 export type AccumulatorKind = 'wasm' | 'js';
 
+/** What a posting's impact is made of: minisearch's `floor + tf·k1/(tf + norm)`, `norm` per field and document. */
+export interface ImpactParts {
+  k1: number;
+  floor: number;
+  /** Per field, per document: `k · (1 − b + b · length / average)`. */
+  norms: readonly Float64Array[];
+}
+
 /**
- * Per-document scratch — each document's sum so far and the leaves it matched, as bits (or, when
- * counting, how many) — and the loops that fill it. A search ends with `select` or `drain`, which
- * clear what the search touched, so a document is new while its leaves are 0, and its sum starts at
- * exactly 0.
+ * The per-document approximate sums and per-candidate exact sums of a search, and the loops that
+ * fill them. A search calls `add` or `touch` per list, `collect` once, `exact` (and `fold` after a
+ * leaf over several fields) per list, reads `exactSums`/`seen` and ends with `clear`.
  */
 export interface Accumulator {
   readonly kind: AccumulatorKind;
-  /** The documents touched, in the order first touched. */
-  readonly touched: Uint32Array;
-  /** After `drain`: per document touched, its sum and its leaves. */
-  readonly keptSums: Float64Array;
-  readonly keptSeen: Int32Array;
   /**
-   * Adds postings `lo`…`hi − 1` of `field` into the sums, each as `w · (idf · impact)`; marks each
-   * document's leaf (`seen | bit`, or `seen + 1` when `counting`); appends documents touched for the
-   * first time to `touched` after its first `count`. Returns the new count.
+   * True when every approximate impact is a positive f32 within [2⁻⁶⁰, 2⁶⁰], so that sums of
+   * weights within [2⁻⁶⁰, 1] times them neither underflow nor overflow: the condition under which
+   * `collect`'s candidates provably hold the best documents. Otherwise use `touch`.
    */
-  add(field: number, lo: number, hi: number, w: number, idf: number, bit: number, counting: boolean, count: number): number;
-  /** As `add`, into the sums of one leaf over several fields (the leaf's own scratch); returns the leaf's new count. */
-  addLeaf(field: number, lo: number, hi: number, w: number, idf: number, leafCount: number): number;
-  /** Adds the leaf's sums of its first `leafCount` documents into the sums as `add` does, clearing them; returns the new count. */
-  fold(leafCount: number, bit: number, counting: boolean, count: number): number;
-  /** Reads and clears the sums and leaves of the first `count` touched documents into `keptSums` and `keptSeen`. */
-  drain(count: number): void;
+  readonly bounded: boolean;
+  /** Adds postings `lo`…`hi − 1` of `field` into the approximate sums, each as `weight · impact` in f32. */
+  add(field: number, lo: number, hi: number, weight: number): void;
+  /** Adds 1 to the approximate sum of each document of postings `lo`…`hi − 1` of `field`. */
+  touch(field: number, lo: number, hi: number): void;
   /**
-   * Reads and clears the sums and leaves of the first `count` touched documents, keeping the best `k`
-   * (1 ≤ k ≤ `COLLECT_MAX`) by score — sum·m/m, m the leaves matched (bits, or their count when
-   * `counting`) — then by `ranks` (per document, its place among equal scores, lower first). Returns
-   * them in no order, `matched` their leaves' bits (−1 when counting: see `TopDoc.matched`).
+   * Ends the approximate pass: the documents whose sum exceeds `ratio` times the `k`-th largest
+   * (every document touched when `k` is 0, or when fewer than `k` were) go to `candidates`,
+   * ascending; every sum is cleared. Returns how many. 1 ≤ k ≤ `COLLECT_MAX`, or 0.
    */
-  select(count: number, k: number, counting: boolean, ranks: Uint32Array): TopDoc[];
+  collect(k: number, ratio: number): number;
+  /** After `collect`: the candidates, ascending (the first `n`). */
+  readonly candidates: Uint32Array;
+  /**
+   * For each of the first `n` candidates in postings `lo`…`hi − 1` of `field`, adds its part
+   * `w · (idf · impact)`, in f64, to its exact sum, marking its leaf (`seen | bit`, or `seen + 1`
+   * when `counting`); with `leaf`, to its leaf sum instead (see `fold`).
+   */
+  exact(field: number, lo: number, hi: number, w: number, idf: number, bit: number, counting: boolean, leaf: boolean, n: number): void;
+  /** Adds the leaf sums of the first `n` candidates into their exact sums as `exact` does, and clears them. */
+  fold(n: number, bit: number, counting: boolean): void;
+  /** Per candidate (by its place in `candidates`): its exact sum, and its leaves (bits, or their count). */
+  readonly exactSums: Float64Array;
+  readonly seen: Int32Array;
+  /** Clears the exact sums and leaves of the first `n` candidates. */
+  clear(n: number): void;
 }
 
-/** Largest `k` of `Accumulator.select`. */
+/** Largest `k` of `Accumulator.collect`. */
 export const COLLECT_MAX = 4096;
 
-/**
- * True when a document whose leaves sum to `sum` cannot get past one scoring `threshold` (as
- * accumulate.wat's `select` judges too): its score, sum·m/m, is within a few ulps of its sum, so a
- * sum a billionth below cannot reach it.
- */
-function beaten(sum: number, threshold: number): boolean {
-  return sum + Math.abs(sum) * 1e-9 < threshold;
+/** Approximate impacts and weights are kept within [2⁻⁶⁰, 2⁶⁰] (see `Accumulator.bounded`). */
+export const APPROXIMATE_RANGE = 2 ** 60;
+
+/** Per field, per posting: its impact, rounded to f32. Returns whether all are within APPROXIMATE_RANGE. */
+export function fillApproximateImpacts(docs: readonly Uint32Array[], tfs: readonly Uint32Array[], parts: ImpactParts, out: readonly Float32Array[]): boolean {
+  const { k1, floor, norms } = parts;
+  let bounded = true;
+  docs.forEach((d, f) => {
+    const tf = tfs[f]!;
+    const norm = norms[f]!;
+    const impacts = out[f]!;
+    for (let p = 0; p < d.length; p++) impacts[p] = floor + (tf[p]! * k1) / (tf[p]! + norm[d[p]!]!);
+    for (let p = 0; p < d.length; p++) {
+      const v = impacts[p]!;
+      if (!(v >= 1 / APPROXIMATE_RANGE && v <= APPROXIMATE_RANGE)) bounded = false;
+    }
+  });
+  return bounded;
 }
 
 /** The loops in JavaScript (see `makeAccumulator`). */
 export class JsAccumulator implements Accumulator {
   readonly kind = 'js';
-  private readonly sums: Float64Array;
-  private readonly seen: Int32Array;
-  readonly touched: Uint32Array;
-  readonly keptSums: Float64Array;
-  readonly keptSeen: Int32Array;
+  readonly bounded: boolean;
+  private readonly sums: Float32Array;
+  private readonly impacts: Float32Array[];
+  readonly candidates: Uint32Array;
+  private readonly candidateSums: Float32Array;
+  readonly exactSums: Float64Array;
+  readonly seen: Int32Array;
   private readonly leafSums: Float64Array;
   private readonly leafSeen: Uint8Array;
-  private readonly leafTouched: Uint32Array;
-  private readonly impacts: Float64Array[];
+  private readonly heap = new Float32Array(COLLECT_MAX);
 
   constructor(
     private readonly docs: readonly Uint32Array[],
+    private readonly tfs: readonly Uint32Array[],
     documents: number,
-    fillImpacts: (field: number, out: Float64Array) => void,
+    private readonly parts: ImpactParts,
   ) {
-    this.impacts = docs.map((d, f) => {
-      const out = new Float64Array(d.length);
-      fillImpacts(f, out);
-      return out;
-    });
-    this.sums = new Float64Array(documents);
+    this.impacts = docs.map((d) => new Float32Array(d.length));
+    this.bounded = fillApproximateImpacts(docs, tfs, parts, this.impacts);
+    this.sums = new Float32Array(documents);
+    this.candidates = new Uint32Array(documents);
+    this.candidateSums = new Float32Array(documents);
+    this.exactSums = new Float64Array(documents);
     this.seen = new Int32Array(documents);
-    this.touched = new Uint32Array(documents);
-    this.keptSums = new Float64Array(documents);
-    this.keptSeen = new Int32Array(documents);
     this.leafSums = new Float64Array(documents);
     this.leafSeen = new Uint8Array(documents);
-    this.leafTouched = new Uint32Array(documents);
   }
 
-  add(field: number, lo: number, hi: number, w: number, idf: number, bit: number, counting: boolean, count: number): number {
-    const { sums, seen, touched } = this;
+  add(field: number, lo: number, hi: number, weight: number): void {
+    const { sums } = this;
     const docs = this.docs[field]!;
-    const impact = this.impacts[field]!;
-    for (let p = lo; p < hi; p++) {
-      const d = docs[p]!;
-      const s = seen[d]!;
-      if (s === 0) touched[count++] = d;
-      sums[d] = sums[d]! + w * (idf * impact[p]!);
-      seen[d] = counting ? s + 1 : s | bit;
-    }
-    return count;
+    const impacts = this.impacts[field]!;
+    const w = Math.fround(weight);
+    // f32 products and sums, as WebAssembly's f32 arithmetic rounds them.
+    for (let p = lo; p < hi; p++) sums[docs[p]!] = sums[docs[p]!]! + Math.fround(w * impacts[p]!);
   }
 
-  addLeaf(field: number, lo: number, hi: number, w: number, idf: number, leafCount: number): number {
-    const { leafSums, leafSeen, leafTouched } = this;
+  touch(field: number, lo: number, hi: number): void {
+    const { sums } = this;
     const docs = this.docs[field]!;
-    const impact = this.impacts[field]!;
-    for (let p = lo; p < hi; p++) {
-      const d = docs[p]!;
-      if (leafSeen[d] === 0) {
-        leafSeen[d] = 1;
-        leafTouched[leafCount++] = d;
+    for (let p = lo; p < hi; p++) sums[docs[p]!] = sums[docs[p]!]! + 1;
+  }
+
+  collect(k: number, ratio: number): number {
+    const { sums, candidates, candidateSums } = this;
+    let count = 0;
+    for (let d = 0; d < sums.length; d++) {
+      const sum = sums[d]!;
+      if (sum > 0) {
+        candidates[count] = d;
+        candidateSums[count++] = sum;
+        sums[d] = 0;
       }
-      leafSums[d] = leafSums[d]! + w * (idf * impact[p]!);
     }
-    return leafCount;
+    if (k === 0 || count <= k) return count;
+    const least = Math.fround(kthLargest(candidateSums, count, k, this.heap) * Math.fround(ratio));
+    let kept = 0;
+    for (let i = 0; i < count; i++) if (candidateSums[i]! > least) candidates[kept++] = candidates[i]!;
+    return kept;
   }
 
-  fold(leafCount: number, bit: number, counting: boolean, count: number): number {
-    const { sums, seen, touched, leafSums, leafSeen, leafTouched } = this;
-    for (let i = 0; i < leafCount; i++) {
-      const d = leafTouched[i]!;
-      leafSeen[d] = 0;
-      const s = seen[d]!;
-      if (s === 0) touched[count++] = d;
-      seen[d] = counting ? s + 1 : s | bit;
-      sums[d] = sums[d]! + leafSums[d]!;
-      leafSums[d] = 0;
-    }
-    return count;
-  }
-
-  drain(count: number): void {
-    const { sums, seen, touched, keptSums, keptSeen } = this;
-    for (let i = 0; i < count; i++) {
-      const d = touched[i]!;
-      keptSums[i] = sums[d]!;
-      keptSeen[i] = seen[d]!;
-      sums[d] = 0;
-      seen[d] = 0;
+  exact(field: number, lo: number, hi: number, w: number, idf: number, bit: number, counting: boolean, leaf: boolean, n: number): void {
+    const docs = this.docs[field]!;
+    const tfs = this.tfs[field]!;
+    const norms = this.parts.norms[field]!;
+    const { k1, floor } = this.parts;
+    const { candidates, seen } = this;
+    const sums = leaf ? this.leafSums : this.exactSums;
+    let p = lo;
+    for (let i = 0; i < n && p < hi; i++) {
+      const c = candidates[i]!;
+      p = firstAtLeast(docs, p, hi, c);
+      if (p === hi) break;
+      if (docs[p] !== c) continue;
+      const tf = tfs[p++]!;
+      sums[i] = sums[i]! + w * (idf * (floor + (tf * k1) / (tf + norms[c]!)));
+      if (leaf) this.leafSeen[i] = 1;
+      else seen[i] = counting ? seen[i]! + 1 : seen[i]! | bit;
     }
   }
 
-  select(count: number, k: number, counting: boolean, ranks: Uint32Array): TopDoc[] {
-    const top = new TopDocs(k, ranks);
-    offerTouched(this, count, counting, top);
-    // In no order, as the interface says: the search sorts what it is given.
-    return top.kept();
+  fold(n: number, bit: number, counting: boolean): void {
+    const { exactSums, seen, leafSums, leafSeen } = this;
+    for (let i = 0; i < n; i++) {
+      if (leafSeen[i] === 0) continue;
+      leafSeen[i] = 0;
+      exactSums[i] = exactSums[i]! + leafSums[i]!;
+      leafSums[i] = 0;
+      seen[i] = counting ? seen[i]! + 1 : seen[i]! | bit;
+    }
+  }
+
+  clear(n: number): void {
+    this.exactSums.fill(0, 0, n);
+    this.seen.fill(0, 0, n);
   }
 }
 
-/**
- * Drains the first `count` touched documents of `acc` and offers to `top` each that can still get in,
- * scored as `select` scores them, with its leaves (−1 when `counting`: see `TopDoc.matched`);
- * `accept` may turn some away.
- */
-export function offerTouched(acc: Accumulator, count: number, counting: boolean, top: TopDocs, accept?: (doc: number) => boolean): void {
-  acc.drain(count);
-  const { touched, keptSums, keptSeen } = acc;
-  let threshold = -Infinity;
-  for (let i = 0; i < count; i++) {
-    const sum = keptSums[i]!;
-    if (beaten(sum, threshold)) continue;
-    const mask = keptSeen[i]!;
-    const matched = counting ? mask : bitCount(mask);
-    threshold = top.offer(touched[i]!, (sum * matched) / matched, counting ? -1 : mask, accept);
+/** The first position in `lo`…`hi − 1` of the ascending `docs` holding at least `doc` (`hi` if none), galloping from `lo`. */
+function firstAtLeast(docs: Uint32Array, lo: number, hi: number, doc: number): number {
+  if (docs[lo]! >= doc) return lo;
+  // docs[p] < doc ≤ docs[q] (or q = hi): steps of 1, 2, 4… then halving.
+  let p = lo;
+  let step = 1;
+  let q = p + step;
+  while (q < hi && docs[q]! < doc) {
+    p = q;
+    step *= 2;
+    q = p + step;
   }
+  if (q > hi) q = hi;
+  while (q - p > 1) {
+    const mid = (p + q) >>> 1;
+    if (docs[mid]! < doc) p = mid;
+    else q = mid;
+  }
+  return q;
+}
+
+/** The `k`-th largest of the first `count` values (k ≤ count, k ≤ heap's room), by a min-heap of the largest. */
+function kthLargest(values: Float32Array, count: number, k: number, heap: Float32Array): number {
+  for (let i = 0; i < k; i++) {
+    let at = i;
+    const v = values[i]!;
+    while (at > 0) {
+      const parent = (at - 1) >> 1;
+      if (heap[parent]! <= v) break;
+      heap[at] = heap[parent]!;
+      at = parent;
+    }
+    heap[at] = v;
+  }
+  for (let i = k; i < count; i++) {
+    const v = values[i]!;
+    if (!(v > heap[0]!)) continue;
+    let at = 0;
+    for (;;) {
+      let child = 2 * at + 1;
+      if (child >= k) break;
+      if (child + 1 < k && heap[child + 1]! < heap[child]!) child++;
+      if (heap[child]! >= v) break;
+      heap[at] = heap[child]!;
+      at = child;
+    }
+    heap[at] = v;
+  }
+  return heap[0]!;
 }

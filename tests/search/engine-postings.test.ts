@@ -127,6 +127,50 @@ for (const kernel of ['wasm', 'js'] as const) describe(`PostingsIndex.search, it
       expect(index.search(leaves, [1, 2, 0.5], other, 30, ranksOf(index, tieBreak))).toEqual(reference(index, leaves, [1, 2, 0.5], other, 30, tieBreak));
     });
 
+    it('keeps the best documents when their scores are closer than f32 can tell apart', () => {
+      // Documents of eight words against documents of a ninth, whose weight puts their score a few
+      // f32 ulps above or below: the approximate sums may order the two groups the wrong way round,
+      // and the candidates must still hold the group that is really best.
+      const next = random(11);
+      const index = new PostingsIndex(FIELDS, kernel);
+      for (let d = 0; d < 40; d++) index.add(d % 2 === 0 ? [[1, 2, 3, 4, 5, 6, 7, 8], null, null] : [[9], null, null]);
+      index.pack(10);
+      const tieBreak = (a: number, b: number) => a - b;
+      const bm25: BM25Params = { k: 1.2, b: 0.75, d: 0 };
+      const boosts = [1, 1, 1];
+      let reversed = 0;
+      for (let trial = 0; trial < 400; trial++) {
+        const eight = Array.from({ length: 8 }, (_, i) => ({ id: i + 1, weight: 0.5 + next() * 1.5 }));
+        const many = reference(index, eight, boosts, bm25, 1, tieBreak)[0]!.score;
+        const one = reference(index, [{ id: 9, weight: 1 }], boosts, bm25, 1, tieBreak)[0]!.score;
+        const epsilon = (next() - 0.5) * 2 ** -20;
+        const leaves = [...eight, { id: 9, weight: (many / one) * (1 + epsilon) }];
+        const expected = reference(index, leaves, boosts, bm25, 20, tieBreak);
+        expect(index.search(leaves, boosts, bm25, 20, ranksOf(index, tieBreak)), `trial ${trial}`).toEqual(expected);
+        // Most trials must really split the groups (the best 20 all of one kind).
+        if (new Set(expected.map((hit) => hit.doc % 2)).size === 1) reversed++;
+      }
+      expect(reversed).toBeGreaterThan(300);
+    });
+
+    it('falls back to every document touched for weights the bound does not cover', () => {
+      const next = random(5);
+      const index = randomIndex(next, 400, kernel);
+      const tieBreak = (a: number, b: number) => a - b;
+      const bm25: BM25Params = { k: 1.2, b: 0.7, d: 0.5 };
+      for (const weights of [[1, 0, 2], [1, -0.5, 2], [1, 1e-30, 1e30], [1, Number.POSITIVE_INFINITY, 1]]) {
+        const leaves = weights.map((weight, i) => ({ id: i * 3, weight }));
+        expect(index.search(leaves, [1, 1, 1], bm25, 30, ranksOf(index, tieBreak))).toEqual(reference(index, leaves, [1, 1, 1], bm25, 30, tieBreak));
+      }
+      // Impacts past 2⁶⁰, from a huge BM25+ floor (their f32 sums would overflow).
+      const huge: BM25Params = { k: 1.2, b: 0.7, d: 3e38 };
+      const two = [{ id: 0, weight: 1 }, { id: 4, weight: 0.5 }];
+      expect(index.search(two, [1, 1, 1], huge, 30, ranksOf(index, tieBreak))).toEqual(reference(index, two, [1, 1, 1], huge, 30, tieBreak));
+      // More than a heap's room asked for.
+      const leaves = [{ id: 0, weight: 1 }, { id: 1, weight: 1 }];
+      expect(index.search(leaves, [1, 1, 1], bm25, 5000, ranksOf(index, tieBreak))).toEqual(reference(index, leaves, [1, 1, 1], bm25, 5000, tieBreak));
+    });
+
     it('leaves the matched leaves to be asked for when there are too many for a mask', () => {
       const next = random(7);
       const index = randomIndex(next, 600, kernel);
