@@ -79,8 +79,9 @@ export function fillApproximateImpacts(docs: readonly Uint32Array[], tfs: readon
     const tf = tfs[f]!;
     const norm = norms[f]!;
     const impacts = out[f]!;
-    for (let p = 0; p < d.length; p++) impacts[p] = floor + (tf[p]! * k1) / (tf[p]! + norm[d[p]!]!);
     for (let p = 0; p < d.length; p++) {
+      impacts[p] = floor + (tf[p]! * k1) / (tf[p]! + norm[d[p]!]!);
+      // The value as stored, rounded to f32.
       const v = impacts[p]!;
       if (!(v >= 1 / APPROXIMATE_RANGE && v <= APPROXIMATE_RANGE)) bounded = false;
     }

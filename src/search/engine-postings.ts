@@ -453,7 +453,7 @@ interface SearchList {
  * score, which is itself within a few 2⁻⁵³ of the real number; δ = (lists + 8)·2⁻²³ is twice that.
  * (The extra δ covers rounding the product of this ratio and the sum.)
  */
-export function approximationRatio(lists: number): number {
+function approximationRatio(lists: number): number {
   const delta = (lists + 8) * 2 ** -23;
   return (1 - 2 * delta) / (1 + delta);
 }
