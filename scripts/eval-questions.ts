@@ -3,8 +3,8 @@ import * as z from 'zod';
 import { fold } from '../src/text/fold.js';
 
 const questionSchema = z.union([
-  z.object({ id: z.string(), q: z.string(), expect: z.array(z.string()).min(1) }),
-  z.object({ id: z.string(), q: z.string(), abstain: z.literal(true) }),
+  z.object({ id: z.string(), q: z.string(), expect: z.array(z.string()).min(1), tags: z.array(z.string()).optional() }),
+  z.object({ id: z.string(), q: z.string(), abstain: z.literal(true), tags: z.array(z.string()).optional() }),
 ]);
 export type EvalQuestion = z.infer<typeof questionSchema>;
 

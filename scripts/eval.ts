@@ -1,27 +1,33 @@
 /**
- * `npm run eval`: the engine against plain minisearch defaults over raw paragraphs, on the development
- * questions, in the same run. Last line: one JSON object { engine: {…}, minisearch: {…} }.
- * `--questions FILE` scores another question set; `--verbose` lists every miss.
+ * `npm run eval`: the engine against plain minisearch defaults over raw paragraphs, on every question
+ * set in `data/eval/` (the development set, my rewordings, the students' set), each on its own line, in
+ * the same run. Last line: one JSON object { <set>: { engine: {…}, minisearch: {…} } }.
+ * `--questions FILE` scores that set alone; `--verbose` lists every miss; `--by-tag` splits each set's
+ * engine figures by the questions' tags (answer type, paraphrase, period).
  */
 import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import MiniSearch from 'minisearch';
 import { loadCore } from '../src/core.js';
 import { ask } from '../src/answer/ask.js';
 import { splitSentences } from '../src/text/sentences.js';
-import { readQuestions, score, type Answer } from './eval-questions.js';
+import { readQuestions, score, type Answer, type EvalQuestion, type Scores } from './eval-questions.js';
 import { repoRoot } from './repo.js';
 
-const { values } = parseArgs({ options: { questions: { type: 'string' }, verbose: { type: 'boolean', default: false } } });
+const { values } = parseArgs({
+  options: { questions: { type: 'string' }, verbose: { type: 'boolean', default: false }, 'by-tag': { type: 'boolean', default: false } },
+});
 const root = repoRoot();
-const questions = readQuestions(values.questions ?? join(root, 'data/eval/questions.jsonl'));
+/** The sets, in the order printed: the development set first. */
+const SETS = ['questions.jsonl', 'variants.jsonl', 'students.jsonl'];
+const files = values.questions ? [values.questions] : SETS.map((f) => join(root, 'data/eval', f));
 
 const core = loadCore();
-const engineAnswers: Answer[] = questions.map(({ q }) => {
+const engineAnswer = (q: string): Answer => {
   const result = ask(core, q, { limit: 10 });
   return { passages: result.results.map((r) => r.passage.text), quote: result.results[0]?.quote.text ?? null };
-});
+};
 
 // Plain minisearch: default options, raw paragraphs (blank-line separated) of the unchanged files.
 const paragraphs = readdirSync(join(root, 'corpus'))
@@ -32,18 +38,39 @@ const paragraphs = readdirSync(join(root, 'corpus'))
   .map((text, id) => ({ id, text }));
 const mini = new MiniSearch<{ id: number; text: string }>({ fields: ['text'], storeFields: ['text'] });
 mini.addAll(paragraphs);
-const miniAnswers: Answer[] = questions.map(({ q }) => {
-  const hits = mini.search(q).slice(0, 10);
-  const texts = hits.map((h) => String(h['text']));
+const miniAnswer = (q: string): Answer => {
+  const texts = mini.search(q).slice(0, 10).map((h) => String(h['text']));
   return { passages: texts, quote: texts[0] ? (splitSentences(texts[0])[0] ?? null) : null };
-});
+};
 
-const engine = score(questions, engineAnswers);
-const baseline = score(questions, miniAnswers);
 const keys = ['r1', 'r3', 'mrr', 'quote1', 'abstain', 'falseAbstain'] as const;
-console.log(`${questions.length} questions (${questions.filter((q) => 'abstain' in q).length} unanswerable)\n`);
-console.log(['metric'.padEnd(14), 'engine'.padStart(8), 'minisearch'.padStart(11)].join(''));
-for (const k of keys) console.log([k.padEnd(14), String(engine[k]).padStart(8), String(baseline[k]).padStart(11)].join(''));
-if (values.verbose || engine.misses.length) console.log(`\nengine misses: ${engine.misses.join(', ') || 'none'}`);
-const pick = (s: typeof engine) => Object.fromEntries(keys.map((k) => [k, s[k]]));
-console.log(JSON.stringify({ engine: pick(engine), minisearch: pick(baseline) }));
+const pick = (s: Scores) => Object.fromEntries(keys.map((k) => [k, s[k]]));
+const row = (label: string, s: Scores, n: string) => [label.padEnd(26), ...keys.map((k) => String(s[k]).padStart(13)), n.padStart(12)].join('');
+console.log(['set'.padEnd(26), ...keys.map((k) => k.padStart(13)), 'questions'.padStart(12)].join(''));
+
+const summary: Record<string, unknown> = {};
+const missLines: string[] = [];
+for (const file of files) {
+  const name = basename(file, '.jsonl');
+  const questions = readQuestions(file);
+  const answers = questions.map((q) => engineAnswer(q.q));
+  const engine = score(questions, answers);
+  const baseline = score(questions, questions.map((q) => miniAnswer(q.q)));
+  const counts = `${questions.length} (${questions.filter((q) => 'abstain' in q).length} un.)`;
+  console.log(row(`${name}: engine`, engine, counts));
+  console.log(row(`${name}: minisearch`, baseline, ''));
+  if (values['by-tag']) for (const [tag, subset] of byTag(questions)) console.log(row(`  ${tag}`, score(subset.map((i) => questions[i]!), subset.map((i) => answers[i]!)), String(subset.length)));
+  if (values.verbose || engine.misses.length) missLines.push(`${name} engine misses: ${engine.misses.join(', ') || 'none'}`);
+  summary[name] = { engine: pick(engine), minisearch: pick(baseline) };
+}
+if (missLines.length) console.log(`\n${missLines.join('\n')}`);
+console.log(JSON.stringify(summary));
+
+/** Indexes of the questions carrying each tag, tags in first-seen order. */
+function byTag(questions: readonly EvalQuestion[]): Map<string, number[]> {
+  const out = new Map<string, number[]>();
+  questions.forEach((q, i) => {
+    for (const tag of q.tags ?? []) out.set(tag, [...(out.get(tag) ?? []), i]);
+  });
+  return out;
+}
