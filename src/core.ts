@@ -97,7 +97,7 @@ export function loadCore(options: CoreOptions = {}): Core {
   let key: Buffer | null = null;
   if (cacheOn !== false) {
     let started = performance.now();
-    key = indexKey(corpusDir, engineOptions);
+    key = indexKey(corpusDir, engineOptions, { lexicon: options.search?.lexicon ?? true });
     info.keyMs = performance.now() - started;
     info.cachePath = indexPath(corpusDir, cacheOptions.dir ?? defaultCacheDir());
     if (key) {
@@ -105,7 +105,7 @@ export function loadCore(options: CoreOptions = {}): Core {
       try {
         const loaded = loadIndex(info.cachePath, key, corpusDir, engineOptions);
         corpus = loaded.corpus;
-        search = new PassageSearch(corpus, options.search, { prebuilt: loaded.engine });
+        search = new PassageSearch(corpus, options.search, { prebuilt: loaded.engine, lexicon: loaded.lexicon });
         info.source = 'cache';
         info.cacheLoadMs = performance.now() - started;
         info.cacheBytes = statBytes(info.cachePath);
@@ -141,7 +141,7 @@ export function loadCore(options: CoreOptions = {}): Core {
     if (key && info.cachePath) {
       started = performance.now();
       try {
-        info.cacheBytes = saveIndex(info.cachePath, key, corpus, search.engine);
+        info.cacheBytes = saveIndex(info.cachePath, key, corpus, search.engine, search.lexicon);
       } catch (error) {
         log(`could not save the index to ${info.cachePath} (${(error as Error).message})`);
       }

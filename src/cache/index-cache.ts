@@ -21,6 +21,7 @@ import { ENGINE_VERSION, SearchEngine, type EngineOptions, type EngineState } fr
 import { codeVersion } from './code-version.js';
 import { FORMAT_VERSION, readCacheFile, writeCacheFile, type Section } from './format.js';
 
+import { Lexicon } from '../lexicon/lexicon.js';
 export { CacheFileError } from './format.js';
 
 /**
@@ -84,8 +85,15 @@ export function defaultCacheDir(): string {
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
-/** The sections of a corpus and its engine. */
-export function encodeIndex(corpus: Corpus, engine: SearchEngine): Record<string, Section> {
+/** A saved index, loaded: the corpus, its engine, and its lexicon when one was saved. */
+export interface LoadedIndex {
+  corpus: Corpus;
+  engine: SearchEngine;
+  lexicon: Lexicon | null;
+}
+
+/** The sections of a corpus, its engine and (optionally) its lexicon. */
+export function encodeIndex(corpus: Corpus, engine: SearchEngine, lexicon?: Lexicon): Record<string, Section> {
   const state = engine.exportState();
   const { passages } = corpus;
   if (state.store.docIds.length !== passages.length || state.store.docIds.some((id, i) => id !== passages[i]!.id)) {
@@ -121,6 +129,7 @@ export function encodeIndex(corpus: Corpus, engine: SearchEngine): Record<string
     order: state.order,
     averages: state.postings.averages,
   };
+  if (lexicon) sections['lexicon'] = lexicon.encode();
   state.postings.fields.forEach((f, i) => {
     sections[`offsets${i}`] = f.offsets;
     sections[`docs${i}`] = f.docs;
@@ -132,7 +141,7 @@ export function encodeIndex(corpus: Corpus, engine: SearchEngine): Record<string
 }
 
 /** The corpus and engine back from their sections. Throws on any inconsistency. */
-export function decodeIndex(sections: Record<string, Section>, corpusDir: string, options: EngineOptions): { corpus: Corpus; engine: SearchEngine } {
+export function decodeIndex(sections: Record<string, Section>, corpusDir: string, options: EngineOptions): LoadedIndex {
   const need = <T extends Section>(name: string, type: new (...args: never[]) => T): T => {
     const s = sections[name];
     if (!(s instanceof type)) throw new Error(`section ${name} is missing or of the wrong type`);
@@ -205,17 +214,18 @@ export function decodeIndex(sections: Record<string, Section>, corpusDir: string
     order: need('order', Uint32Array),
   };
   for (const id of state.store.ids) if (id >= terms.length) throw new Error('a term id is out of range');
-  return { corpus, engine: SearchEngine.fromState(options, state) };
+  const lexicon = sections['lexicon'] instanceof Uint8Array ? Lexicon.decode(utf8.decode(sections['lexicon'])) : null;
+  return { corpus, engine: SearchEngine.fromState(options, state), lexicon };
 }
 
 /** Saves corpus + engine under `key`, atomically. Returns the file's size in bytes. */
-export function saveIndex(path: string, key: Buffer, corpus: Corpus, engine: SearchEngine): number {
+export function saveIndex(path: string, key: Buffer, corpus: Corpus, engine: SearchEngine, lexicon?: Lexicon): number {
   mkdirSync(dirname(path), { recursive: true });
-  return writeCacheFile(path, key, encodeIndex(corpus, engine));
+  return writeCacheFile(path, key, encodeIndex(corpus, engine, lexicon));
 }
 
 /** Loads corpus + engine saved under `key`; throws `CacheFileError` (missing, stale, corrupt) otherwise. */
-export function loadIndex(path: string, key: Buffer, corpusDir: string, options: EngineOptions): { corpus: Corpus; engine: SearchEngine } {
+export function loadIndex(path: string, key: Buffer, corpusDir: string, options: EngineOptions): LoadedIndex {
   const sections = readCacheFile(path, key);
   return decodeIndex(sections, corpusDir, options);
 }

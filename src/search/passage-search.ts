@@ -5,6 +5,8 @@ import { analyzeTermsFast } from './engine-analyze.js';
 import { BoundedMap } from './bounded-map.js';
 import { NearDuplicates } from './near-duplicates.js';
 import type { NearWords } from './engine-fuzzy.js';
+import { Lexicon, type LexiconOptions } from '../lexicon/lexicon.js';
+import { wordNet } from '../lexicon/wordnet.js';
 
 /** Passages whose term sets are kept at a time: a few hundred queries' worth of hits. */
 const PASSAGE_CACHE_MAX = 20_000;
@@ -19,6 +21,11 @@ export interface PassageSearchOptions {
   duplicateOverlap?: number;
   /** Engine options beyond fields and boosts (BM25, proximity, fuzzy…). Default: the engine's. */
   engine?: Omit<EngineOptions, 'fields' | 'boosts'>;
+  /**
+   * Related words from WordNet for the question's words the corpus words differently, built with the
+   * index (see `Lexicon`); `false` for none. Default `DEFAULT_LEXICON` (synonyms and derivations).
+   */
+  lexicon?: boolean | LexiconOptions;
 }
 
 export const DEFAULT_PASSAGE_SEARCH = {
@@ -47,12 +54,14 @@ export class PassageSearch {
   private readonly maxIdf: number;
   /** The passages a search has kept so far, for telling near-duplicates apart (see `search`). */
   private readonly kept: NearDuplicates;
+  /** Related words for the question's words, restricted to this index's vocabulary. */
+  readonly lexicon: Lexicon;
 
   /**
    * Indexes the corpus's passages, or takes `prebuilt`, an engine over them built earlier with the
-   * same options (a saved index).
+   * same options (a saved index), and `lexicon`, its lexicon (else built from WordNet).
    */
-  constructor(corpus: Corpus, options: PassageSearchOptions = {}, build: { prebuilt?: SearchEngine } = {}) {
+  constructor(corpus: Corpus, options: PassageSearchOptions = {}, build: { prebuilt?: SearchEngine; lexicon?: Lexicon | null } = {}) {
     this.corpus = corpus;
     this.commentWeight = options.commentWeight ?? DEFAULT_PASSAGE_SEARCH.commentWeight;
     this.kept = new NearDuplicates(options.duplicateOverlap ?? DEFAULT_PASSAGE_SEARCH.duplicateOverlap);
@@ -63,6 +72,7 @@ export class PassageSearch {
       this.engine = new SearchEngine(passageEngineOptions(options));
       this.engine.addAll(corpus.passages.map((p) => indexedPassage(p, corpus.documentById.get(p.docId)?.meta)));
     }
+    this.lexicon = build.lexicon ?? buildLexicon(this.engine, options.lexicon);
     const n = this.engine.documentCount;
     this.maxIdf = 1.5 * Math.log(1 + (n - 1 + 0.5) / 1.5);
   }
@@ -129,6 +139,12 @@ export class PassageSearch {
     }
     return Uint32Array.from(known).sort();
   };
+}
+
+/** The lexicon of an engine's vocabulary, as `PassageSearchOptions.lexicon` asks. */
+export function buildLexicon(engine: SearchEngine, options: PassageSearchOptions['lexicon'] = true): Lexicon {
+  if (options === false) return new Lexicon();
+  return Lexicon.build(wordNet(), (term) => engine.has(term), options === true ? {} : options);
 }
 
 /** The engine options a PassageSearch with these options indexes with. */

