@@ -98,7 +98,7 @@ if (mode === 'engine-build') {
       index_s: info.indexMs / 1000,
       build_s: (info.ingestMs + info.indexMs) / 1000,
       save_s: info.saveMs / 1000,
-      key: indexKey(corpusDir, passageEngineOptions())?.toString('hex'),
+      key: indexKey(corpusDir, passageEngineOptions(), { lexicon: true })?.toString('hex'),
       base_heap_mb: base.heap_mb,
       build_heap_mb: afterBuild.heap_mb,
       build_rss_mb: afterBuild.rss_mb,
@@ -109,7 +109,7 @@ if (mode === 'engine-build') {
   if (core.load.source !== 'cache') throw new Error(`the saved index was not used: ${core.load.rebuiltBecause}`);
   const loaded = memory();
   const { full, early } = latencies((q) => ask(core, q));
-  const searchOnly = latency((q) => core.search.search(analyzeQuery(q, core.aliases), 30));
+  const searchOnly = latency((q) => core.search.search(analyzeQuery(q, core.aliases, { known: (t) => core.search.engine.has(t), related: (t) => core.search.lexicon.related(t) }), 30));
   const answered = queries.filter((q) => ask(core, q).answered).length;
   let serializers: Record<string, number> | undefined;
   if (values.serializers) {
@@ -139,7 +139,7 @@ if (mode === 'engine-build') {
 } else if (mode === 'minisearch') {
   const engineOptions = passageEngineOptions();
   // The key the engine run saved under (the code may be rebuilt by someone else in between).
-  const key = values.key ? Buffer.from(values.key, 'hex') : indexKey(corpusDir, engineOptions);
+  const key = values.key ? Buffer.from(values.key, 'hex') : indexKey(corpusDir, engineOptions, { lexicon: true });
   if (!key) throw new Error('no manifest');
   const { corpus } = loadIndex(indexPath(corpusDir, cacheDir), key, corpusDir, engineOptions);
   const docs = corpus.passages.map((p) => ({ id: p.id, text: p.text }));

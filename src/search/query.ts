@@ -1,10 +1,11 @@
 import { analyzeFast as analyze } from './engine-analyze.js';
 import type { QueryPlan, QueryTerm } from './engine.js';
 import type { AliasTable } from './aliases.js';
-import { fold } from '../text/fold.js';
+import type { Related, Relation } from '../lexicon/lexicon.js';
+import { FRAME_PHRASES, questionType, type QuestionType } from './question-type.js';
+import { questionPeriod, type QuestionPeriod } from './question-period.js';
 
-/** What kind of answer a question asks for; extraction favours sentences that hold one. */
-export type QuestionType = 'person' | 'date' | 'quantity' | 'place' | 'reason' | 'speech' | 'yesno' | 'definition' | 'other';
+export { questionType, type QuestionType, type QuestionPeriod };
 
 /** One of the user's own content terms, with the alternatives that also satisfy it. */
 export interface ConceptTerm {
@@ -15,11 +16,18 @@ export interface ConceptTerm {
   /** Term lists any of which, all present, count as this term being found (from aliases). */
   alternatives: string[][];
   /**
+   * Corpus terms related to this one in the lexicon ("captives" → "prison"): they count as the concept
+   * found, for less than the word itself (see `RELATED`).
+   */
+  related: Related[];
+  /**
    * Typed in lower case in a question that capitalizes names: a word of what is asked (found, insulted,
    * agree) rather than of whom it is asked. Answer sentences must hold these. False when the question
    * has no capitals at all (then nothing tells names from the rest).
    */
   focus: boolean;
+  /** Typed with a capital inside a question (not its first word): a name. */
+  name: boolean;
 }
 
 /** A question, analyzed. */
@@ -27,62 +35,67 @@ export interface AnalyzedQuery {
   /** The question as typed, with control characters removed and whitespace collapsed. */
   text: string;
   type: QuestionType;
-  /** The user's content terms, in order, each once. */
+  /** The period the question asks about ("in 1977", "the seventies"), or null. */
+  period: QuestionPeriod | null;
+  /** Set when the question names a period that cannot be (a reversed range, a year out of the calendar): what to tell the user. */
+  periodProblem?: string;
+  /** The user's content terms, in order, each once (the period's words are not among them). */
   concepts: ConceptTerm[];
-  /** What the engine searches: the user's terms at weight 1, alias expansions below. */
+  /** What the engine searches: the user's terms at weight 1, alias and lexicon expansions below. */
   plan: QueryPlan;
   /** Every term whose presence in a sentence should be marked (user terms and expansions). */
   markTerms: Set<string>;
 }
 
-const TYPE_RULES: Array<[QuestionType, RegExp]> = [
-  ['quantity', /\bhow (many|much)\b/],
-  ['date', /^(when)\b|\b(what|which) (year|date|day|month)\b|\bin what year\b|\bhow long ago\b/],
-  ['person', /^(who|whom|whose)\b|\b(who|whom) (was|is|were|did|sent|wrote|found)\b/],
-  ['place', /^where\b/],
-  ['speech', /\bwhat did .{1,60}\b(say|tell|write|ask|reply|answer|respond|warn|report|promise|call)\b/],
-  ['reason', /^why\b|\bwhat (was|is) the reason\b/],
-  ['yesno', /^(did|does|do|was|were|is|are|has|had|can|could|would|will|should)\b/],
-  ['definition', /^what (is|was|were|are)\b/],
-];
-
 /**
- * Words that shape a question rather than say what it is about ("how many", "what kind of",
- * "according to", "tell me about"): dropped from the content terms.
+ * How much a lexicon relation counts: `search` is the related term's weight in the engine's query
+ * (the question's own words weigh 1), `credit` the share of the concept it earns in a quote and in
+ * coverage. Expansions never weigh as much as the word itself, so an exact match always wins.
  */
-const QUESTION_PHRASES = /\b(how (many|much|long|often)|what (kind|sort|type)s? of|according to|tell me (about|of)|do you know|can you|please|explain)\b/gi;
+export const RELATED: Record<Relation, { search: number; credit: number }> = {
+  synonym: { search: 0.45, credit: 0.8 },
+  derivation: { search: 0.45, credit: 0.8 },
+  hypernym: { search: 0.3, credit: 0.6 },
+} as const;
+/** At most this many related terms per concept, closest relations first. */
+const MAX_RELATED = 6;
 
-/** A question word anywhere: without one, a short query is a bare name ("lisa howard") and asks what or who it is. */
-const QUESTION_WORD = /\b(who|whom|whose|what|when|where|why|how|which|did|does|do|is|are|was|were)\b/;
-
-export function questionType(text: string): QuestionType {
-  const folded = fold(text);
-  for (const [type, rule] of TYPE_RULES) if (rule.test(folded)) return type;
-  if (!QUESTION_WORD.test(folded) && folded.split(' ').length <= 3) return 'definition';
-  return 'other';
+/** What `analyzeQuery` may consult about the corpus. */
+export interface QueryContext {
+  /** Is a term in the index? A word whose stem the corpus does not know is also searched as typed ("gonzales" finds "Gonzalez"). */
+  known?: (term: string) => boolean;
+  /** Corpus terms related to a term (the lexicon); none by default. */
+  related?: (term: string) => readonly Related[];
 }
 
 /**
- * Analyzes a question into content terms, alias expansions and phrases for the engine. With `known`
- * (is a term in the index?), a word whose stem the corpus does not know is also searched as typed,
- * so that near spellings are sought for the word itself ("gonzales" finds "Gonzalez").
+ * Analyzes a question into content terms, its answer type and period, alias and lexicon expansions,
+ * and phrases for the engine. `context` may be the `known` function alone (the older signature).
  */
-export function analyzeQuery(raw: string, aliases: AliasTable | null, known?: (term: string) => boolean): AnalyzedQuery {
+export function analyzeQuery(raw: string, aliases: AliasTable | null, context: QueryContext | ((term: string) => boolean) = {}): AnalyzedQuery {
+  const { known, related } = typeof context === 'function' ? { known: context, related: undefined } : context;
   const text = raw.replace(/[\p{Cc}\p{Cf}]+/gu, ' ').replace(/\s+/g, ' ').trim();
-  const tokens = analyze(text.replace(QUESTION_PHRASES, (m) => ' '.repeat(m.length)));
+  const reading = questionPeriod(text);
+  let content = text.replace(FRAME_PHRASES, (m) => ' '.repeat(m.length));
+  for (const [start, end] of reading.spans) content = content.slice(0, start) + ' '.repeat(end - start) + content.slice(end);
+  const periodTokens = reading.spans.flatMap(([s, e]) => analyze(text.slice(s, e)).map((t) => t.term));
+  const tokens = analyze(content);
   const sequence = tokens.map((t) => t.term);
   const capitalized = (i: number) => /\p{Lu}/u.test(text[tokens[i]!.start] ?? '');
   const anyCapital = tokens.some((_, i) => capitalized(i));
   const concepts = new Map<string, ConceptTerm>();
   tokens.forEach((token, i) => {
     const focus = anyCapital && !capitalized(i);
-    const known = concepts.get(token.term);
-    if (!known) concepts.set(token.term, { term: token.term, surface: token.surface, alternatives: [], focus });
-    else known.focus &&= focus;
+    const name = capitalized(i) && token.start > 0;
+    const seen = concepts.get(token.term);
+    if (!seen) concepts.set(token.term, { term: token.term, surface: token.surface, alternatives: [], related: [], focus, name });
+    else seen.focus &&= focus;
   });
 
   const terms: QueryTerm[] = [...concepts.keys()].map((term) => ({ term, weight: 1 }));
   for (const c of concepts.values()) if (known && c.surface !== c.term && !known(c.term)) terms.push({ term: c.surface, weight: 1 });
+  // The period's own words (a year) still help find the passages that state it, below the content words.
+  for (const term of new Set(periodTokens)) if (!concepts.has(term)) terms.push({ term, weight: 0.5 });
   const phrases: string[][] = [];
   // Runs of terms standing together in the question (at most one stop word between) are phrases.
   let run: string[] = [];
@@ -103,6 +116,20 @@ export function analyzeQuery(raw: string, aliases: AliasTable | null, known?: (t
       for (const term of sequence.slice(start, start + length)) concepts.get(term)?.alternatives.push(alternative);
     }
   }
-  const markTerms = new Set(terms.map((t) => t.term));
-  return { text, type: questionType(text), concepts: [...concepts.values()], plan: { terms, phrases }, markTerms };
+  if (related) {
+    for (const c of concepts.values()) {
+      // Names are who they are: "Howard" has no synonyms worth searching.
+      if (c.name) continue;
+      for (const r of related(c.term)) {
+        if (c.related.length >= MAX_RELATED) break;
+        if (concepts.has(r.term) || c.alternatives.some((alt) => alt.includes(r.term))) continue;
+        c.related.push(r);
+        terms.push({ term: r.term, weight: RELATED[r.relation].search * (known?.(c.term) ? 0.5 : 1) });
+      }
+    }
+  }
+  const markTerms = new Set(terms.filter((t) => !periodTokens.includes(t.term)).map((t) => t.term));
+  const analyzed: AnalyzedQuery = { text, type: questionType(text), period: reading.period, concepts: [...concepts.values()], plan: { terms, phrases }, markTerms };
+  if (reading.problem) analyzed.periodProblem = reading.problem;
+  return analyzed;
 }

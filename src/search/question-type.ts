@@ -1,0 +1,41 @@
+/**
+ * What kind of answer a question asks for, and the words that only frame it ("what happened", "tell
+ * me about", "explain"), which never count as what the question is about.
+ */
+import { fold } from '../text/fold.js';
+
+/** What kind of answer a question asks for; extraction favours sentences that hold one. */
+export type QuestionType = 'person' | 'date' | 'quantity' | 'place' | 'reason' | 'speech' | 'yesno' | 'definition' | 'other';
+
+/** Nouns that make "which …" / "what …" ask for a person or a group of people. */
+const PEOPLE = 'reporter|journalist|correspondent|diplomat|envoy|official|member|senator|president|leader|aide|adviser|advisor|negotiator|group|organi[sz]ation|person|man|woman|men|women|american|cuban|soviet|british|politician|secretary|general|agent|officer|spy|author|writer|scholar|historian|contractor|boy|girl|senators|officials|members|leaders|people';
+const PLACES = 'country|countries|city|cities|port|place|places|island|nation|nations|state|states|region|harbou?r|capital|town|embassy';
+
+const TYPE_RULES: Array<[QuestionType, RegExp]> = [
+  ['quantity', /\bhow (many|much|long|old|big|large|far|often|high)\b|\bwhat (was|is|were) the (population|number|amount|cost|price|size|total)\b/],
+  ['date', /^(when)\b|\b(what|which) (year|date|day|month|time)\b|\bin what year\b|\bhow long ago\b|\bsince when\b/],
+  ['person', new RegExp(`^(who|whom|whose)\\b|\\b(who|whom) (was|is|were|did|sent|wrote|found)\\b|\\bto whom\\b|^(which|what) (\\w+ )?(${PEOPLE})\\b`)],
+  ['place', new RegExp(`^where\\b|\\b(which|what) (\\w+ )?(${PLACES})\\b|\\bfrom where\\b|\\bin what (${PLACES})\\b`)],
+  ['speech', /\bwhat did .{1,60}\b(say|tell|write|ask|reply|answer|respond|warn|report|promise|call)\b/],
+  ['reason', /^why\b|\bwhat (was|is) the reason\b|\bwhat (led|caused|made|prompted)\b|\bhow come\b|\bfor what reason\b/],
+  ['yesno', /^(did|does|do|was|were|is|are|has|had|can|could|would|will|should)\b/],
+  ['definition', /^what (is|was|were|are)\b/],
+];
+
+/** A question word anywhere: without one, a short query is a bare name ("lisa howard") and asks what or who it is. */
+const QUESTION_WORD = /\b(who|whom|whose|what|when|where|why|how|which|did|does|do|is|are|was|were)\b/;
+
+export function questionType(text: string): QuestionType {
+  const folded = fold(text).replace(/^(and|so|but|then|ok|okay|hey|please)\b[\s,]*/, '');
+  for (const [type, rule] of TYPE_RULES) if (rule.test(folded)) return type;
+  if (!QUESTION_WORD.test(folded) && folded.split(' ').length <= 3) return 'definition';
+  return 'other';
+}
+
+/**
+ * Words that shape a question rather than say what it is about: question phrases ("how many", "what
+ * kind of", "according to"), frames ("what happened", "tell me about", "do you know", "explain"),
+ * fillers ("really", "exactly", "anything important"). Blanked before the content words are read.
+ */
+export const FRAME_PHRASES =
+  /\b(how (many|much|long|often|old|big|large|far)|what (kind|sort|type)s? of|according to|tell me (about|of|more about)?|do you know|can you|could you|would you|please|explain|describe|what (happened|went on|occurred|was going on|went down|took place)|what (was|is) going on|(happened|occurred|took place|went on)|(really|actually|exactly|basically|in fact|briefly|in detail)|(anything|something|what was) (important|notable|interesting|significant|major)|(important|notable|main|major|key) (events?|things?)|events? (of|in|during)|(the )?(role|story|significance) of)\b/gi;

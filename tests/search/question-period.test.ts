@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { questionPeriod } from '../../src/search/question-period.js';
+import { analyzeQuery, questionType } from '../../src/search/query.js';
+
+const period = (q: string) => {
+  const p = questionPeriod(q).period;
+  return p ? [p.first, p.last, p.granularity] : null;
+};
+
+describe('the period a question asks about', () => {
+  describe('read with the timeline’s own date code', () => {
+    it.each([
+      ['what happened in 1977', ['1977-01-01', '1977-12-31', 'year']],
+      ['what happened 1962-63', ['1962-01-01', '1963-12-31', 'year']],
+      ['what happened in November 1963?', ['1963-11-01', '1963-11-30', 'month']],
+      ['what was going on in spring 1963', ['1963-03-01', '1963-05-31', 'year']],
+      ['what happened between 1968 and 1972?', ['1968-01-01', '1972-12-31', 'year']],
+      ['what happened in the seventies?', ['1970-01-01', '1979-12-31', 'year']],
+      ['events of the 1980s', ['1980-01-01', '1989-12-31', 'year']],
+      ["anything in the '60s", ['1960-01-01', '1969-12-31', 'year']],
+      ['what happened on November 22, 1963', ['1963-11-22', '1963-11-22', 'day']],
+    ])('reads "%s"', (q, expected) => {
+      expect(period(q)).toEqual(expected);
+    });
+
+    it('finds no period in a question without a date', () => {
+      expect(questionPeriod('who was Lisa Howard').period).toBeNull();
+    });
+  });
+
+  describe('periods that cannot be', () => {
+    it('says a range runs backwards, and suggests the right order', () => {
+      expect(questionPeriod('what happened from 1980 to 1970').problem).toMatch(/runs backwards: did you mean 1970–1980/);
+    });
+
+    it('says a year outside the calendar is not one any document can tell of', () => {
+      expect(questionPeriod('what happened in 3000').problem).toMatch(/^3000 is not a year/);
+    });
+
+    it('does not take a number that is not asked as a year for one', () => {
+      expect(questionPeriod('how many of the 3253 rafters').problem).toBeUndefined();
+    });
+  });
+
+  describe('in the analyzed question', () => {
+    it('keeps the period’s words out of the content words, and frame words too', () => {
+      const q = analyzeQuery('What happened in 1977?', null);
+      expect(q.concepts).toEqual([]);
+      expect(q.period?.text).toBe('1977');
+      expect(analyzeQuery('what did Kissinger do in 1976?', null).concepts.map((c) => c.term)).toEqual(['kissing']);
+    });
+
+    it('never lets a frame outweigh the content: "tell me about" and "really" are not searched', () => {
+      expect(analyzeQuery('tell me about Lisa Howard, really', null).concepts.map((c) => c.term)).toEqual(['lisa', 'howard']);
+    });
+  });
+});
+
+describe('answer types', () => {
+  it.each([
+    ['which reporter interviewed Castro?', 'person'],
+    ['to whom did Castro mention it?', 'person'],
+    ['which countries restored trade with Cuba?', 'place'],
+    ['on what day did they announce it?', 'date'],
+    ['how old was Castro?', 'quantity'],
+    ['what led to the embargo?', 'reason'],
+  ])('reads "%s" as %s', (q, type) => {
+    expect(questionType(q)).toBe(type);
+  });
+});
