@@ -14,16 +14,23 @@ import { ask } from '../src/answer/ask.js';
 import { splitSentences } from '../src/text/sentences.js';
 import { readQuestions, score, type Answer, type EvalQuestion, type Scores } from './eval-questions.js';
 import { repoRoot } from './repo.js';
+import { DEFAULT_LEXICON, type Relation } from '../src/lexicon/lexicon.js';
 
 const { values } = parseArgs({
-  options: { questions: { type: 'string' }, verbose: { type: 'boolean', default: false }, 'by-tag': { type: 'boolean', default: false } },
+  options: {
+    questions: { type: 'string' },
+    verbose: { type: 'boolean', default: false },
+    'by-tag': { type: 'boolean', default: false },
+    lexicon: { type: 'string' },
+    senses: { type: 'string' },
+  },
 });
 const root = repoRoot();
 /** The sets, in the order printed: the development set first. */
 const SETS = ['questions.jsonl', 'variants.jsonl', 'students.jsonl'];
 const files = values.questions ? [values.questions] : SETS.map((f) => join(root, 'data/eval', f));
 
-const core = loadCore();
+const core = loadCore(lexiconChoice(values.lexicon, values.senses));
 const engineAnswer = (q: string): Answer => {
   const result = ask(core, q, { limit: 10 });
   return { passages: result.results.map((r) => r.passage.text), quote: result.results[0]?.quote.text ?? null };
@@ -65,6 +72,17 @@ for (const file of files) {
 }
 if (missLines.length) console.log(`\n${missLines.join('\n')}`);
 console.log(JSON.stringify(summary));
+
+/**
+ * `--lexicon none|all|synonym,derivation,…` and `--senses N`: the engine with another lexicon (built
+ * fresh, not saved), to measure each relation's help and noise.
+ */
+function lexiconChoice(choice: string | undefined, senses: string | undefined): Parameters<typeof loadCore>[0] {
+  if (choice === undefined && senses === undefined) return {};
+  if (choice === 'none') return { cache: false, search: { lexicon: false } };
+  const relations = (choice === undefined ? DEFAULT_LEXICON.relations : choice === 'all' ? ['synonym', 'hypernym', 'derivation'] : choice.split(',')) as Relation[];
+  return { cache: false, search: { lexicon: { relations, senses: senses ? Number(senses) : DEFAULT_LEXICON.senses } } };
+}
 
 /** Indexes of the questions carrying each tag, tags in first-seen order. */
 function byTag(questions: readonly EvalQuestion[]): Map<string, number[]> {

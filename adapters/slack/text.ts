@@ -40,6 +40,13 @@ export function mrkdwnBold(text: string): string {
   return `${lead}*${mrkdwnText(core)}*${trail}`;
 }
 
+/** Italic mrkdwn around escaped text, white space kept outside the underscores (they must touch the text). */
+export function mrkdwnItalic(text: string): string {
+  const [, lead = '', core = '', trail = ''] = /^(\s*)([\s\S]*?)(\s*)$/.exec(text) ?? [];
+  if (core === '') return text;
+  return `${lead}_${core}_${trail}`;
+}
+
 /** Removes the zero-width fences again (for tests and for reading rendered text back). */
 export function stripFences(text: string): string {
   return text.replaceAll(ZWSP, '');

@@ -1,17 +1,26 @@
 import type { Block, Citation, Reply, Run } from '../../src/reply/model.js';
 import { citationLine } from '../../src/reply/build.js';
 
-/** How marked runs (query terms) show in a terminal: ANSI bold on a TTY, **asterisks** otherwise. */
+/**
+ * How marked runs (query terms) and answer runs show in a terminal: ANSI bold and underline on a TTY,
+ * **asterisks** and __underscores__ otherwise.
+ */
 export interface TerminalStyle {
   bold: (text: string) => string;
+  underline: (text: string) => string;
   dim: (text: string) => string;
 }
 
-export const ANSI: TerminalStyle = { bold: (t) => `\x1b[1m${t}\x1b[22m`, dim: (t) => `\x1b[2m${t}\x1b[22m` };
-export const PLAIN: TerminalStyle = { bold: (t) => `**${t}**`, dim: (t) => t };
+export const ANSI: TerminalStyle = { bold: (t) => `\x1b[1m${t}\x1b[22m`, underline: (t) => `\x1b[4m${t}\x1b[24m`, dim: (t) => `\x1b[2m${t}\x1b[22m` };
+export const PLAIN: TerminalStyle = { bold: (t) => `**${t}**`, underline: (t) => `__${t}__`, dim: (t) => t };
 
 function runs(items: Run[], style: TerminalStyle): string {
-  return items.map((r) => (r.marked ? style.bold(r.text) : r.text)).join('');
+  return items
+    .map((r) => {
+      const text = r.marked ? style.bold(r.text) : r.text;
+      return r.answer ? style.underline(text) : text;
+    })
+    .join('');
 }
 
 function citation(c: Citation): string {

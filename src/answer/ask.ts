@@ -2,7 +2,9 @@ import type { Corpus, Passage } from '../corpus/types.js';
 import type { Citation } from '../reply/model.js';
 import type { AliasTable } from '../search/aliases.js';
 import type { PassageSearch, PassageHit } from '../search/passage-search.js';
-import { analyzeQuery, type AnalyzedQuery } from '../search/query.js';
+import { analyzeQuery, type AnalyzedQuery, type QuestionPeriod } from '../search/query.js';
+import type { Timeline } from '../timeline/types.js';
+import { eventsIn, periodItems } from './period-answer.js';
 import { citationFor } from './citation.js';
 import { coverage } from './evidence.js';
 import { chooseQuote, choiceTerms, forEachChoiceTerm, quoteOf, quoteQuery, type Quote, type QuoteChoice, type QuoteQuery } from './extract.js';
@@ -26,7 +28,7 @@ export interface AskOptions {
   rerank?: number;
 }
 
-export const DEFAULT_ASK = { limit: 3, page: 1, minCoverage: 0.5, alsoOverlap: 0.1, answerWeight: 1.5, rerank: 30 } as const;
+export const DEFAULT_ASK = { limit: 3, page: 1, minCoverage: 0.4, alsoOverlap: 0.1, answerWeight: 1.5, rerank: 30 } as const;
 
 export interface AskItem {
   /** 1-based rank over all pages. */
@@ -44,7 +46,14 @@ export interface AskResult {
   analyzed: AnalyzedQuery;
   /** False when the corpus does not answer: then `results` is empty and `reason` says why. */
   answered: boolean;
-  reason: 'answered' | 'no-terms' | 'no-match' | 'weak-match';
+  /**
+   * `answered`; `no-terms` (nothing to search for), `no-match` / `weak-match` (nothing, or nothing that
+   * holds enough of the question), `bad-period` (a period that cannot be: `analyzed.periodProblem`),
+   * `no-events` (a period with no dated events in the corpus).
+   */
+  reason: 'answered' | 'no-terms' | 'no-match' | 'weak-match' | 'bad-period' | 'no-events';
+  /** When the corpus does not answer: the passages nearest to the question, quoted, which do not answer it. */
+  nearest: AskItem[];
   /** Coverage of the question by the best-covering passage of the first page (0–1). */
   coverage: number;
   results: AskItem[];
@@ -57,6 +66,8 @@ export interface AskDeps {
   corpus: Corpus;
   search: PassageSearch;
   aliases: AliasTable | null;
+  /** The dated events, read only for a question that asks what happened in a period. */
+  readonly timeline?: Timeline;
 }
 
 /**
@@ -66,7 +77,9 @@ export interface AskDeps {
  */
 export function ask(deps: AskDeps, question: string, options: AskOptions = {}): AskResult {
   const { limit, page, minCoverage, alsoOverlap, answerWeight, rerank } = { ...DEFAULT_ASK, ...options };
-  const analyzed = analyzeQuery(question, deps.aliases, (term) => deps.search.engine.has(term));
+  const analyzed = analyzeQuery(question, deps.aliases, { known: (term) => deps.search.engine.has(term), related: (term) => deps.search.lexicon.related(term) });
+  if (analyzed.periodProblem) return abstained(analyzed, page, 'bad-period', 0);
+  if (analyzed.period && !analyzed.concepts.length && deps.timeline) return askPeriod(deps, analyzed, analyzed.period, limit, page);
   if (!analyzed.concepts.length) return abstained(analyzed, page, 'no-terms', 0);
 
   const idf = (term: string) => deps.search.termWeight(term);
@@ -77,21 +90,45 @@ export function ask(deps: AskDeps, question: string, options: AskOptions = {}): 
   const typoOf = (k: number, terms: ReadonlySet<string>) => prepared.typoCredit[k]?.(terms) ?? 0;
   const hits = rerankByAnswer(found, prepared, answerWeight, rerank, deps.search.commentWeight);
   // The corpus answers when one of the best passages holds enough of the question.
-  const covered = Math.max(...hits.slice(0, limit).map((h) => coverage(analyzed, deps.search.termsOf(h.passage.id), idf, known, typoOf)));
-  if (covered < minCoverage) return abstained(analyzed, page, 'weak-match', covered);
+  const covered = unknownName(analyzed, deps.search) ? 0 : Math.max(...hits.slice(0, limit).map((h) => answerCoverage(analyzed, h, prepared, deps.search, typoOf)));
+  if (covered < minCoverage) {
+    // Near the topic (part of the question is there): the nearest passages, which the reply says do not answer it.
+    const nearest = covered >= NEAR_TOPIC ? hits.slice(0, limit).map((hit, i) => item(deps, hit, prepared, i + 1, i + 1)) : [];
+    return abstained(analyzed, page, 'weak-match', covered, nearest);
+  }
 
   const pageHits = hits.slice((page - 1) * limit, page * limit);
-  const results = pageHits.map((hit, i): AskItem => ({
-    rank: (page - 1) * limit + i + 1,
+  const results = pageHits.map((hit, i) => item(deps, hit, prepared, (page - 1) * limit + i + 1, i + 1));
+  const first = results[0];
+  if (first && page === 1) first.also = alsoIn(deps, prepared, hits[0]!, hits, alsoOverlap, results.length);
+  return { query: analyzed.text, analyzed, answered: true, reason: 'answered', nearest: [], coverage: covered, results, page, hasMore: hits.length > page * limit };
+}
+
+/** One ranked passage as an answer item: its best quote (the rerank's choice when it made one) and its citation. */
+function item(deps: AskDeps, hit: ChosenHit, prepared: QuoteQuery, rank: number, n: number): AskItem {
+  return {
+    rank,
     passage: hit.passage,
     score: hit.score,
     quote: quoteOf(hit.choice ?? chooseQuote(hit.passage, prepared), prepared),
-    citation: citationFor(deps.corpus, hit.passage, i + 1),
+    citation: citationFor(deps.corpus, hit.passage, n),
     also: [],
-  }));
-  const first = results[0];
-  if (first && page === 1) first.also = alsoIn(deps, prepared, hits[0]!, hits, alsoOverlap, results.length);
-  return { query: analyzed.text, analyzed, answered: true, reason: 'answered', coverage: covered, results, page, hasMore: hits.length > page * limit };
+  };
+}
+
+/** "What happened in 1977?": the timeline's events of the period, in order, each sentence quoted with its date as the answer. */
+function askPeriod(deps: AskDeps, analyzed: AnalyzedQuery, period: QuestionPeriod, limit: number, page: number): AskResult {
+  const events = eventsIn(deps.timeline!, period);
+  if (!events.length) return abstained(analyzed, page, 'no-events', 0);
+  const onPage = events.slice((page - 1) * limit, page * limit);
+  let n = 1;
+  const results = periodItems(deps.corpus, onPage).map((p, i): AskItem => {
+    const passage = deps.corpus.passageById.get(p.quote.passageId)!;
+    const citation = { ...p.citation, n: n++ };
+    const also = p.also.map((c) => ({ ...c, n: n++ }));
+    return { rank: (page - 1) * limit + i + 1, passage, score: 1, quote: p.quote, citation, also };
+  });
+  return { query: analyzed.text, analyzed, answered: true, reason: 'answered', nearest: [], coverage: 1, results, page, hasMore: events.length > page * limit };
 }
 
 /**
@@ -99,8 +136,8 @@ export function ask(deps: AskDeps, question: string, options: AskOptions = {}): 
  * by field, not spread: spread results kept what they point to alive through young-generation
  * collections, ~0.1 MB promoted per collection for these alone.)
  */
-function abstained(analyzed: AnalyzedQuery, page: number, reason: AskResult['reason'], coverage: number): AskResult {
-  return { query: analyzed.text, analyzed, answered: false, reason, coverage, results: [], page, hasMore: false };
+function abstained(analyzed: AnalyzedQuery, page: number, reason: AskResult['reason'], coverage: number, nearest: AskItem[] = []): AskResult {
+  return { query: analyzed.text, analyzed, answered: false, reason, nearest, coverage, results: [], page, hasMore: false };
 }
 
 /**
@@ -128,6 +165,39 @@ function rerankByAnswer(
   });
   head.sort((a, b) => b.final - a.final);
   return [...head, ...hits.slice(count)];
+}
+
+/** Least coverage for a question the corpus does not answer to count as near its topic, and get the nearest passages. */
+const NEAR_TOPIC = 0.2;
+
+/** Question types whose answer is a thing a sentence visibly holds (a date, an amount, a name, a place). */
+const TYPED = new Set(['date', 'quantity', 'person', 'place']);
+/** Share of its coverage a passage keeps when its quote holds no answer of the type asked for. */
+const UNTYPED_SHARE = 0.6;
+
+/**
+ * How well a passage covers the question's concepts (0–1): the mean of its best quote's coverage and
+ * the whole passage's (its heading and document included), each concept by its word, an alias, a
+ * related word or a near spelling; discounted when the question asks for a date, an amount, a name or
+ * a place and the quote holds none.
+ */
+function answerCoverage(
+  analyzed: AnalyzedQuery,
+  hit: ChosenHit,
+  prepared: QuoteQuery,
+  search: PassageSearch,
+  typoOf: (k: number, terms: ReadonlySet<string>) => number,
+): number {
+  const choice = hit.choice ?? chooseQuote(hit.passage, prepared);
+  const passage = coverage(analyzed, search.termsOf(hit.passage.id), (t) => search.termWeight(t), (t) => search.engine.has(t), typoOf);
+  const both = (choice.covered + passage) / 2;
+  if (!TYPED.has(analyzed.type)) return both;
+  return quoteOf(choice, prepared).answer ? both : both * UNTYPED_SHARE;
+}
+
+/** A name the question capitalizes that the corpus neither holds nor holds a near spelling of ("Trump", "Guantanamo"): it cannot be about it. */
+function unknownName(analyzed: AnalyzedQuery, search: PassageSearch): boolean {
+  return analyzed.concepts.some((c) => c.name && !search.engine.has(c.term) && !c.alternatives.length && search.nearWords(c.term).length === 0);
 }
 
 /** Words two quotes must share beyond the question's own before they count as saying the same thing. */

@@ -1,5 +1,5 @@
 import { distance } from 'fastest-levenshtein';
-import type { AnalyzedQuery, ConceptTerm } from '../search/query.js';
+import { RELATED, type AnalyzedQuery, type ConceptTerm } from '../search/query.js';
 import type { NearWords } from '../search/engine-fuzzy.js';
 
 /**
@@ -69,6 +69,17 @@ export function conceptFound(concept: ConceptTerm, terms: ReadonlySet<string>): 
   return false;
 }
 
+/**
+ * How much of a concept `terms` hold: 1 for its word or an alias, the relation's credit (`RELATED`)
+ * for a related word of the lexicon, else 0.
+ */
+export function conceptCredit(concept: ConceptTerm, terms: ReadonlySet<string>): number {
+  if (conceptFound(concept, terms)) return 1;
+  let best = 0;
+  for (const r of concept.related) if (terms.has(r.term)) best = Math.max(best, RELATED[r.relation].credit);
+  return best;
+}
+
 /** Typo credit for a concept: the better of its stem's and its typed word's (see `typoCredit`). */
 export function conceptTypoCredit(concept: ConceptTerm, terms: Iterable<string>): number {
   return conceptTypoCreditOf(concept)(terms);
@@ -103,8 +114,9 @@ export function coverage(
   query.concepts.forEach((concept, k) => {
     const weight = idf(concept.term);
     total += weight;
-    if (conceptFound(concept, passageTerms)) found += weight;
-    else if (!known(concept.term)) found += weight * typo(k, passageTerms);
+    const credit = conceptCredit(concept, passageTerms);
+    if (credit === 1) found += weight;
+    else found += weight * Math.max(credit, known(concept.term) ? 0 : typo(k, passageTerms));
   });
   return total > 0 ? found / total : 0;
 }

@@ -2,9 +2,10 @@ import type { Passage } from '../corpus/types.js';
 import type { AnalyzedToken } from '../search/analyzer.js';
 import { analyzeFast } from '../search/engine-analyze.js';
 import type { AnalyzedQuery, QuestionType } from '../search/query.js';
-import { conceptFound, conceptTypoCreditOf, typoCreditOf } from './evidence.js';
+import { conceptCredit, conceptFound, conceptTypoCreditOf, typoCreditOf } from './evidence.js';
 import type { NearWords } from '../search/engine-fuzzy.js';
-import { analysisOf, answerPositions, sentenceTypeBonus, type SentenceAnalysis } from './passage-analysis.js';
+import { answerSpan } from './answer-span.js';
+import { analysisOf, answerPositions, sentenceInPeriod, sentenceTypeBonus, type SentenceAnalysis } from './passage-analysis.js';
 
 /** A verbatim quote: `text` is exactly `passage.text.slice(start, end)`. */
 export interface Quote {
@@ -16,6 +17,12 @@ export interface Quote {
   marks: Array<[number, number]>;
   /** How well the quote answers the question (coverage plus answer-type evidence); comparable within one question. */
   score: number;
+  /**
+   * The words that answer: the date of a "when", the amount of a "how much", the name of a "who", the
+   * place of a "where", the reason of a "why", as [start, end) offsets into `text`; absent when the
+   * quote holds none or the question asks for no such thing.
+   */
+  answer?: [number, number];
 }
 
 /** How quotes are chosen. */
@@ -89,6 +96,11 @@ export interface QuoteChoice {
   to: number;
   /** As `Quote.score`. */
   score: number;
+  /**
+   * The share of the question the quote holds (0–1), without the answer-type evidence: each concept
+   * by its word, an alias, a related word or a near spelling, the period by a date within it.
+   */
+  covered: number;
 }
 
 /**
@@ -124,6 +136,8 @@ export interface QuoteQuery {
   typoCredit: Array<((terms: Iterable<string>) => number) | null>;
   /** The non-null `typoCredit`s: a word earning credit from one is a near spelling, and marked. */
   typos: Array<(terms: Iterable<string>) => number>;
+  /** Weight of the question's period, a concept of its own that a sentence dated within it holds (0 without a period). */
+  periodWeight: number;
 }
 
 /**
@@ -140,10 +154,14 @@ export function quoteQuery(
   const weights = concepts.map((c) => idf(c.term) * (c.focus ? QUOTE_RULES.focusWeight : 1));
   const unknown = concepts.map((c) => !knownTerm(c.term));
   const typoCredit = concepts.map((c, k) => (unknown[k] ? conceptTypoCreditOf(c, near) : null));
+  const conceptWeight = weights.reduce((sum, w) => sum + w, 0);
+  // The period counts as much as an average concept of the question (all of it when it asks nothing else).
+  const periodWeight = query.period ? (concepts.length ? conceptWeight / concepts.length : 1) : 0;
   return {
     query,
     weights,
-    totalWeight: weights.reduce((sum, w) => sum + w, 0) || 1,
+    periodWeight,
+    totalWeight: conceptWeight + periodWeight || 1,
     focusTerms: new Set(concepts.filter((c) => c.focus).map((c) => c.term)),
     names: new Set(concepts.map((c) => c.term)),
     unknown,
@@ -155,10 +173,11 @@ export function quoteQuery(
 
 /** Per-sentence, per-concept scratch of `chooseQuote`, reused from call to call (it is not re-entered). */
 let found = new Float64Array(256);
+let inPeriod = new Uint8Array(64);
 let typo = new Float64Array(256);
 let bonus = new Float64Array(64);
 let onTopic = new Uint8Array(64);
-let have = new Uint8Array(64);
+let have = new Float64Array(64);
 let typoBest = new Float64Array(64);
 let inHeading = new Float64Array(64);
 
@@ -176,14 +195,14 @@ function someInWindow(alternatives: readonly (readonly string[])[], sentences: r
 
 /** `pickQuote`'s choice of sentences and its score, without cutting the text: what ranking needs. */
 export function chooseQuote(passage: Passage, prepared: QuoteQuery): QuoteChoice {
-  const { query, weights, totalWeight, focusTerms, names, unknown, spansWords, typoCredit } = prepared;
+  const { query, weights, totalWeight, focusTerms, names, unknown, spansWords, typoCredit, periodWeight } = prepared;
   const { attributionStart, headingTerms, sentences } = analysisOf(passage);
   const concepts = query.concepts;
   const n = concepts.length;
   const cells = sentences.length * n;
-  if (have.length < n) [have, typoBest, inHeading] = [new Uint8Array(n * 2), new Float64Array(n * 2), new Float64Array(n * 2)];
+  if (have.length < n) [have, typoBest, inHeading] = [new Float64Array(n * 2), new Float64Array(n * 2), new Float64Array(n * 2)];
   if (found.length < cells) [found, typo] = [new Float64Array(cells * 2), new Float64Array(cells * 2)];
-  if (bonus.length < sentences.length) [bonus, onTopic] = [new Float64Array(sentences.length * 2), new Uint8Array(sentences.length * 2)];
+  if (bonus.length < sentences.length) [bonus, onTopic, inPeriod] = [new Float64Array(sentences.length * 2), new Uint8Array(sentences.length * 2), new Uint8Array(sentences.length * 2)];
 
   // Per sentence: which concepts it holds, its typo credit for unknown ones, its answer evidence.
   for (let i = 0; i < sentences.length; i++) {
@@ -191,23 +210,26 @@ export function chooseQuote(passage: Passage, prepared: QuoteQuery): QuoteChoice
     let topic = 0;
     for (let k = 0; k < n; k++) {
       const c = concepts[k]!;
-      const inSentence = conceptFound(c, s.terms);
-      found[i * n + k] = inSentence ? 1 : 0;
-      typo[i * n + k] = !inSentence && unknown[k] ? typoCredit[k]!(s.terms) : 0;
-      if (!topic && (s.terms === s.own ? inSentence : conceptFound(c, s.own))) topic = 1;
+      const credit = conceptCredit(c, s.terms);
+      found[i * n + k] = credit;
+      typo[i * n + k] = credit < 1 && unknown[k] ? typoCredit[k]!(s.terms) : 0;
+      if (!topic && (s.terms === s.own ? credit === 1 : conceptFound(c, s.own))) topic = 1;
     }
     onTopic[i] = topic;
+    inPeriod[i] = query.period && sentenceInPeriod(s, query.period) ? 1 : 0;
     bonus[i] = s.start >= attributionStart ? -0.2 : sentenceTypeBonus(s, query.type) + nearFocus(query.type, s, focusTerms) + roleBeside(query.type, s, names);
   }
-  for (let k = 0; k < n; k++) inHeading[k] = conceptFound(concepts[k]!, headingTerms) ? weights[k]! * QUOTE_RULES.headingCredit : 0;
+  for (let k = 0; k < n; k++) inHeading[k] = conceptCredit(concepts[k]!, headingTerms) * QUOTE_RULES.headingCredit;
 
   let bestFrom = 0;
   let bestTo = 0;
   let bestScore = -Infinity;
+  let bestCovered = 0;
   for (let from = 0; from < sentences.length; from++) {
     const first = sentences[from]!;
     have.fill(0, 0, n);
     typoBest.fill(0, 0, n);
+    let dated = 0;
     let words = 0;
     let windowBonus = 0;
     let extras = 0;
@@ -224,23 +246,25 @@ export function chooseQuote(passage: Passage, prepared: QuoteQuery): QuoteChoice
       windowBonus = Math.max(windowBonus, bonus[to]!);
       let score = 0;
       for (let k = 0; k < n; k++) {
-        if (found[to * n + k]) have[k] = 1;
+        if (found[to * n + k]! > have[k]!) have[k] = found[to * n + k]!;
         typoBest[k] = Math.max(typoBest[k]!, typo[to * n + k]!);
-        if (!have[k] && spansWords[k] && to > from && someInWindow(concepts[k]!.alternatives, sentences, from, to)) have[k] = 1;
-        if (have[k]) score += weights[k]!;
-        else if (inHeading[k]) score += inHeading[k]!;
-        else if (unknown[k]) score += weights[k]! * typoBest[k]!;
+        if (have[k]! < 1 && spansWords[k] && to > from && someInWindow(concepts[k]!.alternatives, sentences, from, to)) have[k] = 1;
+        score += weights[k]! * (have[k] === 1 ? 1 : Math.max(have[k]!, inHeading[k]!, unknown[k] ? typoBest[k]! : 0));
       }
-      const total = score / totalWeight + windowBonus - extras - (s.question ? QUOTE_RULES.endsOnQuestionCost : 0) - (words < 5 ? 0.15 : 0) - from * QUOTE_RULES.laterSentenceCost;
+      if (inPeriod[to]) dated = 1;
+      score += dated * periodWeight;
+      const covered = score / totalWeight;
+      const total = covered + windowBonus - extras - (s.question ? QUOTE_RULES.endsOnQuestionCost : 0) - (words < 5 ? 0.15 : 0) - from * QUOTE_RULES.laterSentenceCost;
       if (total > bestScore) {
         bestFrom = from;
         bestTo = to;
         bestScore = total;
+        bestCovered = covered;
       }
     }
   }
 
-  return { passage, from: bestFrom, to: bestTo, score: Math.max(0, bestScore) };
+  return { passage, from: bestFrom, to: bestTo, score: Math.max(0, bestScore), covered: bestCovered };
 }
 
 /** The verbatim quote of a choice, with the query terms (and near spellings of unknown ones) marked. */
@@ -256,7 +280,15 @@ export function quoteOf(choice: QuoteChoice, prepared: QuoteQuery): Quote {
   const analyzed = analysisOf(passage).sentences;
   if (from < analyzed.length) for (let i = from; i <= to && i < analyzed.length; i++) markTokens(marks, text, analyzed[i]!.tokens, analyzed[i]!.start - start, markTerms, prepared.typos);
   else markTokens(marks, text, analyzeFast(text), 0, markTerms, prepared.typos);
-  return { passageId: passage.id, start, end, text, marks, score: choice.score };
+  const quote: Quote = { passageId: passage.id, start, end, text, marks, score: choice.score };
+  for (let i = from; i <= to && i < analyzed.length; i++) {
+    const span = answerSpan(analyzed[i]!, prepared.query.type, markTerms, prepared.query.period);
+    if (!span) continue;
+    const shift = analyzed[i]!.start - start;
+    quote.answer = [span[0] + shift, span[1] + shift];
+    break;
+  }
+  return quote;
 }
 
 /** The analyzed terms of a choice's sentences: the words of its quote. */

@@ -2,7 +2,9 @@ import type { Passage } from '../corpus/types.js';
 import { BoundedMap } from '../search/bounded-map.js';
 import { analyzeFast } from '../search/engine-analyze.js';
 import type { AnalyzedToken } from '../search/analyzer.js';
-import type { QuestionType } from '../search/query.js';
+import type { QuestionPeriod, QuestionType } from '../search/query.js';
+import { extractDates } from '../timeline/dates.js';
+import { dateBounds } from '../timeline/calendar.js';
 import { ROLE, answerPattern, typeBonus } from './sentence-evidence.js';
 
 /** One sentence of a passage, analyzed once whatever the question. */
@@ -29,6 +31,16 @@ export interface SentenceAnalysis {
   bonusByType: Partial<Record<QuestionType, number>>;
   /** Word positions where the answer a type looks for stands (a month, a number, "by <Name>"), filled on first use. */
   answersByType: Partial<Record<QuestionType, number[]>>;
+  /** The dates the sentence states (first and last day each may mean, and where it stands), filled on first use. */
+  dates?: SentenceDate[];
+}
+
+/** A date a sentence states: the days it may mean and its [start, end) offsets in the sentence. */
+export interface SentenceDate {
+  first: string;
+  last: string;
+  start: number;
+  end: number;
 }
 
 /** What choosing a quote reads of a passage whatever the question. */
@@ -82,6 +94,20 @@ function analyze(passage: Passage): PassageAnalysis {
     };
   });
   return { attributionStart, headingTerms, sentences };
+}
+
+/** The dates a sentence states (cached on the sentence), read by the timeline's own `extractDates`. */
+export function sentenceDates(sentence: SentenceAnalysis): SentenceDate[] {
+  return (sentence.dates ??= extractDates(sentence.text).map((m) => {
+    const [first, last] = dateBounds(m.iso, m.precision, m.qualifier, m.until);
+    return { first, last, start: m.start, end: m.end };
+  }));
+}
+
+/** True when the sentence states a date within the period (overlapping it). */
+export function sentenceInPeriod(sentence: SentenceAnalysis, period: QuestionPeriod): boolean {
+  for (const d of sentenceDates(sentence)) if (d.first <= period.last && period.first <= d.last) return true;
+  return false;
 }
 
 /** The sentence's `typeBonus` for a question type (cached on the sentence). */

@@ -29,28 +29,59 @@ export const askCommand: CommandDefinition<typeof options> = {
   },
 };
 
+/** The question as the engine read it, for `--json`: its answer type and period. */
+function questionData(result: AskResult) {
+  const { type, period } = result.analyzed;
+  return { type, period: period ? { from: period.first, to: period.last, text: period.text } : null };
+}
+
 /** Turns an ask result into the platform-neutral reply (and the `--json` shape in `data`). */
 export function askReply(result: AskResult, titles: string[]): Reply {
+  const question = questionData(result);
   if (!result.answered) {
+    const period = result.analyzed.period;
     const text =
       result.reason === 'no-terms'
         ? 'That question has no words to search for. Ask about a person, an event or a date.'
-        : `The corpus doesn't say. It covers US–Cuba back-channel diplomacy, 1959–2015, in these documents:`;
+        : result.reason === 'bad-period'
+          ? `${result.analyzed.periodProblem ?? 'That period cannot be.'} Ask about a year such as 1963, a range such as 1962-1963, or a month such as November 1963.`
+          : result.reason === 'no-events' && period
+            ? `The corpus doesn't say what happened in ${period.text}: none of its documents dates an event then. Try /timeline for the years it covers.`
+            : `The corpus doesn't say. It covers US–Cuba back-channel diplomacy, 1959–2015, in these documents:`;
     const blocks: Block[] = [notice('info', text)];
-    if (result.reason !== 'no-terms') blocks.push({ type: 'list', ordered: false, items: titles.map((t) => [{ text: t }]) });
-    return { blocks, actions: [], data: { query: result.query, answered: false, reason: result.reason, results: [], suggestions: titles }, ok: false };
+    if (result.reason === 'weak-match' || result.reason === 'no-match') blocks.push({ type: 'list', ordered: false, items: titles.map((t) => [{ text: t }]) });
+    const nearest: Citation[] = [];
+    if (result.nearest.length) {
+      blocks.push({ type: 'text', runs: [{ text: 'Nearest passages, which do not answer it:' }] });
+      for (const item of result.nearest) {
+        const citation = { ...item.citation, n: nearest.length + 1 };
+        nearest.push(citation);
+        blocks.push({ type: 'quote', runs: runsOf(item.quote.text, item.quote.marks, item.quote.answer), citation: citation.n });
+      }
+      blocks.push({ type: 'citations', items: nearest });
+    }
+    const data = {
+      query: result.query,
+      question,
+      answered: false,
+      reason: result.reason,
+      results: [],
+      nearest: result.nearest.map((item) => ({ passageId: item.passage.id, quote: item.quote.text })),
+      suggestions: titles,
+    };
+    return { blocks, actions: [], data, ok: false };
   }
   if (result.results.length === 0) {
     // A page past the last one (a stale "More results" button, or a page typed by hand).
     const text = `There are no more results for that question: page ${result.page} is past the last one. Ask again for page 1.`;
-    return { blocks: [notice('info', text)], actions: [], data: { query: result.query, answered: true, page: result.page, hasMore: false, results: [] }, ok: false };
+    return { blocks: [notice('info', text)], actions: [], data: { query: result.query, question, answered: true, page: result.page, hasMore: false, results: [] }, ok: false };
   }
   const blocks: Block[] = [];
   const citations: Citation[] = [];
   for (const item of result.results) {
     const citation = { ...item.citation, n: citations.length + 1 };
     citations.push(citation);
-    blocks.push({ type: 'quote', runs: runsOf(item.quote.text, item.quote.marks), citation: citation.n });
+    blocks.push({ type: 'quote', runs: runsOf(item.quote.text, item.quote.marks, item.quote.answer), citation: citation.n });
     if (item.also.length) {
       const also = item.also.map((c) => ({ ...c, n: citations.length + 1 + item.also.indexOf(c) }));
       citations.push(...also);
@@ -69,6 +100,7 @@ export function askReply(result: AskResult, titles: string[]): Reply {
     ok: true,
     data: {
       query: result.query,
+      question,
       answered: true,
       page: result.page,
       hasMore: result.hasMore,
@@ -79,6 +111,9 @@ export function askReply(result: AskResult, titles: string[]): Reply {
         score: Number(item.score.toFixed(4)),
         text: item.passage.text,
         quote: item.quote.text,
+        // The words that answer, as offsets into `quote` (and `text` at `quoteStart`), when the quote holds them.
+        quoteStart: item.quote.start,
+        answer: item.quote.answer ? { start: item.quote.answer[0], end: item.quote.answer[1], text: item.quote.text.slice(...item.quote.answer) } : null,
         citation: { title: item.citation.title, kind: item.citation.kind, date: item.citation.date, paragraph: item.citation.paragraph },
         also: item.also.map((c) => ({ docId: c.docId, passageId: c.passageId, title: c.title })),
       })),

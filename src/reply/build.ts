@@ -1,15 +1,25 @@
 import type { Block, Citation, Reply, Run } from './model.js';
 
-/** Cuts text into runs, marking the given [start, end) ranges (sorted, not overlapping). */
-export function runsOf(text: string, marks: ReadonlyArray<readonly [number, number]> = []): Run[] {
+/**
+ * Cuts text into runs, marking the given [start, end) ranges (sorted, not overlapping) and the words
+ * of `answer`, which may overlap them.
+ */
+export function runsOf(text: string, marks: ReadonlyArray<readonly [number, number]> = [], answer?: readonly [number, number]): Run[] {
+  const cuts = new Set([0, text.length]);
+  for (const [s, e] of marks) cuts.add(s).add(e);
+  if (answer) cuts.add(answer[0]).add(answer[1]);
+  const points = [...cuts].filter((c) => c >= 0 && c <= text.length).sort((a, b) => a - b);
   const runs: Run[] = [];
-  let at = 0;
-  for (const [start, end] of marks) {
-    if (start > at) runs.push({ text: text.slice(at, start) });
-    runs.push({ text: text.slice(start, end), marked: true });
-    at = end;
+  for (let i = 0; i + 1 < points.length; i++) {
+    const [start, end] = [points[i]!, points[i + 1]!];
+    if (start === end) continue;
+    const run: Run = { text: text.slice(start, end) };
+    if (marks.some(([s, e]) => s <= start && end <= e)) run.marked = true;
+    if (answer && answer[0] <= start && end <= answer[1]) run.answer = true;
+    const last = runs[runs.length - 1];
+    if (last && Boolean(last.marked) === Boolean(run.marked) && Boolean(last.answer) === Boolean(run.answer)) last.text += run.text;
+    else runs.push(run);
   }
-  if (at < text.length) runs.push({ text: text.slice(at) });
   return runs;
 }
 

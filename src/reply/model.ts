@@ -3,10 +3,15 @@
  * their own format within their own limits; nothing here knows about any platform.
  */
 
-/** A run of inline text. `marked` runs are query terms, which renderers show in bold. */
+/**
+ * A run of inline text. `marked` runs are query terms, which renderers show in bold; `answer` runs are
+ * the words that answer the question (a date, an amount, a name, a place, a reason), which each
+ * renderer shows distinctly (underlined in Discord and a terminal, italic in Slack).
+ */
 export interface Run {
   text: string;
   marked?: boolean;
+  answer?: boolean;
   /**
    * The run starts with this command's slash name (`/help <…>`): a platform that invokes the command by
    * another name writes that one instead (Slack's help is `/backchannel`).

@@ -1,0 +1,97 @@
+/**
+ * The words of a quoted sentence that answer the question: the date of a "when", the amount of a "how
+ * much", the name of a "who", the place of a "where", the reason of a "why". Found by the kind of
+ * answer asked for, never by the question's wording; words the question itself typed are not answers.
+ */
+import type { QuestionPeriod, QuestionType } from '../search/query.js';
+import { analyzeFast } from '../search/engine-analyze.js';
+import { sentenceDates, type SentenceAnalysis } from './passage-analysis.js';
+
+/** Amounts and counts: "$2.9 million", "1,200", "80,000", "15 years", "several dozen", "Seventeen days". */
+const AMOUNT =
+  /(?:\$\s?)?\b\d[\d,.]*(?:\s?(?:million|billion|thousand|hundred|percent|%))?|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|seventeen|twenty|thirty|fifty|hundred|thousand|several|dozens?|hundreds|thousands|millions)(?:[\s-]+(?:dozen|hundred|thousand|million|days?|years?))*\b/giu;
+/** A name: capitalized words, with initials ("James B. Donovan", "U Thant", "Frank Mankiewicz"). */
+const NAME = /\b\p{Lu}[\p{L}'’-]*(?:\s+(?:\p{Lu}\.|\p{Lu}[\p{L}'’-]*))*/gu;
+/** A place after a preposition: "in Havana", "off the coast of Florida", "to Angola". */
+const PLACE = /\b(?:in|at|to|from|off|near|into|of)\s+(?:the\s+(?:coast\s+of\s+)?)?(\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)*)/gu;
+/** A reason: its cue and the clause that follows, up to a comma or the sentence's end. */
+const REASON = /\b(?:because(?: of)?|due (?:largely )?(?:in part )?to|in order to|so that|as a result of|in retaliation for|for fear of|led to|thanks to|following|after)\b[^,.;:!?]*/giu;
+/** Capitalized words that open sentences or clauses rather than name anyone. */
+const NOT_NAMES = new Set(['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December', 'TV', 'News', 'House', 'White', 'Office', 'Department', 'The', 'This', 'That', 'These', 'Those', 'In', 'On', 'At', 'By', 'When', 'After', 'Before', 'But', 'And', 'Yet', 'However', 'Despite', 'During', 'Although', 'Through', 'Then', 'It', 'He', 'She', 'They', 'His', 'Her', 'Their', 'As', 'For', 'With', 'From', 'To', 'A', 'An', 'If', 'So', 'Once', 'Since', 'While', 'Following', 'Furthermore', 'Unfortunately', 'Consequently', 'Additionally', 'First', 'Here', 'There', 'Just', 'Top', 'Secret', 'President', 'Mr', 'MR']);
+const YEAR_ONLY = /^(1[89]\d\d|20\d\d)s?$/;
+
+/**
+ * The [start, end) offsets in the sentence of the words answering a question of `type`, or null.
+ * `asked` holds the question's own analyzed terms (never an answer), `period` its period (a date in
+ * it is preferred for "when").
+ */
+export function answerSpan(sentence: SentenceAnalysis, type: QuestionType, asked: ReadonlySet<string>, period: QuestionPeriod | null): [number, number] | null {
+  const text = sentence.text;
+  switch (type) {
+    case 'date': {
+      const dates = sentenceDates(sentence);
+      const inPeriod = period ? dates.find((d) => d.first <= period.last && period.first <= d.last) : undefined;
+      const best = inPeriod ?? [...dates].sort((a, b) => b.end - b.start - (a.end - a.start))[0];
+      return best ? [best.start, best.end] : null;
+    }
+    case 'quantity': {
+      const dates = sentenceDates(sentence);
+      let found: [number, number] | null = null;
+      for (const m of text.matchAll(AMOUNT)) {
+        const word = m[0].trim();
+        const end = m.index + m[0].length;
+        if (YEAR_ONLY.test(word) || /^(st|nd|rd|th)\b/.test(text.slice(end)) || dates.some((d) => m.index < d.end && d.start < end)) continue;
+        if (asked.has(word.toLowerCase())) continue;
+        // An amount of money answers "how much" before a count does.
+        if (word.startsWith('$')) return trimmed(text, m.index, end);
+        found ??= trimmed(text, m.index, end);
+      }
+      return found;
+    }
+    case 'person':
+    case 'definition': {
+      // "Who was Lisa Howard?": the role the sentence gives a name of the question ("correspondent Lisa Howard").
+      for (const r of sentence.roles) {
+        const role = sentence.tokens[r]!;
+        const name = sentence.tokens.find((t) => asked.has(t.term) && t.position > role.position && t.position - role.position <= 3);
+        if (name) return [role.start, name.start].map((x, i) => (i === 1 ? text.slice(0, x).trimEnd().replace(/,$/, '').length : x)) as [number, number];
+      }
+      // "What was X?" asks what, not who: only a role beside a name of the question answers it.
+      if (type === 'definition') return null;
+      for (const m of text.matchAll(NAME)) {
+        const words = m[0].split(/\s+/).filter((w) => !NOT_NAMES.has(w.replace(/[’'.]/g, '')));
+        if (!words.length || words.every((w) => asked.has(fold(w)))) continue;
+        if (m.index === 0 && words.length === 1) continue;
+        const start = m.index + m[0].indexOf(words[0]!);
+        return [start, m.index + m[0].length];
+      }
+      return null;
+    }
+    case 'place': {
+      for (const m of text.matchAll(PLACE)) {
+        const place = m[1]!;
+        if (place.split(/\s+/).every((w) => asked.has(fold(w)))) continue;
+        const start = m.index + m[0].lastIndexOf(place);
+        return [start, start + place.length];
+      }
+      return null;
+    }
+    case 'reason': {
+      const m = REASON.exec(text);
+      REASON.lastIndex = 0;
+      return m ? trimmed(text, m.index, m.index + m[0].length) : null;
+    }
+    default:
+      return null;
+  }
+}
+
+/** The analyzed term of one word, to compare with the question's terms. */
+function fold(word: string): string {
+  return analyzeFast(word)[0]?.term ?? word.toLowerCase();
+}
+
+function trimmed(text: string, start: number, end: number): [number, number] {
+  while (end > start && /\s/.test(text[end - 1]!)) end--;
+  return [start, end];
+}

@@ -1,0 +1,61 @@
+/**
+ * "What happened in 1977?": a question that names a period and nothing else is answered from the
+ * timeline's events of that period, in order, each quoted and cited with its date marked as the
+ * answer.
+ */
+import type { Corpus } from '../corpus/types.js';
+import type { Citation } from '../reply/model.js';
+import type { QuestionPeriod } from '../search/query.js';
+import type { Period } from '../timeline/period.js';
+import { inPeriod } from '../timeline/query.js';
+import type { Timeline, TimelineEvent } from '../timeline/types.js';
+import { citationFor } from './citation.js';
+import type { Quote } from './extract.js';
+
+/** An event of the period as an answer: its passage, its sentence quoted with the date marked, its citations. */
+export interface PeriodItem {
+  event: TimelineEvent;
+  quote: Quote;
+  citation: Citation;
+  also: Citation[];
+}
+
+/** The events of the timeline within the period, the document's own statements before reader comments. */
+export function eventsIn(timeline: Timeline, period: QuestionPeriod): TimelineEvent[] {
+  const within = (e: TimelineEvent) => e.from >= period.first && e.to <= period.last;
+  const asked: Period = { from: period.first, to: period.last, first: period.first, last: period.last, granularity: period.granularity };
+  // An event that only overlaps the period over a much longer span ("1977-1992" for 1985) does not tell what happened in it.
+  const span = (from: string, to: string) => Date.parse(to) - Date.parse(from);
+  const events = timeline.events.filter((e) => inPeriod(e, asked) && (within(e) || span(e.from, e.to) <= 2 * span(period.first, period.last)));
+  // Events wholly within the period before those that only overlap it (a range of years, a whole year
+  // for a season), the document's own statements before reader comments; each group in date order.
+  const rank = (e: TimelineEvent) => (within(e) ? 0 : 2) + (e.comment ? 1 : 0);
+  return events.map((e, i) => ({ e, i })).sort((a, b) => rank(a.e) - rank(b.e) || a.i - b.i).map(({ e }) => e);
+}
+
+/** The answer items of some events: the first citation quoted, the others as "also in". */
+export function periodItems(corpus: Corpus, events: readonly TimelineEvent[], firstNumber = 1): PeriodItem[] {
+  let n = firstNumber;
+  return events.map((event) => {
+    const [primary, ...others] = event.citations;
+    const passage = corpus.passageById.get(primary!.passageId)!;
+    const quote: Quote = {
+      passageId: passage.id,
+      start: primary!.start,
+      end: primary!.end,
+      text: primary!.text,
+      marks: [],
+      score: 1,
+      answer: [primary!.dateStart, primary!.dateEnd],
+    };
+    const citation = citationFor(corpus, passage, n++);
+    const seen = new Set([passage.docId]);
+    const also: Citation[] = [];
+    for (const c of others) {
+      if (seen.has(c.docId)) continue;
+      seen.add(c.docId);
+      also.push(citationFor(corpus, corpus.passageById.get(c.passageId)!, n++));
+    }
+    return { event, quote, citation, also };
+  });
+}

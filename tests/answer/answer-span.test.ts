@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { ask } from '../../src/answer/ask.js';
+import { loadCore } from '../../src/core.js';
+
+const core = loadCore();
+const answerOf = (q: string) => {
+  const first = ask(core, q).results[0]!;
+  return first.quote.answer ? first.quote.text.slice(...first.quote.answer) : null;
+};
+
+describe('the answer marked in the quote', () => {
+  it('marks the date of a "when"', () => {
+    expect(answerOf('When did Castro open the port at Mariel Harbor?')).toBe('April 1980');
+  });
+
+  it('marks the amount of a "how many"', () => {
+    expect(answerOf('How many people did the La Coubre explosion kill?')).toBe('15');
+  });
+
+  it('marks the role of a "who was" asked of a name', () => {
+    expect(answerOf('who was Lisa Howard')).toBe('correspondent');
+  });
+
+  it('marks the place of a "where"', () => {
+    expect(answerOf('Where was Elián Gonzalez found floating?')).toBe('Florida');
+  });
+
+  it('marks nothing for a question that asks for no such thing', () => {
+    expect(answerOf('What was the sweet approach?')).toBeNull();
+  });
+});
+
+describe('what happened in a period', () => {
+  it('answers from the timeline’s events of the period, in order, the date marked', () => {
+    const result = ask(core, 'what happened in 1977?');
+    expect(result.answered).toBe(true);
+    expect(result.results[0]!.quote.text).toContain('When President Jimmy Carter took office in 1977');
+    expect(result.results[0]!.quote.text.slice(...result.results[0]!.quote.answer!)).toBe('1977');
+  });
+
+  it('says when no document dates an event in the period', () => {
+    expect(ask(core, 'what happened in 1985').reason).toBe('no-events');
+  });
+
+  it('refuses a period that cannot be, with the reason', () => {
+    const reversed = ask(core, 'what happened from 1980 to 1970');
+    expect(reversed.reason).toBe('bad-period');
+    expect(reversed.analyzed.periodProblem).toMatch(/runs backwards/);
+    expect(ask(core, 'what happened in 3000').reason).toBe('bad-period');
+  });
+});
