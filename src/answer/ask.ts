@@ -79,7 +79,10 @@ export function ask(deps: AskDeps, question: string, options: AskOptions = {}): 
   const { limit, page, minCoverage, alsoOverlap, answerWeight, rerank } = { ...DEFAULT_ASK, ...options };
   const analyzed = analyzeQuery(question, deps.aliases, { known: (term) => deps.search.engine.has(term), related: (term) => deps.search.lexicon.related(term) });
   if (analyzed.periodProblem) return abstained(analyzed, page, 'bad-period', 0);
-  if (analyzed.period && !analyzed.concepts.length && deps.timeline) return askPeriod(deps, analyzed, analyzed.period, limit, page);
+  // "What happened in 1977?", "…between the US and Cuba in the eighties?": a period and nothing the
+  // corpus does not say everywhere is answered from the timeline.
+  const topicOnly = analyzed.concepts.every((c) => deps.search.engine.has(c.term) && deps.search.termWeight(c.term) < TOPIC_IDF);
+  if (analyzed.period && topicOnly && deps.timeline) return askPeriod(deps, analyzed, analyzed.period, limit, page);
   if (!analyzed.concepts.length) return abstained(analyzed, page, 'no-terms', 0);
 
   const idf = (term: string) => deps.search.termWeight(term);
@@ -166,6 +169,12 @@ function rerankByAnswer(
   head.sort((a, b) => b.final - a.final);
   return [...head, ...hits.slice(count)];
 }
+
+/**
+ * Below this IDF a word is the corpus's own topic (in about a third of its passages or more: "Cuba",
+ * "US" here), which says nothing about which period's events a question wants.
+ */
+const TOPIC_IDF = 0.6;
 
 /** Least coverage for a question the corpus does not answer to count as near its topic, and get the nearest passages. */
 const NEAR_TOPIC = 0.2;

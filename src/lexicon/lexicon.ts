@@ -42,51 +42,66 @@ const CLOSENESS: Record<Relation, number> = { synonym: 3, derivation: 2, hyperny
 
 /** The related-words table of one corpus. */
 export class Lexicon {
-  private readonly table: ReadonlyMap<string, readonly Related[]>;
+  private readonly table: Map<string, readonly Related[]>;
+  /** A saved table not yet read: its text, one term a line in term order, read line by line as terms are asked for. */
+  private readonly saved: { text: string; starts: Uint32Array } | null;
 
-  constructor(table: ReadonlyMap<string, readonly Related[]> = new Map()) {
-    this.table = table;
+  constructor(table: ReadonlyMap<string, readonly Related[]> = new Map(), saved: { text: string; starts: Uint32Array } | null = null) {
+    this.table = new Map(table);
+    this.saved = saved;
   }
 
   /** The corpus terms related to `term` (an analyzed term), closest relations first; empty when none. */
   related(term: string): readonly Related[] {
-    return this.table.get(term) ?? NONE;
+    let found = this.table.get(term);
+    if (found === undefined && this.saved) this.table.set(term, (found = this.readSaved(term)));
+    return found ?? NONE;
   }
 
   /** How many question terms have related corpus terms. */
   get size(): number {
-    return this.table.size;
+    return this.saved ? this.saved.starts.length : this.table.size;
   }
 
-  /** The table as text, one question term a line: `term\tcorpusTerm:s corpusTerm:d …`. */
+  /** The table as text, one question term a line in term order: `term\tcorpusTerm:s corpusTerm:d …`. */
   encode(): Buffer {
+    if (this.saved) return Buffer.from(this.saved.text, 'utf8');
     const lines: string[] = [];
-    for (const [term, related] of this.table) lines.push(`${term}\t${related.map((r) => `${r.term}:${CODE[r.relation]}`).join(' ')}`);
+    for (const term of [...this.table.keys()].sort()) lines.push(`${term}\t${this.table.get(term)!.map((r) => `${r.term}:${CODE[r.relation]}`).join(' ')}`);
     return Buffer.from(lines.join('\n'), 'utf8');
   }
 
-  /** The table back from `encode`'s text. Throws on a malformed line. */
+  /**
+   * The table of `encode`'s text. Only the lines' starts are found now; a line is read when its term
+   * is first asked for (start-up reads none), and a malformed one throws then.
+   */
   static decode(text: string): Lexicon {
-    const table = new Map<string, Related[]>();
-    if (text) {
-      for (const line of text.split('\n')) {
-        const tab = line.indexOf('\t');
-        if (tab <= 0) throw new Error('lexicon: a line has no term');
-        table.set(
-          line.slice(0, tab),
-          line
-            .slice(tab + 1)
-            .split(' ')
-            .map((entry) => {
-              const colon = entry.lastIndexOf(':');
-              const relation = RELATION[entry.slice(colon + 1)];
-              if (colon <= 0 || !relation) throw new Error(`lexicon: malformed entry "${entry}"`);
-              return { term: entry.slice(0, colon), relation };
-            }),
-        );
-      }
+    const starts: number[] = [];
+    for (let at = 0; text && at < text.length; ) {
+      starts.push(at);
+      const next = text.indexOf('\n', at);
+      at = next < 0 ? text.length : next + 1;
     }
-    return new Lexicon(table);
+    return new Lexicon(new Map(), { text, starts: Uint32Array.from(starts) });
+  }
+
+  /** The related terms of `term` in the saved text (binary search over its sorted lines). */
+  private readSaved(term: string): readonly Related[] {
+    const { text, starts } = this.saved!;
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const start = starts[mid]!;
+      const end = mid + 1 < starts.length ? starts[mid + 1]! - 1 : text.length;
+      const tab = text.indexOf('\t', start);
+      if (tab < 0 || tab >= end || tab === start) throw new Error('lexicon: a line has no term');
+      const key = text.slice(start, tab);
+      if (key === term) return parseEntries(text.slice(tab + 1, end));
+      if (key < term) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return NONE;
   }
 
   /**
@@ -150,6 +165,15 @@ function candidateLinks(wordNet: WordNet, depth: number): Map<string, Related[]>
 }
 
 const NONE: readonly Related[] = [];
+
+function parseEntries(entries: string): Related[] {
+  return entries.split(' ').map((entry) => {
+    const colon = entry.lastIndexOf(':');
+    const relation = RELATION[entry.slice(colon + 1)];
+    if (colon <= 0 || !relation) throw new Error(`lexicon: malformed entry "${entry}"`);
+    return { term: entry.slice(0, colon), relation };
+  });
+}
 
 /** The first `depth` senses of each part of speech. */
 function topSenses(refs: readonly SynsetRef[], depth: number): SynsetRef[] {

@@ -124,8 +124,11 @@ export function analyzeQuery(raw: string, aliases: AliasTable | null, context: Q
         if (c.related.length >= MAX_RELATED) break;
         if (concepts.has(r.term) || c.alternatives.some((alt) => alt.includes(r.term))) continue;
         c.related.push(r);
-        terms.push({ term: r.term, weight: RELATED[r.relation].search * (known?.(c.term) ? 0.5 : 1) });
       }
+      // A concept's related words share its expansion weight (as a name's words share an alias's), so a
+      // word with many relatives weighs no more than one with few; less again for a word the corpus has.
+      const share = (known?.(c.term) ? 0.5 : 1) / Math.sqrt(Math.max(1, c.related.length));
+      for (const r of c.related) terms.push({ term: r.term, weight: RELATED[r.relation].search * share });
     }
   }
   const markTerms = new Set(terms.filter((t) => !periodTokens.includes(t.term)).map((t) => t.term));

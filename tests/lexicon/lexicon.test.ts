@@ -29,9 +29,16 @@ describe('the lexicon', () => {
       expect(synonyms.related('captiv')).toContainEqual({ term: 'prison', relation: 'synonym' });
     });
 
-    it('refuses a malformed saved table', () => {
-      expect(() => Lexicon.decode('captiv\tprison:x')).toThrow(/malformed/);
-      expect(() => Lexicon.decode('no tab here')).toThrow(/no term/);
+    it('refuses a malformed saved line when it is read', () => {
+      expect(() => Lexicon.decode('captiv\tprison:x').related('captiv')).toThrow(/malformed/);
+      expect(() => Lexicon.decode('no tab here').related('captiv')).toThrow(/no term/);
+    });
+
+    it('finds every term of a saved table, and none that it lacks', () => {
+      const decoded = Lexicon.decode(lexicon.encode().toString('utf8'));
+      for (const term of ['captiv', 'envoi', 'die']) expect(decoded.related(term)).toEqual(lexicon.related(term));
+      expect(decoded.related('zzzz')).toEqual([]);
+      expect(decoded.related('a')).toEqual([]);
     });
   });
 
