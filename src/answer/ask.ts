@@ -2,11 +2,11 @@ import type { Corpus, Passage } from '../corpus/types.js';
 import type { Citation } from '../reply/model.js';
 import type { AliasTable } from '../search/aliases.js';
 import type { PassageSearch, PassageHit } from '../search/passage-search.js';
-import { analyzeQuery, type AnalyzedQuery, type QuestionPeriod } from '../search/query.js';
+import { analyzeQuery, type AnalyzedQuery, type ConceptTerm, type QuestionPeriod } from '../search/query.js';
 import type { Timeline } from '../timeline/types.js';
 import { eventsIn, periodItems } from './period-answer.js';
 import { citationFor } from './citation.js';
-import { coverage } from './evidence.js';
+import { conceptFound, coverage } from './evidence.js';
 import { chooseQuote, choiceTerms, forEachChoiceTerm, quoteOf, quoteQuery, type Quote, type QuoteChoice, type QuoteQuery } from './extract.js';
 
 /** Options of `ask`. */
@@ -176,6 +176,9 @@ function rerankByAnswer(
  */
 const TOPIC_IDF = 0.6;
 
+/** Typo credit of a near spelling sure enough to stand for the word typed (a long word one edit away: "kornblu"). */
+const SURE_TYPO = 0.8;
+
 /** Least coverage for a question the corpus does not answer to count as near its topic, and get the nearest passages. */
 const NEAR_TOPIC = 0.2;
 
@@ -198,7 +201,12 @@ function answerCoverage(
   typoOf: (k: number, terms: ReadonlySet<string>) => number,
 ): number {
   const choice = hit.choice ?? chooseQuote(hit.passage, prepared);
-  const passage = coverage(analyzed, search.termsOf(hit.passage.id), (t) => search.termWeight(t), (t) => search.engine.has(t), typoOf);
+  const terms = search.termsOf(hit.passage.id);
+  // Related words bridge a question's words to the corpus's; they never answer a question none of whose
+  // own words (or near spellings of them) is there.
+  const own = (c: ConceptTerm, k: number) => conceptFound(c, terms) || (!search.engine.has(c.term) && typoOf(k, terms) >= SURE_TYPO);
+  if (!analyzed.concepts.some(own)) return 0;
+  const passage = coverage(analyzed, terms, (t) => search.termWeight(t), (t) => search.engine.has(t), typoOf);
   const both = (choice.covered + passage) / 2;
   if (!TYPED.has(analyzed.type)) return both;
   return quoteOf(choice, prepared).answer ? both : both * UNTYPED_SHARE;

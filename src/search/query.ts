@@ -60,6 +60,32 @@ export const RELATED: Record<Relation, { search: number; credit: number }> = {
 /** At most this many related terms per concept, closest relations first. */
 const MAX_RELATED = 6;
 
+/**
+ * A term's lexicon expansion: its related corpus terms (closest first, at most `MAX_RELATED`, with the
+ * forms of each that the stemmer cannot relate, "find" → "found", from the alias table's verb forms)
+ * and the query terms that search them. The related words share the expansion's weight (as a name's
+ * words share an alias's), so a word with many relatives weighs no more than one with few; a word the
+ * corpus holds itself expands at half weight. `exclude` drops terms the question already searches.
+ */
+export function expansionOf(
+  term: string,
+  context: { known?: (term: string) => boolean; related: (term: string) => readonly Related[]; aliases: AliasTable | null },
+  exclude: (term: string) => boolean = () => false,
+): { related: Related[]; terms: QueryTerm[] } {
+  const out: Related[] = [];
+  const has = (t: string) => exclude(t) || out.some((x) => x.term === t);
+  for (const r of context.related(term)) {
+    if (out.length >= MAX_RELATED) break;
+    if (has(r.term)) continue;
+    out.push(r);
+    for (const { entry } of context.aliases?.find([r.term]) ?? []) {
+      for (const { terms: form } of entry.expandsTo) if (form.length === 1 && !has(form[0]!)) out.push({ term: form[0]!, relation: r.relation });
+    }
+  }
+  const share = (context.known?.(term) ? 0.5 : 1) / Math.sqrt(Math.max(1, out.length));
+  return { related: out, terms: out.map((r) => ({ term: r.term, weight: RELATED[r.relation].search * share })) };
+}
+
 /** What `analyzeQuery` may consult about the corpus. */
 export interface QueryContext {
   /** Is a term in the index? A word whose stem the corpus does not know is also searched as typed ("gonzales" finds "Gonzalez"). */
@@ -120,15 +146,10 @@ export function analyzeQuery(raw: string, aliases: AliasTable | null, context: Q
     for (const c of concepts.values()) {
       // Names are who they are: "Howard" has no synonyms worth searching.
       if (c.name) continue;
-      for (const r of related(c.term)) {
-        if (c.related.length >= MAX_RELATED) break;
-        if (concepts.has(r.term) || c.alternatives.some((alt) => alt.includes(r.term))) continue;
-        c.related.push(r);
-      }
-      // A concept's related words share its expansion weight (as a name's words share an alias's), so a
-      // word with many relatives weighs no more than one with few; less again for a word the corpus has.
-      const share = (known?.(c.term) ? 0.5 : 1) / Math.sqrt(Math.max(1, c.related.length));
-      for (const r of c.related) terms.push({ term: r.term, weight: RELATED[r.relation].search * share });
+      const exclude = (t: string) => concepts.has(t) || c.alternatives.some((alt) => alt.includes(t));
+      const expansion = expansionOf(c.term, { known, related, aliases }, exclude);
+      c.related.push(...expansion.related);
+      terms.push(...expansion.terms);
     }
   }
   const markTerms = new Set(terms.filter((t) => !periodTokens.includes(t.term)).map((t) => t.term));
