@@ -49,6 +49,9 @@ export const QUOTE_RULES = {
   nearFocusBonus: 0.2,
 } as const;
 
+/** Right after a name, the words that say what it is: "is a", "was an", "is the". */
+const IS_A = /^\s+(is|was)\s+(a|an|the)\b/;
+
 /** For "who" and "what is" questions, a role standing right beside a name of the question ("correspondent Lisa Howard"). */
 const ROLE_NEAR_WORDS = 3;
 
@@ -82,7 +85,9 @@ function roleBeside(type: QuestionType, sentence: SentenceAnalysis, names: Reado
       const before = name.position > role.position && name.position - role.position <= ROLE_NEAR_WORDS;
       const apposition =
         role.position > name.position && role.position - name.position <= ROLE_NEAR_WORDS + 2 && text[name.end] === ',' && /\s/.test(text[name.end + 1] ?? '');
-      if (before || apposition) return QUOTE_RULES.nearFocusBonus;
+      // "LeoGrande is a renowned author": the name said to be what the role is.
+      const predicate = role.position > name.position && role.position - name.position <= ROLE_NEAR_WORDS + 2 && IS_A.test(text.slice(name.end, name.end + 8));
+      if (before || apposition || predicate) return QUOTE_RULES.nearFocusBonus;
     }
   }
   return 0;
