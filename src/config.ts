@@ -23,6 +23,8 @@ export const configSchema = z
     SLACK_APP_TOKEN: optional(z.string().startsWith('xapp-', 'must start with xapp-')),
     SLACK_SIGNING_SECRET: optional(z.string().min(8, 'looks too short to be a signing secret')),
     SLACK_PORT: optional(z.coerce.number().int().min(1).max(65535)),
+    /** Redis for state shared by replicas (Slack retries, rate limits); unset: in-process state. */
+    REDIS_URL: optional(z.url({ protocol: /^rediss?$/, error: 'must be a redis:// or rediss:// URL' })),
   })
   .superRefine((env, ctx) => {
     if (env.DISCORD_TOKEN && !env.DISCORD_APP_ID)

@@ -36,4 +36,19 @@ describe('loadConfig', () => {
       loadConfig({ DISCORD_TOKEN: token, DISCORD_APP_ID: '123456789012345678', SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xapp-1', SLACK_PORT: '3001' }),
     ).toMatchObject({ SLACK_PORT: 3001 });
   });
+
+  describe('REDIS_URL', () => {
+    it('takes a redis:// or rediss:// URL, and empty means in-process state', () => {
+      expect(loadConfig({ REDIS_URL: 'redis://127.0.0.1:6379/0' })).toEqual({ REDIS_URL: 'redis://127.0.0.1:6379/0' });
+      expect(loadConfig({ REDIS_URL: 'rediss://user:pw@cache.example:6380' }).REDIS_URL).toBe('rediss://user:pw@cache.example:6380');
+      expect(loadConfig({ REDIS_URL: '' })).toEqual({});
+    });
+
+    it('refuses anything else, naming the key but not the value', () => {
+      for (const bad of ['127.0.0.1:6379', 'http://secret-cache:6379', 'redis']) {
+        const message = problems({ REDIS_URL: bad });
+        expect(message).toBe('Invalid configuration:\n  - REDIS_URL must be a redis:// or rediss:// URL');
+      }
+    });
+  });
 });
