@@ -20,7 +20,12 @@ export interface RedisStateOptions {
   logger: Logger;
   /** Prepended to every key, e.g. `backchannel:slack:`. */
   prefix: string;
-  /** A command not answered within this long counts as Redis being unreachable. Default 250 ms. */
+  /**
+   * A command not answered within this long counts as Redis being unreachable. Default 1,500 ms: long
+   * enough that a busy replica's event loop (whose timers run before the reply it has already
+   * received is read) never mistakes itself for an outage, short enough for Discord's 3 s. A Redis
+   * that is down closes the connection, and commands then fail at once.
+   */
   commandTimeoutMs?: number;
   /** While Redis is unreachable, one log line per this many ms. Default 60 s. */
   logEveryMs?: number;
@@ -33,8 +38,8 @@ export interface RedisStateOptions {
 const MAX_TOLD = 1000;
 /** Keys first seen during an outage, kept to be written to Redis on its return. */
 const MAX_PENDING = 20_000;
-/** After a command fails on a connection that looked ready, Redis is left alone this long. */
-const PAUSE_AFTER_FAILURE_MS = 1000;
+/** After a command fails on a connection that looked ready (a hung Redis), Redis is left alone this long. */
+const PAUSE_AFTER_FAILURE_MS = 5000;
 
 type TakeReply = [number, number, number, number];
 interface WithTake {
@@ -62,7 +67,7 @@ export class RedisState implements SharedState {
       // Nothing waits for a connection: a command on a closed one fails at once, and memory answers.
       enableOfflineQueue: false,
       maxRetriesPerRequest: 0,
-      commandTimeout: options.commandTimeoutMs ?? 250,
+      commandTimeout: options.commandTimeoutMs ?? 1500,
       connectTimeout: 1000,
       // Reconnect forever, at most a second apart, so that shared state returns within a second of Redis.
       retryStrategy: (times) => Math.min(100 * times, 1000),

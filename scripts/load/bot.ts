@@ -1,7 +1,7 @@
 /**
  * The bot under load, in its own process as in production: the real Slack adapter (HTTP mode) and
  * the real Discord adapter, with the default rate limits, pointed at the load test's fakes on
- * 127.0.0.1. It answers the parent's messages: `measure` (settled RSS, the peak since the last
+ * 127.0.0.1 (with LOAD_REDIS_URL, its shared state in that Redis). It answers the parent's messages: `measure` (settled RSS, the peak since the last
  * measure, and the Slack adapter's counts) and `stop` (stop both adapters, finishing replies in
  * flight, then exit).
  */
@@ -25,6 +25,7 @@ const config = loadConfig({
   DISCORD_APP_ID: env.LOAD_DISCORD_APP_ID,
   SLACK_BOT_TOKEN: env.LOAD_SLACK_BOT_TOKEN,
   SLACK_SIGNING_SECRET: env.LOAD_SLACK_SIGNING_SECRET,
+  REDIS_URL: env.LOAD_REDIS_URL,
 });
 const logger = createLogger({ level: env.LOAD_LOG_LEVEL ?? 'warn', secrets: secretsOf(config) });
 guardProcess(logger);
@@ -38,7 +39,8 @@ const slack = await startSlack({
   retries: 0,
   listen: { port: 0, host: '127.0.0.1' },
 });
-const discord = await startDiscord({ core, config, logger, api: env.LOAD_DISCORD_API! });
+// A replica of the --replicas run serves Slack only (no LOAD_DISCORD_TOKEN).
+const discord = config.DISCORD_TOKEN ? await startDiscord({ core, config, logger, api: env.LOAD_DISCORD_API! }) : { stop: async () => {} };
 
 /** The highest RSS since the last measure, sampled every 200 ms. */
 let peak = 0;
