@@ -51,4 +51,24 @@ describe('loadConfig', () => {
       }
     });
   });
+
+  describe('SEARCH_BACKEND, DATABASE_URL, DATABASE_POOL_SIZE', () => {
+    it('takes postgres with its URL and pool size; unset means the in-memory search', () => {
+      expect(loadConfig({ SEARCH_BACKEND: 'postgres', DATABASE_URL: 'postgres://bot:pw@db:5432/backchannel', DATABASE_POOL_SIZE: '20' })).toEqual({
+        SEARCH_BACKEND: 'postgres',
+        DATABASE_URL: 'postgres://bot:pw@db:5432/backchannel',
+        DATABASE_POOL_SIZE: 20,
+      });
+      expect(loadConfig({ SEARCH_BACKEND: '', DATABASE_URL: '', DATABASE_POOL_SIZE: '' })).toEqual({});
+    });
+
+    it('lists each problem: postgres without a URL, a URL of another kind, a pool of 0', () => {
+      expect(problems({ SEARCH_BACKEND: 'postgres' })).toBe('Invalid configuration:\n  - DATABASE_URL is required when SEARCH_BACKEND is postgres');
+      const message = problems({ SEARCH_BACKEND: 'sqlite', DATABASE_URL: 'mysql://db/x', DATABASE_POOL_SIZE: '0' });
+      expect(message).toContain('SEARCH_BACKEND must be memory or postgres');
+      expect(message).toContain('DATABASE_URL must be a postgres:// or postgresql:// URL');
+      expect(message).toContain('DATABASE_POOL_SIZE must be 1 to 100');
+      expect(message).not.toContain('mysql://db/x');
+    });
+  });
 });
