@@ -6,8 +6,8 @@
  * as Slack's retries (`x-slack-retry-num: 1`), always to another replica, some while the first is still
  * being answered, after a warm-up of 2,000 such requests. Every event must be answered exactly once across the replicas: the Slack sink counts
  * answers per thread. With --kill-redis, Redis is killed a third of the way through and started again
- * two seconds later; duplicates are then counted inside the outage window (from the kill until both
- * replicas are back on Redis, at most a second after its return) and must be 0 outside it.
+ * two seconds later; a duplicate is then the outage's when a replica decided on its event alone (Redis
+ * unreachable; each replica reports those event ids), and there must be none outside the outage.
  *
  * Prints a table, then one JSON line `{ replicas, requests, retries, events, answered, duplicates,
  * duplicates_in_outage, missing, errors, p50_ms, p99_ms, outage_ms }`. Exits 1 when a target is missed.
@@ -124,13 +124,12 @@ export async function runReplicas(replicas: number, killRedis: boolean): Promise
     const warm = plan(replicas, WARMUP, 1_000_000);
     const warmAcked = new Set<number>();
     await fire(ports, warm.queues, () => {}, (event) => warmAcked.add(event));
-    await sink.waitFor(() => [...warmAcked].every((event) => sink.threads.has(threadOf(event))), DRAIN_TIMEOUT_MS);
+    await sink.waitFor(() => sink.threads.size >= warmAcked.size, DRAIN_TIMEOUT_MS);
     const warmDuplicates = [...sink.threads.values()].filter((count) => count > 1).length;
     sink.threads.clear();
 
     const { queues, events, retries } = plan(replicas, REQUESTS);
     const acked = new Set<number>();
-    const sentAt = new Map<number, number[]>();
     let built = 0;
     const outage = { killedAt: Infinity, backAt: Infinity };
     const outageNow = async () => {
@@ -148,15 +147,22 @@ export async function runReplicas(replicas: number, killRedis: boolean): Promise
       ports,
       queues,
       (planned) => {
-        (sentAt.get(planned.event) ?? sentAt.set(planned.event, []).get(planned.event)!).push(performance.now());
         built += 1;
         if (killRedis && built === Math.floor(REQUESTS / 3)) void outageNow();
       },
       (event) => acked.add(event),
     );
     const answered = () => [...acked].filter((event) => sink.threads.has(threadOf(event))).length;
-    const drained = await sink.waitFor(() => answered() >= acked.size, DRAIN_TIMEOUT_MS);
+    // The sink's threads are this run's events only (cleared after the warm-up): a cheap check per arrival.
+    const drained = await sink.waitFor(() => sink.threads.size >= acked.size, DRAIN_TIMEOUT_MS);
     await new Promise((resolve) => setTimeout(resolve, 500)); // a late duplicate would land now
+    // Events some replica decided on alone, Redis being unreachable: where a duplicate is the outage's.
+    const alone = new Set<number>();
+    for (const bot of bots) {
+      const reply = bot.next('local-keys', 30_000);
+      bot.send({ type: 'local-keys' });
+      for (const key of (await reply).keys) if (key.startsWith('e:EvLoad')) alone.add(Number(key.slice('e:EvLoad'.length)));
+    }
     const seconds = (performance.now() - started) / 1000;
     await Promise.all(bots.map((bot) => (bot.send({ type: 'stop' }), Promise.race([bot.exited, new Promise((r) => setTimeout(r, 30_000).unref())]))));
 
@@ -169,17 +175,17 @@ export async function runReplicas(replicas: number, killRedis: boolean): Promise
     for (const [thread, count] of sink.threads) {
       if (count < 2) continue;
       duplicates += count - 1;
-      const times = sentAt.get(Number(thread.split('.')[1])) ?? [];
-      if (times.some((t) => t >= outage.killedAt && t <= outage.backAt)) inOutage += count - 1;
+      if (alone.has(Number(thread.split('.')[1]))) inOutage += count - 1;
     }
-    const missing = acked.size - answered();
+    const answeredEvents = answered();
+    const missing = acked.size - answeredEvents;
     if (warmDuplicates > 0) missed0.push(`${warmDuplicates} events answered twice in the warm-up`);
     const summary = {
       replicas,
       requests,
       retries,
       events,
-      answered: answered(),
+      answered: answeredEvents,
       duplicates,
       duplicates_in_outage: inOutage,
       missing,
