@@ -48,7 +48,12 @@ async function main(): Promise<number> {
   const running: Running[] = [{ name: 'corpus watcher', stop: async () => holder.close() }];
   if (config.SEARCH_BACKEND === 'postgres') {
     const { PostgresSearch } = await import('../src/retrieval/postgres/index.js');
-    database = await PostgresSearch.open({ url: config.DATABASE_URL!, poolSize: config.DATABASE_POOL_SIZE ?? 10, logger });
+    database = await PostgresSearch.open({
+      url: config.DATABASE_URL!,
+      poolSize: config.DATABASE_POOL_SIZE ?? 10,
+      ...(config.DATABASE_SCHEMA ? { schema: config.DATABASE_SCHEMA } : {}),
+      logger,
+    });
     const opened = database;
     running.push({ name: 'postgres', stop: () => opened.close() });
     await writeCorpus(database, holder.current.corpus, logger);

@@ -29,6 +29,8 @@ export const configSchema = z
     SEARCH_BACKEND: optional(z.enum(['memory', 'postgres'], { error: 'must be memory or postgres' })),
     /** PostgreSQL for SEARCH_BACKEND=postgres. */
     DATABASE_URL: optional(z.url({ protocol: /^postgres(ql)?$/, error: 'must be a postgres:// or postgresql:// URL' })),
+    /** Schema of the bot's tables in that database (created when missing); default `public`. */
+    DATABASE_SCHEMA: optional(z.string().regex(/^[a-z_][a-z0-9_]{0,62}$/, 'must be a lower-case SQL name (letters, digits, _)')),
     /** Connections in the PostgreSQL pool; default 10. */
     DATABASE_POOL_SIZE: optional(z.coerce.number().int().min(1, 'must be 1 to 100').max(100, 'must be 1 to 100')),
   })

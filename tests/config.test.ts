@@ -69,6 +69,8 @@ describe('loadConfig', () => {
       expect(message).toContain('DATABASE_URL must be a postgres:// or postgresql:// URL');
       expect(message).toContain('DATABASE_POOL_SIZE must be 1 to 100');
       expect(message).not.toContain('mysql://db/x');
+      expect(problems({ DATABASE_SCHEMA: 'Bad-Name' })).toContain('DATABASE_SCHEMA must be a lower-case SQL name');
+      expect(loadConfig({ DATABASE_SCHEMA: 'backchannel_prod' }).DATABASE_SCHEMA).toBe('backchannel_prod');
     });
   });
 });

@@ -135,6 +135,13 @@ describe.skipIf(POSTGRES_SKIP_REASON !== undefined)('PostgreSQL search', () => {
       expect(await through.passageCount()).toBe(corpus.passages.length);
     });
 
+    it("serves the first search after a restart, though the pool's idle connections died meanwhile", async () => {
+      expect((await through.retrieve('Lisa Howard', 3)).hits.length).toBeGreaterThan(0);
+      await relay.down();
+      await relay.up();
+      expect((await through.retrieve('Lisa Howard', 3)).hits.length).toBeGreaterThan(0);
+    });
+
     it('never hangs on a database that accepts connections and says nothing', async () => {
       await relay.hang();
       expect(await unavailable(through.retrieve('Lisa Howard', 3))).toBeLessThan(3000);

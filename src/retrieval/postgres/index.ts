@@ -82,7 +82,7 @@ export class PostgresSearch {
 
   /** The best `limit` passages for a question, with the statistics of its terms (see `Retrieved`). */
   retrieve(question: string, limit = 10): Promise<Retrieved> {
-    return withClient(this.pool, 'a search', (client) => retrieve(client, question, limit, this.aliases, this.commentWeight));
+    return withClient(this.pool, 'a search', (client) => retrieve(client, question, limit, this.aliases, this.commentWeight), { retry: true });
   }
 
   /** Replaces the corpus in one transaction; on any failure the last good corpus keeps serving. */
@@ -97,7 +97,9 @@ export class PostgresSearch {
 
   /** Passages in the database now (0 before the first load). */
   async passageCount(): Promise<number> {
-    return withClient(this.pool, 'a count', async (client) => (await client.query<{ n: number }>('select coalesce((select passages from corpus_state), 0) as n')).rows[0]!.n);
+    return withClient(this.pool, 'a count', async (client) => (await client.query<{ n: number }>('select coalesce((select passages from corpus_state), 0) as n')).rows[0]!.n, {
+      retry: true,
+    });
   }
 
   /** Closes the pool. Safe to call twice. */

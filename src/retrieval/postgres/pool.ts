@@ -57,22 +57,30 @@ export function isUnavailable(error: unknown): boolean {
   return typeof message === 'string' && /timeout|terminated|Connection ended|not queryable|connect/i.test(message);
 }
 
-/** Runs `work` with a client of the pool; an unreachable database becomes `SEARCH_UNAVAILABLE`. */
-export async function withClient<T>(pool: Pool, what: string, work: (client: PoolClient) => Promise<T>): Promise<T> {
-  let client: PoolClient | undefined;
-  let broken: Error | undefined;
-  try {
-    client = await pool.connect();
-    return await work(client);
-  } catch (error) {
-    if (!isUnavailable(error)) throw error;
-    broken = error as Error;
-    throw new BackchannelError('SEARCH_UNAVAILABLE', `PostgreSQL unavailable during ${what}: ${(error as Error).message}`, {
-      cause: error,
-      details: { what, code: (error as { code?: string }).code },
-    });
-  } finally {
-    // A connection that failed is closed rather than returned, so the next request opens a fresh one.
-    client?.release(broken);
+/**
+ * Runs `work` with a client of the pool; an unreachable database becomes `SEARCH_UNAVAILABLE`. A
+ * read (`retry`) that fails on a connection is tried once more on a fresh one: a pooled connection
+ * may have died while idle (the database restarted) without the pool having heard yet.
+ */
+export async function withClient<T>(pool: Pool, what: string, work: (client: PoolClient) => Promise<T>, options: { retry?: boolean } = {}): Promise<T> {
+  for (let attempt = 1; ; attempt += 1) {
+    let client: PoolClient | undefined;
+    let broken: Error | undefined;
+    try {
+      client = await pool.connect();
+      return await work(client);
+    } catch (error) {
+      if (!isUnavailable(error)) throw error;
+      broken = error as Error;
+      // Retried only when the connection itself broke, not when none could be made (then the database is down).
+      if (options.retry && attempt === 1 && client !== undefined) continue;
+      throw new BackchannelError('SEARCH_UNAVAILABLE', `PostgreSQL unavailable during ${what}: ${(error as Error).message}`, {
+        cause: error,
+        details: { what, code: (error as { code?: string }).code },
+      });
+    } finally {
+      // A connection that failed is closed rather than returned, so the next request opens a fresh one.
+      client?.release(broken);
+    }
   }
 }
