@@ -8,6 +8,9 @@ import { loadConfig, type Config } from '../src/config.js';
 import { createCoreHolder } from '../src/reload.js';
 import { isBackchannelError } from '../src/errors.js';
 import { createLogger, scrubSecrets, secretsOf } from '../src/logger.js';
+import type { Logger } from 'pino';
+import type { Corpus } from '../src/corpus/types.js';
+import type { PostgresSearch } from '../src/retrieval/postgres/index.js';
 import { guardProcess, runUntilSignal, type Running } from './process.js';
 
 async function main(): Promise<number> {
@@ -29,11 +32,32 @@ async function main(): Promise<number> {
   guardProcess(logger);
   // The corpus directory is watched: a change is re-ingested in the background and swapped in when it
   // loads; the adapters hold `holder.proxy`, which always reads the current core.
-  const holder = createCoreHolder({ core: { corpusDir: config.CORPUS_DIR }, logger });
+  // With SEARCH_BACKEND=postgres, the database's corpus follows the directory's: written at start
+  // when it differs, and after each reload, each time in one transaction (see src/retrieval/postgres/).
+  let database: PostgresSearch | undefined;
+  const holder = createCoreHolder({
+    core: { corpusDir: config.CORPUS_DIR },
+    logger,
+    onReload: (result) => {
+      if (result.ok && database) void writeCorpus(database, result.core.corpus, logger);
+    },
+  });
   const core = holder.proxy;
   logger.info({ documents: core.corpus.documents.length, passages: core.corpus.passages.length }, 'corpus loaded');
 
   const running: Running[] = [{ name: 'corpus watcher', stop: async () => holder.close() }];
+  if (config.SEARCH_BACKEND === 'postgres') {
+    const { PostgresSearch } = await import('../src/retrieval/postgres/index.js');
+    database = await PostgresSearch.open({
+      url: config.DATABASE_URL!,
+      poolSize: config.DATABASE_POOL_SIZE ?? 10,
+      ...(config.DATABASE_SCHEMA ? { schema: config.DATABASE_SCHEMA } : {}),
+      logger,
+    });
+    const opened = database;
+    running.push({ name: 'postgres', stop: () => opened.close() });
+    await writeCorpus(database, holder.current.corpus, logger);
+  }
   if (config.DISCORD_TOKEN) {
     const { startDiscord } = await import('./discord/bot.js');
     running.push({ name: 'discord', ...(await startDiscord({ core, config, logger })) });
@@ -46,6 +70,16 @@ async function main(): Promise<number> {
 
   // SIGTERM/SIGINT: no new work, replies in flight finish, then the process exits (see process.ts).
   return runUntilSignal(running, logger);
+}
+
+/** Brings the database's corpus up to date; on failure it keeps the last good one, and says so. */
+async function writeCorpus(database: PostgresSearch, corpus: Corpus, logger: Logger): Promise<void> {
+  try {
+    const loaded = await database.ensureCorpus(corpus);
+    logger.info(loaded, loaded.unchanged ? 'PostgreSQL already holds this corpus' : 'corpus written to PostgreSQL');
+  } catch (error) {
+    logger.error({ err: error }, 'could not write the corpus to PostgreSQL; it keeps the last good corpus');
+  }
 }
 
 main().then(

@@ -34,5 +34,5 @@ await build({
   target: 'node20',
   logLevel: 'warning',
   // Loaded lazily, or reading files beside their own code (word-list's words.txt, pdf.js's worker).
-  external: ['discord.js', '@slack/bolt', 'undici', 'pdfjs-dist', 'html-to-text', 'marked', 'chrono-node', 'jsonc-parser', 'pino', 'word-list'],
+  external: ['discord.js', '@slack/bolt', 'pg', 'undici', 'pdfjs-dist', 'html-to-text', 'marked', 'chrono-node', 'jsonc-parser', 'pino', 'word-list'],
 });

@@ -25,12 +25,10 @@
  * LOAD_SLACK_MIX (`help`: only /backchannel, to measure the acknowledgement path alone), LOAD_BOT_NODE_ARGS
  * (extra Node flags for the bot, e.g. `--cpu-prof` or `--trace-gc`).
  */
-import { fork, type ChildProcess } from 'node:child_process';
-import { createHmac } from 'node:crypto';
-import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { FakeDiscord, slashCommand } from '../tests/adapters/discord/fake-discord.js';
-import type { FromBot, ToBot } from './load/bot.js';
+import { Bot, signedHeaders } from './load/child.js';
 import { SlackSink } from './load/sink.js';
 
 const SLACK_REQUESTS = Number(process.env.LOAD_SLACK_REQUESTS ?? 20_000);
@@ -79,12 +77,6 @@ const DISCORD_MIX: Array<[string, Record<string, string>]> = [
   ['help', {}],
 ];
 
-function sign(body: string): Record<string, string> {
-  const timestamp = Math.floor(Date.now() / 1000);
-  const signature = `v0=${createHmac('sha256', SLACK_SIGNING_SECRET).update(`v0:${timestamp}:${body}`).digest('hex')}`;
-  return { 'content-type': 'application/x-www-form-urlencoded', 'x-slack-request-timestamp': String(timestamp), 'x-slack-signature': signature };
-}
-
 /** LOAD_SLACK_MIX=help sends only /backchannel (the acknowledgement path, with the cheapest answer). */
 const MIX = process.env.LOAD_SLACK_MIX === 'help' ? SLACK_MIX.filter(([command]) => command === '/backchannel') : SLACK_MIX;
 
@@ -108,7 +100,7 @@ function slashBodies(sink: SlackSink, first: number) {
       response_url: sink.responseUrl(n),
       trigger_id: `${n}.1.2`,
     }).toString();
-    return { ...request, method: 'POST', path: '/slack/events', headers: sign(body), body };
+    return { ...request, method: 'POST', path: '/slack/events', headers: signedHeaders(SLACK_SIGNING_SECRET, body, 'application/x-www-form-urlencoded'), body };
   };
 }
 
@@ -116,40 +108,6 @@ function runAutocannon(url: string, amount: number, connections: number, setupRe
   return new Promise((resolve, reject) => {
     autocannon({ url, amount, connections, timeout: 10, requests: [{ setupRequest }] }, (error, result) => (error ? reject(error) : resolve(result)));
   });
-}
-
-class Bot {
-  private readonly waiting = new Map<string, (message: FromBot) => void>();
-  readonly exited: Promise<number | null>;
-
-  constructor(readonly child: ChildProcess) {
-    child.on('message', (message: FromBot) => {
-      const resolve = this.waiting.get(message.type);
-      this.waiting.delete(message.type);
-      resolve?.(message);
-    });
-    this.exited = new Promise((resolve) => child.once('exit', (code) => resolve(code)));
-  }
-
-  next<T extends FromBot['type']>(type: T, timeoutMs = 60_000): Promise<Extract<FromBot, { type: T }>> {
-    return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`the bot did not send "${type}" within ${timeoutMs} ms`)), timeoutMs);
-      this.waiting.set(type, (message) => {
-        clearTimeout(timer);
-        resolve(message as Extract<FromBot, { type: T }>);
-      });
-    });
-  }
-
-  send(message: ToBot): void {
-    this.child.send(message);
-  }
-
-  async measure() {
-    const reply = this.next('measure', 120_000);
-    this.send({ type: 'measure' });
-    return reply;
-  }
 }
 
 /** Sends `count` interactions at once, each from its own user and channel; resolves with how many were answered, and when. */
@@ -186,21 +144,15 @@ const pad = (cells: Array<string | number>, widths: number[]) => cells.map((cell
 async function main(): Promise<number> {
   const sink = await SlackSink.start(SLACK_BOT_TOKEN);
   const fake = await FakeDiscord.start();
-  const child = fork(fileURLToPath(new URL('./load/bot.js', import.meta.url)), [], {
-    // --expose-gc and an early memory reducer let the bot measure its settled RSS (see load/bot.ts).
-    execArgv: ['--expose-gc', '--gc-memory-reducer-start-delay-ms=1000', ...(process.env.LOAD_BOT_NODE_ARGS ?? '').split(' ').filter(Boolean)],
-    env: {
-      ...process.env,
-      LOAD_SLACK_BOT_TOKEN: SLACK_BOT_TOKEN,
-      LOAD_SLACK_SIGNING_SECRET: SLACK_SIGNING_SECRET,
-      LOAD_SLACK_API: sink.apiUrl,
-      LOAD_DISCORD_TOKEN: DISCORD_TOKEN,
-      LOAD_DISCORD_APP_ID: fake.appId,
-      LOAD_DISCORD_API: fake.api,
-    },
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  const bot = Bot.start({
+    LOAD_SLACK_BOT_TOKEN: SLACK_BOT_TOKEN,
+    LOAD_SLACK_SIGNING_SECRET: SLACK_SIGNING_SECRET,
+    LOAD_SLACK_API: sink.apiUrl,
+    LOAD_DISCORD_TOKEN: DISCORD_TOKEN,
+    LOAD_DISCORD_APP_ID: fake.appId,
+    LOAD_DISCORD_API: fake.api,
   });
-  const bot = new Bot(child);
+  const child = bot.child;
   try {
     const { slackPort } = await bot.next('ready', 120_000);
     const url = `http://127.0.0.1:${slackPort}`;
@@ -274,7 +226,17 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
+/** `--replicas N [--kill-redis]`: N Slack replicas sharing Redis (see load/replicas.ts); else the run above. */
+async function entry(): Promise<number> {
+  const { values } = parseArgs({ options: { replicas: { type: 'string' }, 'kill-redis': { type: 'boolean', default: false } } });
+  if (values.replicas === undefined) return main();
+  const replicas = Number(values.replicas);
+  if (!Number.isInteger(replicas) || replicas < 1 || replicas > 8) throw new Error('--replicas takes a whole number from 1 to 8');
+  const { runReplicas } = await import('./load/replicas.js');
+  return runReplicas(replicas, values['kill-redis']);
+}
+
+entry().then(
   (code) => {
     process.exitCode = code;
   },

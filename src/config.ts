@@ -23,6 +23,16 @@ export const configSchema = z
     SLACK_APP_TOKEN: optional(z.string().startsWith('xapp-', 'must start with xapp-')),
     SLACK_SIGNING_SECRET: optional(z.string().min(8, 'looks too short to be a signing secret')),
     SLACK_PORT: optional(z.coerce.number().int().min(1).max(65535)),
+    /** Redis for state shared by replicas (Slack retries, rate limits); unset: in-process state. */
+    REDIS_URL: optional(z.url({ protocol: /^rediss?$/, error: 'must be a redis:// or rediss:// URL' })),
+    /** Where passages are searched: `memory` (default, the index in this process) or `postgres` (DATABASE_URL). */
+    SEARCH_BACKEND: optional(z.enum(['memory', 'postgres'], { error: 'must be memory or postgres' })),
+    /** PostgreSQL for SEARCH_BACKEND=postgres. */
+    DATABASE_URL: optional(z.url({ protocol: /^postgres(ql)?$/, error: 'must be a postgres:// or postgresql:// URL' })),
+    /** Schema of the bot's tables in that database (created when missing); default `public`. */
+    DATABASE_SCHEMA: optional(z.string().regex(/^[a-z_][a-z0-9_]{0,62}$/, 'must be a lower-case SQL name (letters, digits, _)')),
+    /** Connections in the PostgreSQL pool; default 10. */
+    DATABASE_POOL_SIZE: optional(z.coerce.number().int().min(1, 'must be 1 to 100').max(100, 'must be 1 to 100')),
   })
   .superRefine((env, ctx) => {
     if (env.DISCORD_TOKEN && !env.DISCORD_APP_ID)
@@ -33,6 +43,8 @@ export const configSchema = z
         path: ['SLACK_SIGNING_SECRET'],
         message: 'is required when SLACK_BOT_TOKEN is set without SLACK_APP_TOKEN (HTTP mode)',
       });
+    if (env.SEARCH_BACKEND === 'postgres' && !env.DATABASE_URL)
+      ctx.addIssue({ code: 'custom', path: ['DATABASE_URL'], message: 'is required when SEARCH_BACKEND is postgres' });
     if ((env.SLACK_APP_TOKEN || env.SLACK_SIGNING_SECRET) && !env.SLACK_BOT_TOKEN)
       ctx.addIssue({ code: 'custom', path: ['SLACK_BOT_TOKEN'], message: 'is required when other SLACK_ keys are set' });
   });

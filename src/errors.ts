@@ -8,6 +8,7 @@ export const ERROR_CODES = {
   BAD_INPUT: 'That input could not be understood.',
   NOT_FOUND: 'Nothing by that name is in the corpus.',
   INTERNAL: 'Something went wrong on our side.',
+  SEARCH_UNAVAILABLE: 'Search is unavailable, try again shortly.',
 } as const;
 export type ErrorCode = keyof typeof ERROR_CODES;
 

@@ -8,6 +8,7 @@ import { bundledCorpusDir } from '../../src/core.js';
 import { addDocument } from '../../src/corpus/add.js';
 import { checkCorpus } from '../../src/corpus/check.js';
 import { isError, problemLine, type CorpusProblem } from '../../src/corpus/problems.js';
+import { loadConfig } from '../../src/config.js';
 import { isBackchannelError } from '../../src/errors.js';
 import { DOCUMENT_KINDS } from '../../src/corpus/types.js';
 
@@ -30,7 +31,7 @@ export interface CorpusCliIo {
 const consoleIo: CorpusCliIo = { out: (l) => console.log(l), err: (l) => console.error(l) };
 
 /** Runs `corpus <add|check> …` and returns the exit status: 0 done, 1 problems found, 2 usage error. */
-export async function runCorpusCommand(args: string[], io: CorpusCliIo = consoleIo): Promise<number> {
+export async function runCorpusCommand(args: string[], io: CorpusCliIo = consoleIo, env: Record<string, string | undefined> = process.env): Promise<number> {
   const [sub, ...rest] = args;
   if (sub !== 'add' && sub !== 'check') {
     (sub && sub !== '--help' && sub !== '-h' ? io.err : io.out)(sub && sub !== '--help' && sub !== '-h' ? `backchannel corpus: unknown subcommand "${sub}"\n\n${CORPUS_USAGE}` : CORPUS_USAGE);
@@ -64,7 +65,7 @@ export async function runCorpusCommand(args: string[], io: CorpusCliIo = console
     return 0;
   }
   try {
-    return sub === 'check' ? await check(positionals, values, io) : await add(positionals, values, io);
+    return sub === 'check' ? await check(positionals, values, io) : await add(positionals, values, io, env);
   } catch (error) {
     if (!isBackchannelError(error)) throw error;
     const problems = error.details['problems'];
@@ -105,7 +106,7 @@ function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
-async function add(positionals: string[], values: Values, io: CorpusCliIo): Promise<number> {
+async function add(positionals: string[], values: Values, io: CorpusCliIo, env: Record<string, string | undefined>): Promise<number> {
   if (positionals.length !== 1) {
     io.err(`backchannel corpus add: give one FILE to add${positionals.length ? ` (got ${positionals.join(' ')})` : ''}\n\n${CORPUS_USAGE}`);
     return 2;
@@ -113,7 +114,7 @@ async function add(positionals: string[], values: Values, io: CorpusCliIo): Prom
   const file = positionals[0]!;
   const corpusDir = values.corpus ?? bundledCorpusDir();
   const text = (key: string) => (typeof values[key] === 'string' ? (values[key] as string) : undefined);
-  const result = await addDocument({
+  const addToDirectory = () => addDocument({
     file,
     corpusDir,
     title: text('title'),
@@ -124,6 +125,16 @@ async function add(positionals: string[], values: Values, io: CorpusCliIo): Prom
     id: text('id'),
     dryRun: values['dry-run'] === true,
   });
+  // With SEARCH_BACKEND=postgres the database takes the corpus too, or nothing is added (see corpus-database.ts).
+  let result;
+  if (env['SEARCH_BACKEND']?.trim() === 'postgres' && values['dry-run'] !== true) {
+    // Only the database's keys are read: an unrelated bad key (a Slack token) must not stop `corpus add`.
+    const config = loadConfig({ SEARCH_BACKEND: 'postgres', DATABASE_URL: env['DATABASE_URL'], DATABASE_SCHEMA: env['DATABASE_SCHEMA'] });
+    const { addWithDatabase } = await import('./corpus-database.js');
+    const { added, loaded } = await addWithDatabase(config, corpusDir, file, addToDirectory);
+    result = added;
+    if (!values.json) io.out(`PostgreSQL now holds the corpus: ${plural(loaded.passages, 'passage')}, written in one transaction.`);
+  } else result = await addToDirectory();
   if (values.json) {
     io.out(JSON.stringify({ ...result, path: shown(result.path), dryRun: values['dry-run'] === true }, null, 2));
     return 0;

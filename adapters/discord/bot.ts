@@ -10,7 +10,8 @@ import type { CommandDefinition } from '../../src/commands/types.js';
 import type { Config } from '../../src/config.js';
 import type { Core } from '../../src/core.js';
 import { BackchannelError } from '../../src/errors.js';
-import { DEFAULT_RATE_LIMITS, NO_RATE_LIMITS, RateLimiter, type RateLimits } from '../ratelimit.js';
+import { DEFAULT_RATE_LIMITS, NO_RATE_LIMITS, type RateLimits } from '../ratelimit.js';
+import { openSharedState } from '../state/shared-state.js';
 import { dispatch } from './dispatch.js';
 
 export interface StartDiscordOptions {
@@ -68,12 +69,9 @@ export async function startDiscord(options: StartDiscordOptions): Promise<Discor
     ...(options.api ? { rest: { api: options.api } } : {}),
   };
   const client = new Client(clientOptions);
-  const context = {
-    core,
-    commands: options.commands ?? allCommands,
-    logger,
-    limiter: new RateLimiter(rateLimitsOf(options)),
-  };
+  // Rate limits in Redis when REDIS_URL is set (shared by every shard and replica), else in this process.
+  const limiter = await openSharedState({ redisUrl: config.REDIS_URL, limits: rateLimitsOf(options), logger, namespace: 'discord' });
+  const context = { core, commands: options.commands ?? allCommands, logger, limiter };
 
   const inFlight = new Set<Promise<void>>();
   const onInteraction = (interaction: Interaction) => {
@@ -98,6 +96,7 @@ export async function startDiscord(options: StartDiscordOptions): Promise<Discor
     await Promise.race([client.login(token).then(() => ready), timeout]);
   } catch (error) {
     await client.destroy();
+    await limiter.close();
     const { code, status } = error as { code?: unknown; status?: unknown };
     if (code === 'TokenInvalid' || status === 401)
       throw new BackchannelError('CONFIG_INVALID', 'Discord rejected DISCORD_TOKEN', {
@@ -134,7 +133,7 @@ export async function startDiscord(options: StartDiscordOptions): Promise<Discor
         ]);
         clearTimeout(wait);
         await client.destroy();
-        context.limiter.close();
+        await limiter.close();
         logger.info({}, 'Discord bot stopped');
       })();
       return stopping;

@@ -20,7 +20,8 @@ import { runCommand } from '../../src/commands/run.js';
 import type { CommandDefinition } from '../../src/commands/types.js';
 import type { Core } from '../../src/core.js';
 import { BackchannelError, ERROR_CODES, isBackchannelError } from '../../src/errors.js';
-import { rateLimitMessage, type RateLimiter } from '../ratelimit.js';
+import { rateLimitMessage } from '../ratelimit.js';
+import type { SharedState } from '../state/shared-state.js';
 import { PRIVATE_OPTION } from './commands.js';
 import { decodeCustomId, readFooterValue, type ButtonState } from './custom-id.js';
 import { LIMITS } from './limits.js';
@@ -32,7 +33,7 @@ export interface DispatchContext {
   commands: ReadonlyMap<string, CommandDefinition>;
   logger: Logger;
   /** Per-user and per-channel limits on commands and button presses. */
-  limiter: RateLimiter;
+  limiter: Pick<SharedState, 'take'>;
 }
 
 export const MESSAGES = {
@@ -137,7 +138,7 @@ async function button(interaction: ButtonInteraction, context: DispatchContext):
  * so a flood gets one message, not one per message.
  */
 async function refused(interaction: ChatInputCommandInteraction | ButtonInteraction, context: DispatchContext): Promise<boolean> {
-  const verdict = context.limiter.take(interaction.user.id, interaction.channelId ?? undefined);
+  const verdict = await context.limiter.take(interaction.user.id, interaction.channelId ?? undefined);
   if (verdict.allowed) return false;
   const where = { interaction: interaction.id, user: interaction.user.id, channel: interaction.channelId, scope: verdict.scope, retryMs: verdict.retryMs };
   if (verdict.notify) {

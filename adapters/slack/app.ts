@@ -13,10 +13,10 @@ import type { CommandDefinition } from '../../src/commands/types.js';
 import type { Config } from '../../src/config.js';
 import type { Core } from '../../src/core.js';
 import { BackchannelError } from '../../src/errors.js';
-import { DEFAULT_RATE_LIMITS, rateLimitMessage, RateLimiter, type RateLimits, type Verdict } from '../ratelimit.js';
+import { DEFAULT_RATE_LIMITS, rateLimitMessage, type RateLimits, type Verdict } from '../ratelimit.js';
+import { openSharedState, type SharedState } from '../state/shared-state.js';
 import { toBoltLogger } from './bolt-logger.js';
 import { messageRequest, slashCommands, slashRequest } from './commands.js';
-import { RecentKeys } from './dedupe.js';
 import { dispatch, errorReply, type Dispatched, type DispatchEnv, type DispatchRequest } from './dispatch.js';
 import { leanFetch } from './lean-fetch.js';
 import { Busy, Gate, Pacer, type PacerOptions } from './pace.js';
@@ -40,6 +40,11 @@ export interface StartSlackOptions {
   drainMs?: number;
   /** Per-user and per-channel rate limits. Default `DEFAULT_RATE_LIMITS`; `NO_RATE_LIMITS` turns them off. */
   rateLimits?: RateLimits;
+  /**
+   * Where answered events and rate limits are kept. Default: Redis when REDIS_URL is set (shared by
+   * every replica), else this process. Given here, it is the caller's to close.
+   */
+  state?: SharedState;
   /** How answers are paced behind acknowledgements, and when the queue is too long ("busy"). */
   pace?: PacerOptions;
   /** Deliveries to Slack in flight at once, at most. Default 8. */
@@ -186,10 +191,12 @@ export async function startSlack(options: StartSlackOptions): Promise<SlackHandl
     return job;
   };
 
-  // Per-user and per-channel limits; a refused request is answered once, then ignored (see ratelimit.ts).
-  const limiter = new RateLimiter(options.rateLimits ?? DEFAULT_RATE_LIMITS);
-  const refused = (user: string | undefined, channel: string | undefined, surface: string): Extract<Verdict, { allowed: false }> | undefined => {
-    const verdict = limiter.take(user, channel);
+  // Answered events and per-user and per-channel limits, in Redis when REDIS_URL is set (shared by
+  // every replica), else in this process; a refused request is answered once, then ignored (see ratelimit.ts).
+  const state =
+    options.state ?? (await openSharedState({ redisUrl: options.config.REDIS_URL, limits: options.rateLimits ?? DEFAULT_RATE_LIMITS, logger, namespace: 'slack' }));
+  const refused = async (user: string | undefined, channel: string | undefined, surface: string): Promise<Extract<Verdict, { allowed: false }> | undefined> => {
+    const verdict = await state.take(user, channel);
     if (verdict.allowed) return undefined;
     counts.rateLimited += 1;
     const where = { surface, user, channel, scope: verdict.scope, retryMs: verdict.retryMs };
@@ -224,9 +231,7 @@ export async function startSlack(options: StartSlackOptions): Promise<SlackHandl
   };
 
   // Slack retries an event it thinks went unanswered, and one message can arrive as two events (a
-  // mention in a direct message): answer each event id, and each message, once.
-  const events = new RecentKeys();
-  const messages = new RecentKeys();
+  // mention in a direct message): answer each event id (`e:`), and each message (`m:`), once.
 
   app.error(async (error) => {
     logger.error({ err: error, code: (error as { code?: string }).code }, 'bolt error');
@@ -234,7 +239,7 @@ export async function startSlack(options: StartSlackOptions): Promise<SlackHandl
 
   app.use(async ({ body, next }) => {
     const envelope = body as { type?: string; event_id?: string };
-    if (envelope.type === 'event_callback' && typeof envelope.event_id === 'string' && !events.firstTime(envelope.event_id)) {
+    if (envelope.type === 'event_callback' && typeof envelope.event_id === 'string' && !(await state.firstTime(`e:${envelope.event_id}`))) {
       logger.info({ event_id: envelope.event_id }, 'duplicate event ignored');
       return;
     }
@@ -248,8 +253,8 @@ export async function startSlack(options: StartSlackOptions): Promise<SlackHandl
     botUserId: string | undefined,
     client: webApi.WebClient,
   ) => {
-    if (!messages.firstTime(`${event.channel}:${event.ts}`)) return;
-    const limited = refused(event.user, event.channel, surface);
+    if (!(await state.firstTime(`m:${event.channel}:${event.ts}`))) return;
+    const limited = await refused(event.user, event.channel, surface);
     if (limited) {
       if (!limited.notify) return;
       const { text, blocks } = notice(rateLimitMessage(limited));
@@ -287,7 +292,7 @@ export async function startSlack(options: StartSlackOptions): Promise<SlackHandl
     const definition = commands.get(slash.name) as CommandDefinition;
     app.command(slash.slash, async ({ ack, command, respond }) => {
       await ack();
-      const limited = refused(command.user_id, command.channel_id, 'slash');
+      const limited = await refused(command.user_id, command.channel_id, 'slash');
       if (limited) {
         if (limited.notify) void track('slash', () => deliver(() => respond({ response_type: 'ephemeral', ...notice(rateLimitMessage(limited)) })).then(() => undefined));
         return;
@@ -322,7 +327,7 @@ export async function startSlack(options: StartSlackOptions): Promise<SlackHandl
         logger.warn({ action_id: (action as { action_id?: string }).action_id }, 'button without a readable value ignored');
         return;
       }
-      const limited = refused(body.user.id, body.channel?.id, 'action');
+      const limited = await refused(body.user.id, body.channel?.id, 'action');
       if (limited) {
         if (limited.notify) await deliver(() => respond({ response_type: 'ephemeral', replace_original: false, ...notice(rateLimitMessage(limited)) }));
         return;
@@ -348,6 +353,7 @@ export async function startSlack(options: StartSlackOptions): Promise<SlackHandl
   try {
     await app.init();
   } catch (error) {
+    if (!options.state) await state.close();
     const code = (error as { data?: { error?: string } }).data?.error;
     throw new BackchannelError('CONFIG_INVALID', `Slack rejected SLACK_BOT_TOKEN${code ? ` (${code})` : ''}`, {
       cause: error,
@@ -360,6 +366,7 @@ export async function startSlack(options: StartSlackOptions): Promise<SlackHandl
     try {
       await app.start();
     } catch (error) {
+      if (!options.state) await state.close();
       const code = (error as { data?: { error?: string } }).data?.error;
       if (code === undefined) throw error;
       throw new BackchannelError('CONFIG_INVALID', `Slack rejected SLACK_APP_TOKEN (${code}); it needs the connections:write scope`, {
@@ -400,7 +407,7 @@ export async function startSlack(options: StartSlackOptions): Promise<SlackHandl
         clearTimeout(timer);
         if (outcome === 'timeout') logger.warn({ pending: inFlight.size, queued: pacer.pending() }, 'stopped with answers still under way');
       }
-      limiter.close();
+      if (!options.state) await state.close();
       logger.info({ mode }, 'Slack app stopped');
     })();
     return stopping;

@@ -1,19 +1,22 @@
 /**
  * The bot under load, in its own process as in production: the real Slack adapter (HTTP mode) and
  * the real Discord adapter, with the default rate limits, pointed at the load test's fakes on
- * 127.0.0.1. It answers the parent's messages: `measure` (settled RSS, the peak since the last
+ * 127.0.0.1 (with LOAD_REDIS_URL, its shared state in that Redis). It answers the parent's messages: `measure` (settled RSS, the peak since the last
  * measure, and the Slack adapter's counts) and `stop` (stop both adapters, finishing replies in
  * flight, then exit).
  */
 import { startDiscord } from '../../adapters/discord/bot.js';
 import { guardProcess } from '../../adapters/process.js';
 import { startSlack } from '../../adapters/slack/app.js';
+import { RedisState } from '../../adapters/state/redis.js';
+import { openSharedState, type SharedState } from '../../adapters/state/shared-state.js';
 import { loadConfig } from '../../src/config.js';
 import { loadCore } from '../../src/core.js';
 import { createLogger, secretsOf } from '../../src/logger.js';
 
-export type ToBot = { type: 'measure' } | { type: 'stop' };
+export type ToBot = { type: 'measure' } | { type: 'stop' } | { type: 'local-keys' };
 export type FromBot =
+  | { type: 'local-keys'; keys: string[] }
   | { type: 'ready'; slackPort: number }
   | { type: 'measure'; rssMb: number; peakRssMb: number; heapMb: number; heapTotalMb: number; externalMb: number; slack: ReturnType<Awaited<ReturnType<typeof startSlack>>['stats']> }
   | { type: 'stopped' };
@@ -25,20 +28,38 @@ const config = loadConfig({
   DISCORD_APP_ID: env.LOAD_DISCORD_APP_ID,
   SLACK_BOT_TOKEN: env.LOAD_SLACK_BOT_TOKEN,
   SLACK_SIGNING_SECRET: env.LOAD_SLACK_SIGNING_SECRET,
+  REDIS_URL: env.LOAD_REDIS_URL,
 });
 const logger = createLogger({ level: env.LOAD_LOG_LEVEL ?? 'warn', secrets: secretsOf(config) });
 guardProcess(logger);
 const core = loadCore();
 
+// The shared state, watched: the keys this replica decided on alone (Redis unreachable), for the
+// --kill-redis run to tell duplicates of its outage from any other.
+const state = await openSharedState({ redisUrl: config.REDIS_URL, logger, namespace: 'slack' });
+const decidedAlone: string[] = [];
+const watched: SharedState = {
+  kind: state.kind,
+  take: (user, channel) => state.take(user, channel),
+  close: () => state.close(),
+  async firstTime(key) {
+    const shared = !(state instanceof RedisState) || state.shared;
+    const first = await state.firstTime(key);
+    if (!shared || !(state as RedisState).shared) decidedAlone.push(key);
+    return first;
+  },
+};
 const slack = await startSlack({
   core,
   config,
   logger,
+  state: watched,
   slackApiUrl: env.LOAD_SLACK_API!,
   retries: 0,
   listen: { port: 0, host: '127.0.0.1' },
 });
-const discord = await startDiscord({ core, config, logger, api: env.LOAD_DISCORD_API! });
+// A replica of the --replicas run serves Slack only (no LOAD_DISCORD_TOKEN).
+const discord = config.DISCORD_TOKEN ? await startDiscord({ core, config, logger, api: env.LOAD_DISCORD_API! }) : { stop: async () => {} };
 
 /** The highest RSS since the last measure, sampled every 200 ms. */
 let peak = 0;
@@ -77,8 +98,10 @@ async function measure(): Promise<FromBot> {
 
 process.on('message', (message: ToBot) => {
   if (message.type === 'measure') void measure().then(send);
+  if (message.type === 'local-keys') send({ type: 'local-keys', keys: state.kind === 'redis' ? decidedAlone : [] });
   if (message.type === 'stop') {
-    void Promise.allSettled([slack.stop(), discord.stop()]).then(() => {
+    void Promise.allSettled([slack.stop(), discord.stop()]).then(async () => {
+      await state.close();
       send({ type: 'stopped' });
       process.disconnect?.();
       setTimeout(() => process.exit(0), 100).unref();

@@ -21,6 +21,8 @@ export interface SinkCounts {
 
 export class SlackSink {
   readonly counts: SinkCounts = { responses: 0, posts: 0, busy: 0, rateLimited: 0, failed: 0 };
+  /** chat.postMessage calls per thread_ts (each mention is answered in its own thread): who was answered twice. */
+  readonly threads = new Map<string, number>();
   private readonly listeners = new Set<() => void>();
 
   private constructor(
@@ -86,6 +88,8 @@ export class SlackSink {
         json(authorized ? { ok: true, team_id: 'T0LOAD', user_id: 'ULOADBOT', bot_id: 'BLOADBOT', team: 'Load', user: 'backchannel' } : { ok: false, error: 'invalid_auth' });
       } else if (path === '/api/chat.postMessage' || path === '/api/chat.postEphemeral') {
         this.counts.posts += 1;
+        const thread = threadOf(body, req.headers['content-type']);
+        if (path === '/api/chat.postMessage' && thread !== undefined) this.threads.set(thread, (this.threads.get(thread) ?? 0) + 1);
         this.classify(body);
         json({ ok: true, channel: 'C0', ts: '1700000000.000001', message_ts: '1700000000.000001' });
       } else {
@@ -106,4 +110,13 @@ export class SlackSink {
     this.server.closeAllConnections();
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
   }
+}
+
+/** The thread_ts of a Web API call, sent as JSON or as a form. */
+function threadOf(body: string, contentType: string | undefined): string | undefined {
+  if (contentType?.includes('json')) {
+    const thread = (JSON.parse(body) as { thread_ts?: unknown }).thread_ts;
+    return typeof thread === 'string' ? thread : undefined;
+  }
+  return new URLSearchParams(body).get('thread_ts') ?? undefined;
 }

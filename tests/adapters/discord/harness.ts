@@ -31,10 +31,10 @@ export interface Harness {
 export async function startBot(
   fake: FakeDiscord,
   core: Core,
-  options: { commands?: ReadonlyMap<string, CommandDefinition>; cooldownMs?: number } = {},
+  options: { commands?: ReadonlyMap<string, CommandDefinition>; cooldownMs?: number; redisUrl?: string } = {},
 ): Promise<Harness> {
   const { logger, lines } = captureLogger();
-  const config = loadConfig({ DISCORD_TOKEN: TOKEN, DISCORD_APP_ID: fake.appId });
+  const config = loadConfig({ DISCORD_TOKEN: TOKEN, DISCORD_APP_ID: fake.appId, REDIS_URL: options.redisUrl });
   const bot = await startDiscord({ core, config, logger, api: fake.api, cooldownMs: options.cooldownMs ?? 0, ...(options.commands ? { commands: options.commands } : {}) });
   return { bot, lines };
 }

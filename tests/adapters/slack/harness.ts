@@ -28,6 +28,8 @@ export async function startHarness(options: {
   mode: 'http' | 'socket';
   core: Core;
   commands?: ReadonlyMap<string, CommandDefinition>;
+  /** Shared state in this Redis (as REDIS_URL would give). */
+  redisUrl?: string;
 }): Promise<Harness> {
   const fake = await FakeSlack.start({ botToken: BOT_TOKEN, ...(options.mode === 'socket' ? { appToken: APP_TOKEN } : {}) });
   const log = captureLogger('info');
@@ -36,6 +38,7 @@ export async function startHarness(options: {
       ? { SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_APP_TOKEN: APP_TOKEN }
       : { SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET }
   ) as Config;
+  if (options.redisUrl) config.REDIS_URL = options.redisUrl;
   let slack: SlackHandle;
   try {
     slack = await startSlack({

@@ -1,0 +1,80 @@
+/**
+ * Writes a corpus into the database in ONE transaction: the old passages and vocabulary are replaced
+ * together, and readers see the last good corpus until the commit. A failure anywhere (a bad row, the
+ * database going away) rolls everything back, so the last good corpus keeps serving.
+ */
+import { createHash } from 'node:crypto';
+import type { PoolClient } from 'pg';
+import type { Corpus } from '../../corpus/types.js';
+import { analyzeTermsFast } from '../../search/engine-analyze.js';
+import { indexedPassage } from '../../search/passage-search.js';
+
+/** Passages per INSERT. */
+const BATCH = 500;
+
+export interface LoadedCorpus {
+  /** Passages now in the database. */
+  passages: number;
+  /** Distinct indexed words (the vocabulary); 0 when `unchanged`. */
+  words: number;
+  ms: number;
+  /** True when the database already held this very corpus and nothing was written (`ensureCorpus`). */
+  unchanged: boolean;
+}
+
+/** A hash of everything the database stores about the corpus: the passages and the fields they are indexed under. */
+export function corpusFingerprint(corpus: Corpus): string {
+  const hash = createHash('sha256').update('backchannel-postgres-1\0');
+  for (const passage of corpus.passages) {
+    const fields = indexedPassage(passage, corpus.documentById.get(passage.docId)?.meta);
+    hash.update(JSON.stringify(passage)).update('\0').update(fields.heading).update('\0').update(fields.title).update('\0');
+  }
+  return hash.digest('hex');
+}
+
+/** Writes the corpus unless the database already holds it (same fingerprint): what a start or a reload calls. */
+export async function ensureCorpus(client: PoolClient, corpus: Corpus): Promise<LoadedCorpus> {
+  const started = performance.now();
+  const fingerprint = corpusFingerprint(corpus);
+  const { rows } = await client.query<{ fingerprint: string; passages: number }>('select fingerprint, passages from corpus_state');
+  if (rows[0]?.fingerprint === fingerprint) return { passages: rows[0].passages, words: 0, ms: Math.round(performance.now() - started), unchanged: true };
+  return replaceCorpus(client, corpus, fingerprint);
+}
+
+export async function replaceCorpus(client: PoolClient, corpus: Corpus, fingerprint = corpusFingerprint(corpus)): Promise<LoadedCorpus> {
+  const started = performance.now();
+  await client.query('begin');
+  try {
+    // One writer at a time; readers go on reading the committed corpus meanwhile.
+    await client.query('lock table passages in exclusive mode');
+    await client.query('delete from passages');
+    await client.query('delete from vocabulary');
+    for (let from = 0; from < corpus.passages.length; from += BATCH) {
+      const columns: [number[], string[], string[], string[], boolean[], string[], string[], string[], string[]] = [[], [], [], [], [], [], [], [], []];
+      corpus.passages.slice(from, from + BATCH).forEach((passage, i) => {
+        const fields = indexedPassage(passage, corpus.documentById.get(passage.docId)?.meta);
+        const text = analyzeTermsFast(fields.text);
+        const heading = analyzeTermsFast(fields.heading);
+        const title = analyzeTermsFast(fields.title);
+        const row = [from + i, passage.id, passage.docId, JSON.stringify(passage), passage.comment !== null, text.join(' '), heading.join(' '), title.join(' '), [...new Set([...text, ...heading, ...title])].join(' ')] as const;
+        row.forEach((value, k) => (columns[k] as unknown[]).push(value));
+      });
+      await client.query(
+        `insert into passages (ordinal, id, doc_id, passage, is_comment, text_terms, heading_terms, title_terms, terms)
+         select o, i, d, p::jsonb, c, tt, ht, ti, string_to_array(t, ' ') from unnest($1::int[], $2::text[], $3::text[], $4::text[], $5::bool[], $6::text[], $7::text[], $8::text[], $9::text[]) as r(o, i, d, p, c, tt, ht, ti, t)`,
+        columns,
+      );
+    }
+    const words = await client.query("insert into vocabulary (word, df) select t, count(*) from passages, unnest(terms) as t where t <> '' group by t");
+    await client.query(
+      `insert into corpus_state (one, passages, fingerprint, loaded_at) values (true, $1, $2, now())
+       on conflict (one) do update set passages = excluded.passages, fingerprint = excluded.fingerprint, loaded_at = excluded.loaded_at`,
+      [corpus.passages.length, fingerprint],
+    );
+    await client.query('commit');
+    return { passages: corpus.passages.length, words: words.rowCount ?? 0, ms: Math.round(performance.now() - started), unchanged: false };
+  } catch (error) {
+    await client.query('rollback').catch(() => {});
+    throw error;
+  }
+}

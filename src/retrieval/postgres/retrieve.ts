@@ -1,0 +1,124 @@
+/**
+ * One question against the database, in two round trips: (1) the statistics of the question's words —
+ * which the corpus knows, their document frequencies, and the indexed words near each (pg_trgm
+ * candidates, kept when within two edits); (2) the ranked passages. The question is analyzed here by
+ * the project's own analyzer and alias table (`analyzeQuery`), and misspelt words get near spellings
+ * by the engine's own rule (`fuzzyVariants`), before anything is sent. Ranking is in SQL: for each
+ * query term (and each phrase), `ts_rank_cd` over the weighted `tsvector` (text 1, heading 0.6, title
+ * 0.3; length-normalized) times the term's weight and IDF, summed.
+ */
+import { distance } from 'fastest-levenshtein';
+import type { PoolClient } from 'pg';
+import type { Passage } from '../../corpus/types.js';
+import type { AliasTable } from '../../search/aliases.js';
+import { fuzzyVariants, type NearWords } from '../../search/engine-fuzzy.js';
+import type { PassageHit } from '../../search/passage-search.js';
+import { analyzeQuery, type AnalyzedQuery } from '../../search/query.js';
+
+/** What the answer code reads about one term (see `Retrieved.terms`). */
+export interface TermStats {
+  /** Whether any passage holds the term. */
+  known: boolean;
+  /** Its IDF; for a term no passage holds, half as much again as the rarest term's (as the in-memory search). */
+  weight: number;
+  /** Indexed words within two edits, with their distances; the term itself at 0 when known. */
+  near: NearWords;
+}
+
+/** Everything the answer code needs about one question, after one await. */
+export interface Retrieved {
+  /** The question analyzed against this corpus's vocabulary (aliases expanded, unknown stems also searched as typed). */
+  query: AnalyzedQuery;
+  /** The best passages, best first: the score (reader comments weighted down) and the plan terms each holds. */
+  hits: PassageHit[];
+  /** Every plan term and every concept's term and surface: known, weight (IDF), near words. */
+  terms: ReadonlyMap<string, TermStats>;
+  /** Each hit's analyzed terms (text, heading, document title line), by passage id. */
+  termsOf: ReadonlyMap<string, ReadonlySet<string>>;
+  /** Score multiplier applied to reader comments (0.7 unless configured). */
+  commentWeight: number;
+  /** Passages in the corpus now. */
+  passageCount: number;
+}
+
+/** ts_rank_cd weights, in PostgreSQL's order {D, C, B, A}: title line 0.3, heading 0.6, text 1. */
+const RANK_WEIGHTS = '{0.1,0.3,0.6,1.0}';
+/** A phrase of the question found together adds half its words' mean weight. */
+const PHRASE_WEIGHT = 0.5;
+
+export async function retrieve(client: PoolClient, question: string, limit: number, aliases: AliasTable | null, commentWeight: number): Promise<Retrieved> {
+  const first = analyzeQuery(question, aliases);
+  const asked = new Set<string>();
+  for (const c of first.concepts) asked.add(c.term).add(c.surface);
+  for (const t of first.plan.terms) asked.add(t.term);
+  const lookup = [...asked];
+  const { rows } = await client.query<{ n: number | null; df: Record<string, number>; near: Array<[string, string, number]> }>(
+    `select (select passages from corpus_state) as n,
+       coalesce((select json_object_agg(word, df) from vocabulary where word = any($1::text[])), '{}') as df,
+       coalesce((select json_agg(json_build_array(q.term, v.word, v.df)) from unnest($1::text[]) as q(term)
+         cross join lateral (select word, df from vocabulary v where v.word % q.term and v.word <> q.term
+                             order by similarity(v.word, q.term) desc limit 30) v), '[]') as near`,
+    [lookup],
+  );
+  const n = rows[0]?.n ?? 0;
+  const df = new Map(Object.entries(rows[0]?.df ?? {}));
+  const idfOf = (count: number) => Math.log(1 + (n - count + 0.5) / (count + 0.5));
+  const maxIdf = 1.5 * idfOf(1);
+  const nearOf = new Map<string, Array<{ term: string; distance: number }>>();
+  for (const [term, word, count] of rows[0]?.near ?? []) {
+    const d = distance(term, word);
+    if (d > 2) continue;
+    (nearOf.get(term) ?? nearOf.set(term, []).get(term)!).push({ term: word, distance: d });
+    df.set(word, count);
+  }
+  const known = (term: string) => df.has(term);
+  const weight = (term: string) => (known(term) ? idfOf(df.get(term)!) : maxIdf);
+  const terms = new Map<string, TermStats>();
+  for (const term of lookup) {
+    const near = (nearOf.get(term) ?? []).sort((a, b) => a.distance - b.distance || (a.term < b.term ? -1 : 1));
+    terms.set(term, { known: known(term), weight: weight(term), near: known(term) ? [{ term, distance: 0 }, ...near] : near });
+  }
+
+  const query = analyzeQuery(question, aliases, known);
+  if (!query.plan.terms.length || limit <= 0 || n === 0) return { query, hits: [], terms, termsOf: new Map(), commentWeight, passageCount: n };
+  // What is sent: each plan term at its weight × IDF; near spellings of unknown terms (credited to the
+  // term, as the in-memory engine does); each phrase of the question.
+  const credited: string[] = [];
+  const weights: number[] = [];
+  const lexemes: string[] = [];
+  const finder = { nearTerms: (term: string, max: number) => (nearOf.get(term) ?? []).filter((v) => v.distance <= max) };
+  const add = (credit: string, w: number, lexeme: string) => (credited.push(credit), weights.push(w), lexemes.push(lexeme));
+  for (const t of query.plan.terms) {
+    if (known(t.term)) add(t.term, t.weight * weight(t.term), tsLexeme(t.term));
+    else for (const v of fuzzyVariants(t.term, false, finder, weight)) add(t.term, t.weight * v.weight * weight(v.term), tsLexeme(v.term));
+  }
+  for (const phrase of query.plan.phrases) {
+    if (!phrase.every(known)) continue;
+    const mean = phrase.reduce((sum, term) => sum + weight(term), 0) / phrase.length;
+    add('', PHRASE_WEIGHT * mean, phrase.map(tsLexeme).join(' <-> '));
+  }
+  const single = lexemes.filter((l) => !l.includes('<->'));
+  if (!single.length) return { query, hits: [], terms, termsOf: new Map(), commentWeight, passageCount: n };
+  const found = await client.query<{ id: string; passage: Passage; terms: string[]; is_comment: boolean; score: number; matched: string[] | null }>(
+    `with q as (select t, w, to_tsquery('backchannel_terms', l) as tq from unnest($1::text[], $2::float8[], $3::text[]) as u(t, w, l))
+     select p.id, p.passage, p.terms, p.is_comment,
+       (select sum(q.w * ts_rank_cd('${RANK_WEIGHTS}', p.tsv, q.tq, 1)) from q where p.tsv @@ q.tq) as score,
+       (select array_agg(distinct q.t) from q where q.t <> '' and p.tsv @@ q.tq) as matched
+     from passages p
+     where p.tsv @@ to_tsquery('backchannel_terms', $4)
+     order by score desc, p.ordinal
+     limit $5`,
+    [credited, weights, lexemes, single.join(' | '), limit * 2 + 5],
+  );
+  const hits: PassageHit[] = found.rows
+    .map((row) => ({ passage: row.passage, score: row.is_comment ? row.score * commentWeight : row.score, matched: row.matched ?? [] }))
+    .sort((a, b) => b.score - a.score)
+    .slice(0, limit);
+  const termsOf = new Map(found.rows.map((row) => [row.id, new Set(row.terms)] as const));
+  return { query, hits, terms, termsOf, commentWeight, passageCount: n };
+}
+
+/** A term as a tsquery operand, quoted so that nothing in it is read as an operator. */
+export function tsLexeme(term: string): string {
+  return `'${term.replaceAll('\\', '\\\\').replaceAll("'", "''")}'`;
+}
