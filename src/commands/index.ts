@@ -5,6 +5,7 @@ import { passageCommand } from './passage.js';
 import { helpCommand } from './help.js';
 import { timelineCommand } from './timeline.js';
 import { sourceCommand } from './source.js';
+import { citeCommand } from './cite.js';
 import { commands, register } from './registry.js';
 
 register(
@@ -12,6 +13,7 @@ register(
   timelineCommand as CommandDefinition,
   sourceCommand as CommandDefinition,
   passageCommand as CommandDefinition,
+  citeCommand as CommandDefinition,
   helpCommand as CommandDefinition,
 );
 

@@ -59,7 +59,11 @@ describe('the Discord bot, against a fake Discord', () => {
       expect(embed.description).toMatch(/^> .*\*\*Lisa Howard\*\*.* \[1\]/);
       expect(embed.fields[0].name).toBe('Sources');
       expect(embed.fields[0].value).toMatch(/^\[1\] .+ — .+, ¶ \d+/);
-      expect(customIds(edit)).toEqual(['bc1:more:ask:-:question=swho was Lisa Howard&page=n2', expect.stringMatching(/^bc1:context:passage:p:id=s.+#p\d+$/)]);
+      expect(customIds(edit)).toEqual([
+        'bc1:more:ask:-:question=swho was Lisa Howard&page=n2',
+        expect.stringMatching(/^bc1:context:passage:p:id=s.+#p\d+$/),
+        expect.stringMatching(/^bc1:cite:cite:p:id=s.+#p\d+&sentence=n\d+&through=n\d+$/),
+      ]);
       expect(fake.violations).toEqual([]);
     });
 
@@ -133,6 +137,18 @@ describe('the Discord bot, against a fake Discord', () => {
       expect(outcome.callback).toEqual({ type: 5, data: { flags: EPHEMERAL } });
       const passage = core.corpus.passageById.get(passageId)!;
       expect(outcome.edits[0].embeds[0].description).toContain(escapeMarkdown(passage.text));
+    });
+
+    it('"Cite" gives the Chicago citation of the top quote, only to the one who pressed it', async () => {
+      const cite = customIds(answer)[2]!;
+      const id = fake.sendInteraction(buttonPress(fake.appId, cite, answer));
+      const outcome = await fake.settled(id);
+      expect(outcome.callback).toEqual({ type: 5, data: { flags: EPHEMERAL } });
+      const embed = outcome.edits[0].embeds[0];
+      expect(embed.title).toMatch(/^Cite: /);
+      expect(embed.description).toMatch(/^\*\*Note\*\*: .*, par\. \d+, accessed \w+ \d+, \d{4}\.\n\n\*\*Bibliography\*\*: /);
+      expect(embed.description).toMatch(/\n> .+ \[1\]$/);
+      expect(fake.violations).toEqual([]);
     });
 
     it('recovers a question too long for its button from the embed it is on', async () => {

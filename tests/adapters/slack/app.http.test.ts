@@ -43,7 +43,7 @@ describe('Slack app, HTTP mode', () => {
       expect(blocks[0]?.type).toBe('section');
       expect(blocks[0]?.text?.text).toMatch(/^> .*\*Lisa Howard\*.* \[1\]$/s);
       expect(blocks.some((b) => b.type === 'context' && b.elements?.[0]?.text.startsWith('*[1]* '))).toBe(true);
-      expect(buttonsOf(blocks).map((b) => b.text.text)).toEqual(['More results', 'Show context']);
+      expect(buttonsOf(blocks).map((b) => b.text.text)).toEqual(['More results', 'Show context', 'Cite']);
       expect(answer?.body.text).toMatch(/Lisa Howard.* \[1\]$/);
     });
 
@@ -124,6 +124,24 @@ describe('Slack app, HTTP mode', () => {
       const [shown] = await h.fake.waitFor(() => h.fake.responses('ctx').length > 0 && h.fake.responses('ctx'), 'the context');
       expect(shown?.body).toMatchObject({ response_type: 'ephemeral', replace_original: false });
       expect(shown?.body.blocks.some((b: { text?: { text: string } }) => b.text?.text.startsWith('> '))).toBe(true);
+
+      const cite = buttonsOf(first!.body.blocks).find((b) => b.text.text === 'Cite')!;
+      expect(decodeAction(cite.value)).toMatchObject({ c: 'cite', a: { id: expect.stringMatching(/#p\d+$/), sentence: expect.any(Number), through: expect.any(Number) }, p: 1 });
+      await press(cite, 'cite');
+      const [cited] = await h.fake.waitFor(() => h.fake.responses('cite').length > 0 && h.fake.responses('cite'), 'the citation');
+      expect(cited?.body).toMatchObject({ response_type: 'ephemeral', replace_original: false });
+      expect(shownText(cited!.body)).toMatch(/\*Note\*: .*, par\. \d+, accessed /);
+      expect(shownText(cited!.body)).toContain('*Bibliography*: ');
+    });
+
+    it('answers /cite with the citation, and /cite with a passage it lacks with a clear message, privately', async () => {
+      await h.fake.sendSigned(h.appUrl, h.fake.slashCommandBody({ command: '/cite', text: 'kennedy-khrushchev-1961-04-18#p2 format:bibtex', response_url: h.fake.responseUrl('c1') }), 'application/x-www-form-urlencoded', SIGNING_SECRET);
+      await h.fake.sendSigned(h.appUrl, h.fake.slashCommandBody({ command: '/cite', text: 'nonsense', response_url: h.fake.responseUrl('c2') }), 'application/x-www-form-urlencoded', SIGNING_SECRET);
+      const [bibtex] = await h.fake.waitFor(() => h.fake.responses('c1').length > 0 && h.fake.responses('c1'), '/cite');
+      expect(shownText(bibtex!.body)).toContain('@misc{kennedy-khrushchev-1961-04-18-p');
+      const [missing] = await h.fake.waitFor(() => h.fake.responses('c2').length > 0 && h.fake.responses('c2'), '/cite nonsense');
+      expect(missing?.body.response_type).toBe('ephemeral');
+      expect(shownText(missing!.body)).toContain('There is no passage \\"nonsense\\" in the corpus.');
     });
   });
 
