@@ -98,6 +98,19 @@ describe('the Discord bot, against a fake Discord', () => {
       expect(titles.some((name: string) => name.includes('Back Channel'))).toBe(true);
     });
 
+    it('suggests people for /who by any word of their names', async () => {
+      const id = fake.sendInteraction(autocomplete(fake.appId, 'who', { name: 'korn' }, 'name'));
+      const outcome = await fake.settled(id);
+      expect(outcome.callback.type).toBe(8);
+      expect(outcome.callback.data.choices).toEqual([{ name: expect.stringMatching(/^Peter Kornbluh \(\d+\)$/), value: 'Peter Kornbluh' }]);
+      const card = fake.sendInteraction(slashCommand(fake.appId, 'who', { name: 'Peter Kornbluh' }));
+      const embed = finalMessage(await fake.settled(card)).embeds[0];
+      expect(embed.title).toBe('Peter Kornbluh');
+      expect(embed.description).toMatch(/^> .*\*\*Peter Kornbluh\*\*, a Cuba scholar/);
+      expect(embed.description).toContain('⚠️ The corpus spells this name more than one way: “Kornbluh” (9), “Kornblush” (1).');
+      expect(fake.violations).toEqual([]);
+    });
+
     it('suggests passage ids for /passage as the user types', async () => {
       const id = fake.sendInteraction(autocomplete(fake.appId, 'passage', { id: 'kennedy' }, 'id'));
       const outcome = await fake.settled(id);

@@ -134,6 +134,16 @@ describe('Slack app, HTTP mode', () => {
       expect(shownText(cited!.body)).toContain('*Bibliography*: ');
     });
 
+    it('answers /who with a person card, and the nearest names for a name the corpus lacks', async () => {
+      await h.fake.sendSigned(h.appUrl, h.fake.slashCommandBody({ command: '/who', text: 'Lisa Howard', response_url: h.fake.responseUrl('w1') }), 'application/x-www-form-urlencoded', SIGNING_SECRET);
+      await h.fake.sendSigned(h.appUrl, h.fake.slashCommandBody({ command: '/who', text: 'Zebulon Quartz', response_url: h.fake.responseUrl('w2') }), 'application/x-www-form-urlencoded', SIGNING_SECRET);
+      const [card] = await h.fake.waitFor(() => h.fake.responses('w1').length > 0 && h.fake.responses('w1'), '/who');
+      expect(card?.body.response_type).toBe('in_channel');
+      expect(shownText(card!.body)).toContain('correspondent *Lisa Howard* that');
+      const [missing] = await h.fake.waitFor(() => h.fake.responses('w2').length > 0 && h.fake.responses('w2'), '/who nobody');
+      expect(shownText(missing!.body)).toContain('No one named “Zebulon Quartz” is in the corpus.');
+    });
+
     it('answers /cite with the citation, and /cite with a passage it lacks with a clear message, privately', async () => {
       await h.fake.sendSigned(h.appUrl, h.fake.slashCommandBody({ command: '/cite', text: 'kennedy-khrushchev-1961-04-18#p2 format:bibtex', response_url: h.fake.responseUrl('c1') }), 'application/x-www-form-urlencoded', SIGNING_SECRET);
       await h.fake.sendSigned(h.appUrl, h.fake.slashCommandBody({ command: '/cite', text: 'nonsense', response_url: h.fake.responseUrl('c2') }), 'application/x-www-form-urlencoded', SIGNING_SECRET);
