@@ -241,6 +241,18 @@ export async function startSlack(options: StartSlackOptions): Promise<SlackHandl
     await next();
   });
 
+  // Pictures go up beside the answer through Slack's upload flow (getUploadURLExternal, the upload,
+  // completeUploadExternal), into the same channel or thread. Ephemeral answers get none: a file
+  // cannot be shown to one person only.
+  const upload = async (client: webApi.WebClient, message: SlackMessage, where: PostArgs) => {
+    for (const file of message.files ?? []) {
+      const content = { file: file.data, filename: file.name, title: file.name, alt_text: file.alt.slice(0, 1000) };
+      await deliver(() =>
+        client.files.uploadV2(where.thread_ts ? { ...content, channel_id: where.channel, thread_ts: where.thread_ts } : { ...content, channel_id: where.channel }),
+      );
+    }
+  };
+
   const answerMessage = async (
     event: MessageLike,
     surface: 'mention' | 'dm',
@@ -266,6 +278,7 @@ export async function startSlack(options: StartSlackOptions): Promise<SlackHandl
     }
     const { message } = await answer({ command: request.name, input: request.input, surface, user: event.user, channel: event.channel });
     await deliver(() => client.chat.postMessage({ ...where, text: message.text, blocks: message.blocks }));
+    await upload(client, message, where);
   };
 
   app.event('app_mention', async ({ event, context, client }) => {
@@ -285,7 +298,7 @@ export async function startSlack(options: StartSlackOptions): Promise<SlackHandl
 
   for (const slash of slashCommands(commands)) {
     const definition = commands.get(slash.name) as CommandDefinition;
-    app.command(slash.slash, async ({ ack, command, respond }) => {
+    app.command(slash.slash, async ({ ack, command, respond, client }) => {
       await ack();
       const limited = refused(command.user_id, command.channel_id, 'slash');
       if (limited) {
@@ -310,6 +323,7 @@ export async function startSlack(options: StartSlackOptions): Promise<SlackHandl
             blocks: dispatched.message.blocks,
           }),
         );
+        if (!request.private && !dispatched.failed) await upload(client, dispatched.message, { channel: command.channel_id });
       });
     });
   }

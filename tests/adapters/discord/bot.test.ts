@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as z from 'zod';
+import { PNG } from 'pngjs';
 import { EPHEMERAL } from '../../../adapters/discord/limits.js';
 import { escapeMarkdown } from '../../../adapters/discord/text.js';
 import { commands } from '../../../src/commands/index.js';
@@ -191,6 +192,24 @@ describe('the Discord bot, against a fake Discord', () => {
         const outcome = await fake.settled(id);
         expect(outcome.callback).toMatchObject({ type: 4, data: { flags: EPHEMERAL, content: expect.stringMatching(/^This button no longer works/) } });
       }
+    });
+  });
+
+  describe('/timeline', () => {
+    it('attaches the picture to the deferred reply as a multipart upload, shown as the embed’s image', async () => {
+      const id = fake.sendInteraction(slashCommand(fake.appId, 'timeline', { period: '1963' }));
+      const outcome = await fake.settled(id);
+      expect(outcome.callback).toEqual({ type: 5, data: { flags: 0 } });
+      const [edit] = outcome.edits;
+      expect(edit.attachments).toEqual([expect.objectContaining({ id: '0', description: expect.stringMatching(/^Timeline: 1963: \d+ events from \d+ documents on a time axis\.$/) })]);
+      expect(edit.embeds[0].image).toEqual({ url: 'attachment://timeline-1963.png' });
+      expect(edit.embeds[0].description).toMatch(/^\*\*1\\\. 1963\*\* · year\n\n> /);
+      expect(outcome.files).toHaveLength(1);
+      const [file] = outcome.files;
+      expect(file!.filename).toBe('timeline-1963.png');
+      const png = PNG.sync.read(file!.data);
+      expect([png.width, png.height > 100]).toEqual([1200, true]);
+      expect(fake.violations).toEqual([]);
     });
   });
 

@@ -3,6 +3,7 @@
  * and response_url posts out. Waits are on the fake's records (event-driven, with a deadline).
  */
 import { rmSync } from 'node:fs';
+import { PNG } from 'pngjs';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { loadCore, type Core } from '../../../src/core.js';
 import { decodeAction } from '../../../adapters/slack/render.js';
@@ -142,6 +143,30 @@ describe('Slack app, HTTP mode', () => {
       expect(shownText(card!.body)).toContain('correspondent *Lisa Howard* that');
       const [missing] = await h.fake.waitFor(() => h.fake.responses('w2').length > 0 && h.fake.responses('w2'), '/who nobody');
       expect(shownText(missing!.body)).toContain('No one named “Zebulon Quartz” is in the corpus.');
+    });
+
+    it('uploads the /timeline picture into the channel through Slack’s upload flow, beside the answer', async () => {
+      await h.fake.sendSigned(h.appUrl, h.fake.slashCommandBody({ command: '/timeline', text: '1962-10', response_url: h.fake.responseUrl('t1'), channel_id: 'C0009' }), 'application/x-www-form-urlencoded', SIGNING_SECRET);
+      const [answer] = await h.fake.waitFor(() => h.fake.responses('t1').length > 0 && h.fake.responses('t1'), '/timeline');
+      expect(answer?.body.response_type).toBe('in_channel');
+      const [complete] = await h.fake.waitFor(() => h.fake.calls('files.completeUploadExternal').length > 0 && h.fake.calls('files.completeUploadExternal'), 'the upload');
+      const [asked] = h.fake.calls('files.getUploadURLExternal');
+      expect(asked?.params).toMatchObject({ filename: 'timeline-1962-10.png', alt_text: expect.stringMatching(/^Timeline: October 1962: 1 events? from 1 document on a time axis\.$/) });
+      const [upload] = h.fake.fileUploads();
+      expect(Number(asked!.params.length)).toBeGreaterThan(1000);
+      const start = upload!.body.indexOf(Buffer.from([0x89, 0x50, 0x4e, 0x47]));
+      const png = PNG.sync.read(upload!.body.subarray(start, start + Number(asked!.params.length)));
+      expect(png.width).toBe(1200);
+      expect(complete?.params.channel_id).toBe('C0009');
+      expect(JSON.parse(complete!.params.files)).toEqual([{ id: upload!.fileId, title: 'timeline-1962-10.png' }]);
+    });
+
+    it('uploads no picture for a private /timeline (a file cannot be shown to one person only)', async () => {
+      await h.fake.sendSigned(h.appUrl, h.fake.slashCommandBody({ command: '/timeline', text: 'private 1963', response_url: h.fake.responseUrl('t2') }), 'application/x-www-form-urlencoded', SIGNING_SECRET);
+      const [answer] = await h.fake.waitFor(() => h.fake.responses('t2').length > 0 && h.fake.responses('t2'), '/timeline private');
+      expect(answer?.body.response_type).toBe('ephemeral');
+      await h.slack.stop();
+      expect(h.fake.calls('files.getUploadURLExternal')).toHaveLength(0);
     });
 
     it('answers /cite with the citation, and /cite with a passage it lacks with a clear message, privately', async () => {
