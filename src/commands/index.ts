@@ -7,6 +7,7 @@ import { timelineCommand } from './timeline.js';
 import { sourceCommand } from './source.js';
 import { citeCommand } from './cite.js';
 import { whoCommand } from './who.js';
+import { quizCommand } from './quiz.js';
 import { commands, register } from './registry.js';
 
 register(
@@ -14,6 +15,7 @@ register(
   timelineCommand as CommandDefinition,
   sourceCommand as CommandDefinition,
   whoCommand as CommandDefinition,
+  quizCommand as CommandDefinition,
   passageCommand as CommandDefinition,
   citeCommand as CommandDefinition,
   helpCommand as CommandDefinition,

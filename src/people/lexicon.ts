@@ -47,3 +47,8 @@ export function isRoleNoun(word: string): boolean {
   if (!/^\p{Ll}[\p{L}-]+$/u.test(word) || isGrammar(word)) return false;
   return tagOf(word) === 'Actor' || /(?:or|er|ist|ent|ant|at|ian|ee|ary|ess|man|woman|voy|ier|eur)$/.test(word);
 }
+
+/** "Havana", "Cuba", "United States", "Moscow": a place the lexicon knows (city, country, region). */
+export function isPlace(name: string): boolean {
+  return /^(?:City|Country|Region|Place)\b/.test(tagOf(name));
+}

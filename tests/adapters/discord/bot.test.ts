@@ -195,6 +195,29 @@ describe('the Discord bot, against a fake Discord', () => {
     });
   });
 
+  describe('/quiz', () => {
+    it('asks with four answer buttons; a press reveals the answer to the presser alone; a forged button gets a clear message', async () => {
+      const asked = fake.sendInteraction(slashCommand(fake.appId, 'quiz', { about: '1963', seed: 42 }));
+      const question = (await fake.settled(asked)).edits[0];
+      expect(question.embeds[0].title).toBe('Quiz · 1963');
+      expect(question.embeds[0].description).toContain('\\_\\_\\_\\_\\_');
+      const ids = customIds(question);
+      expect(ids).toHaveLength(4);
+      expect(ids.every((id) => /^bc1:choice[1-4]:quiz:p:q=s.+~\d+~\d+&choice=n[1-4]$/.test(id))).toBe(true);
+      const pressed = fake.sendInteraction(buttonPress(fake.appId, ids[2]!, question));
+      const reveal = await fake.settled(pressed);
+      expect(reveal.callback).toEqual({ type: 5, data: { flags: EPHEMERAL } });
+      expect(reveal.edits[0].embeds[0].description).toMatch(/^(?:ℹ️ Right: “|⚠️ Not quite: you chose “)[\s\S]*\n\n> .+ \[1\]$/);
+      expect(customIds(reveal.edits[0])).toEqual([expect.stringMatching(/^bc1:next:quiz:-:seed=n\d+$/)]);
+      const forged = fake.sendInteraction(buttonPress(fake.appId, 'bc1:choice1:quiz:p:q=sjfkfacts-secret-talks#p3~0~5&choice=n1', question));
+      const refused = await fake.settled(forged);
+      expect(refused.edits.at(-1).content).toBe('That quiz question is not one the corpus gives (the corpus may have changed since). Ask /quiz for a new one.');
+      const tooHigh = fake.sendInteraction(buttonPress(fake.appId, ids[0]!.replace(/choice=n\d$/, 'choice=n7'), question));
+      expect((await fake.settled(tooHigh)).callback.data.content).toMatch(/^This button no longer works/);
+      expect(fake.violations).toEqual([]);
+    });
+  });
+
   describe('/timeline', () => {
     it('attaches the picture to the deferred reply as a multipart upload, shown as the embed’s image', async () => {
       const id = fake.sendInteraction(slashCommand(fake.appId, 'timeline', { period: '1963' }));

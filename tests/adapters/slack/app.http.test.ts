@@ -169,6 +169,21 @@ describe('Slack app, HTTP mode', () => {
       expect(h.fake.calls('files.getUploadURLExternal')).toHaveLength(0);
     });
 
+    it('asks /quiz with four buttons, and reveals the answer privately when one is pressed', async () => {
+      await h.fake.sendSigned(h.appUrl, h.fake.slashCommandBody({ command: '/quiz', text: '1963 seed:42', response_url: h.fake.responseUrl('q1') }), 'application/x-www-form-urlencoded', SIGNING_SECRET);
+      const [asked] = await h.fake.waitFor(() => h.fake.responses('q1').length > 0 && h.fake.responses('q1'), '/quiz');
+      expect(asked?.body.response_type).toBe('in_channel');
+      expect(shownText(asked!.body)).toContain('Quiz · 1963');
+      const buttons = buttonsOf(asked!.body.blocks);
+      expect(buttons).toHaveLength(4);
+      expect(decodeAction(buttons[1]!.value)).toEqual({ c: 'quiz', a: { q: expect.stringMatching(/~\d+~\d+$/), choice: 2 }, p: 1 });
+      const body = h.fake.actionBody(h.fake.actionPayload({ button: buttons[1]!, response_url: h.fake.responseUrl('q2') }));
+      await h.fake.sendSigned(h.appUrl, body, 'application/x-www-form-urlencoded', SIGNING_SECRET);
+      const [reveal] = await h.fake.waitFor(() => h.fake.responses('q2').length > 0 && h.fake.responses('q2'), 'the reveal');
+      expect(reveal?.body).toMatchObject({ response_type: 'ephemeral', replace_original: false });
+      expect(shownText(reveal!.body)).toMatch(/Right: “|Not quite: you chose “/);
+    });
+
     it('answers /cite with the citation, and /cite with a passage it lacks with a clear message, privately', async () => {
       await h.fake.sendSigned(h.appUrl, h.fake.slashCommandBody({ command: '/cite', text: 'kennedy-khrushchev-1961-04-18#p2 format:bibtex', response_url: h.fake.responseUrl('c1') }), 'application/x-www-form-urlencoded', SIGNING_SECRET);
       await h.fake.sendSigned(h.appUrl, h.fake.slashCommandBody({ command: '/cite', text: 'nonsense', response_url: h.fake.responseUrl('c2') }), 'application/x-www-form-urlencoded', SIGNING_SECRET);
