@@ -241,16 +241,12 @@ export async function startSlack(options: StartSlackOptions): Promise<SlackHandl
     await next();
   });
 
-  // Pictures go up beside the answer through Slack's upload flow (getUploadURLExternal, the upload,
-  // completeUploadExternal), into the same channel or thread. Ephemeral answers get none: a file
-  // cannot be shown to one person only.
-  const upload = async (client: webApi.WebClient, message: SlackMessage, where: PostArgs) => {
-    for (const file of message.files ?? []) {
-      const content = { file: file.data, filename: file.name, title: file.name, alt_text: file.alt.slice(0, 1000) };
-      await deliver(() =>
-        client.files.uploadV2(where.thread_ts ? { ...content, channel_id: where.channel, thread_ts: where.thread_ts } : { ...content, channel_id: where.channel }),
-      );
-    }
+  // A slash command's pictures go up beside its answer through Slack's upload flow
+  // (getUploadURLExternal, the upload, completeUploadExternal), into the same channel. Ephemeral
+  // answers get none: a file cannot be shown to one person only.
+  const upload = async (client: webApi.WebClient, message: SlackMessage, channel: string) => {
+    for (const file of message.files ?? [])
+      await deliver(() => client.files.uploadV2({ channel_id: channel, file: file.data, filename: file.name, title: file.name, alt_text: file.alt.slice(0, 1000) }));
   };
 
   const answerMessage = async (
@@ -278,7 +274,6 @@ export async function startSlack(options: StartSlackOptions): Promise<SlackHandl
     }
     const { message } = await answer({ command: request.name, input: request.input, surface, user: event.user, channel: event.channel });
     await deliver(() => client.chat.postMessage({ ...where, text: message.text, blocks: message.blocks }));
-    await upload(client, message, where);
   };
 
   app.event('app_mention', async ({ event, context, client }) => {
@@ -323,7 +318,7 @@ export async function startSlack(options: StartSlackOptions): Promise<SlackHandl
             blocks: dispatched.message.blocks,
           }),
         );
-        if (!request.private && !dispatched.failed) await upload(client, dispatched.message, { channel: command.channel_id });
+        if (!request.private && !dispatched.failed) await upload(client, dispatched.message, command.channel_id);
       });
     });
   }

@@ -48,7 +48,7 @@ export function isRoleNoun(word: string): boolean {
   return tagOf(word) === 'Actor' || /(?:or|er|ist|ent|ant|at|ian|ee|ary|ess|man|woman|voy|ier|eur)$/.test(word);
 }
 
-/** "Havana", "Cuba", "United States", "Moscow": a place the lexicon knows (city, country, region). */
-export function isPlace(name: string): boolean {
-  return /^(?:City|Country|Region|Place)\b/.test(tagOf(name));
+/** What kind of place the lexicon knows a name as ("Havana" City, "Cuba" Country, "Florida" Region), or null. */
+export function placeKind(name: string): 'City' | 'Country' | 'Region' | 'Place' | null {
+  return (/^(City|Country|Region|Place)\b/.exec(tagOf(name))?.[1] as 'City' | 'Country' | 'Region' | 'Place' | undefined) ?? null;
 }

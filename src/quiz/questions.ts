@@ -6,7 +6,7 @@
  * says at the blank. Questions are found by code, for any corpus, and named by a stable id.
  */
 import type { Corpus, Passage } from '../corpus/types.js';
-import { isPlace } from '../people/lexicon.js';
+import { placeKind } from '../people/lexicon.js';
 import type { PeopleIndex } from '../people/index.js';
 import { fold } from '../text/fold.js';
 import { hashOf, seeded } from '../text/random.js';
@@ -91,8 +91,10 @@ export function buildQuestionBank(corpus: Corpus, timeline: Timeline, people: Pe
     }
     for (const m of passage.text.matchAll(PLACE)) {
       const sentence = sentenceAt(passage, m.index);
-      if (!sentence || m.index === sentence[0] || !isPlace(m[0])) continue;
-      candidates.push({ passage, sentence, blank: [m.index, m.index + m[0].length], kind: 'place', filler: { text: m[0], key: fold(m[0]), shape: 'place' } });
+      const kind = placeKind(m[0]);
+      if (!sentence || m.index === sentence[0] || !kind) continue;
+      // Shape: city, country or region, so that a country is never offered beside a city inside it.
+      candidates.push({ passage, sentence, blank: [m.index, m.index + m[0].length], kind: 'place', filler: { text: m[0], key: fold(m[0]), shape: kind } });
     }
   }
 
@@ -124,14 +126,14 @@ export function buildQuestionBank(corpus: Corpus, timeline: Timeline, people: Pe
   return { questions, byId, fillers };
 }
 
-/** Fillers of the question's kind that cannot be right: another thing, not written in the sentence. */
+/** Fillers of the question's kind and shape that cannot be right: another thing, not written in the sentence. */
 function distractorPool(question: Pick<Question, 'kind' | 'answer'>, fillers: QuestionBank['fillers'], sentence: string): Filler[] {
   const inSentence = fold(sentence);
   const pool = fillers[question.kind].filter(
     (f) => f.key !== question.answer.key && fold(f.text) !== fold(question.answer.text) && !inSentence.includes(fold(f.text)),
   );
-  const sameShape = pool.filter((f) => f.shape === question.answer.shape);
-  return sameShape.length >= 3 ? sameShape : pool;
+  // Only choices of the same shape, so that none can be told wrong by its form alone.
+  return pool.filter((f) => f.shape === question.answer.shape);
 }
 
 /** The four choices of a question, always the same for the same question: the answer and three others, shuffled. */
