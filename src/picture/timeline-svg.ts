@@ -14,7 +14,7 @@ export const PICTURE = {
   width: 1200,
   margin: 40,
   rowHeight: 26,
-  maxRows: 16,
+  maxRows: 20,
   /** Font: DejaVu Sans, bundled (see png.ts). */
   font: 'DejaVu Sans',
 } as const;
@@ -170,7 +170,8 @@ export function timelineSvg(input: PictureInput): TimelinePicture {
   const legendTop = axisY + 58;
   const legendRows = [...colourOf.keys()];
   const note = left.length ? 1 : 0;
-  const height = legendTop + (legendRows.length + 1 + note) * 22 + 16;
+  const clustered = placed.some((p) => p.numbers.length > 1) ? 1 : 0;
+  const height = legendTop + (legendRows.length + 1 + clustered + note) * 22 + 16;
 
   const out: string[] = [];
   out.push(`<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="${font}">`);
@@ -219,6 +220,11 @@ export function timelineSvg(input: PictureInput): TimelinePicture {
   out.push(`<text x="${margin + 128}" y="${y}" font-size="13" fill="#333333">a month</text>`);
   out.push(`<rect x="${margin + 200}" y="${y - 13}" width="40" height="16" rx="4" fill="#555555" fill-opacity="0.22" stroke="#555555" stroke-width="1.5" stroke-dasharray="4 3"/>`);
   out.push(`<text x="${margin + 248}" y="${y}" font-size="13" fill="#333333">a season, part of a year or a year: every day it may mean. Numbers are the list’s.</text>`);
+  if (placed.some((p) => p.numbers.length > 1)) {
+    y += 22;
+    out.push(`<circle cx="${margin + 6}" cy="${y - 5}" r="7" fill="#555555" stroke="#1a1a1a" stroke-width="1.5"/>`);
+    out.push(`<text x="${margin + 18}" y="${y}" font-size="13" fill="#333333">several events of one document drawn as one mark, numbered first–last</text>`);
+  }
   for (const doc of legendRows) {
     y += 22;
     const colour = colourOf.get(doc)!;
