@@ -136,6 +136,13 @@ const early = (run: Run) => (run.early ? ` (early: p50 ${f(run.early.p50_ms, 3)}
 console.log(`queries      full ask p50 ${f(seed.full.p50_ms, 3)} ms, p99 ${f(seed.full.p99_ms, 3)} ms, ${f(seed.full.qps, 0)}/s${early(seed)}; engine search p50 ${f(seed.search.p50_ms, 3)} ms, p99 ${f(seed.search.p99_ms, 3)} ms`);
 console.log(`minisearch   defaults p50 ${f(seedMini.full.p50_ms, 3)} ms, p99 ${f(seedMini.full.p99_ms, 3)} ms, ${f(seedMini.full.qps, 0)}/s${early(seedMini)}; build ${f(seedMini.build_s * 1000, 1)} ms; loadJSON ${f(seedMini.cache_load_s * 1000, 1)} ms`);
 
+// The /timeline picture (answer, SVG and PNG) in a process of its own.
+const pictureRun = spawnSync(process.execPath, [join(root, 'dist/scripts/bench-picture.js')], { encoding: 'utf8' });
+if (pictureRun.status !== 0) throw new Error(`bench-picture failed: ${pictureRun.stderr}`);
+const picture = JSON.parse(pictureRun.stdout.trim().split('\n').pop()!) as Record<string, { p50_ms: number; max_ms: number; bytes: number }> & { first_ms: number };
+const pictureLine = (period: string) => `${period} p50 ${f(picture[period]!.p50_ms, 1)} ms, max ${f(picture[period]!.max_ms, 1)} ms, ${f(picture[period]!.bytes / 1000, 0)} KB`;
+console.log(`picture      /timeline PNG: ${pictureLine('1963')}; ${pictureLine('1959-2015')}; the first in a process ${f(picture.first_ms, 0)} ms (loads resvg and the font)`);
+
 // 4: the scale curve.
 const output: Record<string, unknown> = {
   seed: {
@@ -145,6 +152,7 @@ const output: Record<string, unknown> = {
     node_ms: round(nodeMs),
     ...(seed.early ? { early_p50_ms: round(seed.early.p50_ms), early_p99_ms: round(seed.early.p99_ms) } : {}),
   },
+  picture: { first_ms: round(picture.first_ms), year_p50_ms: round(picture['1963']!.p50_ms), all_p50_ms: round(picture['1959-2015']!.p50_ms) },
 };
 if (!values.quick) {
   const jfkQueries = join(cacheDir, 'jfk-queries.json');

@@ -13,12 +13,13 @@ import { isBackchannelError } from '../../src/errors.js';
 import { DOCUMENT_KINDS } from '../../src/corpus/types.js';
 
 export const CORPUS_USAGE = [
-  'usage: backchannel corpus add FILE [--title T] [--date D] [--kind K] [--author A] [--publisher P] [--id ID] [--dry-run] [--corpus DIR]',
+  'usage: backchannel corpus add FILE [--title T] [--date D] [--kind K] [--author A] [--publisher P] [--id ID] [--url URL] [--dry-run] [--corpus DIR]',
   '       backchannel corpus check [DIR] [--json]',
   '',
   '  add    Copy FILE (.txt, .md, .html, .pdf) into the corpus and write its manifest entry; what is not',
   '         given is inferred from the document and printed to confirm. Run again with a flag to correct it.',
   `         --kind: ${DOCUMENT_KINDS.join(', ')}. --date: 1963-11-05, 1963-11, 1963, undated or words.`,
+  '         --url: where the document can be read online (http or https), cited by /cite.',
   '  check  Validate the manifest and every document; list each problem with file and line. Exit 1 if any.',
 ].join('\n');
 
@@ -50,6 +51,7 @@ export async function runCorpusCommand(args: string[], io: CorpusCliIo = console
         author: { type: 'string' },
         publisher: { type: 'string' },
         id: { type: 'string' },
+        url: { type: 'string' },
         'dry-run': { type: 'boolean', default: false },
         json: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
@@ -123,6 +125,7 @@ async function add(positionals: string[], values: Values, io: CorpusCliIo, env: 
     author: text('author'),
     publisher: text('publisher'),
     id: text('id'),
+    url: text('url'),
     dryRun: values['dry-run'] === true,
   });
   // With SEARCH_BACKEND=postgres the database takes the corpus too, or nothing is added (see corpus-database.ts).

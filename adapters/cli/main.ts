@@ -28,7 +28,7 @@ export const processIO = (): CliIO => ({
 
 const USAGE = () =>
   [
-    'usage: backchannel <command> [words…] [--option value] [--json] [--corpus DIR]',
+    'usage: backchannel <command> [words…] [--option value] [--json] [--png FILE] [--corpus DIR]',
     '',
     ...[...commands.values()].map((c) => `  ${(c.name + (c.positional ? ` <${c.positional}>` : '')).padEnd(22)} ${c.description}`),
     `  ${'chat'.padEnd(22)} Open the terminal chat`,
@@ -82,6 +82,12 @@ export async function runCli(argv: string[], io: CliIO = processIO()): Promise<n
     return error.code === 'BAD_INPUT' ? 2 : 1;
   }
   io.stdout((parsed.json ? JSON.stringify(reply.data, null, 2) : renderTerminal(reply, io.tty ? ANSI : PLAIN)) + '\n');
+  if (parsed.png !== undefined) {
+    const { writePicture } = await import('../pictures.js');
+    const written = writePicture(reply, parsed.png);
+    io.stderr(`backchannel ${definition.name}: ${written}\n`);
+    if (!written.startsWith('wrote')) return 1;
+  }
   return reply.ok ? 0 : 1;
 }
 

@@ -6,6 +6,7 @@ export const COMMON_FLAGS = {
   json: { type: 'boolean', default: false },
   jsonl: { type: 'boolean', default: false },
   corpus: { type: 'string' },
+  png: { type: 'string' },
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
 
@@ -14,6 +15,8 @@ export interface ParsedCli {
   json: boolean;
   jsonl: boolean;
   corpus: string | undefined;
+  /** Where to write the reply's picture as PNG (`--png FILE`), if asked. */
+  png: string | undefined;
   help: boolean;
 }
 
@@ -36,6 +39,7 @@ export function parseCommandArgs(definition: CommandDefinition, args: string[]):
     json: values.json === true,
     jsonl: values.jsonl === true,
     corpus: typeof values.corpus === 'string' ? values.corpus : undefined,
+    png: typeof values.png === 'string' ? values.png : undefined,
     help: values.help === true,
   };
 }

@@ -51,6 +51,7 @@ export function toDiscordJs(message: DiscordMessage): InteractionEditReplyOption
     embeds: message.embeds,
     components: message.components,
     allowedMentions: message.allowed_mentions,
+    ...(message.files ? { files: message.files.map((file) => ({ attachment: file.data, name: file.name, description: file.alt.slice(0, 1024) })) } : {}),
   };
 }
 

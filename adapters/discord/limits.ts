@@ -20,6 +20,9 @@ export const LIMITS = {
   /** Title, description, field names and values, footer and author of every embed on a message, together. */
   embedTotal: 6000,
 
+  /** Bytes of one attachment (the smallest upload limit of any server). */
+  attachmentBytes: 10 * 1024 * 1024,
+
   /** Components. */
   customId: 100,
   buttonLabel: 80,

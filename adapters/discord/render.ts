@@ -16,6 +16,7 @@ import {
 import type { Action, Block, Citation, Reply, Run } from '../../src/reply/model.js';
 import { footerLines, planCustomId } from './custom-id.js';
 import { LIMITS } from './limits.js';
+import { pictureFiles, type PictureFile } from '../pictures.js';
 import { ELLIPSIS, fitRuns, renderRuns, runsText, squash, truncate } from './text.js';
 
 /** Mentions nothing: no user, role, `@everyone` or `@here` is ever notified. */
@@ -26,6 +27,8 @@ export interface DiscordMessage {
   embeds: APIEmbed[];
   components: APIActionRowComponent<APIButtonComponentWithCustomId>[];
   allowed_mentions: { parse: [] };
+  /** PNG attachments (uploaded as multipart); the embed shows the first as its image. */
+  files?: PictureFile[];
 }
 
 export const COLORS = { info: 0x5865f2, warning: 0xfee75c, error: 0xed4245 } as const;
@@ -76,8 +79,10 @@ export function renderReply(reply: Reply): DiscordMessage {
   if (description) embed.description = description;
   if (fields.length > 0) embed.fields = fields;
   if (footer) embed.footer = { text: footer };
+  const files = pictureFiles(reply, LIMITS.attachmentBytes);
+  if (files[0]) embed.image = { url: `attachment://${files[0].name}` };
 
-  return { embeds: [embed], components: rows, allowed_mentions: { parse: [] } };
+  return { embeds: [embed], components: rows, allowed_mentions: { parse: [] }, ...(files.length ? { files } : {}) };
 }
 
 function colorOf(reply: Reply): number {
@@ -229,6 +234,7 @@ function renderBlock(block: Block, max: number): string {
     case 'also':
       return fitRuns([{ text: block.items.map((item) => `[${item.n}]`).join(', ') }], max, (runs) => `Also in ${runsText(runs)}`);
     case 'citations':
+    case 'picture':
       return '';
   }
 }

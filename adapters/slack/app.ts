@@ -246,6 +246,14 @@ export async function startSlack(options: StartSlackOptions): Promise<SlackHandl
     await next();
   });
 
+  // A slash command's pictures go up beside its answer through Slack's upload flow
+  // (getUploadURLExternal, the upload, completeUploadExternal), into the same channel. Ephemeral
+  // answers get none: a file cannot be shown to one person only.
+  const upload = async (client: webApi.WebClient, message: SlackMessage, channel: string) => {
+    for (const file of message.files ?? [])
+      await deliver(() => client.files.uploadV2({ channel_id: channel, file: file.data, filename: file.name, title: file.name, alt_text: file.alt.slice(0, 1000) }));
+  };
+
   const answerMessage = async (
     event: MessageLike,
     surface: 'mention' | 'dm',
@@ -290,7 +298,7 @@ export async function startSlack(options: StartSlackOptions): Promise<SlackHandl
 
   for (const slash of slashCommands(commands)) {
     const definition = commands.get(slash.name) as CommandDefinition;
-    app.command(slash.slash, async ({ ack, command, respond }) => {
+    app.command(slash.slash, async ({ ack, command, respond, client }) => {
       await ack();
       const limited = await refused(command.user_id, command.channel_id, 'slash');
       if (limited) {
@@ -315,6 +323,7 @@ export async function startSlack(options: StartSlackOptions): Promise<SlackHandl
             blocks: dispatched.message.blocks,
           }),
         );
+        if (!request.private && !dispatched.failed) await upload(client, dispatched.message, command.channel_id);
       });
     });
   }

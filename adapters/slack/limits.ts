@@ -30,6 +30,8 @@ export const SLACK_LIMITS = {
   appDescription: 140,
   /** `bot_user.display_name` in an app manifest. */
   botDisplayName: 80,
+  /** Bytes of a file we upload; Slack takes up to 1 GB, a picture stays far below this. */
+  fileBytes: 5 * 1024 * 1024,
   /** How long Slack waits for an acknowledgement before it shows an error or retries, in ms. */
   ackDeadlineMs: 3000,
 } as const;

@@ -19,6 +19,7 @@ export const BOT_SCOPES = [
   'app_mentions:read', // see @Backchannel mentions in channels it is in
   'chat:write', // post answers (in threads and direct messages) and update them for "More results"
   'commands', // slash commands
+  'files:write', // upload the /timeline picture beside its answer
   'im:history', // read direct messages sent to it (message.im)
   'im:read', // know its direct-message conversations
   'im:write', // open direct messages with people

@@ -10,6 +10,7 @@ import type { Action, Block, Citation, Reply, Run } from '../../src/reply/model.
 import { citationWhere } from '../../src/reply/build.js';
 import { slashName } from './commands.js';
 import { SLACK_LIMITS } from './limits.js';
+import { pictureFiles, type PictureFile } from '../pictures.js';
 import { mrkdwnBold, mrkdwnItalic, mrkdwnText } from './text.js';
 import { ELLIPSIS, fitPrefix, runsText, sliceRuns, truncateText } from './truncate.js';
 
@@ -48,6 +49,8 @@ export interface SlackMessage {
   /** Fallback text for notifications and clients that cannot show blocks. */
   text: string;
   blocks: SlackBlock[];
+  /** Pictures to upload beside the message (`files.uploadV2`), PNG. */
+  files?: PictureFile[];
 }
 
 /** Every button's action_id starts with this; the app routes on it. */
@@ -219,6 +222,8 @@ function renderBlock(block: Block): Rendered {
       return { blocks: contextBlocks(block.items.map(citationLine)), droppable: false };
     case 'also':
       return { blocks: [alsoBlock(block.of, block.items)], droppable: false };
+    case 'picture':
+      return { blocks: [], droppable: true }; // uploaded as a file beside the message (see `files`)
   }
 }
 
@@ -286,5 +291,6 @@ export function renderReply(reply: Reply): SlackMessage {
     .map((item) => ({ ...item, blocks: item.blocks.filter((block) => !isEmpty(block)) }))
     .filter((item) => item.blocks.length > 0);
   const blocks = fitBlockCount(rendered, actionsBlocks(reply.actions));
-  return { text: fallbackText(reply), blocks };
+  const files = pictureFiles(reply, SLACK_LIMITS.fileBytes);
+  return { text: fallbackText(reply), blocks, ...(files.length ? { files } : {}) };
 }

@@ -4,6 +4,7 @@ import { runCommand } from '../../src/commands/run.js';
 import { createCoreHolder } from '../../src/reload.js';
 import { isBackchannelError } from '../../src/errors.js';
 import { renderTerminal, ANSI, PLAIN } from './render.js';
+import { writePicture } from '../pictures.js';
 import { chatWords, parseCommandArgs, splitChatLine } from '../cli/parse.js';
 
 export interface ChatOptions {
@@ -48,8 +49,10 @@ export async function runChat(options: ChatOptions = {}): Promise<number> {
       else {
         try {
           const isLine = parsed.name === 'ask' && !splitChatLine(line);
-          const input = isLine ? { question: line } : parseCommandArgs(definition, chatWords(parsed.rest)).input;
-          write(renderTerminal(runCommand(definition, input, core), style));
+          const args = isLine ? undefined : parseCommandArgs(definition, chatWords(parsed.rest));
+          const reply = runCommand(definition, args?.input ?? { question: line }, core);
+          write(renderTerminal(reply, style));
+          if (args?.png !== undefined) write(writePicture(reply, args.png));
         } catch (error) {
           if (isBackchannelError(error)) write(error.userMessage);
           else if (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS')) write(error.message);

@@ -43,6 +43,8 @@ function block(b: Block, style: TerminalStyle): string {
       return ['Sources', ...b.items.map(citation)].join('\n');
     case 'also':
       return style.dim(`   also in ${b.items.map((c) => `[${c.n}] ${c.title}`).join('; ')}`);
+    case 'picture':
+      return style.dim(`Picture: ${b.alt} (--png FILE saves it as PNG)`);
   }
 }
 

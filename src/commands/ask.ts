@@ -5,6 +5,7 @@ import { notice, runsOf } from '../reply/build.js';
 import type { CommandDefinition } from './types.js';
 import { cleanInput, INPUT_LIMITS } from './limits.js';
 import { helpBlocks } from './help.js';
+import { sentencesOf } from '../cite/reply.js';
 
 const options = z.object({
   question: z
@@ -92,6 +93,7 @@ export function askReply(result: AskResult, titles: string[]): Reply {
   const first = result.results[0]!;
   const actions: Reply['actions'] = [
     { id: 'context', label: 'Show context', command: 'passage', args: { id: first.passage.id }, private: true },
+    { id: 'cite', label: 'Cite', command: 'cite', args: { id: first.passage.id, ...sentencesOf(first.passage, first.quote.start, first.quote.end) }, private: true },
   ];
   if (result.hasMore) actions.unshift({ id: 'more', label: 'More results', command: 'ask', args: { question: result.query, page: result.page + 1 } });
   return {

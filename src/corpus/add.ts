@@ -7,7 +7,7 @@ import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, writeFil
 import { basename, join, resolve } from 'node:path';
 import { BackchannelError } from '../errors.js';
 import { DOCUMENT_KINDS, type DocDate, type DocumentKind, type DocumentMeta } from './types.js';
-import { documentSchema, MANIFEST_FILE, checkManifest } from './manifest.js';
+import { documentSchema, MANIFEST_FILE, checkManifest, urlSchema } from './manifest.js';
 import { formatOfFile, KNOWN_EXTENSIONS_TEXT, readSourceAsync } from './formats/index.js';
 import { ingestSource, problemsOf } from './ingest.js';
 import { problemsError } from './problems.js';
@@ -31,13 +31,15 @@ export interface AddOptions {
   publisher?: string;
   /** Default: a slug of the file name, numbered when taken. */
   id?: string;
+  /** Where the document can be read online (http or https), for citations. Default: none (kept on a re-add). */
+  url?: string;
   /** Read and check, print what would be written, write nothing. Default false. */
   dryRun?: boolean;
 }
 
 /** One field of the entry as written, and where its value came from. */
 export interface FieldReport {
-  field: 'id' | 'title' | 'kind' | 'date' | 'author' | 'publisher';
+  field: 'id' | 'title' | 'kind' | 'date' | 'author' | 'publisher' | 'url';
   value: string;
   /** `given`, `kept` (the entry's value, on a re-add), or where it was inferred from. */
   from: string;
@@ -81,6 +83,8 @@ export async function addDocument(options: AddOptions): Promise<AddResult> {
   if (options.kind !== undefined && !(DOCUMENT_KINDS as readonly string[]).includes(options.kind))
     throw badInput(`--kind "${options.kind}" is not a kind (one of: ${DOCUMENT_KINDS.join(', ')})`);
   const givenDate = options.date === undefined ? undefined : parseDate(options.date);
+  if (options.url !== undefined && !urlSchema.safeParse(options.url).success)
+    throw badInput(`--url "${options.url}" is not an http or https address with a domain name (e.g. https://example.org/page)`);
   if (givenDate === null) throw badInput(`--date "${options.date}" is not a date (try 1963-11-05, 1963-11, 1963 or undated)`);
 
   const dir = resolve(options.corpusDir);
@@ -119,6 +123,8 @@ export async function addDocument(options: AddOptions): Promise<AddResult> {
   const author = pick<string | null>('author', options.author, existing?.['author'], () => (text.hints.author ? { value: text.hints.author, from: 'the file' } : null), str, null);
   const publisher = pick<string | null>('publisher', options.publisher, existing?.['publisher'], () => null, str, null);
 
+  const url = pick<string | null>('url', options.url, existing?.['url'], () => null, str, null);
+
   const entry: RawEntry = {
     ...existing,
     id,
@@ -128,6 +134,7 @@ export async function addDocument(options: AddOptions): Promise<AddResult> {
     author,
     publisher,
     date,
+    ...(url !== null ? { url } : {}),
     cleaning: { dropParagraphs: [], sentencePerParagraph: false, readerComments: false, ...(existing?.['cleaning'] as object | undefined), ...(existing ? {} : { ocr: kind === 'record' }) },
   };
   const parsed = documentSchema.safeParse(entry);

@@ -21,6 +21,9 @@ export const dateSchema = z
     { message: 'iso must match precision (null when undated)' },
   );
 
+/** A document's address online: http or https, with a domain name (no `localhost`, no bare IP). */
+export const urlSchema = z.url({ protocol: /^https?$/, hostname: z.regexes.domain, error: 'must be an http or https address with a domain name' });
+
 const regexSource = z.string().refine(
   (source) => {
     try {
@@ -44,6 +47,7 @@ export const documentSchema = z
     author: z.string().min(1).nullable(),
     publisher: z.string().min(1).nullable(),
     date: dateSchema,
+    url: urlSchema.optional(),
     cleaning: z
       .object({
         dropParagraphs: z.array(regexSource).default([]),

@@ -67,6 +67,8 @@ export interface DocumentMeta {
   /** Publisher or site as the text shows it, or null. */
   publisher: string | null;
   date: DocDate;
+  /** Where the document can be read online (http or https), for citations; absent when unknown. */
+  url?: string;
   cleaning: CleaningRules;
 }
 

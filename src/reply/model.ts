@@ -52,7 +52,12 @@ export type Block =
   /** The numbered citations the quotes above refer to. */
   | { type: 'citations'; items: Citation[] }
   /** Other sources that say the same thing as citation `of`. */
-  | { type: 'also'; of: number; items: Citation[] };
+  | { type: 'also'; of: number; items: Citation[] }
+  /**
+   * A picture of the reply's content, as SVG (plain text: renderers turn it into a PNG attachment with
+   * `src/picture/png.ts`). `file` is the name to attach it under; `alt` describes it in words.
+   */
+  | { type: 'picture'; file: string; alt: string; svg: string; width: number; height: number };
 
 /**
  * A follow-up a user can take (a button on Discord and Slack). It names a command and the arguments

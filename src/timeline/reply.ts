@@ -11,6 +11,7 @@ import { MONTH_NAMES } from './calendar.js';
 import type { TimelineAnswer } from './query.js';
 import type { TimelineEvent } from './types.js';
 import { termSpans } from './words.js';
+import { timelineSvg } from '../picture/timeline-svg.js';
 
 /** Events shown on one page of the reply (`data` always holds them all). */
 export const EVENTS_PER_PAGE = 20;
@@ -80,7 +81,7 @@ function mergeRanges(ranges: Array<[number, number]>): Array<[number, number]> {
 }
 
 /** The blocks of one event, numbering its citations into `citations` (one number per passage). */
-function eventBlocks(event: TimelineEvent, answer: TimelineAnswer, corpus: Corpus, citations: Citation[]): Block[] {
+function eventBlocks(event: TimelineEvent, answer: TimelineAnswer, corpus: Corpus, citations: Citation[], n: number): Block[] {
   const number = (passageId: string): Citation => {
     const known = citations.find((c) => c.passageId === passageId);
     if (known) return known;
@@ -89,7 +90,7 @@ function eventBlocks(event: TimelineEvent, answer: TimelineAnswer, corpus: Corpu
     return citation;
   };
   const [primary, ...others] = event.citations;
-  const label = [{ text: eventDateLabel(event), marked: true }, { text: ` · ${event.precision}${event.comment ? ' · reader comment' : ''}` }];
+  const label = [{ text: `${n}. ${eventDateLabel(event)}`, marked: true }, { text: ` · ${event.precision}${event.comment ? ' · reader comment' : ''}` }];
   const marks = mergeRanges([
     [primary!.dateStart, primary!.dateEnd],
     ...termSpans(event.text, answer.topicTerms).map((t): [number, number] => [t.start, t.end]),
@@ -115,7 +116,13 @@ export function timelineReply(answer: TimelineAnswer, corpus: Corpus, page = 1):
   const current = Math.min(Math.max(1, page), pages);
   const shown = answer.events.slice((current - 1) * EVENTS_PER_PAGE, current * EVENTS_PER_PAGE);
   const citations: Citation[] = [];
-  const blocks: Block[] = [heading, ...shown.flatMap((e) => eventBlocks(e, answer, corpus, citations)), { type: 'citations', items: citations }];
+  const offset = (current - 1) * EVENTS_PER_PAGE;
+  const blocks: Block[] = [
+    heading,
+    ...(current === 1 ? [timelinePicture(answer, corpus)] : []),
+    ...shown.flatMap((e, i) => eventBlocks(e, answer, corpus, citations, offset + i + 1)),
+    { type: 'citations', items: citations },
+  ];
   const actions: Reply['actions'] = [];
   if (pages > 1) {
     const from = (current - 1) * EVENTS_PER_PAGE + 1;
@@ -123,6 +130,25 @@ export function timelineReply(answer: TimelineAnswer, corpus: Corpus, page = 1):
     if (current < pages) actions.push({ id: 'more', label: 'Later events', command: 'timeline', args: { period: answer.query, page: current + 1 } });
   }
   return { blocks, actions, data: { ...data, page: current, pages }, ok: true };
+}
+
+/** The picture of every event of the answer, numbered as the list numbers them. */
+function timelinePicture(answer: TimelineAnswer, corpus: Corpus): Block {
+  const title = `Timeline: ${answer.label}${answer.topic ? ` · ${answer.topic}` : ''}`;
+  const titles = new Map(corpus.documents.map((d) => [d.meta.id, d.meta.title]));
+  const period = answer.period ? { first: answer.period.first, last: answer.period.last } : {};
+  const picture = timelineSvg({ title, events: answer.events, titles, ...period });
+  const docs = new Set(answer.events.map((e) => e.citations[0]!.docId)).size;
+  const missing = picture.left.length ? `; ${picture.left.length} not drawn for lack of room` : '';
+  const slug = answer.query.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'all';
+  return {
+    type: 'picture',
+    file: `timeline-${slug.slice(0, 40)}.png`,
+    alt: `${title}: ${answer.events.length} events from ${docs} document${docs === 1 ? '' : 's'} on a time axis${missing}.`,
+    svg: picture.svg,
+    width: picture.width,
+    height: picture.height,
+  };
 }
 
 /** The reply to a request that could not be read: the reason, and the shape of a good request. */

@@ -35,7 +35,7 @@ describe('/ask', () => {
       citations && citations.type === 'citations' ? citations.items.map((_, i) => i + 1) : [],
     );
     expect(quotes.some((q) => q.type === 'quote' && q.runs.some((r) => r.marked && /Havana/.test(r.text)))).toBe(true);
-    expect(reply.actions.map((a) => a.id)).toEqual(['more', 'context']);
+    expect(reply.actions.map((a) => a.id)).toEqual(['more', 'context', 'cite']);
     expect(reply.actions[0]).toMatchObject({ command: 'ask', args: { question: 'What did Carter open in Havana?', page: 2 } });
   });
 

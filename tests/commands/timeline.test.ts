@@ -98,7 +98,7 @@ describe('/timeline', () => {
       expect(reply.ok).toBe(true);
       expect(blocksOf(reply, 'heading')[0]!.text).toBe('Timeline: November 1963');
       const labels = blocksOf(reply, 'text').map((b) => b.runs.map((r) => r.text).join(''));
-      expect(labels[0]).toBe('1963-11-05 · day');
+      expect(labels[0]).toBe('1. 1963-11-05 · day');
       const quotes = blocksOf(reply, 'quote');
       expect(quotes[0]!.runs.map((r) => r.text).join('')).toBe('On November 5, 1963, President Kennedy was exploring the idea.');
       expect(quotes[0]!.runs.find((r) => r.marked)!.text).toBe('November 5, 1963');

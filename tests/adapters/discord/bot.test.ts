@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as z from 'zod';
+import { PNG } from 'pngjs';
 import { EPHEMERAL } from '../../../adapters/discord/limits.js';
 import { escapeMarkdown } from '../../../adapters/discord/text.js';
 import { commands } from '../../../src/commands/index.js';
@@ -59,7 +60,11 @@ describe('the Discord bot, against a fake Discord', () => {
       expect(embed.description).toMatch(/^> .*\*\*Lisa Howard\*\*.* \[1\]/);
       expect(embed.fields[0].name).toBe('Sources');
       expect(embed.fields[0].value).toMatch(/^\[1\] .+ — .+, ¶ \d+/);
-      expect(customIds(edit)).toEqual(['bc1:more:ask:-:question=swho was Lisa Howard&page=n2', expect.stringMatching(/^bc1:context:passage:p:id=s.+#p\d+$/)]);
+      expect(customIds(edit)).toEqual([
+        'bc1:more:ask:-:question=swho was Lisa Howard&page=n2',
+        expect.stringMatching(/^bc1:context:passage:p:id=s.+#p\d+$/),
+        expect.stringMatching(/^bc1:cite:cite:p:id=s.+#p\d+&sentence=n\d+&through=n\d+$/),
+      ]);
       expect(fake.violations).toEqual([]);
     });
 
@@ -92,6 +97,19 @@ describe('the Discord bot, against a fake Discord', () => {
       const byTitle = fake.sendInteraction(autocomplete(fake.appId, 'source', { id: 'Back Channel' }, 'id'));
       const titles = (await fake.settled(byTitle)).callback.data.choices.map((choice: { name: string }) => choice.name);
       expect(titles.some((name: string) => name.includes('Back Channel'))).toBe(true);
+    });
+
+    it('suggests people for /who by any word of their names', async () => {
+      const id = fake.sendInteraction(autocomplete(fake.appId, 'who', { name: 'korn' }, 'name'));
+      const outcome = await fake.settled(id);
+      expect(outcome.callback.type).toBe(8);
+      expect(outcome.callback.data.choices).toEqual([{ name: expect.stringMatching(/^Peter Kornbluh \(\d+\)$/), value: 'Peter Kornbluh' }]);
+      const card = fake.sendInteraction(slashCommand(fake.appId, 'who', { name: 'Peter Kornbluh' }));
+      const embed = finalMessage(await fake.settled(card)).embeds[0];
+      expect(embed.title).toBe('Peter Kornbluh');
+      expect(embed.description).toMatch(/^> .*\*\*Peter Kornbluh\*\*, a Cuba scholar/);
+      expect(embed.description).toContain('⚠️ The corpus spells this name more than one way: “Kornbluh” (9), “Kornblush” (1).');
+      expect(fake.violations).toEqual([]);
     });
 
     it('suggests passage ids for /passage as the user types', async () => {
@@ -135,6 +153,18 @@ describe('the Discord bot, against a fake Discord', () => {
       expect(outcome.edits[0].embeds[0].description).toContain(escapeMarkdown(passage.text));
     });
 
+    it('"Cite" gives the Chicago citation of the top quote, only to the one who pressed it', async () => {
+      const cite = customIds(answer)[2]!;
+      const id = fake.sendInteraction(buttonPress(fake.appId, cite, answer));
+      const outcome = await fake.settled(id);
+      expect(outcome.callback).toEqual({ type: 5, data: { flags: EPHEMERAL } });
+      const embed = outcome.edits[0].embeds[0];
+      expect(embed.title).toMatch(/^Cite: /);
+      expect(embed.description).toMatch(/^\*\*Note\*\*: .*, par\. \d+, accessed \w+ \d+, \d{4}\.\n\n\*\*Bibliography\*\*: /);
+      expect(embed.description).toMatch(/\n> .+ \[1\]$/);
+      expect(fake.violations).toEqual([]);
+    });
+
     it('recovers a question too long for its button from the embed it is on', async () => {
       const asked = fake.sendInteraction(slashCommand(fake.appId, 'ask', { question: LONG_QUESTION }));
       const message = (await fake.settled(asked)).edits[0];
@@ -162,6 +192,47 @@ describe('the Discord bot, against a fake Discord', () => {
         const outcome = await fake.settled(id);
         expect(outcome.callback).toMatchObject({ type: 4, data: { flags: EPHEMERAL, content: expect.stringMatching(/^This button no longer works/) } });
       }
+    });
+  });
+
+  describe('/quiz', () => {
+    it('asks with four answer buttons; a press reveals the answer to the presser alone; a forged button gets a clear message', async () => {
+      const asked = fake.sendInteraction(slashCommand(fake.appId, 'quiz', { about: '1963', seed: 42 }));
+      const question = (await fake.settled(asked)).edits[0];
+      expect(question.embeds[0].title).toBe('Quiz · 1963');
+      expect(question.embeds[0].description).toContain('\\_\\_\\_\\_\\_');
+      const ids = customIds(question);
+      expect(ids).toHaveLength(4);
+      expect(ids.every((id) => /^bc1:choice[1-4]:quiz:p:q=s.+~\d+~\d+&choice=n[1-4]$/.test(id))).toBe(true);
+      const pressed = fake.sendInteraction(buttonPress(fake.appId, ids[2]!, question));
+      const reveal = await fake.settled(pressed);
+      expect(reveal.callback).toEqual({ type: 5, data: { flags: EPHEMERAL } });
+      expect(reveal.edits[0].embeds[0].description).toMatch(/^(?:ℹ️ Right: “|⚠️ Not quite: you chose “)[\s\S]*\n\n> .+ \[1\]$/);
+      expect(customIds(reveal.edits[0])).toEqual([expect.stringMatching(/^bc1:next:quiz:-:seed=n\d+$/)]);
+      const forged = fake.sendInteraction(buttonPress(fake.appId, 'bc1:choice1:quiz:p:q=sjfkfacts-secret-talks#p3~0~5&choice=n1', question));
+      const refused = await fake.settled(forged);
+      expect(refused.edits.at(-1).content).toBe('That quiz question is not one the corpus gives (the corpus may have changed since). Ask /quiz for a new one.');
+      const tooHigh = fake.sendInteraction(buttonPress(fake.appId, ids[0]!.replace(/choice=n\d$/, 'choice=n7'), question));
+      expect((await fake.settled(tooHigh)).callback.data.content).toMatch(/^This button no longer works/);
+      expect(fake.violations).toEqual([]);
+    });
+  });
+
+  describe('/timeline', () => {
+    it('attaches the picture to the deferred reply as a multipart upload, shown as the embed’s image', async () => {
+      const id = fake.sendInteraction(slashCommand(fake.appId, 'timeline', { period: '1963' }));
+      const outcome = await fake.settled(id);
+      expect(outcome.callback).toEqual({ type: 5, data: { flags: 0 } });
+      const [edit] = outcome.edits;
+      expect(edit.attachments).toEqual([expect.objectContaining({ id: '0', description: expect.stringMatching(/^Timeline: 1963: \d+ events from \d+ documents on a time axis\.$/) })]);
+      expect(edit.embeds[0].image).toEqual({ url: 'attachment://timeline-1963.png' });
+      expect(edit.embeds[0].description).toMatch(/^\*\*1\\\. 1963\*\* · year\n\n> /);
+      expect(outcome.files).toHaveLength(1);
+      const [file] = outcome.files;
+      expect(file!.filename).toBe('timeline-1963.png');
+      const png = PNG.sync.read(file!.data);
+      expect([png.width, png.height > 100]).toEqual([1200, true]);
+      expect(fake.violations).toEqual([]);
     });
   });
 

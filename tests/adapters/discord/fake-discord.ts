@@ -33,6 +33,39 @@ export interface InteractionOutcome {
   edits: any[];
   /** Bodies of follow-up messages. */
   followUps: any[];
+  /** Files uploaded with the edits (multipart), in order. */
+  files: UploadedFile[];
+}
+
+/** A file part of a multipart message upload. */
+export interface UploadedFile {
+  /** The form field: `files[0]`… */
+  field: string;
+  filename: string;
+  contentType: string | undefined;
+  data: Buffer;
+}
+
+/** Splits a multipart/form-data body into its JSON payload (`payload_json`) and its files. */
+export function parseMultipart(raw: Buffer, boundary: string): { body: any; files: UploadedFile[] } {
+  const files: UploadedFile[] = [];
+  let body: any = undefined;
+  const delimiter = Buffer.from(`--${boundary}`);
+  let at = raw.indexOf(delimiter);
+  while (at >= 0) {
+    const next = raw.indexOf(delimiter, at + delimiter.length);
+    if (next < 0) break;
+    const part = raw.subarray(at + delimiter.length + 2, next - 2); // past CRLF, before CRLF
+    const split = part.indexOf('\r\n\r\n');
+    const headers = part.subarray(0, split).toString('utf8');
+    const data = part.subarray(split + 4);
+    const field = /name="([^"]*)"/.exec(headers)?.[1] ?? '';
+    const filename = /filename="([^"]*)"/.exec(headers)?.[1];
+    if (filename !== undefined) files.push({ field, filename, contentType: /content-type:\s*(\S+)/i.exec(headers)?.[1], data: Buffer.from(data) });
+    else if (field === 'payload_json') body = JSON.parse(data.toString('utf8'));
+    at = next;
+  }
+  return { body, files };
 }
 
 let nextSnowflake = 1_200_000_000_000_000_000n;
@@ -126,7 +159,7 @@ export class FakeDiscord {
   /** What the bot has done for an interaction so far. */
   outcome(interactionId: string): InteractionOutcome {
     let outcome = this.outcomes.get(interactionId);
-    if (!outcome) this.outcomes.set(interactionId, (outcome = { edits: [], followUps: [] }));
+    if (!outcome) this.outcomes.set(interactionId, (outcome = { edits: [], followUps: [], files: [] }));
     return outcome;
   }
 
@@ -221,9 +254,13 @@ export class FakeDiscord {
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const url = new URL(req.url ?? '/', `http://127.0.0.1:${this.port}`);
     const path = decodeURIComponent(url.pathname).replace(/^\/api\/v10/, '');
-    const text = Buffer.concat(chunks).toString('utf8');
+    const raw = Buffer.concat(chunks);
+    const text = raw.toString('utf8');
     let body: any = undefined;
-    if (text) {
+    const boundary = /^multipart\/form-data;\s*boundary=(.+)$/.exec(req.headers['content-type'] ?? '')?.[1];
+    let files: UploadedFile[] = [];
+    if (boundary) ({ body, files } = parseMultipart(raw, boundary.replace(/^"|"$/g, '')));
+    else if (text) {
       try {
         body = JSON.parse(text);
       } catch {
@@ -275,7 +312,10 @@ export class FakeDiscord {
       if (recorded.method === 'PATCH' && message === '@original') {
         const problems = this.checkMessage(body, false);
         if (problems.length > 0) return send(400, { message: 'Invalid Form Body', code: 50035, errors: problems });
+        const attachmentProblems = this.checkAttachments(body, files);
+        if (attachmentProblems.length > 0) return send(400, { message: 'Invalid Form Body', code: 50035, errors: attachmentProblems });
         outcome.edits.push(body);
+        outcome.files.push(...files);
         return send(200, this.messageObject(body, outcome.callback?.data?.flags ?? 0));
       }
       if (recorded.method === 'POST' && !message) {
@@ -325,6 +365,19 @@ export class FakeDiscord {
       flags: body?.flags ?? flags,
       application_id: this.appId,
     };
+  }
+
+  /** Checks uploaded files against the message's `attachments`, as Discord does: each file's index listed there, within 10 MiB. */
+  private checkAttachments(body: any, files: UploadedFile[]): string[] {
+    const problems: string[] = [];
+    const listed: Array<{ id: string | number }> = body?.attachments ?? [];
+    for (const [i, file] of files.entries()) {
+      if (file.field !== `files[${i}]`) problems.push(`file field ${file.field} is not files[${i}]`);
+      if (!listed.some((a) => String(a.id) === String(i))) problems.push(`file ${file.filename} (files[${i}]) is not listed in attachments`);
+      if (file.data.length > 10 * 1024 * 1024) problems.push(`file ${file.filename} is over 10 MiB`);
+    }
+    this.violations.push(...problems);
+    return problems;
   }
 
   /** Checks a message body (or autocomplete choices) against Discord's limits, as Discord would. */

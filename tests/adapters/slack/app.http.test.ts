@@ -3,6 +3,7 @@
  * and response_url posts out. Waits are on the fake's records (event-driven, with a deadline).
  */
 import { rmSync } from 'node:fs';
+import { PNG } from 'pngjs';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { loadCore, type Core } from '../../../src/core.js';
 import { decodeAction } from '../../../adapters/slack/render.js';
@@ -43,7 +44,7 @@ describe('Slack app, HTTP mode', () => {
       expect(blocks[0]?.type).toBe('section');
       expect(blocks[0]?.text?.text).toMatch(/^> .*\*Lisa Howard\*.* \[1\]$/s);
       expect(blocks.some((b) => b.type === 'context' && b.elements?.[0]?.text.startsWith('*[1]* '))).toBe(true);
-      expect(buttonsOf(blocks).map((b) => b.text.text)).toEqual(['More results', 'Show context']);
+      expect(buttonsOf(blocks).map((b) => b.text.text)).toEqual(['More results', 'Show context', 'Cite']);
       expect(answer?.body.text).toMatch(/Lisa Howard.* \[1\]$/);
     });
 
@@ -124,6 +125,73 @@ describe('Slack app, HTTP mode', () => {
       const [shown] = await h.fake.waitFor(() => h.fake.responses('ctx').length > 0 && h.fake.responses('ctx'), 'the context');
       expect(shown?.body).toMatchObject({ response_type: 'ephemeral', replace_original: false });
       expect(shown?.body.blocks.some((b: { text?: { text: string } }) => b.text?.text.startsWith('> '))).toBe(true);
+
+      const cite = buttonsOf(first!.body.blocks).find((b) => b.text.text === 'Cite')!;
+      expect(decodeAction(cite.value)).toMatchObject({ c: 'cite', a: { id: expect.stringMatching(/#p\d+$/), sentence: expect.any(Number), through: expect.any(Number) }, p: 1 });
+      await press(cite, 'cite');
+      const [cited] = await h.fake.waitFor(() => h.fake.responses('cite').length > 0 && h.fake.responses('cite'), 'the citation');
+      expect(cited?.body).toMatchObject({ response_type: 'ephemeral', replace_original: false });
+      expect(shownText(cited!.body)).toMatch(/\*Note\*: .*, par\. \d+, accessed /);
+      expect(shownText(cited!.body)).toContain('*Bibliography*: ');
+    });
+
+    it('answers /who with a person card, and the nearest names for a name the corpus lacks', async () => {
+      await h.fake.sendSigned(h.appUrl, h.fake.slashCommandBody({ command: '/who', text: 'Lisa Howard', response_url: h.fake.responseUrl('w1') }), 'application/x-www-form-urlencoded', SIGNING_SECRET);
+      await h.fake.sendSigned(h.appUrl, h.fake.slashCommandBody({ command: '/who', text: 'Zebulon Quartz', response_url: h.fake.responseUrl('w2') }), 'application/x-www-form-urlencoded', SIGNING_SECRET);
+      const [card] = await h.fake.waitFor(() => h.fake.responses('w1').length > 0 && h.fake.responses('w1'), '/who');
+      expect(card?.body.response_type).toBe('in_channel');
+      expect(shownText(card!.body)).toContain('correspondent *Lisa Howard* that');
+      const [missing] = await h.fake.waitFor(() => h.fake.responses('w2').length > 0 && h.fake.responses('w2'), '/who nobody');
+      expect(shownText(missing!.body)).toContain('No one named “Zebulon Quartz” is in the corpus.');
+    });
+
+    it('uploads the /timeline picture into the channel through Slack’s upload flow, beside the answer', async () => {
+      await h.fake.sendSigned(h.appUrl, h.fake.slashCommandBody({ command: '/timeline', text: '1962-10', response_url: h.fake.responseUrl('t1'), channel_id: 'C0009' }), 'application/x-www-form-urlencoded', SIGNING_SECRET);
+      const [answer] = await h.fake.waitFor(() => h.fake.responses('t1').length > 0 && h.fake.responses('t1'), '/timeline');
+      expect(answer?.body.response_type).toBe('in_channel');
+      const [complete] = await h.fake.waitFor(() => h.fake.calls('files.completeUploadExternal').length > 0 && h.fake.calls('files.completeUploadExternal'), 'the upload');
+      const [asked] = h.fake.calls('files.getUploadURLExternal');
+      expect(asked?.params).toMatchObject({ filename: 'timeline-1962-10.png', alt_text: expect.stringMatching(/^Timeline: October 1962: 1 events? from 1 document on a time axis\.$/) });
+      const [upload] = h.fake.fileUploads();
+      expect(Number(asked!.params.length)).toBeGreaterThan(1000);
+      const start = upload!.body.indexOf(Buffer.from([0x89, 0x50, 0x4e, 0x47]));
+      const png = PNG.sync.read(upload!.body.subarray(start, start + Number(asked!.params.length)));
+      expect(png.width).toBe(1200);
+      expect(complete?.params.channel_id).toBe('C0009');
+      expect(JSON.parse(complete!.params.files)).toEqual([{ id: upload!.fileId, title: 'timeline-1962-10.png' }]);
+    });
+
+    it('uploads no picture for a private /timeline (a file cannot be shown to one person only)', async () => {
+      await h.fake.sendSigned(h.appUrl, h.fake.slashCommandBody({ command: '/timeline', text: 'private 1963', response_url: h.fake.responseUrl('t2') }), 'application/x-www-form-urlencoded', SIGNING_SECRET);
+      const [answer] = await h.fake.waitFor(() => h.fake.responses('t2').length > 0 && h.fake.responses('t2'), '/timeline private');
+      expect(answer?.body.response_type).toBe('ephemeral');
+      await h.slack.stop();
+      expect(h.fake.calls('files.getUploadURLExternal')).toHaveLength(0);
+    });
+
+    it('asks /quiz with four buttons, and reveals the answer privately when one is pressed', async () => {
+      await h.fake.sendSigned(h.appUrl, h.fake.slashCommandBody({ command: '/quiz', text: '1963 seed:42', response_url: h.fake.responseUrl('q1') }), 'application/x-www-form-urlencoded', SIGNING_SECRET);
+      const [asked] = await h.fake.waitFor(() => h.fake.responses('q1').length > 0 && h.fake.responses('q1'), '/quiz');
+      expect(asked?.body.response_type).toBe('in_channel');
+      expect(shownText(asked!.body)).toContain('Quiz · 1963');
+      const buttons = buttonsOf(asked!.body.blocks);
+      expect(buttons).toHaveLength(4);
+      expect(decodeAction(buttons[1]!.value)).toEqual({ c: 'quiz', a: { q: expect.stringMatching(/~\d+~\d+$/), choice: 2 }, p: 1 });
+      const body = h.fake.actionBody(h.fake.actionPayload({ button: buttons[1]!, response_url: h.fake.responseUrl('q2') }));
+      await h.fake.sendSigned(h.appUrl, body, 'application/x-www-form-urlencoded', SIGNING_SECRET);
+      const [reveal] = await h.fake.waitFor(() => h.fake.responses('q2').length > 0 && h.fake.responses('q2'), 'the reveal');
+      expect(reveal?.body).toMatchObject({ response_type: 'ephemeral', replace_original: false });
+      expect(shownText(reveal!.body)).toMatch(/Right: “|Not quite: you chose “/);
+    });
+
+    it('answers /cite with the citation, and /cite with a passage it lacks with a clear message, privately', async () => {
+      await h.fake.sendSigned(h.appUrl, h.fake.slashCommandBody({ command: '/cite', text: 'kennedy-khrushchev-1961-04-18#p2 format:bibtex', response_url: h.fake.responseUrl('c1') }), 'application/x-www-form-urlencoded', SIGNING_SECRET);
+      await h.fake.sendSigned(h.appUrl, h.fake.slashCommandBody({ command: '/cite', text: 'nonsense', response_url: h.fake.responseUrl('c2') }), 'application/x-www-form-urlencoded', SIGNING_SECRET);
+      const [bibtex] = await h.fake.waitFor(() => h.fake.responses('c1').length > 0 && h.fake.responses('c1'), '/cite');
+      expect(shownText(bibtex!.body)).toContain('@misc{kennedy-khrushchev-1961-04-18-p');
+      const [missing] = await h.fake.waitFor(() => h.fake.responses('c2').length > 0 && h.fake.responses('c2'), '/cite nonsense');
+      expect(missing?.body.response_type).toBe('ephemeral');
+      expect(shownText(missing!.body)).toContain('There is no passage \\"nonsense\\" in the corpus.');
     });
   });
 

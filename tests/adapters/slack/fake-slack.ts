@@ -29,7 +29,15 @@ export interface SocketAck {
 export interface SocketConnection {
   kind: 'socket-open' | 'socket-close';
 }
-export type FakeRecord = ApiCall | ResponseUrlPost | SocketAck | SocketConnection;
+/** File bytes posted to an upload URL that `files.getUploadURLExternal` handed out. */
+export interface FileUpload {
+  kind: 'upload';
+  fileId: string;
+  contentType: string | undefined;
+  /** The request body as sent (the web API client sends the file as a multipart form). */
+  body: Buffer;
+}
+export type FakeRecord = ApiCall | ResponseUrlPost | SocketAck | SocketConnection | FileUpload;
 
 export interface FakeSlackOptions {
   botToken: string;
@@ -48,10 +56,10 @@ export function signature(secret: string, timestamp: number, body: string): stri
   return `v0=${createHmac('sha256', secret).update(`v0:${timestamp}:${body}`).digest('hex')}`;
 }
 
-async function readBody(req: IncomingMessage): Promise<string> {
+async function readBody(req: IncomingMessage): Promise<Buffer> {
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
+  return Buffer.concat(chunks);
 }
 
 function parseFields(contentType: string | undefined, raw: string): Record<string, any> {
@@ -66,6 +74,8 @@ function parseFields(contentType: string | undefined, raw: string): Record<strin
 
 export class FakeSlack {
   readonly records: FakeRecord[] = [];
+  /** Upload URLs handed out by `files.getUploadURLExternal`, by file id. */
+  readonly uploads = new Map<string, { filename: string; length: number }>();
   /** When true, every response_url answers 404 (as an expired one does). */
   failResponseUrls = false;
   readonly botUserId: string;
@@ -124,6 +134,11 @@ export class FakeSlack {
     return `${this.url}/respond/${id}`;
   }
 
+  /** Files posted to upload URLs, in order. */
+  fileUploads(): FileUpload[] {
+    return this.records.filter((r): r is FileUpload => r.kind === 'upload');
+  }
+
   calls(method: string): ApiCall[] {
     return this.records.filter((r): r is ApiCall => r.kind === 'api' && r.method === method);
   }
@@ -166,7 +181,8 @@ export class FakeSlack {
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const raw = await readBody(req);
+    const bytes = await readBody(req);
+    const raw = bytes.toString('utf8');
     const path = new URL(req.url ?? '/', this.url).pathname;
     const json = (status: number, body: unknown) => {
       res.writeHead(status, { 'content-type': 'application/json' });
@@ -176,6 +192,13 @@ export class FakeSlack {
       this.record({ kind: 'respond', id: path.slice('/respond/'.length), body: JSON.parse(raw) as Record<string, any> });
       if (this.failResponseUrls) json(404, { ok: false, error: 'expired_url' });
       else json(200, { ok: true });
+      return;
+    }
+    if (path.startsWith('/upload/')) {
+      const fileId = path.slice('/upload/'.length);
+      if (!this.uploads.has(fileId)) return json(404, { ok: false, error: 'unknown_upload' });
+      this.record({ kind: 'upload', fileId, contentType: req.headers['content-type'], body: bytes });
+      res.writeHead(200, { 'content-type': 'text/plain' }).end(`OK - ${bytes.length}`);
       return;
     }
     if (!path.startsWith('/api/')) return json(404, { ok: false, error: 'not_found' });
@@ -197,6 +220,17 @@ export class FakeSlack {
         this.tsCounter += 1;
         const ts = method === 'chat.update' ? params.ts : `1700000000.${String(this.tsCounter).padStart(6, '0')}`;
         return json(200, { ok: true, channel: params.channel, ts, message: { text: params.text, ts } });
+      }
+      case 'files.getUploadURLExternal': {
+        if (!params.filename || !(Number(params.length) > 0)) return json(200, { ok: false, error: 'invalid_arguments' });
+        const fileId = `F${String(this.uploads.size + 1).padStart(8, '0')}`;
+        this.uploads.set(fileId, { filename: params.filename, length: Number(params.length) });
+        return json(200, { ok: true, upload_url: `${this.url}/upload/${fileId}`, file_id: fileId });
+      }
+      case 'files.completeUploadExternal': {
+        const files = (typeof params.files === 'string' ? JSON.parse(params.files) : params.files) as Array<{ id: string; title?: string }>;
+        if (!Array.isArray(files) || files.some((f) => !this.uploads.has(f.id))) return json(200, { ok: false, error: 'file_not_found' });
+        return json(200, { ok: true, files: files.map((f) => ({ id: f.id, title: f.title ?? this.uploads.get(f.id)!.filename })) });
       }
       case 'chat.postEphemeral':
         return json(200, { ok: true, message_ts: '1700000000.999999' });

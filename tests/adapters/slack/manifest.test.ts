@@ -14,7 +14,7 @@ describe('Slack app manifest', () => {
         socket_mode_enabled: true,
         token_rotation_enabled: false,
       });
-      expect(manifest.oauth_config.scopes.bot).toEqual(['app_mentions:read', 'chat:write', 'commands', 'im:history', 'im:read', 'im:write']);
+      expect(manifest.oauth_config.scopes.bot).toEqual(['app_mentions:read', 'chat:write', 'commands', 'files:write', 'im:history', 'im:read', 'im:write']);
       expect(manifest.features.app_home.messages_tab_enabled).toBe(true);
       expect(manifest.features.slash_commands.map((c) => c.command)).toEqual(['/ask', '/backchannel', '/timeline', '/source']);
       expect(manifest.features.slash_commands[0]).toEqual({
