@@ -1,8 +1,10 @@
 import type { Corpus, Passage } from '../corpus/types.js';
 import type { Citation } from '../reply/model.js';
 import type { AliasTable } from '../search/aliases.js';
-import type { PassageSearch, PassageHit } from '../search/passage-search.js';
-import { analyzeQuery, type AnalyzedQuery, type ConceptTerm, type QuestionPeriod } from '../search/query.js';
+import type { PassageSearch } from '../search/passage-search.js';
+import type { AnalyzedQuery, ConceptTerm, QuestionPeriod } from '../search/query.js';
+import { MemoryRetriever } from '../retrieval/memory.js';
+import type { Retrieval, RetrievedHit } from '../retrieval/types.js';
 import type { Timeline } from '../timeline/types.js';
 import { eventsIn, periodItems } from './period-answer.js';
 import { citationFor } from './citation.js';
@@ -66,38 +68,54 @@ export interface AskResult {
 }
 
 /** What ask needs from the core. */
-export interface AskDeps {
-  corpus: Corpus;
+export interface AskDeps extends AnswerDeps {
   search: PassageSearch;
   aliases: AliasTable | null;
+}
+
+/** What answering needs beside the retrieval: the corpus (citations) and its dated events. */
+export interface AnswerDeps {
+  corpus: Corpus;
   /** The dated events, read only for a question that asks what happened in a period. */
   readonly timeline?: Timeline;
 }
 
+/** How many passages answering reads for a page of results: the reranked head, or the pages so far and one more. */
+export function retrievalDepth(options: AskOptions = {}): number {
+  const { limit, page, rerank } = { ...DEFAULT_ASK, ...options };
+  return Math.max(limit * page + 1, rerank);
+}
+
 /**
- * Answers a question by quoting the corpus: ranked passages, the answering sentence of each, numbered
- * citations, and other documents that say the same. Abstains, with `answered: false`, when the best
- * passage covers too little of the question.
+ * Answers a question by quoting the corpus, through the in-memory retriever (see `answer`).
  */
 export function ask(deps: AskDeps, question: string, options: AskOptions = {}): AskResult {
+  return answer(deps, new MemoryRetriever(deps.search, deps.aliases).retrieve(question, retrievalDepth(options)), options);
+}
+
+/**
+ * Answers a retrieved question by quoting the corpus: ranked passages, the answering sentence of each,
+ * numbered citations, and other documents that say the same. Abstains, with `answered: false`, when
+ * the best passage covers too little of the question. Reads nothing of the search but `retrieval`.
+ */
+export function answer(deps: AnswerDeps, retrieval: Retrieval, options: AskOptions = {}): AskResult {
   const { limit, page, minCoverage, alsoOverlap, answerWeight, rerank } = { ...DEFAULT_ASK, ...options };
-  const analyzed = analyzeQuery(question, deps.aliases, { known: (term) => deps.search.engine.has(term), related: (term) => deps.search.lexicon.related(term) });
+  const r = retrieval;
+  const analyzed = r.query;
   if (analyzed.periodProblem) return abstained(analyzed, page, 'bad-period', 0);
   // "What happened in 1977?", "…between the US and Cuba in the eighties?": a period and nothing the
   // corpus does not say everywhere is answered from the timeline.
-  const topicOnly = analyzed.concepts.every((c) => deps.search.engine.has(c.term) && deps.search.termWeight(c.term) < TOPIC_IDF);
+  const topicOnly = analyzed.concepts.every((c) => r.known(c.term) && r.weight(c.term) < TOPIC_IDF);
   if (analyzed.period && topicOnly && deps.timeline) return askPeriod(deps, analyzed, analyzed.period, limit, page);
   if (!analyzed.concepts.length) return abstained(analyzed, page, 'no-terms', 0);
 
-  const idf = (term: string) => deps.search.termWeight(term);
-  const known = (term: string) => deps.search.engine.has(term);
-  const found = deps.search.search(analyzed, Math.max(limit * page + 1, rerank));
+  const found = r.hits;
   if (!found[0]) return abstained(analyzed, page, 'no-match', 0);
-  const prepared = quoteQuery(analyzed, idf, known, (term) => deps.search.nearWords(term));
+  const prepared = quoteQuery(analyzed, r.weight, r.known, r.near);
   const typoOf = (k: number, terms: ReadonlySet<string>) => prepared.typoCredit[k]?.(terms) ?? 0;
-  const hits = rerankByAnswer(found, prepared, answerWeight, rerank, deps.search.commentWeight);
+  const hits = rerankByAnswer(found, prepared, answerWeight, rerank, r.commentWeight);
   // The corpus answers when one of the best passages holds enough of the question.
-  const covered = unknownName(analyzed, deps.search) ? 0 : Math.max(...hits.slice(0, limit).map((h) => answerCoverage(analyzed, h, prepared, deps.search, typoOf)));
+  const covered = unknownName(analyzed, r) ? 0 : Math.max(...hits.slice(0, limit).map((h) => answerCoverage(analyzed, h, prepared, r, typoOf)));
   if (covered < minCoverage) {
     // Near the topic (part of the question is there): the nearest passages, which the reply says do not answer it.
     const nearest = covered >= NEAR_TOPIC ? hits.slice(0, limit).map((hit, i) => item(deps, hit, prepared, i + 1, i + 1)) : [];
@@ -112,7 +130,7 @@ export function ask(deps: AskDeps, question: string, options: AskOptions = {}): 
 }
 
 /** One ranked passage as an answer item: its best quote (the rerank's choice when it made one) and its citation. */
-function item(deps: AskDeps, hit: ChosenHit, prepared: QuoteQuery, rank: number, n: number): AskItem {
+function item(deps: AnswerDeps, hit: ChosenHit, prepared: QuoteQuery, rank: number, n: number): AskItem {
   return {
     rank,
     passage: hit.passage,
@@ -124,7 +142,7 @@ function item(deps: AskDeps, hit: ChosenHit, prepared: QuoteQuery, rank: number,
 }
 
 /** "What happened in 1977?": the timeline's events of the period, in order, each sentence quoted with its date as the answer. */
-function askPeriod(deps: AskDeps, analyzed: AnalyzedQuery, period: QuestionPeriod, limit: number, page: number): AskResult {
+function askPeriod(deps: AnswerDeps, analyzed: AnalyzedQuery, period: QuestionPeriod, limit: number, page: number): AskResult {
   const events = eventsIn(deps.timeline!, period);
   if (!events.length) return abstained(analyzed, page, 'no-events', 0);
   const onPage = events.slice((page - 1) * limit, page * limit);
@@ -153,10 +171,10 @@ function abstained(analyzed: AnalyzedQuery, page: number, reason: AskResult['rea
  * comments keep their lower weight. Hits below the reranked head keep their order, after it.
  */
 /** A hit with the quote choice the answer rerank made for it, when it was in the reranked head. */
-type ChosenHit = PassageHit & { choice?: QuoteChoice };
+type ChosenHit = RetrievedHit & { choice?: QuoteChoice };
 
 function rerankByAnswer(
-  hits: PassageHit[],
+  hits: RetrievedHit[],
   prepared: QuoteQuery,
   weight: number,
   count: number,
@@ -201,24 +219,24 @@ function answerCoverage(
   analyzed: AnalyzedQuery,
   hit: ChosenHit,
   prepared: QuoteQuery,
-  search: PassageSearch,
+  search: Retrieval,
   typoOf: (k: number, terms: ReadonlySet<string>) => number,
 ): number {
   const choice = hit.choice ?? chooseQuote(hit.passage, prepared);
   const terms = search.termsOf(hit.passage.id);
   // Related words bridge a question's words to the corpus's; they never answer a question none of whose
   // own words (or near spellings of them) is there.
-  const own = (c: ConceptTerm, k: number) => conceptFound(c, terms) || (!search.engine.has(c.term) && typoOf(k, terms) >= SURE_TYPO);
+  const own = (c: ConceptTerm, k: number) => conceptFound(c, terms) || (!search.known(c.term) && typoOf(k, terms) >= SURE_TYPO);
   if (!analyzed.concepts.some(own)) return 0;
-  const passage = coverage(analyzed, terms, (t) => search.termWeight(t), (t) => search.engine.has(t), typoOf);
+  const passage = coverage(analyzed, terms, search.weight, search.known, typoOf);
   const both = (choice.covered + passage) / 2;
   if (!TYPED.has(analyzed.type)) return both;
   return quoteOf(choice, prepared).answer ? both : both * UNTYPED_SHARE;
 }
 
 /** A name the question capitalizes that the corpus neither holds nor holds a near spelling of ("Trump", "Guantanamo"): it cannot be about it. */
-function unknownName(analyzed: AnalyzedQuery, search: PassageSearch): boolean {
-  return analyzed.concepts.some((c) => c.name && !search.engine.has(c.term) && !c.alternatives.length && search.nearWords(c.term).length === 0);
+function unknownName(analyzed: AnalyzedQuery, search: Retrieval): boolean {
+  return analyzed.concepts.some((c) => c.name && !search.known(c.term) && !c.alternatives.length && search.near(c.term).length === 0);
 }
 
 /** Words two quotes must share beyond the question's own before they count as saying the same thing. */
@@ -230,7 +248,7 @@ const ALSO_SHARED_TERMS = 3;
  * dates), and overlap by at least `minOverlap`.
  */
 function alsoIn(
-  deps: AskDeps,
+  deps: AnswerDeps,
   prepared: QuoteQuery,
   first: ChosenHit,
   hits: ChosenHit[],
