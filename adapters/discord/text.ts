@@ -118,7 +118,7 @@ export function truncateRuns(runs: readonly Run[], max: number): Run[] {
   for (const run of runs) {
     if (at >= keep) break;
     const piece = run.text.slice(0, keep - at);
-    if (piece !== '') out.push({ text: piece, ...(run.marked ? { marked: true } : {}), ...(run.italic ? { italic: true } : {}) });
+    if (piece !== '') out.push(run.marked ? { text: piece, marked: true } : { text: piece });
     at += run.text.length;
   }
   out.push({ text: out.length === 0 ? ELLIPSIS : cut.suffix });
@@ -142,15 +142,15 @@ export function fitRuns(runs: readonly Run[], max: number, render: (runs: readon
   return minimal.length <= max ? minimal : '';
 }
 
-/** Renders runs as Discord markdown: text escaped, marked runs in bold, italic runs in italics (white space kept outside the stars). */
+/** Renders runs as Discord markdown: text escaped, marked runs in bold (white space kept outside the stars). */
 export function renderRuns(runs: readonly Run[], lineStart = true): string {
   // Merge neighbouring runs with the same marking, so bold spans are whole.
   const merged: Run[] = [];
   for (const run of runs) {
     if (run.text === '') continue;
     const last = merged[merged.length - 1];
-    if (last && Boolean(last.marked) === Boolean(run.marked) && Boolean(last.italic) === Boolean(run.italic)) last.text += run.text;
-    else merged.push({ text: run.text, marked: Boolean(run.marked), italic: Boolean(run.italic) });
+    if (last && Boolean(last.marked) === Boolean(run.marked)) last.text += run.text;
+    else merged.push({ text: run.text, marked: Boolean(run.marked) });
   }
   // `@everyone` split across runs (`@` plain, `everyone` marked) still gets its zero-width space.
   const full = merged.map((run) => run.text).join('');
@@ -170,10 +170,9 @@ export function renderRuns(runs: readonly Run[], lineStart = true): string {
   let atLineStart = lineStart;
   for (const run of merged) {
     const escaped = escapeMarkdown(run.text, atLineStart);
-    if (run.marked || run.italic) {
+    if (run.marked) {
       const [, lead = '', body = '', trail = ''] = /^(\s*)([\s\S]*?)(\s*)$/.exec(escaped) ?? [];
-      const stars = run.marked && run.italic ? '***' : run.marked ? '**' : '*';
-      out += body === '' ? escaped : `${lead}${stars}${body}${stars}${trail}`;
+      out += body === '' ? escaped : `${lead}**${body}**${trail}`;
     } else {
       out += escaped;
     }

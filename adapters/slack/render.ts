@@ -11,7 +11,7 @@ import { citationWhere } from '../../src/reply/build.js';
 import { slashName } from './commands.js';
 import { SLACK_LIMITS } from './limits.js';
 import { pictureFiles, type PictureFile } from '../pictures.js';
-import { mrkdwnBold, mrkdwnItalic, mrkdwnText } from './text.js';
+import { mrkdwnBold, mrkdwnText } from './text.js';
 import { ELLIPSIS, fitPrefix, runsText, sliceRuns, truncateText } from './truncate.js';
 
 export interface MrkdwnText {
@@ -86,7 +86,7 @@ const FALLBACK_MAX = 500;
 const mrkdwn = (text: string): MrkdwnText => ({ type: 'mrkdwn', text, verbatim: true });
 const section = (text: string): SectionBlock => ({ type: 'section', text: mrkdwn(text) });
 
-/** Runs as mrkdwn: marked runs bold, italic runs italic (line by line, since neither can span a line break). */
+/** Runs as mrkdwn: marked runs bold (line by line, since bold cannot span a line break). */
 export function runsToMrkdwn(runs: readonly Run[]): string {
   return runs
     .map((run) => (run.command && run.text.startsWith(`/${run.command}`) ? { ...run, text: slashName(run.command) + run.text.slice(run.command.length + 1) } : run))
@@ -96,12 +96,7 @@ export function runsToMrkdwn(runs: readonly Run[]): string {
             .split('\n')
             .map((line) => mrkdwnBold(line))
             .join('\n')
-        : run.italic
-          ? run.text
-              .split('\n')
-              .map((line) => mrkdwnItalic(line))
-              .join('\n')
-          : mrkdwnText(run.text),
+        : mrkdwnText(run.text),
     )
     .join('');
 }

@@ -4,16 +4,14 @@ import { citationLine } from '../../src/reply/build.js';
 /** How marked runs (query terms) show in a terminal: ANSI bold on a TTY, **asterisks** otherwise. */
 export interface TerminalStyle {
   bold: (text: string) => string;
-  italic: (text: string) => string;
   dim: (text: string) => string;
 }
 
-export const ANSI: TerminalStyle = { bold: (t) => `\x1b[1m${t}\x1b[22m`, italic: (t) => `\x1b[3m${t}\x1b[23m`, dim: (t) => `\x1b[2m${t}\x1b[22m` };
-/** Plain text keeps italics out: a title copied from it into a paper is then italicised there. */
-export const PLAIN: TerminalStyle = { bold: (t) => `**${t}**`, italic: (t) => t, dim: (t) => t };
+export const ANSI: TerminalStyle = { bold: (t) => `\x1b[1m${t}\x1b[22m`, dim: (t) => `\x1b[2m${t}\x1b[22m` };
+export const PLAIN: TerminalStyle = { bold: (t) => `**${t}**`, dim: (t) => t };
 
 function runs(items: Run[], style: TerminalStyle): string {
-  return items.map((r) => (r.marked ? style.bold(r.text) : r.italic ? style.italic(r.text) : r.text)).join('');
+  return items.map((r) => (r.marked ? style.bold(r.text) : r.text)).join('');
 }
 
 function citation(c: Citation): string {
