@@ -4,7 +4,7 @@
  * the whole range. Prints one JSON line; `npm run bench` runs it and prints the figures.
  */
 import { parseArgs } from 'node:util';
-import { pictureFiles } from '../adapters/pictures.js';
+import { pictureFiles, pngFiles } from '../adapters/pictures.js';
 import { commands } from '../src/commands/index.js';
 import { runCommand } from '../src/commands/run.js';
 import { loadCore } from '../src/core.js';
@@ -16,20 +16,20 @@ const timeline = commands.get('timeline')!;
 core.timeline; // built once, as the running bot has it
 
 /** Milliseconds to answer /timeline `period` and render its picture to PNG. */
-function once(period: string): { ms: number; bytes: number } {
+async function once(period: string): Promise<{ ms: number; bytes: number }> {
   const started = performance.now();
-  const [file] = pictureFiles(runCommand(timeline, { period }, core), Infinity);
+  const [file] = await pngFiles(pictureFiles(runCommand(timeline, { period }, core)), Infinity);
   return { ms: performance.now() - started, bytes: file!.data.length };
 }
 
 const result: Record<string, unknown> = {};
-const first = once('1963');
+const first = await once('1963');
 result['first_ms'] = first.ms;
 for (const period of ['1963', '1959-2015']) {
   const times: number[] = [];
   let bytes = 0;
   for (let i = 0; i < reps; i++) {
-    const run = once(period);
+    const run = await once(period);
     times.push(run.ms);
     bytes = run.bytes;
   }

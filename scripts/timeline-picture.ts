@@ -15,6 +15,6 @@ const dir = join(repoRoot(), 'docs');
 mkdirSync(dir, { recursive: true });
 const reply = runCommand(commands.get('timeline')!, { period }, loadCore());
 const path = join(dir, `timeline-${period.toLowerCase().replace(/[^a-z0-9]+/g, '-')}.png`);
-const said = writePicture(reply, path);
+const said = await writePicture(reply, path);
 console.log(said);
 if (!said.startsWith('wrote')) process.exitCode = 1;

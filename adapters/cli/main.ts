@@ -84,7 +84,7 @@ export async function runCli(argv: string[], io: CliIO = processIO()): Promise<n
   io.stdout((parsed.json ? JSON.stringify(reply.data, null, 2) : renderTerminal(reply, io.tty ? ANSI : PLAIN)) + '\n');
   if (parsed.png !== undefined) {
     const { writePicture } = await import('../pictures.js');
-    const written = writePicture(reply, parsed.png);
+    const written = await writePicture(reply, parsed.png);
     io.stderr(`backchannel ${definition.name}: ${written}\n`);
     if (!written.startsWith('wrote')) return 1;
   }

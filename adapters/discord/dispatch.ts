@@ -25,6 +25,7 @@ import type { SharedState } from '../state/shared-state.js';
 import { PRIVATE_OPTION } from './commands.js';
 import { decodeCustomId, readFooterValue, type ButtonState } from './custom-id.js';
 import { LIMITS } from './limits.js';
+import { pngFiles } from '../pictures.js';
 import { renderReply, renderText, type DiscordMessage } from './render.js';
 import { squash, truncate } from './text.js';
 
@@ -51,8 +52,15 @@ export function toDiscordJs(message: DiscordMessage): InteractionEditReplyOption
     embeds: message.embeds,
     components: message.components,
     allowedMentions: message.allowed_mentions,
-    ...(message.files ? { files: message.files.map((file) => ({ attachment: file.data, name: file.name, description: file.alt.slice(0, 1024) })) } : {}),
   };
+}
+
+/** A rendered reply as discord.js options, its pictures made into PNG attachments (off the main thread). */
+async function withAttachments(message: DiscordMessage): Promise<InteractionEditReplyOptions> {
+  const payload = toDiscordJs(message);
+  if (!message.files) return payload;
+  const files = await pngFiles(message.files, LIMITS.attachmentBytes);
+  return { ...payload, files: files.map((file) => ({ attachment: file.data, name: file.name, description: file.alt.slice(0, 1024) })) };
 }
 
 /** A short reference for an error, shown to the user and logged with the details. */
@@ -82,7 +90,7 @@ async function command(interaction: ChatInputCommandInteraction, context: Dispat
   for (const option of interaction.options.data) if (option.name !== PRIVATE_OPTION) raw[option.name] = option.value;
   context.logger.debug({ command: definition.name, interaction: interaction.id, user: interaction.user.id }, 'command');
   const reply = runCommand(definition, raw, context.core);
-  await interaction.editReply(toDiscordJs(renderReply(reply)));
+  await interaction.editReply(await withAttachments(renderReply(reply)));
 }
 
 async function autocomplete(interaction: AutocompleteInteraction, context: DispatchContext): Promise<void> {
@@ -129,7 +137,7 @@ async function button(interaction: ButtonInteraction, context: DispatchContext):
   await interaction.deferReply(ephemeral(state.private || onEphemeralMessage));
   context.logger.debug({ command: definition.name, action: state.action, interaction: interaction.id, user: interaction.user.id }, 'button');
   const reply = runCommand(definition, args, context.core);
-  await interaction.editReply(toDiscordJs(renderReply(reply)));
+  await interaction.editReply(await withAttachments(renderReply(reply)));
 }
 
 /**

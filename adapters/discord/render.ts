@@ -27,7 +27,7 @@ export interface DiscordMessage {
   embeds: APIEmbed[];
   components: APIActionRowComponent<APIButtonComponentWithCustomId>[];
   allowed_mentions: { parse: [] };
-  /** PNG attachments (uploaded as multipart); the embed shows the first as its image. */
+  /** Pictures to attach as PNG (uploaded as multipart when sent); the embed shows the first as its image. */
   files?: PictureFile[];
 }
 
@@ -79,7 +79,7 @@ export function renderReply(reply: Reply): DiscordMessage {
   if (description) embed.description = description;
   if (fields.length > 0) embed.fields = fields;
   if (footer) embed.footer = { text: footer };
-  const files = pictureFiles(reply, LIMITS.attachmentBytes);
+  const files = pictureFiles(reply);
   if (files[0]) embed.image = { url: `attachment://${files[0].name}` };
 
   return { embeds: [embed], components: rows, allowed_mentions: { parse: [] }, ...(files.length ? { files } : {}) };

@@ -22,6 +22,8 @@ import { leanFetch } from './lean-fetch.js';
 import { Busy, Gate, Pacer, type PacerOptions } from './pace.js';
 import { AckFirstReceiver } from './receiver.js';
 import { ACTION_PREFIX, decodeAction, renderReply, type SlackMessage } from './render.js';
+import { SLACK_LIMITS } from './limits.js';
+import { pngFiles } from '../pictures.js';
 import { fromSlackText } from './text.js';
 
 export interface StartSlackOptions {
@@ -250,7 +252,8 @@ export async function startSlack(options: StartSlackOptions): Promise<SlackHandl
   // (getUploadURLExternal, the upload, completeUploadExternal), into the same channel. Ephemeral
   // answers get none: a file cannot be shown to one person only.
   const upload = async (client: webApi.WebClient, message: SlackMessage, channel: string) => {
-    for (const file of message.files ?? [])
+    if (!message.files) return;
+    for (const file of await pngFiles(message.files, SLACK_LIMITS.fileBytes))
       await deliver(() => client.files.uploadV2({ channel_id: channel, file: file.data, filename: file.name, title: file.name, alt_text: file.alt.slice(0, 1000) }));
   };
 

@@ -49,7 +49,7 @@ export interface SlackMessage {
   /** Fallback text for notifications and clients that cannot show blocks. */
   text: string;
   blocks: SlackBlock[];
-  /** Pictures to upload beside the message (`files.uploadV2`), PNG. */
+  /** Pictures to upload beside the message as PNG (`files.uploadV2`). */
   files?: PictureFile[];
 }
 
@@ -291,6 +291,6 @@ export function renderReply(reply: Reply): SlackMessage {
     .map((item) => ({ ...item, blocks: item.blocks.filter((block) => !isEmpty(block)) }))
     .filter((item) => item.blocks.length > 0);
   const blocks = fitBlockCount(rendered, actionsBlocks(reply.actions));
-  const files = pictureFiles(reply, SLACK_LIMITS.fileBytes);
+  const files = pictureFiles(reply);
   return { text: fallbackText(reply), blocks, ...(files.length ? { files } : {}) };
 }

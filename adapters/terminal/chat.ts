@@ -52,7 +52,7 @@ export async function runChat(options: ChatOptions = {}): Promise<number> {
           const args = isLine ? undefined : parseCommandArgs(definition, chatWords(parsed.rest));
           const reply = runCommand(definition, args?.input ?? { question: line }, core);
           write(renderTerminal(reply, style));
-          if (args?.png !== undefined) write(writePicture(reply, args.png));
+          if (args?.png !== undefined) write(await writePicture(reply, args.png));
         } catch (error) {
           if (isBackchannelError(error)) write(error.userMessage);
           else if (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS')) write(error.message);

@@ -18,7 +18,7 @@ const options = z.object({
 /** /timeline: the dated events of a period, in order, each quoted with its citation. */
 export const timelineCommand: CommandDefinition<typeof options> = {
   name: 'timeline',
-  description: 'Dated events of a year, range or month, in order, quoted with citations',
+  description: 'Dated events of a year, range or month, in order, quoted with citations, and a picture of them',
   options,
   positional: 'period',
   run({ period, page }, core) {

@@ -40,7 +40,8 @@ export interface Question {
 const SENTENCE_CHARS = { min: 50, max: 320 } as const;
 
 const AMOUNT = /(?<![\p{L}\p{N}])(?:\$\s?\d[\d,.]*(?:\s(?:million|billion|thousand))?|\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?\s(?:million|billion|thousand|percent|per cent|miles|days|years|months|prisoners|people|men|exiles|Cubans|Americans)\b)/gu;
-const PLACE = /(?<![\p{L}])\p{Lu}\p{Ll}+(?:\s\p{Lu}\p{Ll}+)?(?![\p{L}])/gu;
+/** A capitalised word or two, not part of a hyphened compound ("U.S.-Cuba ties" is not a place). */
+const PLACE = /(?<![\p{L}-])\p{Lu}\p{Ll}+(?:\s\p{Lu}\p{Ll}+)?(?![\p{L}-])/gu;
 
 interface Candidate {
   passage: Passage;

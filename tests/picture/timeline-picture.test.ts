@@ -1,6 +1,6 @@
 import { PNG } from 'pngjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { pictureFiles } from '../../adapters/pictures.js';
+import { pictureFiles, pngFiles } from '../../adapters/pictures.js';
 import { commands } from '../../src/commands/index.js';
 import { runCommand } from '../../src/commands/run.js';
 import { loadCore, type Core } from '../../src/core.js';
@@ -29,11 +29,11 @@ function marksOf(svg: string) {
 describe('the timeline picture', () => {
   for (const period of ['1963', '1959-2015', '1962-10']) {
     describe(`/timeline ${period}`, () => {
-      it('attaches a PNG, 1200 pixels wide, that decodes, well under both platforms’ file limits', () => {
+      it('attaches a PNG, 1200 pixels wide, that decodes, well under both platforms’ file limits', async () => {
         const reply = timeline(period);
         const picture = pictureOf(reply)!;
         expect(picture.file).toBe(`timeline-${period}.png`);
-        const [file] = pictureFiles(reply, Infinity);
+        const [file] = await pngFiles(pictureFiles(reply), Infinity);
         const png = PNG.sync.read(file!.data);
         expect(png.width).toBe(PICTURE.width);
         expect(png.height).toBe(picture.height);
@@ -41,7 +41,7 @@ describe('the timeline picture', () => {
         expect(file!.data.length).toBeLessThan(1024 * 1024);
       });
 
-      it('draws one mark per listed event, numbered as the list is, or says how many it left out', () => {
+      it('draws one mark per listed event, numbered as the list is, or says how many it left out', async () => {
         const reply = timeline(period);
         const picture = pictureOf(reply)!;
         const events = (reply.data as { events: unknown[] }).events.length;
@@ -53,7 +53,7 @@ describe('the timeline picture', () => {
         expect(drawn.length + leftCount).toBe(events);
         expect(drawn.every((n) => n >= 1 && n <= events)).toBe(true);
         // Every mark is painted where the SVG puts it.
-        const png = PNG.sync.read(pictureFiles(reply, Infinity)[0]!.data);
+        const png = PNG.sync.read((await pngFiles(pictureFiles(reply), Infinity))[0]!.data);
         for (const mark of marks) {
           const at = (Math.round(mark.y) * png.width + Math.round(mark.x)) * 4;
           const [r, g, b] = [png.data[at]!, png.data[at + 1]!, png.data[at + 2]!];
