@@ -143,8 +143,8 @@ export function fitRuns(runs: readonly Run[], max: number, render: (runs: readon
 }
 
 /**
- * Renders runs as Discord markdown: text escaped, marked runs in bold, answer runs underlined (white
- * space kept outside the markup).
+ * Renders runs as Discord markdown: text escaped, marked runs in bold, italic runs (a book's title) in
+ * italics, answer runs underlined (white space kept outside the markup).
  */
 export function renderRuns(runs: readonly Run[], lineStart = true): string {
   // Merge neighbouring runs with the same marking, so bold spans are whole.
@@ -152,8 +152,9 @@ export function renderRuns(runs: readonly Run[], lineStart = true): string {
   for (const run of runs) {
     if (run.text === '') continue;
     const last = merged[merged.length - 1];
-    if (last && Boolean(last.marked) === Boolean(run.marked) && Boolean(last.answer) === Boolean(run.answer)) last.text += run.text;
-    else merged.push({ text: run.text, marked: Boolean(run.marked), answer: Boolean(run.answer) });
+    const same = (x: Run, y: Run) => Boolean(x.marked) === Boolean(y.marked) && Boolean(x.answer) === Boolean(y.answer) && Boolean(x.italic) === Boolean(y.italic);
+    if (last && same(last, run)) last.text += run.text;
+    else merged.push({ text: run.text, marked: Boolean(run.marked), answer: Boolean(run.answer), italic: Boolean(run.italic) });
   }
   // `@everyone` split across runs (`@` plain, `everyone` marked) still gets its zero-width space.
   const full = merged.map((run) => run.text).join('');
@@ -173,9 +174,10 @@ export function renderRuns(runs: readonly Run[], lineStart = true): string {
   let atLineStart = lineStart;
   for (const run of merged) {
     const escaped = escapeMarkdown(run.text, atLineStart);
-    if (run.marked || run.answer) {
+    if (run.marked || run.answer || run.italic) {
       const [, lead = '', body = '', trail = ''] = /^(\s*)([\s\S]*?)(\s*)$/.exec(escaped) ?? [];
-      const styled = run.marked && run.answer ? `__**${body}**__` : run.marked ? `**${body}**` : `__${body}__`;
+      const stars = run.marked && run.italic ? '***' : run.marked ? '**' : run.italic ? '*' : '';
+      const styled = run.answer ? `__${stars}${body}${stars}__` : `${stars}${body}${stars}`;
       out += body === '' ? escaped : `${lead}${styled}${trail}`;
     } else {
       out += escaped;

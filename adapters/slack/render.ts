@@ -86,15 +86,21 @@ const FALLBACK_MAX = 500;
 const mrkdwn = (text: string): MrkdwnText => ({ type: 'mrkdwn', text, verbatim: true });
 const section = (text: string): SectionBlock => ({ type: 'section', text: mrkdwn(text) });
 
-/** Runs as mrkdwn: marked runs bold, answer runs italic (line by line, since neither can span a line break). */
+/** Underscores around already formatted mrkdwn (bold), white space kept outside them. */
+function aroundItalic(formatted: string): string {
+  const [, lead = '', core = '', trail = ''] = /^(\s*)([\s\S]*?)(\s*)$/.exec(formatted) ?? [];
+  return core === '' ? formatted : `${lead}_${core}_${trail}`;
+}
+
+/** Runs as mrkdwn: marked runs bold, answer runs and italic runs (a book's title) italic (line by line, since neither can span a line break). */
 export function runsToMrkdwn(runs: readonly Run[]): string {
   return runs
     .map((run) => (run.command && run.text.startsWith(`/${run.command}`) ? { ...run, text: slashName(run.command) + run.text.slice(run.command.length + 1) } : run))
     .map((run) =>
-      run.marked || run.answer
+      run.marked || run.answer || run.italic
         ? run.text
             .split('\n')
-            .map((line) => (run.answer ? mrkdwnItalic(run.marked ? mrkdwnBold(line) : mrkdwnText(line)) : mrkdwnBold(line)))
+            .map((line) => (!run.marked ? mrkdwnItalic(line) : run.answer || run.italic ? aroundItalic(mrkdwnBold(line)) : mrkdwnBold(line)))
             .join('\n')
         : mrkdwnText(run.text),
     )

@@ -34,17 +34,19 @@ export function mrkdwnText(text: string): string {
 
 /** Bold in mrkdwn: the text made safe, whitespace kept outside the markers (`* x*` would not bold). */
 export function mrkdwnBold(text: string): string {
+  return wrapped(text, '*');
+}
+
+/** Italic in mrkdwn: `_…_` around the text, white space kept outside. */
+export function mrkdwnItalic(text: string): string {
+  return wrapped(text, '_');
+}
+
+function wrapped(text: string, mark: string): string {
   const match = /^(\s*)([\s\S]*?)(\s*)$/.exec(text);
   const [, lead = '', core = '', trail = ''] = match ?? [];
   if (core === '') return text;
-  return `${lead}*${mrkdwnText(core)}*${trail}`;
-}
-
-/** Italic mrkdwn around escaped text, white space kept outside the underscores (they must touch the text). */
-export function mrkdwnItalic(text: string): string {
-  const [, lead = '', core = '', trail = ''] = /^(\s*)([\s\S]*?)(\s*)$/.exec(text) ?? [];
-  if (core === '') return text;
-  return `${lead}_${core}_${trail}`;
+  return `${lead}${mark}${mrkdwnText(core)}${mark}${trail}`;
 }
 
 /** Removes the zero-width fences again (for tests and for reading rendered text back). */

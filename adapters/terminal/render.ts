@@ -8,16 +8,23 @@ import { citationLine } from '../../src/reply/build.js';
 export interface TerminalStyle {
   bold: (text: string) => string;
   underline: (text: string) => string;
+  italic: (text: string) => string;
   dim: (text: string) => string;
 }
 
-export const ANSI: TerminalStyle = { bold: (t) => `\x1b[1m${t}\x1b[22m`, underline: (t) => `\x1b[4m${t}\x1b[24m`, dim: (t) => `\x1b[2m${t}\x1b[22m` };
-export const PLAIN: TerminalStyle = { bold: (t) => `**${t}**`, underline: (t) => `__${t}__`, dim: (t) => t };
+export const ANSI: TerminalStyle = {
+  bold: (t) => `\x1b[1m${t}\x1b[22m`,
+  underline: (t) => `\x1b[4m${t}\x1b[24m`,
+  italic: (t) => `\x1b[3m${t}\x1b[23m`,
+  dim: (t) => `\x1b[2m${t}\x1b[22m`,
+};
+/** Plain text keeps italics out: a title copied from it into a paper is then italicised there. */
+export const PLAIN: TerminalStyle = { bold: (t) => `**${t}**`, underline: (t) => `__${t}__`, italic: (t) => t, dim: (t) => t };
 
 function runs(items: Run[], style: TerminalStyle): string {
   return items
     .map((r) => {
-      const text = r.marked ? style.bold(r.text) : r.text;
+      const text = r.marked ? style.bold(r.text) : r.italic ? style.italic(r.text) : r.text;
       return r.answer ? style.underline(text) : text;
     })
     .join('');

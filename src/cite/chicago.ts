@@ -2,11 +2,12 @@
  * A document cited in Chicago notes-bibliography style (17th edition), from its manifest entry alone:
  * the note (first, full form) and the bibliography entry. Everything comes from the manifest (author,
  * title, kind, publisher, date, url) and the passage (paragraph, page, reader comment); nothing is
- * made up. Chat platforms cannot carry italics through a copy, so titles of whole works (books) are
- * written plain and titles of parts (articles, letters, pages) in quotation marks.
+ * made up. Titles of whole works (books) are in italics (runs marked `italic`; plain in `note` and
+ * `bibliography`), titles of parts (articles, letters, pages) in quotation marks.
  */
 import { formatDate } from '../answer/citation.js';
 import type { DocumentKind, DocumentMeta, Passage } from '../corpus/types.js';
+import type { Run } from '../reply/model.js';
 
 /** What a citation is made from. */
 export interface CiteSource {
@@ -23,6 +24,20 @@ export interface ChicagoCitation {
   note: string;
   /** The bibliography entry: `Surname, Given. “Title.” Publisher, Date. Accessed …. URL.` */
   bibliography: string;
+  /** The same two as runs, the title of a whole work (a book) in italics. */
+  noteRuns: Run[];
+  bibliographyRuns: Run[];
+}
+
+/** Marks the start and end of an italic title inside the text being built. */
+const ITALIC = '\u0001';
+
+/** Text with italic marks as runs, and as plain text. */
+function runsOfMarked(text: string): Run[] {
+  return text
+    .split(ITALIC)
+    .map((piece, i) => (i % 2 === 1 ? { text: piece, italic: true } : { text: piece }))
+    .filter((run) => run.text !== '');
 }
 
 /**
@@ -86,7 +101,7 @@ function bibliographyAuthors(names: readonly string[]): string {
 
 /** Ends a piece with `mark` unless it already ends with terminal punctuation (".", "?", "!"). */
 function close(text: string, mark: string): string {
-  return /[.?!]$/.test(text) ? text : text + mark;
+  return /[.?!]$/.test(text.replaceAll(ITALIC, '')) ? text : text + mark;
 }
 
 /** A title in quotation marks, with the piece's punctuation inside them as Chicago puts it. */
@@ -115,7 +130,7 @@ export function chicagoCitation(source: CiteSource): ChicagoCitation {
   if (comment) head.push(comment.author, `comment on ${quoted(meta.title, ',')}`);
   else {
     if (names.length) head.push(noteAuthors(names));
-    head.push(words.wholeWork ? meta.title : quoted(meta.title, ','));
+    head.push(words.wholeWork ? `${ITALIC}${meta.title}${ITALIC}` : quoted(meta.title, ','));
   }
   const after: string[] = [];
   if (words.genre && !comment) after.push(words.genre);
@@ -136,7 +151,7 @@ export function chicagoCitation(source: CiteSource): ChicagoCitation {
   if (comment) entry.push(close(comment.author, '.'), `Comment on ${quoted(meta.title, '.')}`);
   else {
     if (names.length) entry.push(close(bibliographyAuthors(names), '.'));
-    entry.push(words.wholeWork ? close(meta.title, '.') : quoted(meta.title, '.'));
+    entry.push(words.wholeWork ? close(`${ITALIC}${meta.title}${ITALIC}`, '.') : quoted(meta.title, '.'));
   }
   const detail: string[] = [];
   if (words.genre && !comment) detail.push(capitalize(words.genre));
@@ -151,7 +166,13 @@ export function chicagoCitation(source: CiteSource): ChicagoCitation {
   }
   entry.push(`Accessed ${accessed}.`);
   if (meta.url) entry.push(close(meta.url, '.'));
-  return { note, bibliography: entry.join(' ') };
+  const bibliography = entry.join(' ');
+  return {
+    note: note.replaceAll(ITALIC, ''),
+    bibliography: bibliography.replaceAll(ITALIC, ''),
+    noteRuns: runsOfMarked(note),
+    bibliographyRuns: runsOfMarked(bibliography),
+  };
 }
 
 /** "n.d." stays lower case at the start of a sentence, as Chicago writes it; anything else is capitalised. */

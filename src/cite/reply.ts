@@ -71,8 +71,8 @@ export function citeReply(corpus: Corpus, request: CiteRequest): Reply {
     request.format === 'bibtex'
       ? [{ type: 'text', runs: [{ text: 'BibTeX', marked: true }] }, { type: 'text', runs: [{ text: bibtex }] }]
       : [
-          { type: 'text', runs: [{ text: 'Note', marked: true }, { text: `: ${chicago.note}` }] },
-          { type: 'text', runs: [{ text: 'Bibliography', marked: true }, { text: `: ${chicago.bibliography}` }] },
+          { type: 'text', runs: [{ text: 'Note', marked: true }, { text: ': ' }, ...chicago.noteRuns] },
+          { type: 'text', runs: [{ text: 'Bibliography', marked: true }, { text: ': ' }, ...chicago.bibliographyRuns] },
         ];
   return {
     blocks: [
@@ -91,7 +91,7 @@ export function citeReply(corpus: Corpus, request: CiteRequest): Reply {
       quote,
       url: meta.url ?? null,
       accessed: request.accessed.toISOString().slice(0, 10),
-      chicago,
+      chicago: { note: chicago.note, bibliography: chicago.bibliography },
       bibtex,
     },
   };

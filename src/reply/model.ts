@@ -12,6 +12,8 @@ export interface Run {
   text: string;
   marked?: boolean;
   answer?: boolean;
+  /** The title of a whole work (a book), which citations set in italics. */
+  italic?: boolean;
   /**
    * The run starts with this command's slash name (`/help <…>`): a platform that invokes the command by
    * another name writes that one instead (Slack's help is `/backchannel`).

@@ -7,7 +7,9 @@ import { runCommand } from '../../src/commands/run.js';
 import { loadCore, type Core } from '../../src/core.js';
 import type { DocumentMeta } from '../../src/corpus/types.js';
 import { BackchannelError } from '../../src/errors.js';
-import { renderTerminal } from '../../adapters/terminal/render.js';
+import { ANSI, renderTerminal } from '../../adapters/terminal/render.js';
+import { renderReply as renderDiscord } from '../../adapters/discord/render.js';
+import { renderReply as renderSlack } from '../../adapters/slack/render.js';
 
 let core: Core;
 beforeAll(() => {
@@ -48,6 +50,23 @@ describe('Chicago notes-bibliography citations', () => {
       expect(cited.bibliography).toBe(
         'LeoGrande, William M., and Peter Kornbluh. Back Channel to Cuba: The Hidden History of Negotiations between Washington and Havana. Book description, n.d. Accessed December 4, 2026.',
       );
+    });
+
+    it('sets the book’s title in italics, and only that', () => {
+      const cited = chicagoCitation(at('back-channel-description', 3));
+      const title = 'Back Channel to Cuba: The Hidden History of Negotiations between Washington and Havana';
+      expect(cited.noteRuns).toEqual([{ text: 'William M. LeoGrande and Peter Kornbluh, ' }, { text: title, italic: true }, { text: ', book description, n.d., par. 3, accessed December 4, 2026.' }]);
+      expect(cited.bibliographyRuns.filter((r) => r.italic)).toEqual([{ text: title, italic: true }]);
+      expect(chicagoCitation(at('jfkfacts-secret-talks')).noteRuns.some((r) => r.italic)).toBe(false);
+    });
+
+    it('renders the italics on each platform: *…* on Discord, _…_ on Slack, ANSI italics in a terminal, plain when piped', () => {
+      const reply = citeReply(core.corpus, { id: 'back-channel-description#p3', format: 'chicago', accessed: ACCESSED });
+      const title = 'Back Channel to Cuba: The Hidden History of Negotiations between Washington and Havana';
+      expect(renderDiscord(reply).embeds[0]!.description).toContain(`**Note**: William M. LeoGrande and Peter Kornbluh, *${title}*, book description, n.d., par. 2,`);
+      expect(JSON.stringify(renderSlack(reply).blocks).replaceAll('\u200b', '')).toContain(`*Note*: William M. LeoGrande and Peter Kornbluh, _${title}_, book description`);
+      expect(renderTerminal(reply, ANSI)).toContain(`\x1b[3m${title}\x1b[23m, book description`);
+      expect(renderTerminal(reply)).toContain(`Peter Kornbluh, ${title}, book description`);
     });
 
     it('cites a book summary by its author, its title in quotation marks', () => {
