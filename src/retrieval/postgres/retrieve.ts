@@ -21,7 +21,12 @@ export interface TermStats {
   known: boolean;
   /** Its IDF; for a term no passage holds, half as much again as the rarest term's (as the in-memory search). */
   weight: number;
-  /** Indexed words within two edits, with their distances; the term itself at 0 when known. */
+  /**
+   * Indexed words within two edits, with their distances. For a word the corpus does not know (of 4
+   * letters or more), its near spellings; for a known word, itself at 0 only — unlike the in-memory
+   * `nearWords`, which also lists a known word's neighbours: looking those up for every word of every
+   * question cost ~70 ms a question on 10 MB of records, and typo handling applies to unknown words.
+   */
   near: NearWords;
 }
 
@@ -53,11 +58,13 @@ export async function retrieve(client: PoolClient, question: string, limit: numb
   for (const t of first.plan.terms) asked.add(t.term);
   const lookup = [...asked];
   const { rows } = await client.query<{ n: number | null; df: Record<string, number>; near: Array<[string, string, number]> }>(
-    `select (select passages from corpus_state) as n,
-       coalesce((select json_object_agg(word, df) from vocabulary where word = any($1::text[])), '{}') as df,
+    `with known as (select word, df from vocabulary where word = any($1::text[]))
+     select (select passages from corpus_state) as n,
+       coalesce((select json_object_agg(word, df) from known), '{}') as df,
        coalesce((select json_agg(json_build_array(q.term, v.word, v.df)) from unnest($1::text[]) as q(term)
          cross join lateral (select word, df from vocabulary v where v.word % q.term and v.word <> q.term
-                             order by similarity(v.word, q.term) desc limit 30) v), '[]') as near`,
+                             order by similarity(v.word, q.term) desc limit 30) v
+         where length(q.term) >= 4 and q.term not in (select word from known)), '[]') as near`,
     [lookup],
   );
   const n = rows[0]?.n ?? 0;
