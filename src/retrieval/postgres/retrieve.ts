@@ -107,14 +107,15 @@ export async function retrieve(client: PoolClient, question: string, limit: numb
   const single = lexemes.filter((l) => !l.includes('<->'));
   if (!single.length) return { query, hits: [], terms, termsOf: new Map(), commentWeight, passageCount: n };
   const found = await client.query<{ id: string; passage: Passage; terms: string[]; is_comment: boolean; score: number; matched: string[] | null }>(
-    `with q as (select t, w, to_tsquery('backchannel_terms', l) as tq from unnest($1::text[], $2::float8[], $3::text[]) as u(t, w, l))
-     select p.id, p.passage, p.terms, p.is_comment,
-       (select sum(q.w * ts_rank_cd('${RANK_WEIGHTS}', p.tsv, q.tq, 1)) from q where p.tsv @@ q.tq) as score,
+    // Every matching passage is scored, the best kept; only those are then read whole (their JSON, terms, matches).
+    `with q as (select t, w, to_tsquery('backchannel_terms', l) as tq from unnest($1::text[], $2::float8[], $3::text[]) as u(t, w, l)),
+     top as (select p.ordinal, (select sum(q.w * ts_rank_cd('${RANK_WEIGHTS}', p.tsv, q.tq, 1)) from q where p.tsv @@ q.tq) as score
+             from passages p where p.tsv @@ to_tsquery('backchannel_terms', $4)
+             order by score desc, p.ordinal limit $5)
+     select p.id, p.passage, p.terms, p.is_comment, top.score,
        (select array_agg(distinct q.t) from q where q.t <> '' and p.tsv @@ q.tq) as matched
-     from passages p
-     where p.tsv @@ to_tsquery('backchannel_terms', $4)
-     order by score desc, p.ordinal
-     limit $5`,
+     from top join passages p using (ordinal)
+     order by top.score desc, p.ordinal`,
     [credited, weights, lexemes, single.join(' | '), limit * 2 + 5],
   );
   const hits: PassageHit[] = found.rows
