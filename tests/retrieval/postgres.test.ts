@@ -52,6 +52,7 @@ describe.skipIf(POSTGRES_SKIP_REASON !== undefined)('PostgreSQL search', () => {
       const { hits, terms } = await search.retrieve('when did Kennedy meet Atwood', 5);
       expect(terms.get('atwood')).toMatchObject({ known: false, near: expect.arrayContaining([{ term: 'attwood', distance: 1 }]) });
       expect(terms.get('atwood')!.weight).toBeGreaterThan(terms.get('kennedi')?.weight ?? terms.get('kennedy')?.weight ?? 0);
+      expect(terms.get('atwood')!.weight).toBe((await search.retrieve('atwood', 1)).unknownWeight);
       expect(hits[0]!.passage.text).toMatch(/Attwood/);
       expect(hits[0]!.matched).toContain('atwood');
     });

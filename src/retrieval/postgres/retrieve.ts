@@ -40,6 +40,8 @@ export interface Retrieved {
   terms: ReadonlyMap<string, TermStats>;
   /** Each hit's analyzed terms (text, heading, document title line), by passage id. */
   termsOf: ReadonlyMap<string, ReadonlySet<string>>;
+  /** The weight of a term no passage holds (what `weight` is for a term missing from `terms`). */
+  unknownWeight: number;
   /** Score multiplier applied to reader comments (0.7 unless configured). */
   commentWeight: number;
   /** Passages in the corpus now. */
@@ -87,7 +89,7 @@ export async function retrieve(client: PoolClient, question: string, limit: numb
   }
 
   const query = analyzeQuery(question, aliases, known);
-  if (!query.plan.terms.length || limit <= 0 || n === 0) return { query, hits: [], terms, termsOf: new Map(), commentWeight, passageCount: n };
+  if (!query.plan.terms.length || limit <= 0 || n === 0) return { query, hits: [], terms, termsOf: new Map(), unknownWeight: maxIdf, commentWeight, passageCount: n };
   // What is sent: each plan term at its weight × IDF; near spellings of unknown terms (credited to the
   // term, as the in-memory engine does); each phrase of the question.
   const credited: string[] = [];
@@ -105,7 +107,7 @@ export async function retrieve(client: PoolClient, question: string, limit: numb
     add('', PHRASE_WEIGHT * mean, phrase.map(tsLexeme).join(' <-> '));
   }
   const single = lexemes.filter((l) => !l.includes('<->'));
-  if (!single.length) return { query, hits: [], terms, termsOf: new Map(), commentWeight, passageCount: n };
+  if (!single.length) return { query, hits: [], terms, termsOf: new Map(), unknownWeight: maxIdf, commentWeight, passageCount: n };
   const found = await client.query<{ id: string; passage: Passage; terms: string[]; is_comment: boolean; score: number; matched: string[] | null }>(
     // Every matching passage is scored, the best kept; only those are then read whole (their JSON, terms, matches).
     `with q as (select t, w, to_tsquery('backchannel_terms', l) as tq from unnest($1::text[], $2::float8[], $3::text[]) as u(t, w, l)),
@@ -123,7 +125,7 @@ export async function retrieve(client: PoolClient, question: string, limit: numb
     .sort((a, b) => b.score - a.score)
     .slice(0, limit);
   const termsOf = new Map(found.rows.map((row) => [row.id, new Set(row.terms)] as const));
-  return { query, hits, terms, termsOf, commentWeight, passageCount: n };
+  return { query, hits, terms, termsOf, unknownWeight: maxIdf, commentWeight, passageCount: n };
 }
 
 /** A term as a tsquery operand, quoted so that nothing in it is read as an operator. */
