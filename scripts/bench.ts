@@ -20,6 +20,7 @@ import { parseArgs } from 'node:util';
 import { repoRoot } from './repo.js';
 import { readQuestions } from './eval-questions.js';
 import { writeJfkCorpus } from './jfk-corpus.js';
+import { JFK_QUERIES } from './jfk-queries.js';
 
 const { values } = parseArgs({
   options: {
@@ -36,25 +37,6 @@ mkdirSync(cacheDir, { recursive: true });
 /** The `backchannel` command as installed: package.json's bin (the bundle `npm run build` writes). */
 const cli = join(root, (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { bin: Record<string, string> }).bin['backchannel']!);
 
-/** Realistic questions for the archive: people, places and operations of the records, some misspelt. */
-const JFK_QUERIES = [
-  'Did Castro know about the plots to assassinate him?',
-  'Oswald visit to the Cuban embassy in Mexico City',
-  'What did the CIA station in Miami report about Cuban exiles?',
-  'secret negotiations between the United States and Cuba',
-  'Who was AMLASH?',
-  'Warren Commission inquiry into Oswald in Helsinki',
-  'Fidel Castro speech about the United States',
-  'Bay of Pigs prisoners release',
-  'anti-Castro groups training in Florida',
-  'When did Oswald travel to the Soviet Union?',
-  'Mafia contacts with the CIA about Castro',
-  'Cuban intelligence service DGI agents',
-  'Jack Ruby Havana trip',
-  'Kennedy assasination investigation',
-  'Operation Mongoose sabotage',
-  'Castro brother Raul and the Soviets',
-];
 
 interface Latency {
   p50_ms: number;

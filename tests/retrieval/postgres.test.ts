@@ -52,6 +52,7 @@ describe.skipIf(POSTGRES_SKIP_REASON !== undefined)('PostgreSQL search', () => {
       const { hits, terms } = await search.retrieve('when did Kennedy meet Atwood', 5);
       expect(terms.get('atwood')).toMatchObject({ known: false, near: expect.arrayContaining([{ term: 'attwood', distance: 1 }]) });
       expect(terms.get('atwood')!.weight).toBeGreaterThan(terms.get('kennedi')?.weight ?? terms.get('kennedy')?.weight ?? 0);
+      expect(terms.get('atwood')!.weight).toBe((await search.retrieve('atwood', 1)).unknownWeight);
       expect(hits[0]!.passage.text).toMatch(/Attwood/);
       expect(hits[0]!.matched).toContain('atwood');
     });
@@ -91,6 +92,17 @@ describe.skipIf(POSTGRES_SKIP_REASON !== undefined)('PostgreSQL search', () => {
   });
 
   describe('replaceCorpus', () => {
+    it("gives a load's statements their own time limit, not a search's", async () => {
+      // A search's statements may take 5 ms here: a load's would all be cancelled at that limit.
+      const tight = await open({ statementTimeoutMs: 5, loadTimeoutMs: 60_000 });
+      try {
+        const loaded = await tight.replaceCorpus(corpus);
+        expect(loaded).toMatchObject({ passages: corpus.passages.length, unchanged: false });
+      } finally {
+        await tight.close();
+      }
+    });
+
     it('replaces the corpus in one transaction: a failed load leaves the last good corpus serving', async () => {
       const before = await search.retrieve('Lisa Howard', 3);
       const broken = { ...corpus, passages: [...corpus.passages, corpus.passages[0]!] } as Corpus; // a duplicate id

@@ -36,6 +36,8 @@ export interface PostgresSearchOptions {
   connectTimeoutMs?: number;
   /** A statement not done within this long is cancelled. Default 5,000 ms. */
   statementTimeoutMs?: number;
+  /** The same for each statement of a corpus load (the vocabulary of a large archive takes a while). Default 600,000 ms. */
+  loadTimeoutMs?: number;
 }
 
 export class PostgresSearch {
@@ -45,6 +47,7 @@ export class PostgresSearch {
     private readonly pool: Pool,
     private readonly aliases: AliasTable | null,
     private readonly commentWeight: number,
+    private readonly loadTimeoutMs: number,
     /** The schema version the database is at. */
     readonly schemaVersion: number,
   ) {}
@@ -73,7 +76,7 @@ export class PostgresSearch {
         return migrate(client);
       });
       logger.info({ schemaVersion: version, poolSize: options.poolSize ?? 10 }, 'PostgreSQL search ready');
-      return new PostgresSearch(pool, options.aliases === undefined ? domainAliases : options.aliases, options.commentWeight ?? DEFAULT_PASSAGE_SEARCH.commentWeight, version);
+      return new PostgresSearch(pool, options.aliases === undefined ? domainAliases : options.aliases, options.commentWeight ?? DEFAULT_PASSAGE_SEARCH.commentWeight, options.loadTimeoutMs ?? 600_000, version);
     } catch (error) {
       await pool.end().catch(() => {});
       throw error;
@@ -87,12 +90,12 @@ export class PostgresSearch {
 
   /** Replaces the corpus in one transaction; on any failure the last good corpus keeps serving. */
   replaceCorpus(corpus: Corpus): Promise<LoadedCorpus> {
-    return withClient(this.pool, 'a corpus load', (client) => replaceCorpus(client, corpus));
+    return withClient(this.pool, 'a corpus load', (client) => replaceCorpus(client, corpus, this.loadTimeoutMs));
   }
 
   /** Writes the corpus unless the database already holds this very one (compared by fingerprint): for a start or a reload. */
   ensureCorpus(corpus: Corpus): Promise<LoadedCorpus> {
-    return withClient(this.pool, 'a corpus load', (client) => ensureCorpus(client, corpus));
+    return withClient(this.pool, 'a corpus load', (client) => ensureCorpus(client, corpus, this.loadTimeoutMs));
   }
 
   /** Passages in the database now (0 before the first load). */

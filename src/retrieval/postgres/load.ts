@@ -4,7 +4,7 @@
  * database going away) rolls everything back, so the last good corpus keeps serving.
  */
 import { createHash } from 'node:crypto';
-import type { PoolClient } from 'pg';
+import type { PoolClient, QueryConfig, QueryResult } from 'pg';
 import type { Corpus } from '../../corpus/types.js';
 import { analyzeTermsFast } from '../../search/engine-analyze.js';
 import { indexedPassage } from '../../search/passage-search.js';
@@ -33,22 +33,30 @@ export function corpusFingerprint(corpus: Corpus): string {
 }
 
 /** Writes the corpus unless the database already holds it (same fingerprint): what a start or a reload calls. */
-export async function ensureCorpus(client: PoolClient, corpus: Corpus): Promise<LoadedCorpus> {
+export async function ensureCorpus(client: PoolClient, corpus: Corpus, timeoutMs: number): Promise<LoadedCorpus> {
   const started = performance.now();
   const fingerprint = corpusFingerprint(corpus);
   const { rows } = await client.query<{ fingerprint: string; passages: number }>('select fingerprint, passages from corpus_state');
   if (rows[0]?.fingerprint === fingerprint) return { passages: rows[0].passages, words: 0, ms: Math.round(performance.now() - started), unchanged: true };
-  return replaceCorpus(client, corpus, fingerprint);
+  return replaceCorpus(client, corpus, timeoutMs, fingerprint);
 }
 
-export async function replaceCorpus(client: PoolClient, corpus: Corpus, fingerprint = corpusFingerprint(corpus)): Promise<LoadedCorpus> {
+/**
+ * Replaces the corpus in one transaction. Its statements may run up to `timeoutMs` each (a search's
+ * few seconds are far too short for a large archive's vocabulary or index), on the server and the client.
+ */
+export async function replaceCorpus(client: PoolClient, corpus: Corpus, timeoutMs: number, fingerprint = corpusFingerprint(corpus)): Promise<LoadedCorpus> {
   const started = performance.now();
-  await client.query('begin');
+  // node-postgres reads a per-query `query_timeout` (client.js) that its types do not declare.
+  const query = (text: string, values?: unknown[]): Promise<QueryResult> =>
+    client.query({ text, ...(values ? { values } : {}), query_timeout: timeoutMs + 1000 } as QueryConfig);
+  await query('begin');
   try {
+    await query(`set local statement_timeout = ${Math.max(1, Math.round(timeoutMs))}`);
     // One writer at a time; readers go on reading the committed corpus meanwhile.
-    await client.query('lock table passages in exclusive mode');
-    await client.query('delete from passages');
-    await client.query('delete from vocabulary');
+    await query('lock table passages in exclusive mode');
+    await query('delete from passages');
+    await query('delete from vocabulary');
     for (let from = 0; from < corpus.passages.length; from += BATCH) {
       const columns: [number[], string[], string[], string[], boolean[], string[], string[], string[], string[]] = [[], [], [], [], [], [], [], [], []];
       corpus.passages.slice(from, from + BATCH).forEach((passage, i) => {
@@ -59,19 +67,19 @@ export async function replaceCorpus(client: PoolClient, corpus: Corpus, fingerpr
         const row = [from + i, passage.id, passage.docId, JSON.stringify(passage), passage.comment !== null, text.join(' '), heading.join(' '), title.join(' '), [...new Set([...text, ...heading, ...title])].join(' ')] as const;
         row.forEach((value, k) => (columns[k] as unknown[]).push(value));
       });
-      await client.query(
+      await query(
         `insert into passages (ordinal, id, doc_id, passage, is_comment, text_terms, heading_terms, title_terms, terms)
          select o, i, d, p::jsonb, c, tt, ht, ti, string_to_array(t, ' ') from unnest($1::int[], $2::text[], $3::text[], $4::text[], $5::bool[], $6::text[], $7::text[], $8::text[], $9::text[]) as r(o, i, d, p, c, tt, ht, ti, t)`,
         columns,
       );
     }
-    const words = await client.query("insert into vocabulary (word, df) select t, count(*) from passages, unnest(terms) as t where t <> '' group by t");
-    await client.query(
+    const words = await query("insert into vocabulary (word, df) select t, count(*) from passages, unnest(terms) as t where t <> '' group by t");
+    await query(
       `insert into corpus_state (one, passages, fingerprint, loaded_at) values (true, $1, $2, now())
        on conflict (one) do update set passages = excluded.passages, fingerprint = excluded.fingerprint, loaded_at = excluded.loaded_at`,
       [corpus.passages.length, fingerprint],
     );
-    await client.query('commit');
+    await query('commit');
     return { passages: corpus.passages.length, words: words.rowCount ?? 0, ms: Math.round(performance.now() - started), unchanged: false };
   } catch (error) {
     await client.query('rollback').catch(() => {});

@@ -21,7 +21,12 @@ export interface TermStats {
   known: boolean;
   /** Its IDF; for a term no passage holds, half as much again as the rarest term's (as the in-memory search). */
   weight: number;
-  /** Indexed words within two edits, with their distances; the term itself at 0 when known. */
+  /**
+   * Indexed words within two edits, with their distances. For a word the corpus does not know (of 4
+   * letters or more), its near spellings; for a known word, itself at 0 only — unlike the in-memory
+   * `nearWords`, which also lists a known word's neighbours: looking those up for every word of every
+   * question cost ~70 ms a question on 10 MB of records, and typo handling applies to unknown words.
+   */
   near: NearWords;
 }
 
@@ -35,6 +40,8 @@ export interface Retrieved {
   terms: ReadonlyMap<string, TermStats>;
   /** Each hit's analyzed terms (text, heading, document title line), by passage id. */
   termsOf: ReadonlyMap<string, ReadonlySet<string>>;
+  /** The weight of a term no passage holds (what `weight` is for a term missing from `terms`). */
+  unknownWeight: number;
   /** Score multiplier applied to reader comments (0.7 unless configured). */
   commentWeight: number;
   /** Passages in the corpus now. */
@@ -53,11 +60,13 @@ export async function retrieve(client: PoolClient, question: string, limit: numb
   for (const t of first.plan.terms) asked.add(t.term);
   const lookup = [...asked];
   const { rows } = await client.query<{ n: number | null; df: Record<string, number>; near: Array<[string, string, number]> }>(
-    `select (select passages from corpus_state) as n,
-       coalesce((select json_object_agg(word, df) from vocabulary where word = any($1::text[])), '{}') as df,
+    `with known as (select word, df from vocabulary where word = any($1::text[]))
+     select (select passages from corpus_state) as n,
+       coalesce((select json_object_agg(word, df) from known), '{}') as df,
        coalesce((select json_agg(json_build_array(q.term, v.word, v.df)) from unnest($1::text[]) as q(term)
          cross join lateral (select word, df from vocabulary v where v.word % q.term and v.word <> q.term
-                             order by similarity(v.word, q.term) desc limit 30) v), '[]') as near`,
+                             order by similarity(v.word, q.term) desc limit 30) v
+         where length(q.term) >= 4 and q.term not in (select word from known)), '[]') as near`,
     [lookup],
   );
   const n = rows[0]?.n ?? 0;
@@ -80,7 +89,7 @@ export async function retrieve(client: PoolClient, question: string, limit: numb
   }
 
   const query = analyzeQuery(question, aliases, known);
-  if (!query.plan.terms.length || limit <= 0 || n === 0) return { query, hits: [], terms, termsOf: new Map(), commentWeight, passageCount: n };
+  if (!query.plan.terms.length || limit <= 0 || n === 0) return { query, hits: [], terms, termsOf: new Map(), unknownWeight: maxIdf, commentWeight, passageCount: n };
   // What is sent: each plan term at its weight × IDF; near spellings of unknown terms (credited to the
   // term, as the in-memory engine does); each phrase of the question.
   const credited: string[] = [];
@@ -98,16 +107,17 @@ export async function retrieve(client: PoolClient, question: string, limit: numb
     add('', PHRASE_WEIGHT * mean, phrase.map(tsLexeme).join(' <-> '));
   }
   const single = lexemes.filter((l) => !l.includes('<->'));
-  if (!single.length) return { query, hits: [], terms, termsOf: new Map(), commentWeight, passageCount: n };
+  if (!single.length) return { query, hits: [], terms, termsOf: new Map(), unknownWeight: maxIdf, commentWeight, passageCount: n };
   const found = await client.query<{ id: string; passage: Passage; terms: string[]; is_comment: boolean; score: number; matched: string[] | null }>(
-    `with q as (select t, w, to_tsquery('backchannel_terms', l) as tq from unnest($1::text[], $2::float8[], $3::text[]) as u(t, w, l))
-     select p.id, p.passage, p.terms, p.is_comment,
-       (select sum(q.w * ts_rank_cd('${RANK_WEIGHTS}', p.tsv, q.tq, 1)) from q where p.tsv @@ q.tq) as score,
+    // Every matching passage is scored, the best kept; only those are then read whole (their JSON, terms, matches).
+    `with q as (select t, w, to_tsquery('backchannel_terms', l) as tq from unnest($1::text[], $2::float8[], $3::text[]) as u(t, w, l)),
+     top as (select p.ordinal, (select sum(q.w * ts_rank_cd('${RANK_WEIGHTS}', p.tsv, q.tq, 1)) from q where p.tsv @@ q.tq) as score
+             from passages p where p.tsv @@ to_tsquery('backchannel_terms', $4)
+             order by score desc, p.ordinal limit $5)
+     select p.id, p.passage, p.terms, p.is_comment, top.score,
        (select array_agg(distinct q.t) from q where q.t <> '' and p.tsv @@ q.tq) as matched
-     from passages p
-     where p.tsv @@ to_tsquery('backchannel_terms', $4)
-     order by score desc, p.ordinal
-     limit $5`,
+     from top join passages p using (ordinal)
+     order by top.score desc, p.ordinal`,
     [credited, weights, lexemes, single.join(' | '), limit * 2 + 5],
   );
   const hits: PassageHit[] = found.rows
@@ -115,7 +125,7 @@ export async function retrieve(client: PoolClient, question: string, limit: numb
     .sort((a, b) => b.score - a.score)
     .slice(0, limit);
   const termsOf = new Map(found.rows.map((row) => [row.id, new Set(row.terms)] as const));
-  return { query, hits, terms, termsOf, commentWeight, passageCount: n };
+  return { query, hits, terms, termsOf, unknownWeight: maxIdf, commentWeight, passageCount: n };
 }
 
 /** A term as a tsquery operand, quoted so that nothing in it is read as an operator. */
