@@ -1,8 +1,9 @@
 /**
- * `npm run eval:backends`: retrieval alone (no answer layer, no abstention) on the development
- * questions, the in-memory search beside the PostgreSQL backend, in the same run: for each answerable
+ * `npm run eval:backends`: the in-memory search beside the PostgreSQL backend, in the same run. First
+ * retrieval alone (no answer layer, no abstention) on the development questions: for each answerable
  * question, the rank of the first passage holding an expected phrase among the top 10. Shows by how
- * much PostgreSQL's ranking differs from ours before the answer layer reranks either.
+ * much PostgreSQL's ranking differs from ours before the answer layer reranks either. Then the whole
+ * answer on every question set, each backend's retrieval through the same `answer()` (the seam).
  *
  * DATABASE_URL (default: the test database .ci/run creates on 127.0.0.1) and DATABASE_SCHEMA (default
  * `backchannel_eval`, written by this run). `--questions FILE` scores another set; `--verbose` lists misses.
@@ -14,7 +15,9 @@ import { loadCore } from '../src/core.js';
 import { createLogger } from '../src/logger.js';
 import { PostgresSearch } from '../src/retrieval/postgres/index.js';
 import { analyzeQuery } from '../src/search/query.js';
-import { containsPhrase, readQuestions } from './eval-questions.js';
+import { containsPhrase, readQuestions, score, type Answer } from './eval-questions.js';
+import { answer, ask, retrievalDepth, type AskResult } from '../src/answer/ask.js';
+import { PostgresRetriever } from '../src/retrieval/postgres/retriever.js';
 import { repoRoot } from './repo.js';
 
 const { values } = parseArgs({ options: { questions: { type: 'string' }, verbose: { type: 'boolean', default: false } } });
@@ -72,9 +75,26 @@ async function main(): Promise<void> {
       console.log(`in-memory misses: ${memoryFigures.misses.join(', ') || 'none'}`);
       console.log(`PostgreSQL misses: ${pgFigures.misses.join(', ') || 'none'}`);
     }
+    // The whole answer (rerank, quotes, abstention) through the one seam, both backends, every set.
+    console.log('\nfull answers through the retrieval seam (the same answer code on both backends)');
+    console.log(`${'set: backend'.padEnd(26)}${['r1', 'r3', 'quote1', 'abstain', 'falseAbstain'].map((k) => k.padStart(13)).join('')}`);
+    const retriever = new PostgresRetriever(search);
+    const answered: Record<string, unknown> = {};
+    for (const set of ['questions', 'variants', 'students']) {
+      const all = readQuestions(join(repoRoot(), 'data/eval', `${set}.jsonl`));
+      const toAnswer = (result: AskResult): Answer => ({ passages: result.results.map((r) => r.passage.text), quote: result.results[0]?.quote.text ?? null });
+      const mem = score(all, all.map((q) => toAnswer(ask(core, q.q, { limit: 10 }))));
+      const pg: Answer[] = [];
+      for (const q of all) pg.push(toAnswer(answer(core, await retriever.retrieve(q.q, retrievalDepth({ limit: 10 })), { limit: 10 })));
+      const pgScores = score(all, pg);
+      for (const [name, f] of [['in-memory', mem], ['PostgreSQL', pgScores]] as const) {
+        console.log(`${`${set}: ${name}`.padEnd(26)}${[f.r1, f.r3, f.quote1, f.abstain, f.falseAbstain].map((x) => String(x).padStart(13)).join('')}`);
+      }
+      answered[set] = { memory: { r1: mem.r1, quote1: mem.quote1, falseAbstain: mem.falseAbstain }, postgres: { r1: pgScores.r1, quote1: pgScores.quote1, falseAbstain: pgScores.falseAbstain } };
+    }
     const { misses: _m, ...memoryJson } = memoryFigures;
     const { misses: _p, ...pgJson } = pgFigures;
-    console.log(JSON.stringify({ memory: memoryJson, postgres: pgJson }));
+    console.log(JSON.stringify({ memory: memoryJson, postgres: pgJson, answers: answered }));
   } finally {
     await search.close();
   }
