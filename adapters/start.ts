@@ -10,7 +10,7 @@ import { isBackchannelError } from '../src/errors.js';
 import { createLogger, scrubSecrets, secretsOf } from '../src/logger.js';
 import type { Logger } from 'pino';
 import type { Corpus } from '../src/corpus/types.js';
-import type { PostgresSearch } from '../src/retrieval/postgres/index.js';
+import type { PostgresSearch } from './postgres/index.js';
 import { guardProcess, runUntilSignal, type Running } from './process.js';
 
 async function main(): Promise<number> {
@@ -33,7 +33,7 @@ async function main(): Promise<number> {
   // The corpus directory is watched: a change is re-ingested in the background and swapped in when it
   // loads; the adapters hold `holder.proxy`, which always reads the current core.
   // With SEARCH_BACKEND=postgres, the database's corpus follows the directory's: written at start
-  // when it differs, and after each reload, each time in one transaction (see src/retrieval/postgres/).
+  // when it differs, and after each reload, each time in one transaction (see adapters/postgres/).
   let database: PostgresSearch | undefined;
   const holder = createCoreHolder({
     core: { corpusDir: config.CORPUS_DIR },
@@ -47,7 +47,7 @@ async function main(): Promise<number> {
 
   const running: Running[] = [{ name: 'corpus watcher', stop: async () => holder.close() }];
   if (config.SEARCH_BACKEND === 'postgres') {
-    const { PostgresSearch } = await import('../src/retrieval/postgres/index.js');
+    const { PostgresSearch } = await import('./postgres/index.js');
     database = await PostgresSearch.open({
       url: config.DATABASE_URL!,
       poolSize: config.DATABASE_POOL_SIZE ?? 10,

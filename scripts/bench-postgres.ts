@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { loadCorpus } from '../src/corpus/load.js';
 import { createLogger } from '../src/logger.js';
-import { PostgresSearch } from '../src/retrieval/postgres/index.js';
+import { PostgresSearch } from '../adapters/postgres/index.js';
 import { writeJfkCorpus } from './jfk-corpus.js';
 import { JFK_QUERIES } from './jfk-queries.js';
 

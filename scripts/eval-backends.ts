@@ -13,11 +13,11 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadCore } from '../src/core.js';
 import { createLogger } from '../src/logger.js';
-import { PostgresSearch } from '../src/retrieval/postgres/index.js';
+import { PostgresSearch } from '../adapters/postgres/index.js';
 import { analyzeQuery } from '../src/search/query.js';
 import { containsPhrase, readQuestions, score, type Answer } from './eval-questions.js';
 import { answer, ask, retrievalDepth, type AskResult } from '../src/answer/ask.js';
-import { PostgresRetriever } from '../src/retrieval/postgres/retriever.js';
+import { PostgresRetriever } from '../adapters/postgres/retriever.js';
 import { repoRoot } from './repo.js';
 
 const { values } = parseArgs({ options: { questions: { type: 'string' }, verbose: { type: 'boolean', default: false } } });

@@ -11,7 +11,7 @@ import type { Config } from '../../src/config.js';
 import { loadCorpus } from '../../src/corpus/load.js';
 import { BackchannelError, isBackchannelError } from '../../src/errors.js';
 import { createLogger } from '../../src/logger.js';
-import type { LoadedCorpus } from '../../src/retrieval/postgres/index.js';
+import type { LoadedCorpus } from '../postgres/index.js';
 
 /** Runs `add` (which writes the file and the manifest), then writes the corpus to the database; undoes `add` if that fails. */
 export async function addWithDatabase<T>(config: Config, corpusDir: string, file: string, add: () => Promise<T>): Promise<{ added: T; loaded: LoadedCorpus }> {
@@ -27,7 +27,7 @@ export async function addWithDatabase<T>(config: Config, corpusDir: string, file
 }
 
 async function addThenWrite<T>(config: Config, corpusDir: string, file: string, add: () => Promise<T>): Promise<{ added: T; loaded: LoadedCorpus }> {
-  const { PostgresSearch } = await import('../../src/retrieval/postgres/index.js');
+  const { PostgresSearch } = await import('../postgres/index.js');
   const search = await PostgresSearch.open({
     url: config.DATABASE_URL!,
     poolSize: 1,

@@ -6,7 +6,7 @@ import { runCorpusCommand } from '../../adapters/cli/corpus.js';
 import { addDocument } from '../../src/corpus/add.js';
 import { loadCorpus } from '../../src/corpus/load.js';
 import { createLogger } from '../../src/logger.js';
-import { PostgresSearch } from '../../src/retrieval/postgres/index.js';
+import { PostgresSearch } from '../../adapters/postgres/index.js';
 import { NOTES_MD } from '../corpus/documents.js';
 import { put, tempDir } from '../corpus/temp.js';
 import { DatabaseRelay, dropSchema, POSTGRES_SKIP_REASON, testSchema } from '../servers/postgres.js';

@@ -7,7 +7,7 @@
  * as soon as the database does.
  */
 import type { Pool, PoolClient } from 'pg';
-import { BackchannelError } from '../../errors.js';
+import { BackchannelError } from '../../src/errors.js';
 
 export interface PoolOptions {
   /** `postgres://user:password@host:5432/database`. */

@@ -8,9 +8,9 @@
  */
 import type { Pool } from 'pg';
 import type { Logger } from 'pino';
-import type { Corpus } from '../../corpus/types.js';
-import { domainAliases, type AliasTable } from '../../search/aliases.js';
-import { DEFAULT_PASSAGE_SEARCH } from '../../search/passage-search.js';
+import type { Corpus } from '../../src/corpus/types.js';
+import { domainAliases, type AliasTable } from '../../src/search/aliases.js';
+import { DEFAULT_PASSAGE_SEARCH } from '../../src/search/passage-search.js';
 import { ensureCorpus, replaceCorpus, type LoadedCorpus } from './load.js';
 import { openPool, quoteIdent, withClient } from './pool.js';
 import { retrieve, type Retrieved } from './retrieve.js';

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { answer, ask, retrievalDepth } from '../../src/answer/ask.js';
-import { loadCore, type Core } from '../../src/core.js';
-import { createLogger } from '../../src/logger.js';
-import { PostgresSearch } from '../../src/retrieval/postgres/index.js';
-import { PostgresRetriever } from '../../src/retrieval/postgres/retriever.js';
-import { dropSchema, POSTGRES_SKIP_REASON, TEST_DATABASE_URL, testSchema } from '../servers/postgres.js';
+import { answer, ask, retrievalDepth } from '../../../src/answer/ask.js';
+import { loadCore, type Core } from '../../../src/core.js';
+import { createLogger } from '../../../src/logger.js';
+import { PostgresSearch } from '../../../adapters/postgres/index.js';
+import { PostgresRetriever } from '../../../adapters/postgres/retriever.js';
+import { dropSchema, POSTGRES_SKIP_REASON, TEST_DATABASE_URL, testSchema } from '../../servers/postgres.js';
 
 describe.skipIf(POSTGRES_SKIP_REASON !== undefined)('PostgreSQL behind the retrieval seam', () => {
   const schema = testSchema('seam');

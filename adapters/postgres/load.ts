@@ -5,9 +5,9 @@
  */
 import { createHash } from 'node:crypto';
 import type { PoolClient, QueryConfig, QueryResult } from 'pg';
-import type { Corpus } from '../../corpus/types.js';
-import { analyzeTermsFast } from '../../search/engine-analyze.js';
-import { indexedPassage } from '../../search/passage-search.js';
+import type { Corpus } from '../../src/corpus/types.js';
+import { analyzeTermsFast } from '../../src/search/engine-analyze.js';
+import { indexedPassage } from '../../src/search/passage-search.js';
 
 /** Passages per INSERT. */
 const BATCH = 500;

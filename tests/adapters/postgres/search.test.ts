@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Corpus } from '../../src/corpus/types.js';
-import { loadCore } from '../../src/core.js';
-import { BackchannelError } from '../../src/errors.js';
-import { createLogger } from '../../src/logger.js';
-import { PostgresSearch, type PostgresSearchOptions } from '../../src/retrieval/postgres/index.js';
-import { DatabaseRelay, dropSchema, POSTGRES_SKIP_REASON, TEST_DATABASE_URL, testSchema } from '../servers/postgres.js';
-import { noteSkipped } from '../servers/skip.js';
+import type { Corpus } from '../../../src/corpus/types.js';
+import { loadCore } from '../../../src/core.js';
+import { BackchannelError } from '../../../src/errors.js';
+import { createLogger } from '../../../src/logger.js';
+import { PostgresSearch, type PostgresSearchOptions } from '../../../adapters/postgres/index.js';
+import { DatabaseRelay, dropSchema, POSTGRES_SKIP_REASON, TEST_DATABASE_URL, testSchema } from '../../servers/postgres.js';
+import { noteSkipped } from '../../servers/skip.js';
 
 const logger = createLogger({ level: 'silent' });
 

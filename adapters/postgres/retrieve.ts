@@ -9,11 +9,11 @@
  */
 import { distance } from 'fastest-levenshtein';
 import type { PoolClient } from 'pg';
-import type { Passage } from '../../corpus/types.js';
-import type { AliasTable } from '../../search/aliases.js';
-import { fuzzyVariants, type NearWords } from '../../search/engine-fuzzy.js';
-import type { PassageHit } from '../../search/passage-search.js';
-import { analyzeQuery, type AnalyzedQuery } from '../../search/query.js';
+import type { Passage } from '../../src/corpus/types.js';
+import type { AliasTable } from '../../src/search/aliases.js';
+import { fuzzyVariants, type NearWords } from '../../src/search/engine-fuzzy.js';
+import type { PassageHit } from '../../src/search/passage-search.js';
+import { analyzeQuery, type AnalyzedQuery } from '../../src/search/query.js';
 
 /** What the answer code reads about one term (see `Retrieved.terms`). */
 export interface TermStats {

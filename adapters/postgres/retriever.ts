@@ -3,7 +3,7 @@
  * `Retrieval` the answer code reads, so `answer()` quotes, abstains and cites from it exactly as from
  * the in-memory index.
  */
-import type { Retrieval, Retriever } from '../types.js';
+import type { Retrieval, Retriever } from '../../src/retrieval/types.js';
 import type { PostgresSearch } from './index.js';
 import type { Retrieved } from './retrieve.js';
 
