@@ -21,7 +21,7 @@ import { parseArgs } from 'node:util';
 import MiniSearch from 'minisearch';
 import { loadCore } from '../src/core.js';
 import { ask } from '../src/answer/ask.js';
-import { analyzeQuery } from '../src/search/query.js';
+import { MemoryRetriever } from '../src/retrieval/memory.js';
 import { loadIndex, indexKey, indexPath } from '../src/cache/index-cache.js';
 import { passageEngineOptions } from '../src/search/passage-search.js';
 
@@ -109,7 +109,8 @@ if (mode === 'engine-build') {
   if (core.load.source !== 'cache') throw new Error(`the saved index was not used: ${core.load.rebuiltBecause}`);
   const loaded = memory();
   const { full, early } = latencies((q) => ask(core, q));
-  const searchOnly = latency((q) => core.search.search(analyzeQuery(q, core.aliases, { known: (t) => core.search.engine.has(t), related: (t) => core.search.lexicon.related(t) }), 30));
+  const retriever = new MemoryRetriever(core.search, core.aliases);
+  const searchOnly = latency((q) => retriever.retrieve(q, 30));
   const answered = queries.filter((q) => ask(core, q).answered).length;
   let serializers: Record<string, number> | undefined;
   if (values.serializers) {

@@ -14,7 +14,7 @@ import { parseArgs } from 'node:util';
 import { loadCore } from '../src/core.js';
 import { createLogger } from '../src/logger.js';
 import { PostgresSearch } from '../adapters/postgres/index.js';
-import { analyzeQuery } from '../src/search/query.js';
+import { MemoryRetriever } from '../src/retrieval/memory.js';
 import { containsPhrase, readQuestions, score, type Answer } from './eval-questions.js';
 import { answer, ask, retrievalDepth, type AskResult } from '../src/answer/ask.js';
 import { PostgresRetriever } from '../adapters/postgres/retriever.js';
@@ -47,9 +47,10 @@ function figures(ranks: Array<{ id: string; rank: number }>, ms: number): Figure
 
 async function main(): Promise<void> {
   const core = loadCore();
+  const memoryRetriever = new MemoryRetriever(core.search, core.aliases);
   let started = performance.now();
   const memory = questions.map(({ id, q, expect }) => {
-    const hits = core.search.search(analyzeQuery(q, core.aliases, (term) => core.search.engine.has(term)), 10);
+    const { hits } = memoryRetriever.retrieve(q, 10);
     return { id, rank: hits.findIndex((h) => containsPhrase(h.passage.text, expect)) };
   });
   const memoryFigures = figures(memory, performance.now() - started);

@@ -9,7 +9,7 @@ import type { Timeline } from '../timeline/types.js';
 import { eventsIn, periodItems } from './period-answer.js';
 import { citationFor } from './citation.js';
 import { conceptFound, coverage } from './evidence.js';
-import { chooseQuote, choiceTerms, forEachChoiceTerm, quoteOf, quoteQuery, type Quote, type QuoteChoice, type QuoteQuery } from './extract.js';
+import { chooseQuote, choiceAnswer, choiceTerms, forEachChoiceTerm, quoteOf, quoteQuery, type Quote, type QuoteChoice, type QuoteQuery } from './extract.js';
 
 /** Options of `ask`. */
 export interface AskOptions {
@@ -146,13 +146,7 @@ function askPeriod(deps: AnswerDeps, analyzed: AnalyzedQuery, period: QuestionPe
   const events = eventsIn(deps.timeline!, period);
   if (!events.length) return abstained(analyzed, page, 'no-events', 0);
   const onPage = events.slice((page - 1) * limit, page * limit);
-  let n = 1;
-  const results = periodItems(deps.corpus, onPage).map((p, i): AskItem => {
-    const passage = deps.corpus.passageById.get(p.quote.passageId)!;
-    const citation = { ...p.citation, n: n++ };
-    const also = p.also.map((c) => ({ ...c, n: n++ }));
-    return { rank: (page - 1) * limit + i + 1, passage, score: 1, quote: p.quote, citation, also };
-  });
+  const results = periodItems(deps.corpus, onPage).map(({ passage, quote, citation, also }, i): AskItem => ({ rank: (page - 1) * limit + i + 1, passage, score: 1, quote, citation, also }));
   return { query: analyzed.text, analyzed, answered: true, reason: 'answered', nearest: [], coverage: 1, results, page, hasMore: events.length > page * limit };
 }
 
@@ -231,7 +225,7 @@ function answerCoverage(
   const passage = coverage(analyzed, terms, search.weight, search.known, typoOf);
   const both = (choice.covered + passage) / 2;
   if (!TYPED.has(analyzed.type)) return both;
-  return quoteOf(choice, prepared).answer ? both : both * UNTYPED_SHARE;
+  return choiceAnswer(choice, prepared) ? both : both * UNTYPED_SHARE;
 }
 
 /** A name the question capitalizes that the corpus neither holds nor holds a near spelling of ("Trump", "Guantanamo"): it cannot be about it. */

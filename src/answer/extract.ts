@@ -286,14 +286,27 @@ export function quoteOf(choice: QuoteChoice, prepared: QuoteQuery): Quote {
   if (from < analyzed.length) for (let i = from; i <= to && i < analyzed.length; i++) markTokens(marks, text, analyzed[i]!.tokens, analyzed[i]!.start - start, markTerms, prepared.typos);
   else markTokens(marks, text, analyzeFast(text), 0, markTerms, prepared.typos);
   const quote: Quote = { passageId: passage.id, start, end, text, marks, score: choice.score };
+  const answer = choiceAnswer(choice, prepared);
+  if (answer) quote.answer = answer;
+  return quote;
+}
+
+/**
+ * Where a choice's words answer the question (see `answerSpan`), as [start, end) offsets into its
+ * quote's text: the first of its sentences that holds an answer of the asked type.
+ */
+export function choiceAnswer(choice: QuoteChoice, prepared: QuoteQuery): [number, number] | undefined {
+  const { passage, from, to } = choice;
+  const start = passage.sentences[from]?.[0] ?? 0;
+  const analyzed = analysisOf(passage).sentences;
+  const { type, period, markTerms } = prepared.query;
   for (let i = from; i <= to && i < analyzed.length; i++) {
-    const span = answerSpan(analyzed[i]!, prepared.query.type, markTerms, prepared.query.period);
+    const span = answerSpan(analyzed[i]!, type, markTerms, period);
     if (!span) continue;
     const shift = analyzed[i]!.start - start;
-    quote.answer = [span[0] + shift, span[1] + shift];
-    break;
+    return [span[0] + shift, span[1] + shift];
   }
-  return quote;
+  return undefined;
 }
 
 /** The analyzed terms of a choice's sentences: the words of its quote. */

@@ -3,7 +3,7 @@
  * timeline's events of that period, in order, each quoted and cited with its date marked as the
  * answer.
  */
-import type { Corpus } from '../corpus/types.js';
+import type { Corpus, Passage } from '../corpus/types.js';
 import type { Citation } from '../reply/model.js';
 import type { QuestionPeriod } from '../search/query.js';
 import type { Period } from '../timeline/period.js';
@@ -14,7 +14,7 @@ import type { Quote } from './extract.js';
 
 /** An event of the period as an answer: its passage, its sentence quoted with the date marked, its citations. */
 export interface PeriodItem {
-  event: TimelineEvent;
+  passage: Passage;
   quote: Quote;
   citation: Citation;
   also: Citation[];
@@ -33,9 +33,9 @@ export function eventsIn(timeline: Timeline, period: QuestionPeriod): TimelineEv
   return events.map((e, i) => ({ e, i })).sort((a, b) => rank(a.e) - rank(b.e) || a.i - b.i).map(({ e }) => e);
 }
 
-/** The answer items of some events: the first citation quoted, the others as "also in". */
-export function periodItems(corpus: Corpus, events: readonly TimelineEvent[], firstNumber = 1): PeriodItem[] {
-  let n = firstNumber;
+/** The answer items of some events: the first citation quoted, the others as "also in", numbered in that order from 1. */
+export function periodItems(corpus: Corpus, events: readonly TimelineEvent[]): PeriodItem[] {
+  let n = 1;
   return events.map((event) => {
     const [primary, ...others] = event.citations;
     const passage = corpus.passageById.get(primary!.passageId)!;
@@ -56,6 +56,6 @@ export function periodItems(corpus: Corpus, events: readonly TimelineEvent[], fi
       seen.add(c.docId);
       also.push(citationFor(corpus, corpus.passageById.get(c.passageId)!, n++));
     }
-    return { event, quote, citation, also };
+    return { passage, quote, citation, also };
   });
 }
