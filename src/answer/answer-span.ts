@@ -3,8 +3,8 @@
  * much", the name of a "who", the place of a "where", the reason of a "why". Found by the kind of
  * answer asked for, never by the question's wording; words the question itself typed are not answers.
  */
-import type { QuestionPeriod, QuestionType } from '../search/query.js';
-import { analyzeFast } from '../search/engine-analyze.js';
+import type { QuestionPeriod, QuestionType } from '../retrieval/types.js';
+import { analyzeFast } from '../retrieval/analysis.js';
 import { sentenceDates, type SentenceAnalysis } from './passage-analysis.js';
 
 /** Amounts and counts: "$2.9 million", "1,200", "80,000", "15 years", "several dozen", "Seventeen days". */

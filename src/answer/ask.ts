@@ -1,9 +1,7 @@
 import type { Corpus, Passage } from '../corpus/types.js';
 import type { Citation } from '../reply/model.js';
-import type { AliasTable } from '../search/aliases.js';
-import type { PassageSearch } from '../search/passage-search.js';
-import type { AnalyzedQuery, ConceptTerm, QuestionPeriod } from '../search/query.js';
-import { MemoryRetriever } from '../retrieval/memory.js';
+import type { AnalyzedQuery, ConceptTerm, QuestionPeriod } from '../retrieval/types.js';
+import { MemoryRetriever, type MemoryIndex } from '../retrieval/memory.js';
 import type { Retrieval, RetrievedHit } from '../retrieval/types.js';
 import type { Timeline } from '../timeline/types.js';
 import { eventsIn, periodItems } from './period-answer.js';
@@ -67,11 +65,8 @@ export interface AskResult {
   hasMore: boolean;
 }
 
-/** What ask needs from the core. */
-export interface AskDeps extends AnswerDeps {
-  search: PassageSearch;
-  aliases: AliasTable | null;
-}
+/** What ask needs from the core: the in-memory index beside what answering needs. */
+export interface AskDeps extends AnswerDeps, MemoryIndex {}
 
 /** What answering needs beside the retrieval: the corpus (citations) and its dated events. */
 export interface AnswerDeps {

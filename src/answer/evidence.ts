@@ -1,6 +1,7 @@
 import { distance } from 'fastest-levenshtein';
-import { RELATED, type AnalyzedQuery, type ConceptTerm } from '../search/query.js';
-import type { NearWords } from '../search/engine-fuzzy.js';
+import type { AnalyzedQuery, ConceptTerm } from '../retrieval/types.js';
+import { RELATED } from '../retrieval/analysis.js';
+import type { NearWords } from '../retrieval/types.js';
 
 /**
  * Credit for a concept found only through a near spelling (a typo the engine forgave): a long word one

@@ -1,9 +1,9 @@
 import type { Passage } from '../corpus/types.js';
-import type { AnalyzedToken } from '../search/analyzer.js';
-import { analyzeFast } from '../search/engine-analyze.js';
-import type { AnalyzedQuery, QuestionType } from '../search/query.js';
+import type { AnalyzedToken } from '../retrieval/analysis.js';
+import { analyzeFast } from '../retrieval/analysis.js';
+import type { AnalyzedQuery, QuestionType } from '../retrieval/types.js';
 import { conceptCredit, conceptFound, conceptTypoCreditOf, typoCreditOf } from './evidence.js';
-import type { NearWords } from '../search/engine-fuzzy.js';
+import type { NearWords } from '../retrieval/types.js';
 import { answerSpan } from './answer-span.js';
 import { analysisOf, answerPositions, sentenceInPeriod, sentenceTypeBonus, type SentenceAnalysis } from './passage-analysis.js';
 

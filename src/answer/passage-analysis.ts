@@ -1,8 +1,8 @@
 import type { Passage } from '../corpus/types.js';
-import { BoundedMap } from '../search/bounded-map.js';
-import { analyzeFast } from '../search/engine-analyze.js';
-import type { AnalyzedToken } from '../search/analyzer.js';
-import type { QuestionPeriod, QuestionType } from '../search/query.js';
+import { BoundedMap } from '../util/bounded-map.js';
+import { analyzeFast } from '../retrieval/analysis.js';
+import type { AnalyzedToken } from '../retrieval/analysis.js';
+import type { QuestionPeriod, QuestionType } from '../retrieval/types.js';
 import { extractDates } from '../timeline/dates.js';
 import { dateBounds } from '../timeline/calendar.js';
 import { ROLE, answerPattern, typeBonus } from './sentence-evidence.js';

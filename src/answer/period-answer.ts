@@ -5,7 +5,7 @@
  */
 import type { Corpus, Passage } from '../corpus/types.js';
 import type { Citation } from '../reply/model.js';
-import type { QuestionPeriod } from '../search/query.js';
+import type { QuestionPeriod } from '../retrieval/types.js';
 import type { Period } from '../timeline/period.js';
 import { inPeriod } from '../timeline/query.js';
 import type { Timeline, TimelineEvent } from '../timeline/types.js';

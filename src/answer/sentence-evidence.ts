@@ -3,7 +3,7 @@
  * "how many", a role or an agent for "who", a quotation for "what did … say" (see `typeBonus`), and the
  * patterns `passage-analysis.ts` locates answers with.
  */
-import type { QuestionType } from '../search/query.js';
+import type { QuestionType } from '../retrieval/types.js';
 
 const MONTH = /\b(Jan(uary)?|Feb(ruary)?|Mar(ch)?|Apr(il)?|May|June?|July?|Aug(ust)?|Sept?(ember)?|Oct(ober)?|Nov(ember)?|Dec(ember)?)\b\.?\s+\d|\b(January|February|March|April|June|July|August|September|October|November|December)\b/;
 const YEAR = /\b(1[89]\d\d|20\d\d)s?\b|\b\d{1,2}\/\d{1,2}\/\d{2,4}\b/;

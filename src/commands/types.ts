@@ -1,12 +1,9 @@
 import type * as z from 'zod';
 import type { Reply } from '../reply/model.js';
 import type { Core } from '../core.js';
+import type { Completion } from '../reply/completion.js';
 
-/** A suggestion for a partly typed option value (Discord autocomplete, CLI completion). */
-export interface Completion {
-  name: string;
-  value: string;
-}
+export type { Completion };
 
 /**
  * One command, defined once. The CLI, the terminal chat, Discord registration and dispatch, and Slack

@@ -4,7 +4,7 @@
  * model); `ocr.ts` decides from the neighbours which short fragments to keep.
  */
 import { distance } from 'fastest-levenshtein';
-import { remembered } from '../search/bounded-map.js';
+import { remembered } from '../util/bounded-map.js';
 import { isDictionaryWord } from './hyphenation.js';
 
 export type LineClass =

@@ -9,7 +9,7 @@ import type { RawBlock } from './blocks.js';
 import { squeeze } from './blocks.js';
 import { joinWrappedLines } from './hyphenation.js';
 import { classifyLine, PAGE_LINE, PARAGRAPH_NUMBER, type LineClass } from './ocr-lines.js';
-import type { Paragraph } from './paragraphs.js';
+import type { Paragraph } from './types.js';
 
 interface OcrLine {
   text: string;

@@ -1,4 +1,4 @@
-import type { DocumentMeta } from './types.js';
+import type { DocumentMeta, Paragraph, ParagraphRole } from './types.js';
 import { splitBlocks, squeeze } from './blocks.js';
 import type { SourceText } from './formats/source.js';
 import { ocrParagraphs } from './ocr.js';
@@ -6,21 +6,7 @@ import { CHROME_LINES, COMMENT_FORM, LINK_LIST_ITEM, PHOTO_LICENCE } from './chr
 import { joinWrappedLines } from './hyphenation.js';
 import { fold } from '../text/fold.js';
 
-export type ParagraphRole = 'heading' | 'text' | 'attribution' | 'table' | 'comment';
-
-/** A paragraph of a document after chrome is dropped and scraping damage repaired. */
-export interface Paragraph {
-  role: ParagraphRole;
-  text: string;
-  /** 1-based line of the raw file. */
-  line: number;
-  /** 1-based page, when the source has pages (PDF, OCR text with page markers). */
-  page?: number;
-  /** For `comment`: who wrote it, and which comment (0-based) it belongs to. */
-  comment?: { author: string; index: number };
-  /** For `table`: the row lines under the header. */
-  rows?: Array<{ text: string; line: number }>;
-}
+export type { Paragraph, ParagraphRole } from './types.js';
 
 /** A cable table's header row: "Item Date From To Number". */
 const TABLE_HEADER = /^Item\s+Date\s+From\s+To\s+Number$/i;

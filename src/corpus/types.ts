@@ -77,6 +77,22 @@ export interface CommentInfo {
   author: string;
 }
 
+export type ParagraphRole = 'heading' | 'text' | 'attribution' | 'table' | 'comment';
+
+/** A paragraph of a document after chrome is dropped and scraping damage repaired. */
+export interface Paragraph {
+  role: ParagraphRole;
+  text: string;
+  /** 1-based line of the raw file. */
+  line: number;
+  /** 1-based page, when the source has pages (PDF, OCR text with page markers). */
+  page?: number;
+  /** For `comment`: who wrote it, and which comment (0-based) it belongs to. */
+  comment?: { author: string; index: number };
+  /** For `table`: the row lines under the header. */
+  rows?: Array<{ text: string; line: number }>;
+}
+
 /** A few sentences of one document: the unit that is indexed, ranked, quoted and cited. */
 export interface Passage {
   /** `<docId>#p<n>`: stable as long as the document and the cleaning rules are. */

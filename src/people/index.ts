@@ -2,7 +2,7 @@
  * The people of a core's corpus, found once (on first use) and looked up by any name the corpus uses,
  * in any case and with or without accents; a name it lacks gets the nearest names.
  */
-import type { Completion } from '../commands/types.js';
+import type { Completion } from '../reply/completion.js';
 import type { Core } from '../core.js';
 import type { Corpus } from '../corpus/types.js';
 import { nearest } from '../sources/suggest.js';

@@ -7,6 +7,14 @@ import type { PassageSearch } from '../search/passage-search.js';
 import { analyzeQuery } from '../search/query.js';
 import type { Retrieval, Retriever } from './types.js';
 
+/** What the in-memory retriever reads: a core has both. */
+export interface MemoryIndex {
+  /** The corpus's index, with its lexicon. */
+  search: PassageSearch;
+  /** Aliases applied to questions; null: none. */
+  aliases: AliasTable | null;
+}
+
 export class MemoryRetriever implements Retriever {
   constructor(
     private readonly search: PassageSearch,

@@ -9,11 +9,16 @@
 import type { Passage } from '../corpus/types.js';
 import type { AnalyzedQuery } from '../search/query.js';
 
+export type { AnalyzedQuery, ConceptTerm, QuestionPeriod, QuestionType } from '../search/query.js';
+
 /** A word of the index within two edits of a question's word. */
 export interface NearWord {
   term: string;
   distance: number;
 }
+
+/** A term's near words, closest first. */
+export type NearWords = readonly NearWord[];
 
 /** One ranked passage. */
 export interface RetrievedHit {

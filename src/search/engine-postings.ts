@@ -10,7 +10,7 @@
  * floating-point evaluation order), so rankings are identical to the minisearch reference path;
  * tests compare the two on random corpora and queries.
  */
-import type { BM25Params } from './engine-types.js';
+import type { BM25Params } from './engine-bm25.js';
 import { APPROXIMATE_RANGE, COLLECT_MAX, type Accumulator, type AccumulatorKind } from './engine-accumulate.js';
 import { makeAccumulator } from './engine-accumulate-wasm.js';
 import { bitCount, sortTopDocs, TopDocs, type TopDoc } from './engine-top.js';

@@ -11,7 +11,7 @@ import { analyzeIdsFast, analyzeTermsFast } from './engine-analyze.js';
 import { expandQuery } from './engine-feedback.js';
 import { fuzzyVariants, type NearTermFinder, type NearWords } from './engine-fuzzy.js';
 import { planQuery } from './engine-plan.js';
-import { BoundedMap } from './bounded-map.js';
+import { BoundedMap } from '../util/bounded-map.js';
 import { nearTermsSorted, PostingsIndex, type PostingsState } from './engine-postings.js';
 import { pairIndex, proximityBonus, type PhrasePair } from './engine-proximity.js';
 import { MiniIndex, TermStore, type TermStoreState } from './engine-store.js';

@@ -2,7 +2,7 @@ import type { Corpus, DocumentMeta, Passage } from '../corpus/types.js';
 import { SearchEngine, type EngineOptions } from './engine.js';
 import type { AnalyzedQuery } from './query.js';
 import { analyzeTermsFast } from './engine-analyze.js';
-import { BoundedMap } from './bounded-map.js';
+import { BoundedMap } from '../util/bounded-map.js';
 import { NearDuplicates } from './near-duplicates.js';
 import type { NearWords } from './engine-fuzzy.js';
 import { Lexicon, type LexiconOptions } from '../lexicon/lexicon.js';

@@ -2,7 +2,7 @@
  * The source registry: lookup by id, title or cable file name in any case and spacing, nearest-id
  * suggestions, and prefix completion over ids and titles (what Discord autocomplete offers).
  */
-import type { Completion } from '../commands/types.js';
+import type { Completion } from '../reply/completion.js';
 import type { Corpus } from '../corpus/types.js';
 import { fold } from '../text/fold.js';
 import { normalizeId } from './cables.js';

@@ -2,7 +2,7 @@
  * The registry of sources: the corpus documents, and every source they cite (the Canadian cables of
  * the digest's tables, the publications the letter's source note names).
  */
-import type { Completion } from '../commands/types.js';
+import type { Completion } from '../reply/completion.js';
 import type { DocumentKind } from '../corpus/types.js';
 
 /** What a source is. */

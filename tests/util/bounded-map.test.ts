@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { BoundedMap } from '../../src/search/bounded-map.js';
+import { BoundedMap } from '../../src/util/bounded-map.js';
 
 describe('BoundedMap', () => {
   it('never holds more than its room, and always holds what was set last', () => {
