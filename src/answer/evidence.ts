@@ -113,7 +113,7 @@ export function coverage(
   let total = 0;
   let found = 0;
   query.concepts.forEach((concept, k) => {
-    const weight = idf(concept.term);
+    const weight = idf(concept.term) * concept.weight;
     total += weight;
     const credit = conceptCredit(concept, passageTerms);
     if (credit === 1) found += weight;

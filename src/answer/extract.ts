@@ -45,8 +45,10 @@ export const QUOTE_RULES = {
   headingCredit: 0.5,
   /** Extra evidence when the answer (a date, a number, an agent) stands within this many words of a focus term. */
   nearFocusWords: 8,
-  /** Bonus for an answer standing that near a focus term. */
+  /** Bonus for an answer standing that near a focus term, or a role beside a name the question asks about. */
   nearFocusBonus: 0.2,
+  /** Bonus, for "who is" and "what is" questions, for a sentence saying what a name of the question is ("X is a…"). */
+  definitionBonus: 0.3,
 } as const;
 
 /** Right after a name, the words that say what it is: "is a", "was an", "is the". */
@@ -87,7 +89,9 @@ function roleBeside(type: QuestionType, sentence: SentenceAnalysis, names: Reado
         role.position > name.position && role.position - name.position <= ROLE_NEAR_WORDS + 2 && text[name.end] === ',' && /\s/.test(text[name.end + 1] ?? '');
       // "LeoGrande is a renowned author": the name said to be what the role is.
       const predicate = role.position > name.position && role.position - name.position <= ROLE_NEAR_WORDS + 2 && IS_A.test(text.slice(name.end, name.end + 8));
-      if (before || apposition || predicate) return QUOTE_RULES.nearFocusBonus;
+      // The definition itself ("X is a renowned author") says more than a label beside the name.
+      if (predicate) return QUOTE_RULES.definitionBonus;
+      if (before || apposition) return QUOTE_RULES.nearFocusBonus;
     }
   }
   return 0;
@@ -156,7 +160,7 @@ export function quoteQuery(
   near?: (term: string) => NearWords,
 ): QuoteQuery {
   const concepts = query.concepts;
-  const weights = concepts.map((c) => idf(c.term) * (c.focus ? QUOTE_RULES.focusWeight : 1));
+  const weights = concepts.map((c) => idf(c.term) * c.weight * (c.focus ? QUOTE_RULES.focusWeight : 1));
   const unknown = concepts.map((c) => !knownTerm(c.term));
   const typoCredit = concepts.map((c, k) => (unknown[k] ? conceptTypoCreditOf(c, near) : null));
   const conceptWeight = weights.reduce((sum, w) => sum + w, 0);

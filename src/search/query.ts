@@ -28,6 +28,12 @@ export interface ConceptTerm {
   focus: boolean;
   /** Typed with a capital inside a question (not its first word): a name. */
   name: boolean;
+  /**
+   * How much the word says of what is asked: 1, or `LIGHT_WEIGHT` for a light verb ("make", "get",
+   * "take", "come", "become"), which the question's other words give its meaning. Multiplies the
+   * term's weight in the search, in quote choice and in coverage.
+   */
+  weight: number;
 }
 
 /** A question, analyzed. */
@@ -86,6 +92,17 @@ export function expansionOf(
   return { related: out, terms: out.map((r) => ({ term: r.term, weight: RELATED[r.relation].search * share })) };
 }
 
+/**
+ * Light verbs, as typed: they carry little meaning of their own ("make a trip", "get them out", "come
+ * to power", "become president"), so a sentence holding only them shares little with the question.
+ */
+const LIGHT_VERBS = new Set(
+  'make makes made making get gets got gotten getting take takes took taken taking give gives gave given giving come comes came coming go goes went gone going become becomes became becoming put puts putting keep keeps kept let lets'.split(' '),
+);
+
+/** The weight of a light verb against an ordinary word. */
+export const LIGHT_WEIGHT = 0.5;
+
 /** What `analyzeQuery` may consult about the corpus. */
 export interface QueryContext {
   /** Is a term in the index? A word whose stem the corpus does not know is also searched as typed ("gonzales" finds "Gonzalez"). */
@@ -111,14 +128,15 @@ export function analyzeQuery(raw: string, aliases: AliasTable | null, context: Q
   const anyCapital = tokens.some((_, i) => capitalized(i));
   const concepts = new Map<string, ConceptTerm>();
   tokens.forEach((token, i) => {
-    const focus = anyCapital && !capitalized(i);
+    const light = LIGHT_VERBS.has(token.surface);
+    const focus = anyCapital && !capitalized(i) && !light;
     const name = capitalized(i) && token.start > 0;
     const seen = concepts.get(token.term);
-    if (!seen) concepts.set(token.term, { term: token.term, surface: token.surface, alternatives: [], related: [], focus, name });
+    if (!seen) concepts.set(token.term, { term: token.term, surface: token.surface, alternatives: [], related: [], focus, name, weight: light ? LIGHT_WEIGHT : 1 });
     else seen.focus &&= focus;
   });
 
-  const terms: QueryTerm[] = [...concepts.keys()].map((term) => ({ term, weight: 1 }));
+  const terms: QueryTerm[] = [...concepts.values()].map((c) => ({ term: c.term, weight: c.weight }));
   for (const c of concepts.values()) if (known && c.surface !== c.term && !known(c.term)) terms.push({ term: c.surface, weight: 1 });
   // The period's own words (a year) still help find the passages that state it, below the content words.
   for (const term of new Set(periodTokens)) if (!concepts.has(term)) terms.push({ term, weight: 0.5 });

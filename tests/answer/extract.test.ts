@@ -37,6 +37,11 @@ describe('pickQuote', () => {
     expect(quote(p, 'Who found the White House tape?').text).toContain('found by Peter Kornbluh');
   });
 
+  it('prefers, for "who is", the sentence saying what the person is over a label beside the name', () => {
+    const p = passage('Author(s): William M. LeoGrande & Peter Kornbluh\nWilliam M. LeoGrande is a renowned author and professor at American University.');
+    expect(quote(p, 'Who is William LeoGrande?').text).toBe('William M. LeoGrande is a renowned author and professor at American University.');
+  });
+
   it('takes a second sentence along when it completes the answer', () => {
     const p = passage('When Castro heard the news in Havana, he was with Jean Daniel. “Es mala noticias,” he said. Then he left.');
     expect(quote(p, 'What did Castro say when he heard the news?').text).toBe(

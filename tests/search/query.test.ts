@@ -39,6 +39,13 @@ describe('query analysis', () => {
       expect(Object.fromEntries(concepts.map((c) => [c.term, c.focus]))).toEqual({ found: true, white: false, hous: false, tape: true });
     });
 
+    it('weighs light verbs (make, get, come, become) at half, and never as the focus', () => {
+      const query = analyzeQuery('When did Nixon become president?', domainAliases);
+      const byTerm = Object.fromEntries(query.concepts.map((c) => [c.surface, { weight: c.weight, focus: c.focus }]));
+      expect(byTerm).toEqual({ nixon: { weight: 1, focus: false }, become: { weight: 0.5, focus: false }, president: { weight: 1, focus: true } });
+      expect(query.plan.terms.find((t) => t.term === query.concepts[1]!.term)!.weight).toBe(0.5);
+    });
+
     it('has no focus words when nothing is capitalized', () => {
       expect(analyzeQuery('who found the white house tape', domainAliases).concepts.every((c) => !c.focus)).toBe(true);
     });
