@@ -1,6 +1,6 @@
 /**
- * The words of a quoted sentence that answer the question: the date of a "when", the amount of a "how
- * much", the name of a "who", the place of a "where", the reason of a "why". Found by the kind of
+ * The words of a quoted sentence that answer the question: the date of a "when", the sum of money of a
+ * "how much did they pay", the amount of a "how much", the name of a "who", the place of a "where", the reason of a "why". Found by the kind of
  * answer asked for, never by the question's wording; words the question itself typed are not answers.
  */
 import type { QuestionPeriod, QuestionType } from '../retrieval/types.js';
@@ -19,6 +19,8 @@ const REASON = /\b(?:because(?: of)?|due (?:largely )?(?:in part )?to|in order t
 /** Capitalized words that open sentences or clauses rather than name anyone. */
 const NOT_NAMES = new Set(['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December', 'TV', 'News', 'House', 'White', 'Office', 'Department', 'The', 'This', 'That', 'These', 'Those', 'In', 'On', 'At', 'By', 'When', 'After', 'Before', 'But', 'And', 'Yet', 'However', 'Despite', 'During', 'Although', 'Through', 'Then', 'It', 'He', 'She', 'They', 'His', 'Her', 'Their', 'As', 'For', 'With', 'From', 'To', 'A', 'An', 'If', 'So', 'Once', 'Since', 'While', 'Following', 'Furthermore', 'Unfortunately', 'Consequently', 'Additionally', 'First', 'Here', 'There', 'Just', 'Top', 'Secret', 'President', 'Mr', 'MR']);
 const YEAR_ONLY = /^(1[89]\d\d|20\d\d)s?$/;
+/** A currency named after an amount: "20 million dollars". */
+const CURRENCY_AFTER = /^\s?(dollars|pesos|rubles)\b/i;
 
 /**
  * The [start, end) offsets in the sentence of the words answering a question of `type`, or null.
@@ -34,6 +36,7 @@ export function answerSpan(sentence: SentenceAnalysis, type: QuestionType, asked
       const best = inPeriod ?? [...dates].sort((a, b) => b.end - b.start - (a.end - a.start))[0];
       return best ? [best.start, best.end] : null;
     }
+    case 'money':
     case 'quantity': {
       const dates = sentenceDates(sentence);
       let found: [number, number] | null = null;
@@ -42,9 +45,9 @@ export function answerSpan(sentence: SentenceAnalysis, type: QuestionType, asked
         const end = m.index + m[0].length;
         if (YEAR_ONLY.test(word) || /^(st|nd|rd|th)\b/.test(text.slice(end)) || dates.some((d) => m.index < d.end && d.start < end)) continue;
         if (asked.has(word.toLowerCase())) continue;
-        // An amount of money answers "how much" before a count does.
-        if (word.startsWith('$')) return trimmed(text, m.index, end);
-        found ??= trimmed(text, m.index, end);
+        // An amount of money answers "how much" before a count does; a count never answers "how much did they pay".
+        if (word.startsWith('$') || CURRENCY_AFTER.test(text.slice(end))) return trimmed(text, m.index, end + (CURRENCY_AFTER.exec(text.slice(end))?.[0].length ?? 0));
+        if (type === 'quantity') found ??= trimmed(text, m.index, end);
       }
       return found;
     }

@@ -16,7 +16,7 @@ export interface AskOptions {
   /** 1-based page of results. Default 1. */
   page?: number;
   /**
-   * Least coverage of the question's concepts by one of the first page's passages for an answer (see
+   * Least coverage of the question's concepts by one of the first three passages for an answer (see
    * `answerCoverage`); below it, abstain. Default 0.37: on the students' set the false abstentions
    * fall to 0.03 there, while the off-topic questions of the development set stay at 0.35 or below.
    */
@@ -110,7 +110,7 @@ export function answer(deps: AnswerDeps, retrieval: Retrieval, options: AskOptio
   const typoOf = (k: number, terms: ReadonlySet<string>) => prepared.typoCredit[k]?.(terms) ?? 0;
   const hits = rerankByAnswer(found, prepared, answerWeight, rerank, r.commentWeight);
   // The corpus answers when one of the best passages holds enough of the question.
-  const covered = unknownName(analyzed, r) ? 0 : Math.max(...hits.slice(0, limit).map((h) => answerCoverage(analyzed, h, prepared, r, typoOf)));
+  const covered = unknownName(analyzed, r) ? 0 : Math.max(...hits.slice(0, COVERAGE_DEPTH).map((h) => answerCoverage(analyzed, h, prepared, r, typoOf)));
   if (covered < minCoverage) {
     // Near the topic (part of the question is there): the nearest passages, which the reply says do not answer it.
     const nearest = covered >= NEAR_TOPIC ? hits.slice(0, limit).map((hit, i) => item(deps, hit, prepared, i + 1, i + 1)) : [];
@@ -190,11 +190,17 @@ const TOPIC_IDF = 0.6;
 /** Typo credit of a near spelling sure enough to stand for the word typed (a long word one edit away: "kornblu"). */
 const SURE_TYPO = 0.8;
 
+/**
+ * How many of the best passages the coverage test reads: a first page's worth whatever the page size,
+ * so a question is answered or not the same way in a reply of 3 results and a `--limit 10` listing.
+ */
+const COVERAGE_DEPTH = 3;
+
 /** Least coverage for a question the corpus does not answer to count as near its topic, and get the nearest passages. */
 const NEAR_TOPIC = 0.2;
 
 /** Question types whose answer is a thing a sentence visibly holds (a date, an amount, a name, a place). */
-const TYPED = new Set(['date', 'quantity', 'person', 'place']);
+const TYPED = new Set(['date', 'money', 'quantity', 'person', 'place']);
 /** Share of its coverage a passage keeps when its quote holds no answer of the type asked for. */
 const UNTYPED_SHARE = 0.6;
 

@@ -8,6 +8,8 @@ import type { QuestionType } from '../retrieval/types.js';
 const MONTH = /\b(Jan(uary)?|Feb(ruary)?|Mar(ch)?|Apr(il)?|May|June?|July?|Aug(ust)?|Sept?(ember)?|Oct(ober)?|Nov(ember)?|Dec(ember)?)\b\.?\s+\d|\b(January|February|March|April|June|July|August|September|October|November|December)\b/;
 const YEAR = /\b(1[89]\d\d|20\d\d)s?\b|\b\d{1,2}\/\d{1,2}\/\d{2,4}\b/;
 const NUMBER = /\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|dozens?|hundreds?|thousands?|millions?|billions?)\b/i;
+/** A sum of money: "$2.9 million", "20 million dollars", "$53 million". */
+const MONEY_AMOUNT = /\$\s?\d|\b\d[\d,.]*\s?(million|billion|thousand)?\s?(dollars|pesos|rubles)\b/i;
 /** A word naming someone's role. */
 export const ROLE = /\b(president|secretary|diplomat|reporter|correspondent|journalist|negotiator|advis[eo]r|aide|scholar|analyst|ambassador|senator|general|chairman|leader|head|minister|official|author|professor|editor|representative|counsel|operative|spokesman|envoy|agent|officer)\b/i;
 const AGENT = /\bby\s+(\p{Lu}[\p{L}.'’-]*\s?){1,3}/u;
@@ -19,7 +21,7 @@ const PLACE = /\b(in|at|to|from)\s+\p{Lu}/u;
 const SPEECH = /[“"‘].{2,}[”"’]|\b(said|says|told|wrote|asked|replied|warned|declared|noted|observed|stated)\b/u;
 
 /** The answer a question type looks for, where it is found most decisively (date, number, agent), as global patterns. */
-const ANSWER_AT: Partial<Record<QuestionType, RegExp>> = { date: global(MONTH), quantity: global(NUMBER), person: global(AGENT) };
+const ANSWER_AT: Partial<Record<QuestionType, RegExp>> = { date: global(MONTH), money: global(MONEY_AMOUNT), quantity: global(NUMBER), person: global(AGENT) };
 
 function global(pattern: RegExp): RegExp {
   return new RegExp(pattern.source, pattern.flags + 'g');
@@ -35,6 +37,9 @@ export function typeBonus(type: QuestionType, sentence: string): number {
   switch (type) {
     case 'date':
       return MONTH.test(sentence) ? 0.45 : YEAR.test(sentence) ? 0.3 : 0;
+    case 'money':
+      // A count is not a price: "1,200 prisoners" does not say how much was paid for them.
+      return MONEY_AMOUNT.test(sentence) ? 0.45 : NUMBER.test(sentence) ? 0.1 : 0;
     case 'quantity':
       return NUMBER.test(sentence) ? 0.35 : 0;
     case 'person':

@@ -2,7 +2,7 @@ import { analyzeFast as analyze } from './engine-analyze.js';
 import type { QueryPlan, QueryTerm } from './engine.js';
 import type { AliasTable } from './aliases.js';
 import type { Related, Relation } from '../lexicon/lexicon.js';
-import { FRAME_PHRASES, questionType, type QuestionType } from './question-type.js';
+import { FRAME_PHRASES, TYPE_WORDS, questionType, type QuestionType } from './question-type.js';
 import { questionPeriod, type QuestionPeriod } from './question-period.js';
 
 export { questionType, type QuestionType, type QuestionPeriod };
@@ -97,7 +97,7 @@ export function expansionOf(
  * to power", "become president"), so a sentence holding only them shares little with the question.
  */
 const LIGHT_VERBS = new Set(
-  'make makes made making get gets got gotten getting take takes took taken taking give gives gave given giving come comes came coming go goes went gone going become becomes became becoming put puts putting keep keeps kept let lets'.split(' '),
+  'make makes made making get gets got gotten getting take takes took taken taking give gives gave given giving come comes came coming go goes went gone going become becomes became becoming put puts putting keep keeps kept let lets think thinks thought feel feels felt'.split(' '),
 );
 
 /** The weight of a light verb against an ordinary word. */
@@ -119,7 +119,11 @@ export function analyzeQuery(raw: string, aliases: AliasTable | null, context: Q
   const { known, related } = typeof context === 'function' ? { known: context, related: undefined } : context;
   const text = raw.replace(/[\p{Cc}\p{Cf}]+/gu, ' ').replace(/\s+/g, ' ').trim();
   const reading = questionPeriod(text);
-  let content = text.replace(FRAME_PHRASES, (m) => ' '.repeat(m.length));
+  const type = questionType(text);
+  const blank = (m: string) => ' '.repeat(m.length);
+  let content = text.replace(FRAME_PHRASES, blank);
+  const typeWords = TYPE_WORDS[type];
+  if (typeWords) content = content.replace(typeWords, blank);
   for (const [start, end] of reading.spans) content = content.slice(0, start) + ' '.repeat(end - start) + content.slice(end);
   const periodTokens = reading.spans.flatMap(([s, e]) => analyze(text.slice(s, e)).map((t) => t.term));
   const tokens = analyze(content);
@@ -171,7 +175,7 @@ export function analyzeQuery(raw: string, aliases: AliasTable | null, context: Q
     }
   }
   const markTerms = new Set(terms.filter((t) => !periodTokens.includes(t.term)).map((t) => t.term));
-  const analyzed: AnalyzedQuery = { text, type: questionType(text), period: reading.period, concepts: [...concepts.values()], plan: { terms, phrases }, markTerms };
+  const analyzed: AnalyzedQuery = { text, type, period: reading.period, concepts: [...concepts.values()], plan: { terms, phrases }, markTerms };
   if (reading.problem) analyzed.periodProblem = reading.problem;
   return analyzed;
 }

@@ -5,13 +5,17 @@
 import { fold } from '../text/fold.js';
 
 /** What kind of answer a question asks for; extraction favours sentences that hold one. */
-export type QuestionType = 'person' | 'date' | 'quantity' | 'place' | 'reason' | 'speech' | 'yesno' | 'definition' | 'other';
+export type QuestionType = 'person' | 'date' | 'money' | 'quantity' | 'place' | 'reason' | 'speech' | 'yesno' | 'definition' | 'other';
 
 /** Nouns that make "which …" / "what …" ask for a person or a group of people. */
 const PEOPLE = 'reporter|journalist|correspondent|diplomat|envoy|official|member|senator|president|leader|aide|adviser|advisor|negotiator|group|organi[sz]ation|person|man|woman|men|women|american|cuban|soviet|british|politician|secretary|general|agent|officer|spy|author|writer|scholar|historian|contractor|boy|girl|senators|officials|members|leaders|people';
 const PLACES = 'country|countries|city|cities|port|place|places|island|nation|nations|state|states|region|harbou?r|capital|town|embassy';
 
+/** Words that make "how much" ask for a sum of money ("how much did the US pay", "how much ransom"). */
+const MONEY = 'pay|pays|paid|paying|cost|costs|spend|spent|price|ransom|worth|fund|funds|funding|budget|charge|charged|money|dollars?|compensation|fine|fined|owe|owed';
+
 const TYPE_RULES: Array<[QuestionType, RegExp]> = [
+  ['money', new RegExp(`\\bhow much\\b(.*\\s)?(${MONEY})\\b|\\bwhat (was|is|were) the (cost|price|ransom|sum)\\b`)],
   ['quantity', /\bhow (many|much|long|old|big|large|far|often|high)\b|\bwhat (was|is|were) the (population|number|amount|cost|price|size|total)\b/],
   ['date', /^(when)\b|\b(what|which) (year|date|day|month|time)\b|\bin what year\b|\bhow long ago\b|\bsince when\b/],
   ['person', new RegExp(`^(who|whom|whose)\\b|\\b(who|whom) (was|is|were|did|sent|wrote|found)\\b|\\bto whom\\b|^(which|what) (\\w+ )?(${PEOPLE})\\b`)],
@@ -25,6 +29,12 @@ const TYPE_RULES: Array<[QuestionType, RegExp]> = [
 /** A question word anywhere: without one, a short query is a bare name ("lisa howard") and asks what or who it is. */
 const QUESTION_WORD = /\b(who|whom|whose|what|when|where|why|how|which|did|does|do|is|are|was|were)\b/;
 
+/**
+ * Words whose meaning the answer type carries: in a money question, "pay", "cost", "ransom" are what
+ * the sum of money answers, not words a passage must repeat. Blanked like frame words.
+ */
+export const TYPE_WORDS: Partial<Record<QuestionType, RegExp>> = { money: new RegExp(`\\b(how much|${MONEY})\\b`, 'gi') };
+
 export function questionType(text: string): QuestionType {
   const folded = fold(text).replace(/^(and|so|but|then|ok|okay|hey|please)\b[\s,]*/, '');
   for (const [type, rule] of TYPE_RULES) if (rule.test(folded)) return type;
@@ -33,9 +43,9 @@ export function questionType(text: string): QuestionType {
 }
 
 /**
- * Words that shape a question rather than say what it is about: question phrases ("how many", "what
- * kind of", "according to"), frames ("what happened", "tell me about", "do you know", "explain"),
+ * Words that shape a question rather than say what it is about: question phrases ("how many", "on what
+ * day", "what kind of", "according to"), frames ("what happened", "tell me about", "do you know", "explain"),
  * fillers ("really", "exactly", "anything important"). Blanked before the content words are read.
  */
 export const FRAME_PHRASES =
-  /\b(how (many|much|long|often|old|big|large|far)|what (kind|sort|type)s? of|according to|tell me (about|of|more about)?|do you know|can you|could you|would you|please|explain|describe|what (happened|went on|occurred|was going on|went down|took place)|what (was|is) going on|(happened|occurred|took place|went on)|(really|actually|exactly|basically|in fact|briefly|in detail)|(anything|something|what was) (important|notable|interesting|significant|major)|(important|notable|main|major|key) (events?|things?)|events? (of|in|during)|(the )?(role|story|significance) of)\b/gi;
+  /\b(how (many|much|long|often|old|big|large|far)|(in |on |at )?(what|which) (year|date|day|month|time)|what (kind|sort|type)s? of|according to|tell me (about|of|more about)?|do you know|can you|could you|would you|please|explain|describe|what (happened|went on|occurred|was going on|went down|took place)|what (was|is) going on|(happened|occurred|took place|went on)|(really|actually|exactly|basically|in fact|briefly|in detail)|(anything|something|what was) (important|notable|interesting|significant|major)|(important|notable|main|major|key) (events?|things?)|events? (of|in|during)|(the )?(role|story|significance) of)\b/gi;

@@ -17,6 +17,14 @@ describe('the answer marked in the quote', () => {
     expect(answerOf('How many people did the La Coubre explosion kill?')).toBe('15');
   });
 
+  it('marks a sum of money, never a count, for "how much did they pay", and puts it first', () => {
+    const result = ask(core, 'How much did the US pay to free the Bay of Pigs prisoners?');
+    expect(result.analyzed.type).toBe('money');
+    expect(answerOf('How much did the US pay to free the Bay of Pigs prisoners?')).toBe('$2.9 million');
+    // "pay" is what the sum answers: not a word the passage must repeat.
+    expect(result.analyzed.concepts.map((c) => c.surface)).toEqual(['us', 'free', 'bay', 'pigs', 'prisoners']);
+  });
+
   it('marks the role of a "who was" asked of a name', () => {
     expect(answerOf('who was Lisa Howard')).toBe('correspondent');
   });

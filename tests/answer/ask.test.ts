@@ -98,6 +98,13 @@ describe('ask over the bundled corpus', () => {
       },
     );
 
+    it('answers or abstains the same way whatever the page size', () => {
+      for (const q of ['what did Khrushchev answer to Kennedy\'s April 1961 letter?', 'who was Lisa Howard', 'how much ransom was finally paid for the prisoners?']) {
+        expect(ask(core, q, { limit: 10 }).answered, q).toBe(ask(core, q).answered);
+        expect(ask(core, q, { limit: 10 }).coverage, q).toBe(ask(core, q, { limit: 1 }).coverage);
+      }
+    });
+
     it('says so when the question has no words to search for', () => {
       expect(ask(core, 'who is it?').reason).toBe('no-terms');
     });

@@ -53,6 +53,12 @@ describe('the period a question asks about', () => {
     it('never lets a frame outweigh the content: "tell me about" and "really" are not searched', () => {
       expect(analyzeQuery('tell me about Lisa Howard, really', null).concepts.map((c) => c.term)).toEqual(['lisa', 'howard']);
     });
+
+    it('reads "on what day" and "in which year" as the question\'s frame, not as words to find', () => {
+      expect(analyzeQuery('on what day did Obama speak?', null).concepts.map((c) => c.surface)).toEqual(['obama', 'speak']);
+      expect(analyzeQuery('In which year was the tape found?', null).concepts.map((c) => c.surface)).toEqual(['tape', 'found']);
+      expect(analyzeQuery('what did Obama say the day after?', null).concepts.map((c) => c.surface)).toContain('day');
+    });
   });
 });
 
@@ -63,6 +69,10 @@ describe('answer types', () => {
     ['which countries restored trade with Cuba?', 'place'],
     ['on what day did they announce it?', 'date'],
     ['how old was Castro?', 'quantity'],
+    ['how much sugar did Cuba sell?', 'quantity'],
+    ['how much did the US pay for the prisoners?', 'money'],
+    ['how much ransom was paid?', 'money'],
+    ['what was the cost of the embargo?', 'money'],
     ['what led to the embargo?', 'reason'],
   ])('reads "%s" as %s', (q, type) => {
     expect(questionType(q)).toBe(type);
