@@ -1,15 +1,15 @@
 /**
  * The version of the code that ingests and indexes: every saved index is keyed by it, so a change to
- * src/corpus, src/text, src/search or src/cache rebuilds the saved indexes rather than serving one
- * built by other code.
+ * src/corpus, src/text, src/search, src/lexicon or src/cache rebuilds the saved indexes rather than
+ * serving one built by other code.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-/** The code whose changes invalidate every saved index: ingestion, text, search, this cache. */
-const CODE_DIRS = ['corpus', 'text', 'search', 'cache'];
+/** The code whose changes invalidate every saved index: ingestion, text, search, the lexicon saved with it, this cache. */
+const CODE_DIRS = ['corpus', 'text', 'search', 'lexicon', 'cache'];
 /** Written by the build (scripts/bundle.ts) beside `dist/src`, and read from there by every build of the code. */
 const VERSION_FILE = 'code-version.json';
 

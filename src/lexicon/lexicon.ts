@@ -141,7 +141,8 @@ function candidateLinks(wordNet: WordNet, depth: number): Map<string, Related[]>
     if (to.includes('_') || to.includes('-') || STOP_WORDS.has(to)) return;
     const term = cachedStem(lemma);
     const target = cachedStem(to);
-    if (term === target || term.length < 3 || STOP_WORDS.has(term)) return;
+    // Two-letter stems are other words more often than this one ("use" → "us", which is mostly the US).
+    if (term === target || term.length < 3 || target.length < 3 || STOP_WORDS.has(term)) return;
     const list = out.get(term);
     if (list) list.push({ term: target, relation });
     else out.set(term, [{ term: target, relation }]);

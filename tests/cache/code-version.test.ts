@@ -18,6 +18,15 @@ describe('the code version of saved indexes', () => {
     expect(hashCodeDirs(src)).not.toBe(before);
   });
 
+  it('changes when the lexicon code changes: its table is saved with the index', () => {
+    const src = mkdtempSync(join(tmpdir(), 'bc-code-'));
+    mkdirSync(join(src, 'lexicon'));
+    writeFileSync(join(src, 'lexicon', 'lexicon.js'), 'export const a = 1;');
+    const before = hashCodeDirs(src);
+    writeFileSync(join(src, 'lexicon', 'lexicon.js'), 'export const a = 2;');
+    expect(hashCodeDirs(src)).not.toBe(before);
+  });
+
   it('is the hash of the sources when running from them', () => {
     expect(codeVersion()).toBe(hashCodeDirs(fileURLToPath(new URL('../../src', import.meta.url))));
   });
