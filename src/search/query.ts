@@ -62,6 +62,7 @@ export const RELATED: Record<Relation, { search: number; credit: number }> = {
   synonym: { search: 0.45, credit: 0.8 },
   derivation: { search: 0.45, credit: 0.8 },
   hypernym: { search: 0.3, credit: 0.6 },
+  hyponym: { search: 0.3, credit: 0.6 },
 } as const;
 /** At most this many related terms per concept, closest relations first. */
 const MAX_RELATED = 6;

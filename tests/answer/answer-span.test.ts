@@ -25,6 +25,11 @@ describe('the answer marked in the quote', () => {
     expect(result.analyzed.concepts.map((c) => c.surface)).toEqual(['us', 'free', 'bay', 'pigs', 'prisoners']);
   });
 
+  it('ranks first, for a question of a type, a passage whose quote holds an answer of it over one that only shares more words', () => {
+    // The book description names the Bay of Pigs and the prisoners but no sum; the summary states the sum.
+    expect(answerOf('how much ransom was paid for the Bay of Pigs prisoners?')).toBe('$2.9 million');
+  });
+
   it('marks the role of a "who was" asked of a name', () => {
     expect(answerOf('who was Lisa Howard')).toBe('correspondent');
   });

@@ -3,7 +3,7 @@ import { Lexicon } from '../../src/lexicon/lexicon.js';
 import { wordNet } from '../../src/lexicon/wordnet.js';
 import { analyzeQuery, RELATED } from '../../src/search/query.js';
 
-const vocabulary = new Set(['prison', 'diplomat', 'death', 'plane', 'castro']);
+const vocabulary = new Set(['prison', 'diplomat', 'death', 'plane', 'castro', 'ambassador', 'missil', 'us']);
 const known = (term: string) => vocabulary.has(term);
 
 describe('the lexicon', () => {
@@ -14,6 +14,17 @@ describe('the lexicon', () => {
       expect(lexicon.related('captiv')).toContainEqual({ term: 'prison', relation: 'synonym' });
       expect(lexicon.related('envoi')).toContainEqual({ term: 'diplomat', relation: 'hypernym' });
       expect(lexicon.related('die')).toContainEqual({ term: 'death', relation: 'derivation' });
+    });
+
+    it('bridges a hyponym: the corpus’s word is the more specific one', () => {
+      expect(lexicon.related('diplomat')).toContainEqual({ term: 'ambassador', relation: 'hyponym' });
+      expect(lexicon.related('weapon')).toContainEqual({ term: 'missil', relation: 'hyponym' });
+    });
+
+    it('never bridges to a two-letter stem, which is another word more often than not ("use" → "us")', () => {
+      for (const term of ['usag', 'util', 'employ', 'consum', 'function']) expect(lexicon.related(term).map((r) => r.term)).not.toContain('us');
+      const withUse = Lexicon.build(wordNet(), (t) => t === 'us' || t === 'usag');
+      expect(withUse.related('usag')).toEqual([]);
     });
 
     it('holds nothing but the vocabulary’s terms', () => {
