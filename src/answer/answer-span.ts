@@ -17,10 +17,13 @@ const PLACE = /\b(?:in|at|to|from|off|near|into|of)\s+(?:the\s+(?:coast\s+of\s+)
 /** A reason: its cue and the clause that follows, up to a comma or the sentence's end. */
 const REASON = /\b(?:because(?: of)?|due (?:largely )?(?:in part )?to|in order to|so that|as a result of|in retaliation for|for fear of|led to|thanks to|following|after)\b[^,.;:!?]*/giu;
 /** Capitalized words that open sentences or clauses rather than name anyone. */
-const NOT_NAMES = new Set(['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December', 'TV', 'News', 'House', 'White', 'Office', 'Department', 'The', 'This', 'That', 'These', 'Those', 'In', 'On', 'At', 'By', 'When', 'After', 'Before', 'But', 'And', 'Yet', 'However', 'Despite', 'During', 'Although', 'Through', 'Then', 'It', 'He', 'She', 'They', 'His', 'Her', 'Their', 'As', 'For', 'With', 'From', 'To', 'A', 'An', 'If', 'So', 'Once', 'Since', 'While', 'Following', 'Furthermore', 'Unfortunately', 'Consequently', 'Additionally', 'First', 'Here', 'There', 'Just', 'Top', 'Secret', 'President', 'Mr', 'MR']);
+const NOT_NAMES = new Set(['I', 'January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December', 'TV', 'News', 'House', 'White', 'Office', 'Department', 'The', 'This', 'That', 'These', 'Those', 'In', 'On', 'At', 'By', 'When', 'After', 'Before', 'But', 'And', 'Yet', 'However', 'Despite', 'During', 'Although', 'Through', 'Then', 'It', 'He', 'She', 'They', 'His', 'Her', 'Their', 'As', 'For', 'With', 'From', 'To', 'A', 'An', 'If', 'So', 'Once', 'Since', 'While', 'Following', 'Furthermore', 'Unfortunately', 'Consequently', 'Additionally', 'First', 'Here', 'There', 'Just', 'Top', 'Secret', 'President', 'Mr', 'MR']);
 const YEAR_ONLY = /^(1[89]\d\d|20\d\d)s?$/;
 /** A currency named after an amount: "20 million dollars". */
 const CURRENCY_AFTER = /^\s?(dollars|pesos|rubles)\b/i;
+
+/** Question types whose answer is a thing a sentence visibly holds (a date, a sum, an amount, a name, a place). */
+export const TYPED: ReadonlySet<QuestionType> = new Set(['date', 'money', 'quantity', 'person', 'place']);
 
 /**
  * The [start, end) offsets in the sentence of the words answering a question of `type`, or null.

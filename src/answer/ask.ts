@@ -6,6 +6,7 @@ import type { Retrieval, RetrievedHit } from '../retrieval/types.js';
 import type { Timeline } from '../timeline/types.js';
 import { eventsIn, periodItems } from './period-answer.js';
 import { citationFor } from './citation.js';
+import { TYPED } from './answer-span.js';
 import { conceptFound, coverage } from './evidence.js';
 import { chooseQuote, choiceAnswer, choiceTerms, forEachChoiceTerm, quoteOf, quoteQuery, type Quote, type QuoteChoice, type QuoteQuery } from './extract.js';
 
@@ -204,8 +205,6 @@ const COVERAGE_DEPTH = 3;
 /** Least coverage for a question the corpus does not answer to count as near its topic, and get the nearest passages. */
 const NEAR_TOPIC = 0.2;
 
-/** Question types whose answer is a thing a sentence visibly holds (a date, an amount, a name, a place). */
-const TYPED = new Set(['date', 'money', 'quantity', 'person', 'place']);
 /** Share of its coverage a passage keeps when its quote holds no answer of the type asked for. */
 const UNTYPED_SHARE = 0.6;
 

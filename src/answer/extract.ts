@@ -4,7 +4,7 @@ import { analyzeFast } from '../retrieval/analysis.js';
 import type { AnalyzedQuery, QuestionType } from '../retrieval/types.js';
 import { conceptCredit, conceptFound, conceptTypoCreditOf, typoCreditOf } from './evidence.js';
 import type { NearWords } from '../retrieval/types.js';
-import { answerSpan } from './answer-span.js';
+import { answerSpan, TYPED } from './answer-span.js';
 import { analysisOf, answerPositions, sentenceInPeriod, sentenceTypeBonus, type SentenceAnalysis } from './passage-analysis.js';
 
 /** A verbatim quote: `text` is exactly `passage.text.slice(start, end)`. */
@@ -216,17 +216,24 @@ export function chooseQuote(passage: Passage, prepared: QuoteQuery): QuoteChoice
   // Per sentence: which concepts it holds, its typo credit for unknown ones, its answer evidence.
   for (let i = 0; i < sentences.length; i++) {
     const s = sentences[i]!;
+    const terms = query.aboutSpeaking && s.attributes ? s.attributes : s.terms;
     let topic = 0;
     for (let k = 0; k < n; k++) {
       const c = concepts[k]!;
-      const credit = conceptCredit(c, s.terms);
+      const credit = conceptCredit(c, terms);
       found[i * n + k] = credit;
-      typo[i * n + k] = credit < 1 && unknown[k] ? typoCredit[k]!(s.terms) : 0;
-      if (!topic && (s.terms === s.own ? credit === 1 : conceptFound(c, s.own))) topic = 1;
+      typo[i * n + k] = credit < 1 && unknown[k] ? typoCredit[k]!(terms) : 0;
+      if (!topic && (terms === s.own ? credit === 1 : conceptFound(c, s.own))) topic = 1;
     }
     onTopic[i] = topic;
     inPeriod[i] = query.period && sentenceInPeriod(s, query.period) ? 1 : 0;
-    bonus[i] = s.start >= attributionStart ? -0.2 : sentenceTypeBonus(s, query.type) + nearFocus(query.type, s, focusTerms) + roleBeside(query.type, s, names);
+    // An attribution line ("—Raúl Castro to Senators…, April 8, 1977") is quoted only for a question about the
+    // saying whose answer it holds (to whom, when).
+    const attribution = s.start >= attributionStart;
+    bonus[i] =
+      attribution && !(query.aboutSpeaking && TYPED.has(query.type) && answerSpan(s, query.type, query.markTerms, query.period))
+        ? -0.2
+        : sentenceTypeBonus(s, query.type) + nearFocus(query.type, s, focusTerms) + roleBeside(query.type, s, names);
   }
   for (let k = 0; k < n; k++) inHeading[k] = conceptCredit(concepts[k]!, headingTerms) * QUOTE_RULES.headingCredit;
 

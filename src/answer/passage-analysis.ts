@@ -19,6 +19,11 @@ export interface SentenceAnalysis {
   own: Set<string>;
   /** Its own terms and, for a quotation, its attribution's. */
   terms: Set<string>;
+  /**
+   * For an attribution line ("—Raúl Castro to Senators…, April 8, 1977"): its terms and the whole
+   * quotation's, which it holds for a question about the saying (who said it, to whom, when).
+   */
+  attributes?: Set<string>;
   words: number;
   /** Ends on a question mark: it asks rather than answers. */
   question: boolean;
@@ -93,6 +98,9 @@ function analyze(passage: Passage): PassageAnalysis {
       answersByType: {},
     };
   });
+  // The attribution line attributes the whole quotation: about the act of speaking, it holds the quotation's words.
+  const line = sentences.find((s) => s.start >= attributionStart);
+  if (line) line.attributes = new Set([...line.own, ...sentences.flatMap((s) => (s === line ? [] : [...s.own]))]);
   return { attributionStart, headingTerms, sentences };
 }
 

@@ -47,6 +47,8 @@ export interface AnalyzedQuery {
   periodProblem?: string;
   /** The user's content terms, in order, each once (the period's words are not among them). */
   concepts: ConceptTerm[];
+  /** The question asks about an act of speaking or writing ("what did … say", "which senators did Castro speak with"). */
+  aboutSpeaking: boolean;
   /** What the engine searches: the user's terms at weight 1, alias and lexicon expansions below. */
   plan: QueryPlan;
   /** Every term whose presence in a sentence should be marked (user terms and expansions). */
@@ -99,6 +101,11 @@ export function expansionOf(
  */
 const LIGHT_VERBS = new Set(
   'make makes made making get gets got gotten getting take takes took taken taking give gives gave given giving come comes came coming go goes went gone going become becomes became becoming put puts putting keep keeps kept let lets think thinks thought feel feels felt'.split(' '),
+);
+
+/** Verbs of speaking and writing, as typed: a question holding one asks about a saying. */
+const SPEECH_VERBS = new Set(
+  'say says said tell tells told speak speaks spoke spoken talk talks talked write writes wrote written ask asks asked reply replies replied answer answered respond responded warn warned declare declared promise promised'.split(' '),
 );
 
 /** The weight of a light verb against an ordinary word. */
@@ -176,7 +183,8 @@ export function analyzeQuery(raw: string, aliases: AliasTable | null, context: Q
     }
   }
   const markTerms = new Set(terms.filter((t) => !periodTokens.includes(t.term)).map((t) => t.term));
-  const analyzed: AnalyzedQuery = { text, type, period: reading.period, concepts: [...concepts.values()], plan: { terms, phrases }, markTerms };
+  const aboutSpeaking = type === 'speech' || tokens.some((t) => SPEECH_VERBS.has(t.surface));
+  const analyzed: AnalyzedQuery = { text, type, aboutSpeaking, period: reading.period, concepts: [...concepts.values()], plan: { terms, phrases }, markTerms };
   if (reading.problem) analyzed.periodProblem = reading.problem;
   return analyzed;
 }

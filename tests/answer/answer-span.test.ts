@@ -38,6 +38,12 @@ describe('the answer marked in the quote', () => {
     expect(answerOf('Where was Elián Gonzalez found floating?')).toBe('Florida');
   });
 
+  it('never marks "I" as the person who answers a "who"', () => {
+    for (const q of ['who was Lisa Howard', 'which senators did Raúl Castro speak with in 1977?', 'who blew up the bridge?']) {
+      for (const item of ask(core, q).results) if (item.quote.answer) expect(item.quote.text.slice(...item.quote.answer), q).not.toBe('I');
+    }
+  });
+
   it('marks nothing for a question that asks for no such thing', () => {
     expect(answerOf('What was the sweet approach?')).toBeNull();
   });

@@ -59,6 +59,18 @@ describe('pickQuote', () => {
     expect(quote(p, 'What did Raul Castro tell McGovern?').text).toBe('Our relations are like a bridge.');
   });
 
+  it('quotes the attribution line when a question about the saying asks what it holds: to whom, when', () => {
+    const p = passage('Our relations are like a bridge. I will not talk about who blew it up.\n—Raúl Castro to Senators George McGovern and James Abourezk, April 8, 1977');
+    const q = quote(p, 'Which senators did Raúl Castro talk to about the bridge?');
+    expect(q.text).toBe('—Raúl Castro to Senators George McGovern and James Abourezk, April 8, 1977');
+    expect(q.answer && q.text.slice(...q.answer)).toContain('George McGovern');
+  });
+
+  it('never quotes the attribution line for a question about what the quotation tells of', () => {
+    const p = passage('In 2012 we shook hands at a funeral. Our relations are like a bridge.\n—Raúl Castro to Senators George McGovern and James Abourezk, April 8, 1977');
+    expect(quote(p, 'When did Raúl Castro and Obama shake hands?').text).toBe('In 2012 we shook hands at a funeral.');
+  });
+
   it('takes along a next sentence that continues on the question’s topic', () => {
     const p = passage('Alan Gross was sent into Cuba. This led to tension when Gross was sentenced. Obama later changed course.');
     expect(quote(p, 'What happened to Alan Gross?').text).toBe('Alan Gross was sent into Cuba. This led to tension when Gross was sentenced.');

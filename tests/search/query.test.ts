@@ -46,6 +46,12 @@ describe('query analysis', () => {
       expect(query.plan.terms.find((t) => t.term === query.concepts[1]!.term)!.weight).toBe(0.5);
     });
 
+    it('knows a question about an act of speaking or writing from its verb', () => {
+      expect(analyzeQuery('which senators did Raúl Castro speak with?', domainAliases).aboutSpeaking).toBe(true);
+      expect(analyzeQuery('what did Kennedy write to Khrushchev?', domainAliases).aboutSpeaking).toBe(true);
+      expect(analyzeQuery('when did Raúl Castro and Obama shake hands?', domainAliases).aboutSpeaking).toBe(false);
+    });
+
     it('has no focus words when nothing is capitalized', () => {
       expect(analyzeQuery('who found the white house tape', domainAliases).concepts.every((c) => !c.focus)).toBe(true);
     });
