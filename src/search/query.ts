@@ -108,6 +108,11 @@ const SPEECH_VERBS = new Set(
   'say says said tell tells told speak speaks spoke spoken talk talks talked write writes wrote written ask asks asked reply replies replied answer answered respond responded warn warned declare declared promise promised'.split(' '),
 );
 
+/** The analyzed words a sum of money is written with ("$2.9 million", "20 million dollars"). */
+const MONEY_TERMS = ['million', 'billion', 'dollar'];
+/** Their weight in the search, against 1 for the question's own words. */
+const ANSWER_TERM_WEIGHT = 0.3;
+
 /** The weight of a light verb against an ordinary word. */
 export const LIGHT_WEIGHT = 0.5;
 
@@ -150,6 +155,8 @@ export function analyzeQuery(raw: string, aliases: AliasTable | null, context: Q
 
   const terms: QueryTerm[] = [...concepts.values()].map((c) => ({ term: c.term, weight: c.weight }));
   for (const c of concepts.values()) if (known && c.surface !== c.term && !known(c.term)) terms.push({ term: c.surface, weight: 1 });
+  // A sum of money is written with these words: they help find the passages that state one, below the content words.
+  if (type === 'money') for (const term of MONEY_TERMS) if (!concepts.has(term)) terms.push({ term, weight: ANSWER_TERM_WEIGHT });
   // The period's own words (a year) still help find the passages that state it, below the content words.
   for (const term of new Set(periodTokens)) if (!concepts.has(term)) terms.push({ term, weight: 0.5 });
   const phrases: string[][] = [];
@@ -182,7 +189,9 @@ export function analyzeQuery(raw: string, aliases: AliasTable | null, context: Q
       terms.push(...expansion.terms);
     }
   }
-  const markTerms = new Set(terms.filter((t) => !periodTokens.includes(t.term)).map((t) => t.term));
+  // Marked: what the user asked and its expansions, not the period's words or the answer's (the answer is marked as such).
+  const answerTerms = type === 'money' ? MONEY_TERMS.filter((t) => !concepts.has(t)) : [];
+  const markTerms = new Set(terms.filter((t) => !periodTokens.includes(t.term) && !answerTerms.includes(t.term)).map((t) => t.term));
   const aboutSpeaking = type === 'speech' || tokens.some((t) => SPEECH_VERBS.has(t.surface));
   const analyzed: AnalyzedQuery = { text, type, aboutSpeaking, period: reading.period, concepts: [...concepts.values()], plan: { terms, phrases }, markTerms };
   if (reading.problem) analyzed.periodProblem = reading.problem;

@@ -46,6 +46,17 @@ describe('query analysis', () => {
       expect(query.plan.terms.find((t) => t.term === query.concepts[1]!.term)!.weight).toBe(0.5);
     });
 
+    it('searches the words a sum is written with for a money question, below its own words, and marks none of them', () => {
+      const query = analyzeQuery('how much money did Castro want for the exiles?', domainAliases);
+      expect(query.plan.terms.filter((t) => ['million', 'billion', 'dollar'].includes(t.term))).toEqual([
+        { term: 'million', weight: 0.3 },
+        { term: 'billion', weight: 0.3 },
+        { term: 'dollar', weight: 0.3 },
+      ]);
+      expect([...query.markTerms]).not.toContain('million');
+      expect(analyzeQuery('how many exiles were captured?', domainAliases).plan.terms.map((t) => t.term)).not.toContain('million');
+    });
+
     it('knows a question about an act of speaking or writing from its verb', () => {
       expect(analyzeQuery('which senators did Raúl Castro speak with?', domainAliases).aboutSpeaking).toBe(true);
       expect(analyzeQuery('what did Kennedy write to Khrushchev?', domainAliases).aboutSpeaking).toBe(true);
