@@ -255,8 +255,11 @@ export function chooseQuote(passage: Passage, prepared: QuoteQuery): QuoteChoice
         const previous = sentences[to - 1]!;
         if (to - from === 2 && !first.question && !first.endsWithColon) break;
         if (words + s.words > QUOTE_RULES.maxWords) break;
+        // "…illegal flights. As a result, two planes were shot down": for a "why", the cause is the sentence before.
+        const cause = query.type === 'reason' && s.consequence && onTopic[to];
         const continuation = (s.continues && onTopic[to]) || first.question || previous.endsWithColon;
-        extras += QUOTE_RULES.extraSentenceCost - (continuation ? QUOTE_RULES.continuationBonus : 0);
+        // …and costs nothing to take along.
+        extras += cause && !continuation ? 0 : QUOTE_RULES.extraSentenceCost - (continuation ? QUOTE_RULES.continuationBonus : 0);
       }
       words += s.words;
       windowBonus = Math.max(windowBonus, bonus[to]!);

@@ -29,6 +29,8 @@ export interface SentenceAnalysis {
   question: boolean;
   /** Opens by continuing the sentence before ("This…", "He…", "But…"). */
   continues: boolean;
+  /** States a consequence of what came before ("as a result", "consequently", "this led to"): its cause is the sentence before. */
+  consequence: boolean;
   endsWithColon: boolean;
   /** Indexes into `tokens` of role words ("correspondent", "ambassador"). */
   roles: number[];
@@ -62,6 +64,7 @@ const analyses = new BoundedMap<Passage, PassageAnalysis>(4096);
 /** An attribution line under a quotation ("—Raúl Castro to…"): its words belong to every sentence it attributes. */
 const ATTRIBUTION_LINE = /\n([—–]\s?\p{Lu}[^\n]*)$/u;
 const QUESTION_END = /\?[”"’')\]]*$/u;
+const CONSEQUENCE = /\b(as a result|as a consequence|consequently|therefore|in response|in retaliation|this (led|prompted|caused)|which (led|prompted|caused))\b/i;
 const CONTINUES = /^[“"‘(]?(this|that|these|those|it|he|she|they|his|her|their|its|such|there|then|thus|so|yet|and|but)\b/i;
 
 /** The passage's sentences analyzed (cached for the most recently used passages). */
@@ -92,6 +95,7 @@ function analyze(passage: Passage): PassageAnalysis {
       words: text.split(/\s+/).length,
       question: QUESTION_END.test(text),
       continues: CONTINUES.test(text),
+      consequence: CONSEQUENCE.test(text),
       endsWithColon: text.endsWith(':'),
       roles,
       bonusByType: {},

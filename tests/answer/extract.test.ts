@@ -71,6 +71,12 @@ describe('pickQuote', () => {
     expect(quote(p, 'When did Raúl Castro and Obama shake hands?').text).toBe('In 2012 we shook hands at a funeral.');
   });
 
+  it('quotes, for a "why", the sentence before one that states a consequence: the cause', () => {
+    const p = passage('The group flew illegal flights over Cuban airspace. The pilots were warned twice. As a result, two planes were shot down in 1996.');
+    expect(quote(p, 'Why were the planes shot down?').text).toBe('The pilots were warned twice. As a result, two planes were shot down in 1996.');
+    expect(quote(p, 'When were the planes shot down?').text).toBe('As a result, two planes were shot down in 1996.');
+  });
+
   it('takes along a next sentence that continues on the question’s topic', () => {
     const p = passage('Alan Gross was sent into Cuba. This led to tension when Gross was sentenced. Obama later changed course.');
     expect(quote(p, 'What happened to Alan Gross?').text).toBe('Alan Gross was sent into Cuba. This led to tension when Gross was sentenced.');
