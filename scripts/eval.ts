@@ -27,7 +27,7 @@ const { values } = parseArgs({
 });
 const root = repoRoot();
 /** The sets, in the order printed: the development set first. */
-const SETS = ['questions.jsonl', 'variants.jsonl', 'students.jsonl'];
+const SETS = ['questions.jsonl', 'variants.jsonl', 'students.jsonl', 'fresh.jsonl'];
 const files = values.questions ? [values.questions] : SETS.map((f) => join(root, 'data/eval', f));
 
 const core = loadCore(lexiconChoice(values.lexicon, values.senses));

@@ -100,7 +100,7 @@ export function expansionOf(
  * to power", "become president"), so a sentence holding only them shares little with the question.
  */
 const LIGHT_VERBS = new Set(
-  'make makes made making get gets got gotten getting take takes took taken taking give gives gave given giving come comes came coming go goes went gone going become becomes became becoming put puts putting keep keeps kept let lets think thinks thought feel feels felt'.split(' '),
+  'make makes made making get gets got gotten getting take takes took taken taking give gives gave given giving come comes came coming go goes went gone going become becomes became becoming put puts putting keep keeps kept let lets'.split(' '),
 );
 
 /** Verbs of speaking and writing, as typed: a question holding one asks about a saying. */
