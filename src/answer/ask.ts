@@ -6,6 +6,7 @@ import type { Retrieval, RetrievedHit } from '../retrieval/types.js';
 import type { Timeline } from '../timeline/types.js';
 import { eventsIn, periodItems } from './period-answer.js';
 import { citationFor } from './citation.js';
+import { passageInPeriod } from './passage-analysis.js';
 import { TYPED } from './answer-span.js';
 import { conceptFound, coverage } from './evidence.js';
 import { chooseQuote, choiceAnswer, choiceTerms, forEachChoiceTerm, quoteOf, quoteQuery, type Quote, type QuoteChoice, type QuoteQuery } from './extract.js';
@@ -103,10 +104,15 @@ export function answer(deps: AnswerDeps, retrieval: Retrieval, options: AskOptio
   // corpus does not say everywhere is answered from the timeline.
   const topicOnly = analyzed.concepts.every((c) => r.known(c.term) && r.weight(c.term) < TOPIC_IDF);
   if (analyzed.period && topicOnly && deps.timeline) return askPeriod(deps, analyzed, analyzed.period, limit, page);
+
   if (!analyzed.concepts.length) return abstained(analyzed, page, 'no-terms', 0);
 
   const found = r.hits;
   if (!found[0]) return abstained(analyzed, page, 'no-match', 0);
+  // "What did Obama say in Havana in 2016?": none of the passages found dates anything then. (The hits, not the
+  // timeline: a question with a period never builds the whole timeline.)
+  const period = analyzed.period;
+  if (period && !found.some((h) => passageInPeriod(h.passage, period))) return abstained(analyzed, page, 'no-events', 0);
   const prepared = quoteQuery(analyzed, r.weight, r.known, r.near);
   const typoOf = (k: number, terms: ReadonlySet<string>) => prepared.typoCredit[k]?.(terms) ?? 0;
   const hits = rerankByAnswer(found, prepared, answerWeight, rerank, r.commentWeight);

@@ -116,6 +116,11 @@ export function sentenceDates(sentence: SentenceAnalysis): SentenceDate[] {
   }));
 }
 
+/** True when one of the passage's sentences states a date within the period. */
+export function passageInPeriod(passage: Passage, period: QuestionPeriod): boolean {
+  return analysisOf(passage).sentences.some((s) => sentenceInPeriod(s, period));
+}
+
 /** True when the sentence states a date within the period (overlapping it). */
 export function sentenceInPeriod(sentence: SentenceAnalysis, period: QuestionPeriod): boolean {
   for (const d of sentenceDates(sentence)) if (d.first <= period.last && period.first <= d.last) return true;

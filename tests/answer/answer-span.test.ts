@@ -61,6 +61,12 @@ describe('what happened in a period', () => {
     expect(ask(core, 'what happened in 1985').reason).toBe('no-events');
   });
 
+  it('says so too for a question about a period none of the passages found dates anything in', () => {
+    expect(ask(core, 'what did Obama say in his speech in Havana in 2016?').reason).toBe('no-events');
+    // A photo caption dates the 2015 handshake (the timeline has no event then): that is answered.
+    expect(ask(core, 'where did Obama and Raúl Castro shake hands in 2015?').answered).toBe(true);
+  });
+
   it('refuses a period that cannot be, with the reason', () => {
     const reversed = ask(core, 'what happened from 1980 to 1970');
     expect(reversed.reason).toBe('bad-period');
