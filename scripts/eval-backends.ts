@@ -16,6 +16,7 @@ import { MemoryRetriever } from '../src/retrieval/memory.js';
 import { containsPhrase, readQuestions, score } from './eval-questions.js';
 import { ask } from '../src/answer/ask.js';
 import { answerFrom, openEvalDatabase, toAnswer } from './eval-postgres.js';
+import { PostgresRetriever } from '../adapters/postgres/retriever.js';
 import { repoRoot } from './repo.js';
 
 const { values } = parseArgs({ options: { questions: { type: 'string' }, verbose: { type: 'boolean', default: false } } });
@@ -56,11 +57,13 @@ async function main(): Promise<void> {
   if (typeof search === 'string') throw new Error(`PostgreSQL: skipped (${search})`);
   try {
     await search.ensureCorpus(core.corpus);
-    await search.retrieve(questions[0]!.q, 10); // warm the connection
+    // Through the retriever the bot uses: the question expanded by the core's lexicon, as in memory.
+    const retriever = new PostgresRetriever(search, { core: () => core });
+    await retriever.retrieve(questions[0]!.q, 10); // warm the connection
     started = performance.now();
     const postgres: Array<{ id: string; rank: number }> = [];
     for (const { id, q, expect } of questions) {
-      const { hits } = await search.retrieve(q, 10);
+      const { hits } = await retriever.retrieve(q, 10);
       postgres.push({ id, rank: hits.findIndex((h) => containsPhrase(h.passage.text, expect)) });
     }
     const pgFigures = figures(postgres, performance.now() - started);

@@ -26,9 +26,10 @@ export function asRetrieval(r: Retrieved): Retrieval {
 /** Options of `PostgresRetriever`. */
 export interface PostgresRetrieverOptions {
   /**
-   * The core the answers are written from (its corpus gives the citations), read at each question.
-   * Hits of documents it does not hold are left out: for a moment after a reload, or after a corpus
-   * write that failed, the database and the directory hold different corpora. Default: none, every hit kept.
+   * The core the answers are written from, read at each question: its lexicon (saved with its index)
+   * expands the question's words as in memory, and its corpus gives the citations. Hits of documents
+   * it does not hold are left out: for a moment after a reload, or after a corpus write that failed,
+   * the database and the directory hold different corpora. Default: none (no lexicon, every hit kept).
    */
   core?: () => Core | undefined;
 }
@@ -41,8 +42,10 @@ export class PostgresRetriever implements Retriever {
   ) {}
 
   async retrieve(question: string, limit: number): Promise<Retrieval> {
-    const retrieved = await this.search.retrieve(question, limit);
-    const documents = this.options.core?.()?.corpus.documentById;
+    const core = this.options.core?.();
+    const lexicon = core?.search.lexicon;
+    const retrieved = await this.search.retrieve(question, limit, lexicon && ((term) => lexicon.related(term)));
+    const documents = core?.corpus.documentById;
     if (documents && retrieved.hits.some((hit) => !documents.has(hit.passage.docId)))
       return asRetrieval({ ...retrieved, hits: retrieved.hits.filter((hit) => documents.has(hit.passage.docId)) });
     return asRetrieval(retrieved);
