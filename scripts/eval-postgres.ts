@@ -3,7 +3,8 @@
  * the in-memory engine in the same run. The database: DATABASE_URL, else BACKCHANNEL_TEST_DATABASE_URL,
  * else the test database `.ci/run` creates on 127.0.0.1; where none answers, the evaluations print
  * "PostgreSQL: skipped (…why…)" and go on. Each writes its corpus into a schema of its own
- * (DATABASE_SCHEMA, default `backchannel_eval`; Cranfield's with `_cranfield` after it), and questions
+ * (DATABASE_SCHEMA, default `backchannel_eval`; Cranfield's with `_cranfield` after it, the benchmark's
+ * with `_jfk`), and questions
  * are answered through the retrieval seam by the same `answer()` as in memory.
  */
 import { PostgresSearch } from '../adapters/postgres/index.js';
@@ -16,12 +17,13 @@ import type { CranDocument, CranQuery } from './cranfield.js';
 import type { Answer } from './eval-questions.js';
 
 export const EVAL_DATABASE_URL = process.env.DATABASE_URL || process.env.BACKCHANNEL_TEST_DATABASE_URL || 'postgres://backchannel:backchannel@127.0.0.1:5432/backchannel_test';
-const SCHEMA = process.env.DATABASE_SCHEMA || 'backchannel_eval';
+/** The evaluations' schema; Cranfield's and the benchmark's are named after it. */
+export const EVAL_SCHEMA = process.env.DATABASE_SCHEMA || 'backchannel_eval';
 
 /** The database of the evaluations, or why there is none (a sentence for "PostgreSQL: skipped (…)"). */
-export async function openEvalDatabase(options: { schema?: string; aliases?: null } = {}): Promise<PostgresSearch | string> {
+export async function openEvalDatabase(options: { schema?: string; aliases?: null; poolSize?: number } = {}): Promise<PostgresSearch | string> {
   try {
-    return await PostgresSearch.open({ url: EVAL_DATABASE_URL, schema: options.schema ?? SCHEMA, logger: createLogger({ level: 'error' }), ...options });
+    return await PostgresSearch.open({ url: EVAL_DATABASE_URL, schema: options.schema ?? EVAL_SCHEMA, logger: createLogger({ level: 'error' }), ...options });
   } catch (error) {
     const where = EVAL_DATABASE_URL.replace(/\/\/[^@]*@/, '//');
     const cause = (error as { cause?: Error }).cause?.message ?? (error as Error).message;
@@ -62,7 +64,7 @@ export async function evalBackend(core: Core): Promise<EvalBackend | { skipped: 
  * alias table, the best `depth` of each query. The load is part of the time, as the engine's indexing is.
  */
 export async function cranfieldBackend(docs: readonly CranDocument[], queries: readonly CranQuery[], depth: number): Promise<{ run(): Promise<Map<string, string[]>> } | { skipped: string }> {
-  const search = await openEvalDatabase({ schema: `${SCHEMA}_cranfield`, aliases: null });
+  const search = await openEvalDatabase({ schema: `${EVAL_SCHEMA}_cranfield`, aliases: null });
   if (typeof search === 'string') return { skipped: search };
   return {
     async run() {
