@@ -5,12 +5,9 @@
  */
 import { existsSync } from 'node:fs';
 import { loadConfig, type Config } from '../src/config.js';
-import { createCoreHolder } from '../src/reload.js';
+import { createCoreHolder, type CoreHolder } from '../src/reload.js';
 import { isBackchannelError } from '../src/errors.js';
 import { createLogger, scrubSecrets, secretsOf } from '../src/logger.js';
-import type { Logger } from 'pino';
-import type { Corpus } from '../src/corpus/types.js';
-import type { PostgresSearch } from './postgres/index.js';
 import { guardProcess, runUntilSignal, type Running } from './process.js';
 
 async function main(): Promise<number> {
@@ -22,41 +19,48 @@ async function main(): Promise<number> {
     console.error(isBackchannelError(error) ? error.message : error);
     return 1;
   }
-  if (!config.DISCORD_TOKEN && !config.SLACK_BOT_TOKEN) {
+  const chat = !config.DISCORD_TOKEN && !config.SLACK_BOT_TOKEN;
+  if (chat && config.SEARCH_BACKEND !== 'postgres') {
     const { runChat } = await import('./terminal/chat.js');
     return runChat({ corpusDir: config.CORPUS_DIR });
   }
 
-  const logger = createLogger({ level: config.LOG_LEVEL ?? 'info', secrets: secretsOf(config) });
+  // The chat writes to the terminal: its log keeps to errors unless LOG_LEVEL says otherwise.
+  const logger = createLogger({ level: config.LOG_LEVEL ?? (chat ? 'error' : 'info'), secrets: secretsOf(config) });
+  // With SEARCH_BACKEND=postgres, /ask retrieves from the database (opened first: the core carries its
+  // retriever), and the database's corpus follows the directory's: written at start when it differs,
+  // and after each reload, each time in one transaction (see adapters/postgres/serve.ts).
+  let holder: CoreHolder | undefined;
+  const database = config.SEARCH_BACKEND === 'postgres' ? await (await import('./postgres/serve.js')).serveDatabase(config, logger, () => holder?.current) : undefined;
+  const retriever = database?.retriever;
+  if (chat) {
+    const { runChat } = await import('./terminal/chat.js');
+    try {
+      return await runChat({ corpusDir: config.CORPUS_DIR, retriever, onCore: (core) => database!.sync(core) });
+    } finally {
+      await database!.close();
+    }
+  }
+
   // Faults outside any handler are logged and the process keeps serving (see process.ts).
   guardProcess(logger);
   // The corpus directory is watched: a change is re-ingested in the background and swapped in when it
   // loads; the adapters hold `holder.proxy`, which always reads the current core.
-  // With SEARCH_BACKEND=postgres, the database's corpus follows the directory's: written at start
-  // when it differs, and after each reload, each time in one transaction (see adapters/postgres/).
-  let database: PostgresSearch | undefined;
-  const holder = createCoreHolder({
-    core: { corpusDir: config.CORPUS_DIR },
+  holder = createCoreHolder({
+    core: { corpusDir: config.CORPUS_DIR, retriever },
     logger,
     onReload: (result) => {
-      if (result.ok && database) void writeCorpus(database, result.core.corpus, logger);
+      if (result.ok && database) void database.sync(result.core);
     },
   });
   const core = holder.proxy;
-  logger.info({ documents: core.corpus.documents.length, passages: core.corpus.passages.length }, 'corpus loaded');
+  logger.info({ documents: core.corpus.documents.length, passages: core.corpus.passages.length, search: config.SEARCH_BACKEND ?? 'memory' }, 'corpus loaded');
 
-  const running: Running[] = [{ name: 'corpus watcher', stop: async () => holder.close() }];
-  if (config.SEARCH_BACKEND === 'postgres') {
-    const { PostgresSearch } = await import('./postgres/index.js');
-    database = await PostgresSearch.open({
-      url: config.DATABASE_URL!,
-      poolSize: config.DATABASE_POOL_SIZE ?? 10,
-      ...(config.DATABASE_SCHEMA ? { schema: config.DATABASE_SCHEMA } : {}),
-      logger,
-    });
-    const opened = database;
-    running.push({ name: 'postgres', stop: () => opened.close() });
-    await writeCorpus(database, holder.current.corpus, logger);
+  const opened = holder;
+  const running: Running[] = [{ name: 'corpus watcher', stop: async () => opened.close() }];
+  if (database) {
+    running.push({ name: 'postgres', stop: () => database.close() });
+    await database.sync(holder.current);
   }
   if (config.DISCORD_TOKEN) {
     const { startDiscord } = await import('./discord/bot.js');
@@ -70,16 +74,6 @@ async function main(): Promise<number> {
 
   // SIGTERM/SIGINT: no new work, replies in flight finish, then the process exits (see process.ts).
   return runUntilSignal(running, logger);
-}
-
-/** Brings the database's corpus up to date; on failure it keeps the last good one, and says so. */
-async function writeCorpus(database: PostgresSearch, corpus: Corpus, logger: Logger): Promise<void> {
-  try {
-    const loaded = await database.ensureCorpus(corpus);
-    logger.info(loaded, loaded.unchanged ? 'PostgreSQL already holds this corpus' : 'corpus written to PostgreSQL');
-  } catch (error) {
-    logger.error({ err: error }, 'could not write the corpus to PostgreSQL; it keeps the last good corpus');
-  }
 }
 
 main().then(

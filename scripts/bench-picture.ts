@@ -18,7 +18,7 @@ core.timeline; // built once, as the running bot has it
 /** Milliseconds to answer /timeline `period` and render its picture to PNG. */
 async function once(period: string): Promise<{ ms: number; bytes: number }> {
   const started = performance.now();
-  const [file] = await pngFiles(pictureFiles(runCommand(timeline, { period }, core)), Infinity);
+  const [file] = await pngFiles(pictureFiles(await runCommand(timeline, { period }, core)), Infinity);
   return { ms: performance.now() - started, bytes: file!.data.length };
 }
 

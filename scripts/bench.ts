@@ -11,7 +11,8 @@
  *
  * Each measurement runs in a fresh process (bench-run.ts) so heap and RSS are its own. Prints a table,
  * then one JSON object on the last line: { seed: {p50_ms, p99_ms, cold_ms, node_ms, early_p50_ms,
- * early_p99_ms}, jfk: {...}, minisearch_jfk: {...} } (jfk figures for the largest size measured).
+ * early_p99_ms}, jfk: {...}, minisearch_jfk: {...}, postgres_jfk?: {...} } (jfk figures for the largest
+ * size measured; postgres_jfk when a PostgreSQL answers: see bench-postgres.ts).
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -21,6 +22,7 @@ import { repoRoot } from './repo.js';
 import { readQuestions } from './eval-questions.js';
 import { writeJfkCorpus } from './jfk-corpus.js';
 import { JFK_QUERIES } from './jfk-queries.js';
+import { benchPostgres, postgresLines } from './bench-postgres.js';
 
 const { values } = parseArgs({
   options: {
@@ -30,6 +32,7 @@ const { values } = parseArgs({
     cold: { type: 'string', default: '10' },
   },
 });
+const benchStarted = performance.now();
 const root = repoRoot();
 const dist = join(root, 'dist');
 const cacheDir = join(root, '.cache', 'bench-index');
@@ -142,7 +145,7 @@ if (!values.quick) {
   const sizes = values.sizes.split(',').map((s) => (s === 'all' ? Infinity : Number(s)));
   console.log(`\nJFK 2025 release (${JFK_QUERIES.length} queries × ${Math.max(5, Math.round(reps / 2))} rounds, minisearch × ${Math.max(3, Math.round(reps / 8))}); engine = full ask path (search = engine search alone); minisearch = defaults on the same passages`);
   row('size', 'system', 'passages', 'ingest s', 'index s', 'build s', 'heap MB', 'rss MB', 'file MB', 'save s', 'load s', 'p50 ms', 'p99 ms', 'search p50', 'search p99');
-  let last: { ours: Run; mini: Run; mb: number } | undefined;
+  let last: { ours: Run; mini: Run; mb: number; dir: string } | undefined;
   for (const [i, mb] of sizes.entries()) {
     const info = await writeJfkCorpus({ mb });
     const serializers = i === sizes.length - 1 ? ['--serializers'] : [];
@@ -155,7 +158,7 @@ if (!values.quick) {
     row('', 'minisearch', String(mini.passages), '–', f(mini.index_s, 1), f(mini.build_s, 1), f(mini.heap_mb, 0), f(mini.rss_mb, 0), f(mini.cache_mb, 0), f(mini.save_s, 2), f(mini.cache_load_s, 2), f(mini.full.p50_ms, 2), f(mini.full.p99_ms, 2), f(mini.search.p50_ms, 2), f(mini.search.p99_ms, 2));
     const s = ours.serializers;
     if (s) rows.push([label, 'v8.serialize', '', '', '', '', '', '', f(s.v8_bytes / 1e6, 0), f(s.v8_save_ms / 1000), f(s.v8_load_ms / 1000), '', '', '', '']);
-    last = { ours, mini, mb: info.bytes / 1e6 };
+    last = { ours, mini, mb: info.bytes / 1e6, dir: info.dir };
     // Each size as it completes (stderr), since the whole curve takes minutes.
     console.error(rows.slice(first).map((r) => r.join(' | ')).join('\n'));
   }
@@ -185,8 +188,16 @@ if (!values.quick) {
       p50_ms: round(last.mini.full.p50_ms),
       p99_ms: round(last.mini.full.p99_ms),
     };
+    // The PostgreSQL backend on the largest size: loaded, then asked through the same answer code (see bench-postgres.ts).
+    const postgres = await benchPostgres({ corpusDir: last.dir, cacheDir, reps: 5 });
+    if (typeof postgres === 'string') console.log(`\nPostgreSQL: skipped (${postgres})`);
+    else {
+      console.log(`\n${postgresLines(`${f(last.mb, 0)} MB`, postgres).join('\n')}`);
+      output['postgres_jfk'] = { mb: round(last.mb), ...postgres };
+    }
   }
-}
+} else console.log('\nPostgreSQL: skipped (--quick measures the seed corpus only; the backend is measured on the JFK release)');
+console.log(`\nbench: ${f((performance.now() - benchStarted) / 1000, 0)} s in all`);
 console.log(JSON.stringify(output));
 
 function round(x: number): number {

@@ -5,24 +5,22 @@
  * much PostgreSQL's ranking differs from ours before the answer layer reranks either. Then the whole
  * answer on every question set, each backend's retrieval through the same `answer()` (the seam).
  *
- * DATABASE_URL (default: the test database .ci/run creates on 127.0.0.1) and DATABASE_SCHEMA (default
- * `backchannel_eval`, written by this run). `--questions FILE` scores another set; `--verbose` lists misses.
+ * The database as `npm run eval` finds it (eval-postgres.ts: DATABASE_URL, BACKCHANNEL_TEST_DATABASE_URL
+ * or the test database .ci/run creates; DATABASE_SCHEMA, default `backchannel_eval`, written by this run). `--questions FILE` scores another set; `--verbose` lists misses.
  * Last line: one JSON object { memory: {r1, r3, mrr, ms}, postgres: {r1, r3, mrr, ms} }.
  */
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadCore } from '../src/core.js';
-import { createLogger } from '../src/logger.js';
-import { PostgresSearch } from '../adapters/postgres/index.js';
 import { MemoryRetriever } from '../src/retrieval/memory.js';
-import { containsPhrase, readQuestions, score, type Answer } from './eval-questions.js';
-import { answer, ask, retrievalDepth, type AskResult } from '../src/answer/ask.js';
+import { containsPhrase, readQuestions, score } from './eval-questions.js';
+import { ask } from '../src/answer/ask.js';
+import { answerFrom, openEvalDatabase, toAnswer } from './eval-postgres.js';
 import { PostgresRetriever } from '../adapters/postgres/retriever.js';
 import { repoRoot } from './repo.js';
 
 const { values } = parseArgs({ options: { questions: { type: 'string' }, verbose: { type: 'boolean', default: false } } });
 const questions = readQuestions(values.questions ?? join(repoRoot(), 'data/eval/questions.jsonl')).filter((q): q is Extract<typeof q, { expect: string[] }> => 'expect' in q);
-const url = process.env.DATABASE_URL || 'postgres://backchannel:backchannel@127.0.0.1:5432/backchannel_test';
 
 interface Figures {
   r1: number;
@@ -55,14 +53,17 @@ async function main(): Promise<void> {
   });
   const memoryFigures = figures(memory, performance.now() - started);
 
-  const search = await PostgresSearch.open({ url, schema: process.env.DATABASE_SCHEMA || 'backchannel_eval', logger: createLogger({ level: 'warn' }) });
+  const search = await openEvalDatabase();
+  if (typeof search === 'string') throw new Error(`PostgreSQL: skipped (${search})`);
   try {
     await search.ensureCorpus(core.corpus);
-    await search.retrieve(questions[0]!.q, 10); // warm the connection
+    // Through the retriever the bot uses: the question expanded by the core's lexicon, as in memory.
+    const retriever = new PostgresRetriever(search, { core: () => core });
+    await retriever.retrieve(questions[0]!.q, 10); // warm the connection
     started = performance.now();
     const postgres: Array<{ id: string; rank: number }> = [];
     for (const { id, q, expect } of questions) {
-      const { hits } = await search.retrieve(q, 10);
+      const { hits } = await retriever.retrieve(q, 10);
       postgres.push({ id, rank: hits.findIndex((h) => containsPhrase(h.passage.text, expect)) });
     }
     const pgFigures = figures(postgres, performance.now() - started);
@@ -79,15 +80,11 @@ async function main(): Promise<void> {
     // The whole answer (rerank, quotes, abstention) through the one seam, both backends, every set.
     console.log('\nfull answers through the retrieval seam (the same answer code on both backends)');
     console.log(`${'set: backend'.padEnd(26)}${['r1', 'r3', 'quote1', 'abstain', 'falseAbstain'].map((k) => k.padStart(13)).join('')}`);
-    const retriever = new PostgresRetriever(search);
     const answered: Record<string, unknown> = {};
     for (const set of ['questions', 'variants', 'students']) {
       const all = readQuestions(join(repoRoot(), 'data/eval', `${set}.jsonl`));
-      const toAnswer = (result: AskResult): Answer => ({ passages: result.results.map((r) => r.passage.text), quote: result.results[0]?.quote.text ?? null });
       const mem = score(all, all.map((q) => toAnswer(ask(core, q.q, { limit: 10 }))));
-      const pg: Answer[] = [];
-      for (const q of all) pg.push(toAnswer(answer(core, await retriever.retrieve(q.q, retrievalDepth({ limit: 10 })), { limit: 10 })));
-      const pgScores = score(all, pg);
+      const pgScores = score(all, (await answerFrom(search, core, all.map((q) => q.q))).map(toAnswer));
       for (const [name, f] of [['in-memory', mem], ['PostgreSQL', pgScores]] as const) {
         console.log(`${`${set}: ${name}`.padEnd(26)}${[f.r1, f.r3, f.quote1, f.abstain, f.falseAbstain].map((x) => String(x).padStart(13)).join('')}`);
       }

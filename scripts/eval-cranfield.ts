@@ -4,7 +4,8 @@
  *
  *   npm run build && npm run eval:cranfield
  *
- * The last line printed is one JSON object: `{ "engine": { "ndcg10", "map" }, "minisearch": …, "lunr": … }`.
+ * Beside them the PostgreSQL backend, when a database answers (see eval-postgres.ts). The last line
+ * printed is one JSON object: `{ "engine": { "ndcg10", "map" }, "minisearch": …, "lunr": …, "postgres"?: … }`.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -15,6 +16,7 @@ import { SearchEngine, type EngineOptions } from '../src/search/engine.js';
 import { Lexicon } from '../src/lexicon/lexicon.js';
 import { wordNet } from '../src/lexicon/wordnet.js';
 import { expansionOf } from '../src/search/query.js';
+import { cranfieldBackend } from './eval-postgres.js';
 import {
   findRepoRoot,
   parseDocuments,
@@ -105,14 +107,17 @@ export function evaluateEngine(collection: Collection, options: EngineOptions = 
   return scoreRun(runEngine(collection.docs, collection.queries, options), collection.qrels);
 }
 
-function main(): void {
+async function main(): Promise<void> {
   const root = findRepoRoot(fileURLToPath(new URL('.', import.meta.url)));
   const collection = loadCollection(root);
   const { docs, queries, qrels } = collection;
-  const systems: Array<[string, () => Run]> = [
+  // The PostgreSQL backend (ts_rank_cd, the same analyzer), when a database answers: see eval-postgres.ts.
+  const postgres = await cranfieldBackend(docs, queries, DEPTH);
+  const systems: Array<[string, () => Run | Promise<Run>]> = [
     ['engine', () => runEngine(docs, queries, CRANFIELD_ENGINE_OPTIONS)],
     ['minisearch', () => runMiniSearch(docs, queries)],
     ['lunr', () => runLunr(docs, queries)],
+    ...('run' in postgres ? [['postgres', postgres.run] as [string, () => Promise<Run>]] : []),
   ];
   // Shown in the table only: the engine as the chat bot runs it, without feedback.
   const extra: Array<[string, () => Run]> = [
@@ -124,7 +129,7 @@ function main(): void {
   const times: Record<string, number> = {};
   for (const [name, run] of [...systems, ...extra]) {
     const started = performance.now();
-    const ranking = run();
+    const ranking = await run();
     times[name] = performance.now() - started;
     scores[name] = scoreRun(ranking, qrels);
   }
@@ -140,10 +145,15 @@ function main(): void {
     const ms = Math.round(times[name] ?? 0).toString();
     console.log(`${name.padEnd(22)} ${s.ndcg10.toFixed(3).padStart(7)} ${s.map.toFixed(3).padStart(6)} ${ms.padStart(16)}`);
   }
+  if ('skipped' in postgres) console.log(`PostgreSQL: skipped (${postgres.skipped})`);
   // Written by hand so every figure keeps three decimals (0.350, not 0.35); still valid JSON.
   const figure = (x: number | undefined) => (x ?? 0).toFixed(3);
   const entries = systems.map(([name]) => `"${name}": { "ndcg10": ${figure(scores[name]?.ndcg10)}, "map": ${figure(scores[name]?.map)} }`);
   console.log(`{ ${entries.join(', ')} }`);
 }
 
-if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) main();
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1])
+  main().catch((error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exitCode = 1;
+  });

@@ -1,7 +1,8 @@
 /**
  * `npm run eval`: the engine against plain minisearch defaults over raw paragraphs, on every question
  * set in `data/eval/` (the development set, my rewordings, the students' set), each on its own line, in
- * the same run. Last line: one JSON object { <set>: { engine: {…}, minisearch: {…} } }.
+ * the same run, and beside them the PostgreSQL backend (when a database answers: see eval-postgres.ts).
+ * Last line: one JSON object { <set>: { engine: {…}, minisearch: {…}, postgres?: {…} } }.
  * `--questions FILE` scores that set alone; `--verbose` lists every miss; `--by-tag` splits each set's
  * engine figures by the questions' tags (answer type, paraphrase, period).
  */
@@ -15,6 +16,7 @@ import { splitSentences } from '../src/text/sentences.js';
 import { readQuestions, score, type Answer, type EvalQuestion, type Scores } from './eval-questions.js';
 import { repoRoot } from './repo.js';
 import { DEFAULT_LEXICON, type Relation } from '../src/lexicon/lexicon.js';
+import { evalBackend } from './eval-postgres.js';
 
 const { values } = parseArgs({
   options: {
@@ -56,6 +58,8 @@ const row = (label: string, s: Scores, n: string) => [label.padEnd(26), ...keys.
 console.log(['set'.padEnd(26), ...keys.map((k) => k.padStart(13)), 'questions'.padStart(12)].join(''));
 
 const summary: Record<string, unknown> = {};
+// The PostgreSQL backend's rows, when a database answers (see eval-postgres.ts).
+const postgres = await evalBackend(core);
 const missLines: string[] = [];
 for (const file of files) {
   const name = basename(file, '.jsonl');
@@ -66,10 +70,14 @@ for (const file of files) {
   const counts = `${questions.length} (${questions.filter((q) => 'abstain' in q).length} un.)`;
   console.log(row(`${name}: engine`, engine, counts));
   console.log(row(`${name}: minisearch`, baseline, ''));
+  const pg = 'answers' in postgres ? score(questions, await postgres.answers(questions)) : null;
+  if (pg) console.log(row(`${name}: PostgreSQL`, pg, ''));
   if (values['by-tag']) for (const [tag, subset] of byTag(questions)) console.log(row(`  ${tag}`, score(subset.map((i) => questions[i]!), subset.map((i) => answers[i]!)), String(subset.length)));
   if (values.verbose || engine.misses.length) missLines.push(`${name} engine misses: ${engine.misses.join(', ') || 'none'}`);
-  summary[name] = { engine: pick(engine), minisearch: pick(baseline) };
+  summary[name] = { engine: pick(engine), minisearch: pick(baseline), ...(pg ? { postgres: pick(pg) } : {}) };
 }
+if ('skipped' in postgres) console.log(`PostgreSQL: skipped (${postgres.skipped})`);
+else await postgres.close();
 if (missLines.length) console.log(`\n${missLines.join('\n')}`);
 console.log(JSON.stringify(summary));
 

@@ -13,7 +13,7 @@ import { repoRoot } from './repo.js';
 const period = process.argv[2] ?? '1963';
 const dir = join(repoRoot(), 'docs');
 mkdirSync(dir, { recursive: true });
-const reply = runCommand(commands.get('timeline')!, { period }, loadCore());
+const reply = await runCommand(commands.get('timeline')!, { period }, loadCore());
 const path = join(dir, `timeline-${period.toLowerCase().replace(/[^a-z0-9]+/g, '-')}.png`);
 const said = await writePicture(reply, path);
 console.log(said);

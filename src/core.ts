@@ -15,6 +15,7 @@ import { buildTimeline } from './timeline/events.js';
 import type { Timeline } from './timeline/types.js';
 import { buildSourceRegistry } from './sources/registry.js';
 import type { SourceRegistry } from './sources/types.js';
+import type { Retriever } from './retrieval/types.js';
 
 export interface Core {
   corpus: Corpus;
@@ -27,6 +28,11 @@ export interface Core {
   readonly sources: SourceRegistry;
   /** How this core was loaded: from the saved index or built, and what each step took. */
   readonly load: LoadInfo;
+  /**
+   * Where /ask retrieves, when not from `search`: a server all replicas share (PostgreSQL, which
+   * `npm start` supplies with `SEARCH_BACKEND=postgres`). Unset: the in-memory index, at once.
+   */
+  readonly retriever?: Retriever;
 }
 
 /** What loading the core did, with timings in milliseconds. */
@@ -71,6 +77,8 @@ export interface CoreOptions {
    * process runs under vitest (`VITEST`).
    */
   cache?: boolean | CacheOptions;
+  /** Where /ask retrieves instead of the in-memory index (see `Core.retriever`). Default: the in-memory index. */
+  retriever?: Retriever;
 }
 
 /** The bundled corpus, found from this file whether it runs from src/ (tests) or dist/src/ (built). */
@@ -156,6 +164,7 @@ export function loadCore(options: CoreOptions = {}): Core {
     search,
     load: info,
     aliases: options.aliases === false ? null : domainAliases,
+    ...(options.retriever ? { retriever: options.retriever } : {}),
     get timeline() {
       return (timeline ??= buildTimeline(loadedCorpus));
     },

@@ -75,7 +75,7 @@ export async function runCli(argv: string[], io: CliIO = processIO()): Promise<n
   if (parsed.jsonl) return jsonLines(core, definition.name, io);
   let reply;
   try {
-    reply = runCommand(definition, parsed.input, core);
+    reply = await runCommand(definition, parsed.input, core);
   } catch (error) {
     if (!isBackchannelError(error)) throw error;
     io.stderr(`backchannel ${definition.name}: ${error.userMessage}\n`);
@@ -103,7 +103,7 @@ async function jsonLines(core: Core, name: string, io: CliIO): Promise<number> {
   for await (const line of lines) {
     if (!line.trim()) continue;
     try {
-      out += JSON.stringify(runCommand(definition, { [definition.positional]: line }, core).data) + '\n';
+      out += JSON.stringify((await runCommand(definition, { [definition.positional]: line }, core)).data) + '\n';
     } catch (error) {
       out += JSON.stringify({ query: line, error: isBackchannelError(error) ? error.userMessage : 'internal error' }) + '\n';
     }

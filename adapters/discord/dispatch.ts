@@ -89,7 +89,7 @@ async function command(interaction: ChatInputCommandInteraction, context: Dispat
   const raw: Record<string, unknown> = {};
   for (const option of interaction.options.data) if (option.name !== PRIVATE_OPTION) raw[option.name] = option.value;
   context.logger.debug({ command: definition.name, interaction: interaction.id, user: interaction.user.id }, 'command');
-  const reply = runCommand(definition, raw, context.core);
+  const reply = await runCommand(definition, raw, context.core);
   await interaction.editReply(await withAttachments(renderReply(reply)));
 }
 
@@ -136,7 +136,7 @@ async function button(interaction: ButtonInteraction, context: DispatchContext):
   const onEphemeralMessage = interaction.message.flags.has(MessageFlags.Ephemeral);
   await interaction.deferReply(ephemeral(state.private || onEphemeralMessage));
   context.logger.debug({ command: definition.name, action: state.action, interaction: interaction.id, user: interaction.user.id }, 'button');
-  const reply = runCommand(definition, args, context.core);
+  const reply = await runCommand(definition, args, context.core);
   await interaction.editReply(await withAttachments(renderReply(reply)));
 }
 

@@ -13,7 +13,7 @@ import { domainAliases, type AliasTable } from '../../src/search/aliases.js';
 import { DEFAULT_PASSAGE_SEARCH } from '../../src/search/passage-search.js';
 import { ensureCorpus, replaceCorpus, type LoadedCorpus } from './load.js';
 import { openPool, quoteIdent, withClient } from './pool.js';
-import { retrieve, type Retrieved } from './retrieve.js';
+import { retrieve, type RelatedWords, type Retrieved } from './retrieve.js';
 import { migrate } from './schema.js';
 
 export type { LoadedCorpus } from './load.js';
@@ -83,9 +83,12 @@ export class PostgresSearch {
     }
   }
 
-  /** The best `limit` passages for a question, with the statistics of its terms (see `Retrieved`). */
-  retrieve(question: string, limit = 10): Promise<Retrieved> {
-    return withClient(this.pool, 'a search', (client) => retrieve(client, question, limit, this.aliases, this.commentWeight), { retry: true });
+  /**
+   * The best `limit` passages for a question, with the statistics of its terms (see `Retrieved`);
+   * `related`, a lexicon of the corpus's words, expands the question's words as in memory.
+   */
+  retrieve(question: string, limit = 10, related?: RelatedWords): Promise<Retrieved> {
+    return withClient(this.pool, 'a search', (client) => retrieve(client, question, limit, this.aliases, this.commentWeight, related), { retry: true });
   }
 
   /** Replaces the corpus in one transaction; on any failure the last good corpus keeps serving. */

@@ -3,9 +3,11 @@
  * which the corpus knows, their document frequencies, and the indexed words near each (pg_trgm
  * candidates, kept when within two edits); (2) the ranked passages. The question is analyzed here by
  * the project's own analyzer and alias table (`analyzeQuery`), and misspelt words get near spellings
- * by the engine's own rule (`fuzzyVariants`), before anything is sent. Ranking is in SQL: for each
- * query term (and each phrase), `ts_rank_cd` over the weighted `tsvector` (text 1, heading 0.6, title
- * 0.3; length-normalized) times the term's weight and IDF, summed.
+ * by the engine's own rule (`fuzzyVariants`), before anything is sent; with a lexicon (the related
+ * words of the serving core's saved index), its words are expanded as in memory. Ranking is in SQL:
+ * for each query term (and each phrase), `ts_rank_cd` over the weighted `tsvector` (text 1, heading
+ * 0.6, title 0.3; length-normalized) times the term's weight and IDF, summed. Near-duplicate passages
+ * are then left out as the in-memory search does (the lower of two whose words overlap by 0.6).
  */
 import { distance } from 'fastest-levenshtein';
 import type { PoolClient } from 'pg';
@@ -13,7 +15,9 @@ import type { Passage } from '../../src/corpus/types.js';
 import type { AliasTable } from '../../src/search/aliases.js';
 import { fuzzyVariants, type NearWords } from '../../src/search/engine-fuzzy.js';
 import type { PassageHit } from '../../src/search/passage-search.js';
-import { analyzeQuery, type AnalyzedQuery } from '../../src/search/query.js';
+import { analyzeQuery, type AnalyzedQuery, type QueryContext } from '../../src/search/query.js';
+import { NearDuplicates } from '../../src/search/near-duplicates.js';
+import { DEFAULT_PASSAGE_SEARCH } from '../../src/search/passage-search.js';
 
 /** What the answer code reads about one term (see `Retrieved.terms`). */
 export interface TermStats {
@@ -53,8 +57,12 @@ const RANK_WEIGHTS = '{0.1,0.3,0.6,1.0}';
 /** A phrase of the question found together adds half its words' mean weight. */
 const PHRASE_WEIGHT = 0.5;
 
-export async function retrieve(client: PoolClient, question: string, limit: number, aliases: AliasTable | null, commentWeight: number): Promise<Retrieved> {
-  const first = analyzeQuery(question, aliases);
+/** Related words of a question's words (a lexicon's `related`), restricted to the corpus. */
+export type RelatedWords = NonNullable<QueryContext['related']>;
+
+export async function retrieve(client: PoolClient, question: string, limit: number, aliases: AliasTable | null, commentWeight: number, related?: RelatedWords): Promise<Retrieved> {
+  // The lexicon's related words are looked up with the question's own (their statistics are needed too).
+  const first = analyzeQuery(question, aliases, related ? { related } : {});
   const asked = new Set<string>();
   for (const c of first.concepts) asked.add(c.term).add(c.surface);
   for (const t of first.plan.terms) asked.add(t.term);
@@ -88,7 +96,7 @@ export async function retrieve(client: PoolClient, question: string, limit: numb
     terms.set(term, { known: known(term), weight: weight(term), near: known(term) ? [{ term, distance: 0 }, ...near] : near });
   }
 
-  const query = analyzeQuery(question, aliases, known);
+  const query = analyzeQuery(question, aliases, related ? { known, related } : known);
   if (!query.plan.terms.length || limit <= 0 || n === 0) return { query, hits: [], terms, termsOf: new Map(), unknownWeight: maxIdf, commentWeight, passageCount: n };
   // What is sent: each plan term at its weight × IDF; near spellings of unknown terms (credited to the
   // term, as the in-memory engine does); each phrase of the question.
@@ -118,14 +126,33 @@ export async function retrieve(client: PoolClient, question: string, limit: numb
        (select array_agg(distinct q.t) from q where q.t <> '' and p.tsv @@ q.tq) as matched
      from top join passages p using (ordinal)
      order by top.score desc, p.ordinal`,
-    [credited, weights, lexemes, single.join(' | '), limit * 2 + 5],
+    [credited, weights, lexemes, single.join(' | '), limit * 3 + 5],
   );
-  const hits: PassageHit[] = found.rows
-    .map((row) => ({ passage: row.passage, score: row.is_comment ? row.score * commentWeight : row.score, matched: row.matched ?? [] }))
-    .sort((a, b) => b.score - a.score)
-    .slice(0, limit);
+  const ranked = found.rows
+    .map((row) => ({ passage: row.passage, score: row.is_comment ? row.score * commentWeight : row.score, matched: row.matched ?? [], terms: row.terms }))
+    .sort((a, b) => b.score - a.score);
+  const hits = distinct(ranked, limit);
   const termsOf = new Map(found.rows.map((row) => [row.id, new Set(row.terms)] as const));
   return { query, hits, terms, termsOf, unknownWeight: maxIdf, commentWeight, passageCount: n };
+}
+
+/**
+ * The best `limit` hits, each unless its words overlap a better one's by the in-memory search's
+ * threshold (Jaccard 0.6 over the passages' analyzed terms, heading and document line included).
+ */
+function distinct(ranked: Array<PassageHit & { terms: string[] }>, limit: number): PassageHit[] {
+  const kept = new NearDuplicates(DEFAULT_PASSAGE_SEARCH.duplicateOverlap);
+  const ids = new Map<string, number>();
+  const idOf = (term: string) => ids.get(term) ?? ids.set(term, ids.size).get(term)!;
+  const out: PassageHit[] = [];
+  for (const { terms, ...hit } of ranked) {
+    const set = Uint32Array.from(new Set(terms.filter(Boolean).map(idOf))).sort();
+    if (kept.matches(set)) continue;
+    out.push(hit);
+    kept.add(set);
+    if (out.length === limit) break;
+  }
+  return out;
 }
 
 /** A term as a tsquery operand, quoted so that nothing in it is read as an operator. */

@@ -3,6 +3,7 @@
  * `Retrieval` the answer code reads, so `answer()` quotes, abstains and cites from it exactly as from
  * the in-memory index.
  */
+import type { Core } from '../../src/core.js';
 import type { Retrieval, Retriever } from '../../src/retrieval/types.js';
 import type { PostgresSearch } from './index.js';
 import type { Retrieved } from './retrieve.js';
@@ -22,11 +23,31 @@ export function asRetrieval(r: Retrieved): Retrieval {
   };
 }
 
+/** Options of `PostgresRetriever`. */
+export interface PostgresRetrieverOptions {
+  /**
+   * The core the answers are written from, read at each question: its lexicon (saved with its index)
+   * expands the question's words as in memory, and its corpus gives the citations. Hits of documents
+   * it does not hold are left out: for a moment after a reload, or after a corpus write that failed,
+   * the database and the directory hold different corpora. Default: none (no lexicon, every hit kept).
+   */
+  core?: () => Core | undefined;
+}
+
 /** Retrieves through PostgreSQL: one await, then everything is as in memory. */
 export class PostgresRetriever implements Retriever {
-  constructor(private readonly search: PostgresSearch) {}
+  constructor(
+    private readonly search: PostgresSearch,
+    private readonly options: PostgresRetrieverOptions = {},
+  ) {}
 
   async retrieve(question: string, limit: number): Promise<Retrieval> {
-    return asRetrieval(await this.search.retrieve(question, limit));
+    const core = this.options.core?.();
+    const lexicon = core?.search.lexicon;
+    const retrieved = await this.search.retrieve(question, limit, lexicon && ((term) => lexicon.related(term)));
+    const documents = core?.corpus.documentById;
+    if (documents && retrieved.hits.some((hit) => !documents.has(hit.passage.docId)))
+      return asRetrieval({ ...retrieved, hits: retrieved.hits.filter((hit) => documents.has(hit.passage.docId)) });
+    return asRetrieval(retrieved);
   }
 }

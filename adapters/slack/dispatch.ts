@@ -51,7 +51,7 @@ export function errorRef(): string {
   return randomBytes(3).toString('hex').toUpperCase();
 }
 
-export function dispatch(env: DispatchEnv, request: DispatchRequest): Dispatched {
+export async function dispatch(env: DispatchEnv, request: DispatchRequest): Promise<Dispatched> {
   const started = performance.now();
   // Bindings for this request's lines: no child logger is made per request (that costs, at any level).
   const where = { command: request.command, surface: request.surface, user: request.user, channel: request.channel };
@@ -63,7 +63,7 @@ export function dispatch(env: DispatchEnv, request: DispatchRequest): Dispatched
       });
     const raw = typeof request.input === 'function' ? request.input() : request.input;
     // Validates through the command's own schema; bad input throws BAD_INPUT naming each option.
-    const reply = runCommand(definition, raw, env.core);
+    const reply = await runCommand(definition, raw, env.core);
     const message = renderReply(reply);
     env.logger.info({ ...where, ok: reply.ok, ms: Math.round(performance.now() - started) }, 'command answered');
     return { message, ok: reply.ok, failed: false };

@@ -2,6 +2,8 @@ import { createInterface } from 'node:readline';
 import { commands } from '../../src/commands/index.js';
 import { runCommand } from '../../src/commands/run.js';
 import { createCoreHolder } from '../../src/reload.js';
+import type { Core } from '../../src/core.js';
+import type { Retriever } from '../../src/retrieval/types.js';
 import { isBackchannelError } from '../../src/errors.js';
 import { renderTerminal, ANSI, PLAIN } from './render.js';
 import { writePicture } from '../pictures.js';
@@ -13,6 +15,10 @@ export interface ChatOptions {
   output?: NodeJS.WritableStream;
   /** Watch the corpus and reload it when it changes (a broken change keeps the last good one). Default true. */
   watch?: boolean;
+  /** Where /ask retrieves (see `Core.retriever`). Default the in-memory index. */
+  retriever?: Retriever | undefined;
+  /** Called with the core at start (awaited before the first question) and with each reloaded one. */
+  onCore?: (core: Core) => Promise<void>;
 }
 
 /**
@@ -26,16 +32,19 @@ export async function runChat(options: ChatOptions = {}): Promise<number> {
   const style = tty ? ANSI : PLAIN;
   const write = (text: string) => output.write(text + '\n');
   const holder = createCoreHolder({
-    core: { corpusDir: options.corpusDir },
+    core: { corpusDir: options.corpusDir, retriever: options.retriever },
     watch: options.watch ?? true,
-    onReload: (r) =>
+    onReload: (r) => {
       write(
         r.ok
           ? `(corpus reloaded: ${r.passages} passages from ${r.documents} documents)`
           : `(corpus change not loaded, still answering from the last good corpus: ${r.reason.split('\n')[0]})`,
-      ),
+      );
+      if (r.ok) void options.onCore?.(r.core);
+    },
   });
   const core = holder.proxy;
+  await options.onCore?.(holder.current);
   write(`Backchannel — ${core.corpus.passages.length} passages from ${core.corpus.documents.length} documents. Ask a question, or /help. /quit leaves.`);
   const rl = createInterface({ input, output, terminal: tty, prompt: '> ' });
   rl.prompt();
@@ -50,7 +59,7 @@ export async function runChat(options: ChatOptions = {}): Promise<number> {
         try {
           const isLine = parsed.name === 'ask' && !splitChatLine(line);
           const args = isLine ? undefined : parseCommandArgs(definition, chatWords(parsed.rest));
-          const reply = runCommand(definition, args?.input ?? { question: line }, core);
+          const reply = await runCommand(definition, args?.input ?? { question: line }, core);
           write(renderTerminal(reply, style));
           if (args?.png !== undefined) write(await writePicture(reply, args.png));
         } catch (error) {

@@ -5,6 +5,7 @@
  * measure, and the Slack adapter's counts) and `stop` (stop both adapters, finishing replies in
  * flight, then exit).
  */
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { startDiscord } from '../../adapters/discord/bot.js';
 import { guardProcess } from '../../adapters/process.js';
 import { startSlack } from '../../adapters/slack/app.js';
@@ -14,10 +15,11 @@ import { loadConfig } from '../../src/config.js';
 import { loadCore } from '../../src/core.js';
 import { createLogger, secretsOf } from '../../src/logger.js';
 
-export type ToBot = { type: 'measure' } | { type: 'stop' } | { type: 'local-keys' };
+export type ToBot = { type: 'measure' } | { type: 'stop' } | { type: 'local-keys' } | { type: 'loop'; reset: boolean };
 export type FromBot =
   | { type: 'local-keys'; keys: string[] }
   | { type: 'ready'; slackPort: number }
+  | { type: 'loop'; p50Ms: number; p99Ms: number; maxMs: number }
   | { type: 'measure'; rssMb: number; peakRssMb: number; heapMb: number; heapTotalMb: number; externalMb: number; slack: ReturnType<Awaited<ReturnType<typeof startSlack>>['stats']> }
   | { type: 'stopped' };
 
@@ -61,6 +63,10 @@ const slack = await startSlack({
 // A replica of the --replicas run serves Slack only (no LOAD_DISCORD_TOKEN).
 const discord = config.DISCORD_TOKEN ? await startDiscord({ core, config, logger, api: env.LOAD_DISCORD_API! }) : { stop: async () => {} };
 
+/** This process's event-loop delay since the last `loop` message that reset it: how long a ready callback (an acknowledgement) waited. */
+const loop = monitorEventLoopDelay({ resolution: 1 });
+loop.enable();
+
 /** The highest RSS since the last measure, sampled every 200 ms. */
 let peak = 0;
 setInterval(() => {
@@ -98,6 +104,10 @@ async function measure(): Promise<FromBot> {
 
 process.on('message', (message: ToBot) => {
   if (message.type === 'measure') void measure().then(send);
+  if (message.type === 'loop') {
+    send({ type: 'loop', p50Ms: loop.percentile(50) / 1e6, p99Ms: loop.percentile(99) / 1e6, maxMs: loop.max / 1e6 });
+    if (message.reset) loop.reset();
+  }
   if (message.type === 'local-keys') send({ type: 'local-keys', keys: state.kind === 'redis' ? decidedAlone : [] });
   if (message.type === 'stop') {
     void Promise.allSettled([slack.stop(), discord.stop()]).then(async () => {

@@ -13,6 +13,7 @@
  * duplicates_in_outage, missing, errors, p50_ms, p99_ms, outage_ms }`. Exits 1 when a target is missed.
  * Environment: LOAD_SLACK_REQUESTS (20000), LOAD_CONNECTIONS (50, shared among the replicas).
  */
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import autocannon from 'autocannon';
 import { TestRedis } from '../../tests/servers/redis.js';
 import { Bot, signedHeaders } from './child.js';
@@ -128,6 +129,11 @@ export async function runReplicas(replicas: number, killRedis: boolean): Promise
     const warmDuplicates = [...sink.threads.values()].filter((count) => count > 1).length;
     sink.threads.clear();
 
+    // Event-loop delays from here on, the replicas' and this process's (the load generator's): an
+    // acknowledgement waits for its replica's loop, and is timed when this process's loop reads it.
+    for (const bot of bots) bot.send({ type: 'loop', reset: true });
+    const generatorLoop = monitorEventLoopDelay({ resolution: 1 });
+    generatorLoop.enable();
     const { queues, events, retries } = plan(replicas, REQUESTS);
     const acked = new Set<number>();
     let built = 0;
@@ -152,6 +158,8 @@ export async function runReplicas(replicas: number, killRedis: boolean): Promise
       },
       (event) => acked.add(event),
     );
+    generatorLoop.disable();
+    const loops = await Promise.all(bots.map((bot) => (bot.send({ type: 'loop', reset: false }), bot.next('loop', 30_000))));
     const answered = () => [...acked].filter((event) => sink.threads.has(threadOf(event))).length;
     // The sink's threads are this run's events only (cleared after the warm-up): a cheap check per arrival.
     const drained = await sink.waitFor(() => sink.threads.size >= acked.size, DRAIN_TIMEOUT_MS);
@@ -193,10 +201,16 @@ export async function runReplicas(replicas: number, killRedis: boolean): Promise
       p50_ms: latency('p50'),
       p99_ms: latency('p99'),
       outage_ms: Number.isFinite(outage.killedAt) ? Math.round(outage.backAt - outage.killedAt) : 0,
+      loop_p99_ms: Number(Math.max(...loops.map((l) => l.p99Ms)).toFixed(1)),
+      generator_loop_p99_ms: Number((generatorLoop.percentile(99) / 1e6).toFixed(1)),
     };
     console.log('');
     console.log(`requests ${requests} (${retries} retries of ${events} events) over ${replicas} replicas in ${seconds.toFixed(1)} s`);
     console.log(`acks: p50 ${summary.p50_ms} ms, p99 ${summary.p99_ms} ms (the slower replica's), ${errors} errors`);
+    const ms = (x: number) => x.toFixed(1);
+    console.log(
+      `event-loop delay p99 / max: replicas ${loops.map((l) => `${ms(l.p99Ms)} / ${ms(l.maxMs)} ms`).join(', ')}; load generator ${ms(generatorLoop.percentile(99) / 1e6)} / ${ms(generatorLoop.max / 1e6)} ms`,
+    );
     console.log(`answers: ${summary.answered} of ${acked.size} events answered, ${duplicates} duplicates (${inOutage} within the Redis outage), ${missing} missing`);
     const missed: string[] = missed0;
     if (errors > 0) missed.push(`${errors} errors`);

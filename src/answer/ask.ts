@@ -9,6 +9,7 @@ import { citationFor } from './citation.js';
 import { passageInPeriod } from './passage-analysis.js';
 import { TYPED } from './answer-span.js';
 import { conceptFound, coverage } from './evidence.js';
+import type { Retriever } from '../retrieval/types.js';
 import { chooseQuote, choiceAnswer, choiceTerms, forEachChoiceTerm, quoteOf, quoteQuery, type Quote, type QuoteChoice, type QuoteQuery } from './extract.js';
 
 /** Options of `ask`. */
@@ -88,6 +89,14 @@ export function retrievalDepth(options: AskOptions = {}): number {
  */
 export function ask(deps: AskDeps, question: string, options: AskOptions = {}): AskResult {
   return answer(deps, new MemoryRetriever(deps.search, deps.aliases).retrieve(question, retrievalDepth(options)), options);
+}
+
+/**
+ * Answers a question through any retriever, such as one backed by a server shared by replicas: `ask`
+ * with its one await. Rejects with what the retriever rejects with (`SEARCH_UNAVAILABLE`).
+ */
+export async function askThrough(deps: AnswerDeps, retriever: Retriever, question: string, options: AskOptions = {}): Promise<AskResult> {
+  return answer(deps, await retriever.retrieve(question, retrievalDepth(options)), options);
 }
 
 /**

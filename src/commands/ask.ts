@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { ask, DEFAULT_ASK, type AskResult } from '../answer/ask.js';
+import { ask, askThrough, DEFAULT_ASK, type AskResult } from '../answer/ask.js';
 import type { Block, Citation, Reply } from '../reply/model.js';
 import { notice, runsOf } from '../reply/build.js';
 import type { CommandDefinition } from './types.js';
@@ -26,7 +26,10 @@ export const askCommand: CommandDefinition<typeof options> = {
     if (!question) {
       return { blocks: [notice('info', 'Ask a question after /ask, e.g. /ask who was Lisa Howard.'), ...helpBlocks()], actions: [], data: { query: '', answered: false, results: [] }, ok: false };
     }
-    return askReply(ask(core, question, { page }), core.corpus.documents.map((d) => d.meta.title));
+    const titles = core.corpus.documents.map((d) => d.meta.title);
+    // The in-memory index answers at once; a server's retriever after its one round of queries.
+    if (!core.retriever) return askReply(ask(core, question, { page }), titles);
+    return askThrough(core, core.retriever, question, { page }).then((result) => askReply(result, titles));
   },
 };
 

@@ -34,9 +34,10 @@ function precheck(definition: CommandDefinition, input: unknown): void {
  * Validates raw input against a command's options and runs it. Bad input becomes a `BAD_INPUT` error
  * whose user message lists each problem by option name, so every adapter shows the same clear text.
  * Every string option is cleaned by its schema (`cleanInput`: control and invisible characters out)
- * and capped in length; over-long raw text is refused before it is even cleaned.
+ * and capped in length; over-long raw text is refused before it is even cleaned. Asynchronous, since a
+ * command may retrieve from a server; every failure, bad input included, is a rejection.
  */
-export function runCommand(definition: CommandDefinition, input: Record<string, unknown>, core: Core): Reply {
+export async function runCommand(definition: CommandDefinition, input: Record<string, unknown>, core: Core): Promise<Reply> {
   precheck(definition, input);
   const parsed = definition.options.safeParse(input);
   if (!parsed.success) {

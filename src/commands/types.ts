@@ -20,6 +20,10 @@ export interface CommandDefinition<S extends z.ZodObject = z.ZodObject> {
   positional?: keyof z.infer<S> & string;
   /** Options that offer completion while typing, and how. */
   complete?: Partial<Record<keyof z.infer<S> & string, (prefix: string, core: Core) => Completion[]>>;
-  /** Runs the command. Pure: plain data in, a reply model out. Throws only `BackchannelError`. */
-  run(input: z.infer<S>, core: Core): Reply;
+  /**
+   * Runs the command. Pure: plain data in, a reply model out. Throws (or rejects with) only
+   * `BackchannelError`. A reply at once, or a promise of one when the core retrieves from a server
+   * (`core.retriever`: /ask through PostgreSQL); with the in-memory index every command answers at once.
+   */
+  run(input: z.infer<S>, core: Core): Reply | Promise<Reply>;
 }

@@ -164,31 +164,31 @@ describe('/cite', () => {
     expect((span.data as { quote: string }).quote).toBe(passage.text.slice(passage.sentences[0]![0], passage.sentences[1]![1]));
   });
 
-  it('gives BibTeX when asked', () => {
-    const reply = runCommand(cite, { id: 'kennedy-khrushchev-1961-04-18#p2', format: 'bibtex' }, core);
+  it('gives BibTeX when asked', async () => {
+    const reply = await runCommand(cite, { id: 'kennedy-khrushchev-1961-04-18#p2', format: 'bibtex' }, core);
     expect(renderTerminal(reply)).toContain('@misc{kennedy-khrushchev-1961-04-18-p');
   });
 
-  const attempt = (input: Record<string, unknown> | string) => {
+  const attempt = async (input: Record<string, unknown> | string): Promise<BackchannelError> => {
     try {
-      runCommand(cite, typeof input === 'string' ? { id: input } : input, core);
+      await runCommand(cite, typeof input === 'string' ? { id: input } : input, core);
     } catch (error) {
       return error as BackchannelError;
     }
     throw new Error('no error');
   };
 
-  it('says clearly that an unknown passage is not in the corpus, naming the nearest ids', () => {
-    expect(attempt('nonsense').userMessage).toBe('There is no passage "nonsense" in the corpus. Passage ids look like jfkfacts-secret-talks#p3, as each citation shows them.');
-    expect(attempt('jfkfacts-secret-talk#p12').userMessage).toContain('Nearest: jfkfacts-secret-talks#p12');
-    expect(attempt('x'.repeat(500)).code).toBe('BAD_INPUT');
-    expect(attempt('jfkfacts-secret-talks#p12 sentence').code).toBe('NOT_FOUND');
+  it('says clearly that an unknown passage is not in the corpus, naming the nearest ids', async () => {
+    expect((await attempt('nonsense')).userMessage).toBe('There is no passage "nonsense" in the corpus. Passage ids look like jfkfacts-secret-talks#p3, as each citation shows them.');
+    expect((await attempt('jfkfacts-secret-talk#p12')).userMessage).toContain('Nearest: jfkfacts-secret-talks#p12');
+    expect((await attempt('x'.repeat(500))).code).toBe('BAD_INPUT');
+    expect((await attempt('jfkfacts-secret-talks#p12 sentence')).code).toBe('NOT_FOUND');
   });
 
-  it('refuses a sentence the passage does not have, and bad numbers, with the reason', () => {
-    expect(attempt({ id: 'jfkfacts-secret-talks#p12', sentence: '99' }).userMessage).toMatch(/^Passage jfkfacts-secret-talks#p12 has \d+ sentences; there is no sentence 99 in it\.$/);
-    expect(attempt({ id: 'jfkfacts-secret-talks#p12', sentence: 'two' }).userMessage).toMatch(/^That input to \/cite could not be used — sentence: /);
-    expect(attempt({ id: 'jfkfacts-secret-talks#p12', format: 'mla' }).userMessage).toMatch(/format: /);
+  it('refuses a sentence the passage does not have, and bad numbers, with the reason', async () => {
+    expect((await attempt({ id: 'jfkfacts-secret-talks#p12', sentence: '99' })).userMessage).toMatch(/^Passage jfkfacts-secret-talks#p12 has \d+ sentences; there is no sentence 99 in it\.$/);
+    expect((await attempt({ id: 'jfkfacts-secret-talks#p12', sentence: 'two' })).userMessage).toMatch(/^That input to \/cite could not be used — sentence: /);
+    expect((await attempt({ id: 'jfkfacts-secret-talks#p12', format: 'mla' })).userMessage).toMatch(/format: /);
   });
 
   it('reads the sentences a quote covers, as the Cite button carries them', () => {
@@ -197,11 +197,11 @@ describe('/cite', () => {
     expect(sentencesOf(passage, 0, 50)).toEqual({ sentence: 1, through: 3 });
   });
 
-  it('puts a Cite button on every answer, for the top quote, which /cite then cites', () => {
-    const answer = runCommand(commands.get('ask')!, { question: 'who was Lisa Howard' }, core);
+  it('puts a Cite button on every answer, for the top quote, which /cite then cites', async () => {
+    const answer = await runCommand(commands.get('ask')!, { question: 'who was Lisa Howard' }, core);
     const button = answer.actions.find((a) => a.id === 'cite')!;
     expect(button).toMatchObject({ label: 'Cite', command: 'cite', private: true });
-    const cited = runCommand(cite, button.args, core);
+    const cited = await runCommand(cite, button.args, core);
     const top = (answer.data as { results: Array<{ quote: string; passageId: string }> }).results[0]!;
     expect(button.args['id']).toBe(top.passageId);
     expect((cited.data as { quote: string }).quote).toContain(top.quote);

@@ -74,11 +74,11 @@ describe('backchannel corpus add', () => {
       const corpus = tempDir(true);
       await cli('corpus', 'add', put(tempDir(), 'attwood.html', ARTICLE_HTML), '--corpus', corpus, '--title', 'The Attwood channel');
       const core = loadCore({ corpusDir: corpus });
-      const card = runCommand(commands.get('source')!, { id: 'attwood' }, core);
+      const card = await runCommand(commands.get('source')!, { id: 'attwood' }, core);
       expect(JSON.stringify(card.data)).toContain('The Attwood channel');
-      const list = runCommand(commands.get('source')!, {}, core);
+      const list = await runCommand(commands.get('source')!, {}, core);
       expect(JSON.stringify(list.data)).toContain('The Attwood channel');
-      const timeline = runCommand(commands.get('timeline')!, { query: 'November 1963' }, core);
+      const timeline = await runCommand(commands.get('timeline')!, { query: 'November 1963' }, core);
       expect(JSON.stringify(timeline.data)).toContain('Kennedy approved a secret meeting with Castro');
     });
   });

@@ -9,8 +9,8 @@ const askCommand = commands.get('ask')!;
 const run = (input: Record<string, unknown>) => runCommand(askCommand, input, core);
 
 describe('/ask', () => {
-  it('returns the --json shape: query, answered, ranked results with text, quote and citation', () => {
-    const data = run({ question: 'who was Lisa Howard' }).data as {
+  it('returns the --json shape: query, answered, ranked results with text, quote and citation', async () => {
+    const data = (await run({ question: 'who was Lisa Howard' })).data as {
       query: string;
       answered: boolean;
       results: Array<Record<string, unknown>>;
@@ -26,8 +26,8 @@ describe('/ask', () => {
     }
   });
 
-  it('replies with quotes, numbered citations and follow-up actions', () => {
-    const reply = run({ question: 'What did Carter open in Havana?' });
+  it('replies with quotes, numbered citations and follow-up actions', async () => {
+    const reply = await run({ question: 'What did Carter open in Havana?' });
     const quotes = reply.blocks.filter((b) => b.type === 'quote');
     const citations = reply.blocks.find((b) => b.type === 'citations');
     expect(quotes.length).toBeGreaterThan(0);
@@ -39,23 +39,23 @@ describe('/ask', () => {
     expect(reply.actions[0]).toMatchObject({ command: 'ask', args: { question: 'What did Carter open in Havana?', page: 2 } });
   });
 
-  it('says plainly when the corpus does not answer, and lists what it covers', () => {
-    const reply = run({ question: 'how do I bake sourdough bread' });
+  it('says plainly when the corpus does not answer, and lists what it covers', async () => {
+    const reply = await run({ question: 'how do I bake sourdough bread' });
     expect(reply.ok).toBe(false);
     expect(reply.blocks[0]).toMatchObject({ type: 'notice', text: expect.stringContaining("The corpus doesn't say") });
     expect(reply.blocks.some((b) => b.type === 'quote')).toBe(false);
     expect((reply.data as { suggestions: string[] }).suggestions).toHaveLength(5);
   });
 
-  it('answers an empty question with help', () => {
-    const reply = run({ question: '  \u200b ' });
+  it('answers an empty question with help', async () => {
+    const reply = await run({ question: '  \u200b ' });
     expect(reply.ok).toBe(false);
     expect(reply.blocks.some((b) => b.type === 'list')).toBe(true);
   });
 
-  it('refuses a question over the length limit with a clear message', () => {
+  it('refuses a question over the length limit with a clear message', async () => {
     try {
-      run({ question: 'x'.repeat(501) });
+      await run({ question: 'x'.repeat(501) });
       expect.unreachable();
     } catch (error) {
       expect(error).toBeInstanceOf(BackchannelError);
@@ -64,8 +64,8 @@ describe('/ask', () => {
     }
   });
 
-  it('refuses a page number that is not a positive integer', () => {
-    expect(() => run({ question: 'Castro', page: 'two' })).toThrow(BackchannelError);
-    expect(() => run({ question: 'Castro', page: 0 })).toThrow(/page/);
+  it('refuses a page number that is not a positive integer', async () => {
+    await expect(run({ question: 'Castro', page: 'two' })).rejects.toThrow(BackchannelError);
+    await expect(run({ question: 'Castro', page: 0 })).rejects.toThrow(/page/);
   });
 });

@@ -11,7 +11,7 @@ beforeAll(() => {
   core = loadCore();
 });
 
-const run = (id: string): Reply => sourceCommand.run({ id }, core);
+const run = async (id: string): Promise<Reply> => sourceCommand.run({ id }, core);
 const blocksOf = <T extends Block['type']>(reply: Reply, type: T) => reply.blocks.filter((b): b is Extract<Block, { type: T }> => b.type === type);
 const textOf = (b: { runs: Array<{ text: string }> }) => b.runs.map((r) => r.text).join('');
 
@@ -47,8 +47,8 @@ describe('/source', () => {
   });
 
   describe('a cable', () => {
-    it('gives CDNW12636: 7-Nov-62, HAVANA → EXTERNAL, number 232, and both passages citing it', () => {
-      const reply = run('CDNW12636');
+    it('gives CDNW12636: 7-Nov-62, HAVANA → EXTERNAL, number 232, and both passages citing it', async () => {
+      const reply = await run('CDNW12636');
       expect(reply.ok).toBe(true);
       const data = dataOf(reply);
       expect(data).toMatchObject({ id: 'CDNW12636', found: true, kind: 'cable', date: '1962-11-07', rawDate: '7-Nov-62', from: 'HAVANA', to: 'EXTERNAL', number: '232', suggestions: [] });
@@ -60,18 +60,18 @@ describe('/source', () => {
       expect(blocksOf(reply, 'citations')[0]!.items.map((c) => c.passageId)).toEqual(data.mentions.map((m) => m.passageId));
     });
 
-    it('is tolerant of case and spacing', () => {
-      expect(dataOf(run('cdnw 12636')).id).toBe('CDNW12636');
+    it('is tolerant of case and spacing', async () => {
+      expect(dataOf((await run('cdnw 12636'))).id).toBe('CDNW12636');
     });
 
-    it('gives CDNW12384 its own date, 2-Nov-62', () => {
-      expect(dataOf(run('CDNW12384'))).toMatchObject({ rawDate: '2-Nov-62', date: '1962-11-02', number: '3253' });
+    it('gives CDNW12384 its own date, 2-Nov-62', async () => {
+      expect(dataOf((await run('CDNW12384')))).toMatchObject({ rawDate: '2-Nov-62', date: '1962-11-02', number: '3253' });
     });
   });
 
   describe('an unknown id', () => {
-    it('says it is not in the corpus, offers the nearest ids and reports not ok', () => {
-      const reply = run('CDNW12637');
+    it('says it is not in the corpus, offers the nearest ids and reports not ok', async () => {
+      const reply = await run('CDNW12637');
       expect(reply.ok).toBe(false);
       expect(blocksOf(reply, 'notice')[0]!.text).toBe('“CDNW12637” is not in the corpus.');
       const data = dataOf(reply);
@@ -80,16 +80,16 @@ describe('/source', () => {
       expect(blocksOf(reply, 'list')[0]!.items[0]![0]!.text).toBe('CDNW12636');
     });
 
-    it('points to the full list when nothing is near', () => {
-      const reply = run('zzzzzzzzzzzz');
+    it('points to the full list when nothing is near', async () => {
+      const reply = await run('zzzzzzzzzzzz');
       expect(dataOf(reply).suggestions).toEqual([]);
       expect(blocksOf(reply, 'text').map(textOf)).toContain('Type /source alone to list every source.');
     });
   });
 
   describe('a document', () => {
-    it('shows a card: title, kind, date, author, passages, opening lines and the sources it cites', () => {
-      const reply = run('kennedy-khrushchev-1961-04-18');
+    it('shows a card: title, kind, date, author, passages, opening lines and the sources it cites', async () => {
+      const reply = await run('kennedy-khrushchev-1961-04-18');
       const meta = core.corpus.documentById.get('kennedy-khrushchev-1961-04-18')!.meta;
       expect(reply.ok).toBe(true);
       expect(blocksOf(reply, 'heading')[0]!.text).toBe(meta.title);
@@ -101,15 +101,15 @@ describe('/source', () => {
       expect(dataOf(reply)).toMatchObject({ id: 'kennedy-khrushchev-1961-04-18', found: true, kind: 'document', date: '1961-04-18', from: null });
     });
 
-    it('lists the digest’s seven cables on its card', () => {
-      const data = run('canadian-cables-1962-11-07').data as { cites: string[] };
+    it('lists the digest’s seven cables on its card', async () => {
+      const data = (await run('canadian-cables-1962-11-07')).data as { cites: string[] };
       expect(data.cites).toHaveLength(7);
     });
   });
 
   describe('alone', () => {
-    it('lists every document, cable and publication', () => {
-      const reply = run('');
+    it('lists every document, cable and publication', async () => {
+      const reply = await run('');
       expect(reply.ok).toBe(true);
       const data = dataOf(reply);
       expect(data.sources!.filter((s) => s.kind === 'document')).toHaveLength(core.corpus.documents.length);

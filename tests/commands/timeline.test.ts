@@ -13,7 +13,7 @@ beforeAll(() => {
   core = loadCore();
 });
 
-const run = (period: string, page = 1): Reply => timelineCommand.run({ period, page }, core);
+const run = async (period: string, page = 1): Promise<Reply> => timelineCommand.run({ period, page }, core);
 const blocksOf = <T extends Block['type']>(reply: Reply, type: T) => reply.blocks.filter((b): b is Extract<Block, { type: T }> => b.type === type);
 
 interface EventJson {
@@ -43,26 +43,26 @@ describe('/timeline', () => {
       for (const schema of Object.values(timelineCommand.options.shape)) expect(schema.description!.length).toBeLessThanOrEqual(100);
     });
 
-    it('derives its CLI: `timeline 1977 --json`', () => {
+    it('derives its CLI: `timeline 1977 --json`', async () => {
       const parsed = parseCommandArgs(timelineCommand as unknown as CommandDefinition, ['1977', '--json']);
       expect(parsed).toMatchObject({ input: { period: '1977' }, json: true });
-      expect(dataOf(runCommand(timelineCommand as unknown as CommandDefinition, parsed.input, core)).from).toBe('1977');
+      expect(dataOf((await runCommand(timelineCommand as unknown as CommandDefinition, parsed.input, core))).from).toBe('1977');
     });
 
-    it('runs from a chat line: `/timeline 1963 Attwood`', () => {
+    it('runs from a chat line: `/timeline 1963 Attwood`', async () => {
       const line = splitChatLine('/timeline 1963 Attwood')!;
-      const reply = runCommand(timelineCommand as unknown as CommandDefinition, { [timelineCommand.positional!]: line.rest }, core);
+      const reply = await runCommand(timelineCommand as unknown as CommandDefinition, { [timelineCommand.positional!]: line.rest }, core);
       expect(dataOf(reply).events.map((e) => e.date)).toContain('1963-05-10');
     });
 
-    it('refuses an over-long period before running', () => {
-      expect(() => runCommand(timelineCommand as unknown as CommandDefinition, { period: '1'.repeat(200) }, core)).toThrow(BackchannelError);
+    it('refuses an over-long period before running', async () => {
+      await expect(runCommand(timelineCommand as unknown as CommandDefinition, { period: '1'.repeat(200) }, core)).rejects.toThrow(BackchannelError);
     });
   });
 
   describe('JSON', () => {
-    it('has the shape { query, from, to, events: [{ date, precision, text, citations: [{ docId, passageId, title }] }] }', () => {
-      const data = dataOf(run('1977'));
+    it('has the shape { query, from, to, events: [{ date, precision, text, citations: [{ docId, passageId, title }] }] }', async () => {
+      const data = dataOf((await run('1977')));
       expect(data).toMatchObject({ query: '1977', from: '1977', to: '1977' });
       expect(data.events.map((e) => [e.date, e.precision])).toEqual([
         ['1977', 'year'],
@@ -76,25 +76,25 @@ describe('/timeline', () => {
         }
     });
 
-    it('keeps every event text verbatim from its passage', () => {
-      for (const e of dataOf(run('')).events) expect(core.corpus.passageById.get(e.citations[0]!.passageId)!.text).toContain(e.text);
+    it('keeps every event text verbatim from its passage', async () => {
+      for (const e of dataOf((await run(''))).events) expect(core.corpus.passageById.get(e.citations[0]!.passageId)!.text).toContain(e.text);
     });
 
-    it('shows the qualifier and marks reader comments', () => {
-      const events = dataOf(run('1963')).events;
+    it('shows the qualifier and marks reader comments', async () => {
+      const events = dataOf((await run('1963'))).events;
       expect(events.find((e) => e.text.startsWith('In early April of 1963'))).toMatchObject({ date: '1963-04', precision: 'month', qualifier: 'early' });
       expect(events.find((e) => e.text.includes('11/18/63'))!.comment).toBe(true);
     });
 
-    it('lists every citation of a merged event', () => {
-      const nov22 = dataOf(run('1963-11')).events.find((e) => e.date === '1963-11-22' && !e.comment)!;
+    it('lists every citation of a merged event', async () => {
+      const nov22 = dataOf((await run('1963-11'))).events.find((e) => e.date === '1963-11-22' && !e.comment)!;
       expect(nov22.citations.map((c) => c.docId).sort()).toEqual(['back-channel-summary', 'jfkfacts-secret-talks']);
     });
   });
 
   describe('reply', () => {
-    it('shows each event’s date, then its sentence quoted with a citation', () => {
-      const reply = run('1963-11');
+    it('shows each event’s date, then its sentence quoted with a citation', async () => {
+      const reply = await run('1963-11');
       expect(reply.ok).toBe(true);
       expect(blocksOf(reply, 'heading')[0]!.text).toBe('Timeline: November 1963');
       const labels = blocksOf(reply, 'text').map((b) => b.runs.map((r) => r.text).join(''));
@@ -106,8 +106,8 @@ describe('/timeline', () => {
       for (const q of quotes) expect(numbers).toContain(q.citation);
     });
 
-    it('names the other documents telling the same event', () => {
-      const reply = run('1963-11');
+    it('names the other documents telling the same event', async () => {
+      const reply = await run('1963-11');
       const also = blocksOf(reply, 'also');
       expect(also.length).toBeGreaterThan(0);
       const citations = blocksOf(reply, 'citations')[0]!.items;
@@ -115,35 +115,35 @@ describe('/timeline', () => {
       expect(nov22.items.map((c) => c.docId)).toEqual(['jfkfacts-secret-talks']);
     });
 
-    it('says a period is empty, names the nearest years, and reports not ok', () => {
-      const reply = run('1850');
+    it('says a period is empty, names the nearest years, and reports not ok', async () => {
+      const reply = await run('1850');
       expect(reply.ok).toBe(false);
       expect(blocksOf(reply, 'notice')[0]!.text).toBe('No events in 1850; the nearest year with events is 1914.');
       expect(dataOf(reply)).toMatchObject({ events: [], nearest: { after: '1914' } });
-      expect(blocksOf(run('1966'), 'notice')[0]!.text).toBe('No events in 1966; the nearest years with events are 1965 and 1968.');
+      expect(blocksOf((await run('1966')), 'notice')[0]!.text).toBe('No events in 1966; the nearest years with events are 1965 and 1968.');
     });
 
-    it('explains nonsense ranges without throwing', () => {
-      const reply = run('2015-1959');
+    it('explains nonsense ranges without throwing', async () => {
+      const reply = await run('2015-1959');
       expect(reply.ok).toBe(false);
       expect(blocksOf(reply, 'notice')[0]).toMatchObject({ tone: 'error' });
       expect(dataOf(reply).error).toContain('did you mean 1959–2015');
-      expect(run('abc').ok).toBe(false);
+      expect((await run('abc')).ok).toBe(false);
     });
 
-    it('pages long timelines and offers the next page', () => {
-      const first = run('');
+    it('pages long timelines and offers the next page', async () => {
+      const first = await run('');
       expect(blocksOf(first, 'quote')).toHaveLength(20);
       expect(first.actions[0]).toMatchObject({ id: 'more', command: 'timeline', args: { period: '', page: 2 } });
-      const second = run('', 2);
+      const second = await run('', 2);
       expect(blocksOf(second, 'quote')[0]!.runs).not.toEqual(blocksOf(first, 'quote')[0]!.runs);
       expect(dataOf(second).events).toHaveLength(dataOf(first).events.length);
     });
 
-    it('reads the timeline the core carries', () => {
+    it('reads the timeline the core carries', async () => {
       const corpus = core.corpus;
       const only = core.timeline.events.filter((e) => e.date === '1973');
-      const reply = timelineCommand.run({ period: '1970s', page: 1 }, { corpus, timeline: { events: only, years: [1973] } } as unknown as Core);
+      const reply = await timelineCommand.run({ period: '1970s', page: 1 }, { corpus, timeline: { events: only, years: [1973] } } as unknown as Core);
       expect(dataOf(reply).events.map((e) => e.date)).toEqual(['1973']);
     });
   });

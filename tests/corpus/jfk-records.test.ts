@@ -30,8 +30,8 @@ describe('JFK records added with corpus add', () => {
     expect(core.corpus.documents.filter((d) => d.meta.kind === 'record')).toHaveLength(records.length);
   });
 
-  it('answer a question about Oswald in Mexico City by quoting a record that tells of it, with its citation', () => {
-    const reply = runCommand(commands.get('ask')!, { question: 'What did Oswald do at the Soviet Embassy in Mexico City?' }, core);
+  it('answer a question about Oswald in Mexico City by quoting a record that tells of it, with its citation', async () => {
+    const reply = await runCommand(commands.get('ask')!, { question: 'What did Oswald do at the Soviet Embassy in Mexico City?' }, core);
     expect(reply.ok).toBe(true);
     const result = ask(core, 'What did Oswald do at the Soviet Embassy in Mexico City?', { limit: 3 });
     const top = result.results[0]!;
@@ -59,10 +59,10 @@ describe('JFK records added with corpus add', () => {
     expect(changed).toEqual([]);
   });
 
-  it('put the records on the timeline and in /source', () => {
-    const card = runCommand(commands.get('source')!, { id: '104-10181-10117' }, core);
+  it('put the records on the timeline and in /source', async () => {
+    const card = await runCommand(commands.get('source')!, { id: '104-10181-10117' }, core);
     expect(JSON.stringify(card.data)).toContain('Possible DRE Animus Towards President Kennedy');
-    const timeline = runCommand(commands.get('timeline')!, { query: '1963' }, core);
+    const timeline = await runCommand(commands.get('timeline')!, { query: '1963' }, core);
     expect(JSON.stringify(timeline.data)).toContain('104-10012-10022');
   });
 });

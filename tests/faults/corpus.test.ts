@@ -173,8 +173,8 @@ describe('corpus faults', () => {
         expect(result.ok).toBe(false);
         if (!result.ok) for (const pattern of fault.names) expect(result.reason).toMatch(pattern);
         expect(holder.current).toBe(before);
-        expect(JSON.stringify(answer('sugar quota talks New York').data)).toContain('sugar-memo');
-        expect(answer('envoy Cuban delegate Havana').ok).toBe(true);
+        expect(JSON.stringify((await answer('sugar quota talks New York')).data)).toContain('sugar-memo');
+        expect((await answer('envoy Cuban delegate Havana')).ok).toBe(true);
       });
     }
 
@@ -183,7 +183,7 @@ describe('corpus faults', () => {
       expect((await holder.reload()).ok).toBe(false);
       writeFileSync(join(dir, 'sugar.txt'), 'Memo on rum\n\nThe rum exports were discussed by the envoy in Havana in 1964.\n');
       expect((await holder.reload()).ok).toBe(true);
-      expect(JSON.stringify(answer('rum exports').data)).toContain('sugar-memo');
+      expect(JSON.stringify((await answer('rum exports')).data)).toContain('sugar-memo');
     });
   });
 

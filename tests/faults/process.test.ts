@@ -14,6 +14,7 @@ import { FakeDiscord, slashCommand } from '../adapters/discord/fake-discord.js';
 import { TOKEN } from '../adapters/discord/harness.js';
 import { typeScriptExecArgv } from '../adapters/discord/ts-loader.js';
 import { FakeSlack } from '../adapters/slack/fake-slack.js';
+import { until } from '../util/until.js';
 
 const BOT_TOKEN = 'xoxb-fault-test-token';
 const SIGNING_SECRET = 'fault-test-signing-secret';
@@ -24,17 +25,6 @@ interface LogLine {
   level: number;
   msg: string;
   [key: string]: unknown;
-}
-
-/** Polls `check` every 10 ms until it returns something, for at most `timeoutMs`. */
-async function until<T>(check: () => T | undefined | false, what: string, timeoutMs = 10_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const found = check();
-    if (found !== undefined && found !== false) return found;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
 }
 
 describe('process faults, in a child process running both adapters', () => {

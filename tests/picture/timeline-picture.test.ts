@@ -14,7 +14,7 @@ beforeAll(() => {
 });
 
 type Picture = Extract<Block, { type: 'picture' }>;
-const timeline = (period: string, page = 1): Reply => runCommand(commands.get('timeline')!, { period, page }, core);
+const timeline = (period: string, page = 1): Promise<Reply> => runCommand(commands.get('timeline')!, { period, page }, core);
 const pictureOf = (reply: Reply) => reply.blocks.find((b): b is Picture => b.type === 'picture');
 
 /** The marks the SVG draws: their list numbers and where they are. */
@@ -30,7 +30,7 @@ describe('the timeline picture', () => {
   for (const period of ['1963', '1959-2015', '1962-10']) {
     describe(`/timeline ${period}`, () => {
       it('attaches a PNG, 1200 pixels wide, that decodes, well under both platforms’ file limits', async () => {
-        const reply = timeline(period);
+        const reply = await timeline(period);
         const picture = pictureOf(reply)!;
         expect(picture.file).toBe(`timeline-${period}.png`);
         const [file] = await pngFiles(pictureFiles(reply), Infinity);
@@ -42,7 +42,7 @@ describe('the timeline picture', () => {
       });
 
       it('draws one mark per listed event, numbered as the list is, or says how many it left out', async () => {
-        const reply = timeline(period);
+        const reply = await timeline(period);
         const picture = pictureOf(reply)!;
         const events = (reply.data as { events: unknown[] }).events.length;
         const marks = marksOf(picture.svg);
@@ -78,14 +78,14 @@ describe('the timeline picture', () => {
     expect(picture.svg).toContain(`${picture.left.length} events not drawn for lack of room (numbers ${picture.left.slice(0, 12).join(', ')}, …).`);
   });
 
-  it('is on the first page only, and the text list goes on numbering on later pages', () => {
-    expect(pictureOf(timeline('1959-2015', 2))).toBeUndefined();
-    const page2 = timeline('1959-2015', 2).blocks.find((b): b is Extract<Block, { type: 'text' }> => b.type === 'text')!;
+  it('is on the first page only, and the text list goes on numbering on later pages', async () => {
+    expect(pictureOf((await timeline('1959-2015', 2)))).toBeUndefined();
+    const page2 = (await timeline('1959-2015', 2)).blocks.find((b): b is Extract<Block, { type: 'text' }> => b.type === 'text')!;
     expect(page2.runs[0]!.text).toMatch(/^21\. /);
   });
 
-  it('writes no corpus text but document titles, dates, numbers and counts', () => {
-    const svg = pictureOf(timeline('1963'))!.svg;
+  it('writes no corpus text but document titles, dates, numbers and counts', async () => {
+    const svg = pictureOf((await timeline('1963')))!.svg;
     const texts = [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]!);
     const titles = core.corpus.documents.map((d) => d.meta.title);
     for (const text of texts) {

@@ -31,16 +31,16 @@ interface AskData {
 }
 
 describe('/ask, under any input', () => {
-  it(`replies or refuses with a message, within ${CALL_BOUND_MS} ms, quoting only verbatim, for ${ASK_CASES} generated questions`, () => {
+  it(`replies or refuses with a message, within ${CALL_BOUND_MS} ms, quoting only verbatim, for ${ASK_CASES} generated questions`, async () => {
     const time = timing();
     const question = fc.oneof(
       { weight: 3, arbitrary: anyUnicode },
       { weight: 2, arbitrary: adversarial },
       { weight: 5, arbitrary: wordSoup(words) },
     );
-    fc.assert(
-      fc.property(question, page, (q, p) => {
-        const reply = runAndCheck(core, 'ask', p === undefined ? { question: q } : { question: q, page: p }, time);
+    await fc.assert(
+      fc.asyncProperty(question, page, async (q, p) => {
+        const reply = await runAndCheck(core, 'ask', p === undefined ? { question: q } : { question: q, page: p }, time);
         const data = reply?.data as AskData | undefined;
         if (data?.answered) for (const r of data.results) expect(r.text.includes(r.quote)).toBe(true);
       }),
@@ -50,10 +50,10 @@ describe('/ask, under any input', () => {
     console.info(`/ask: ${time.calls} cases, slowest ${time.slowestMs.toFixed(1)} ms on ${time.slowestInput}`);
   });
 
-  it('answers real questions wrapped in injection strings with verbatim quotes', () => {
+  it('answers real questions wrapped in injection strings with verbatim quotes', async () => {
     const time = timing();
     for (const q of ['who was Lisa Howard @everyone', '<@123> what did Carter open in Havana?', '*when* did _Kennedy_ meet ~Attwood~ <!channel>']) {
-      const reply = runAndCheck(core, 'ask', { question: q }, time);
+      const reply = await runAndCheck(core, 'ask', { question: q }, time);
       expect(reply?.blocks.some((b) => b.type === 'quote')).toBe(true);
     }
   });
@@ -75,9 +75,9 @@ describe('/ask, under any input', () => {
       ['digits', '1963'.repeat(125)],
     ];
     for (const [what, question] of cases) {
-      it(`copes with ${what}`, () => {
+      it(`copes with ${what}`, async () => {
         const time = timing();
-        runAndCheck(core, 'ask', { question }, time);
+        await runAndCheck(core, 'ask', { question }, time);
         expect(time.slowestMs).toBeLessThan(CALL_BOUND_MS);
       });
     }

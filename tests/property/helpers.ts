@@ -125,12 +125,12 @@ const textOf = (runs: ReadonlyArray<{ text: string }>) => runs.map((r) => r.text
  * quote must be a verbatim substring of the passage its citation names; both platforms must render
  * the reply. The call is timed (command and both renderings) against `CALL_BOUND_MS`.
  */
-export function runAndCheck(core: Core, name: string, input: Record<string, unknown>, time: Timing): Reply | null {
+export async function runAndCheck(core: Core, name: string, input: Record<string, unknown>, time: Timing): Promise<Reply | null> {
   const definition = commands.get(name)!;
   const started = performance.now();
   let reply: Reply | null = null;
   try {
-    reply = runCommand(definition, input, core);
+    reply = await runCommand(definition, input, core);
   } catch (error) {
     if (!isBackchannelError(error) || !['BAD_INPUT', 'NOT_FOUND'].includes(error.code)) throw error;
     expect(error.userMessage.length).toBeGreaterThan(0);

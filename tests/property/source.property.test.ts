@@ -50,7 +50,7 @@ const mutated = (known: () => string[]) =>
   );
 
 describe('/source, under any input', () => {
-  it(`replies or refuses with a message, within ${CALL_BOUND_MS} ms, quoting only verbatim, for ${SOURCE_CASES} generated ids`, () => {
+  it(`replies or refuses with a message, within ${CALL_BOUND_MS} ms, quoting only verbatim, for ${SOURCE_CASES} generated ids`, async () => {
     const time = timing();
     const id = fc.oneof(
       { weight: 4, arbitrary: mutated(() => sourceIds) },
@@ -60,9 +60,9 @@ describe('/source, under any input', () => {
       { weight: 2, arbitrary: adversarial },
       { weight: 1, arbitrary: fc.constant('') },
     );
-    fc.assert(
-      fc.property(id, (value) => {
-        runAndCheck(core, 'source', { id: value }, time);
+    await fc.assert(
+      fc.asyncProperty(id, async (value) => {
+        await runAndCheck(core, 'source', { id: value }, time);
       }),
       runs(SOURCE_CASES),
     );
@@ -72,7 +72,7 @@ describe('/source, under any input', () => {
 });
 
 describe('/passage, under any input', () => {
-  it(`replies or refuses with a message, within ${CALL_BOUND_MS} ms, quoting only verbatim, for ${PASSAGE_CASES} generated ids`, () => {
+  it(`replies or refuses with a message, within ${CALL_BOUND_MS} ms, quoting only verbatim, for ${PASSAGE_CASES} generated ids`, async () => {
     const time = timing();
     const id = fc.oneof(
       { weight: 3, arbitrary: mutated(() => passageIds) },
@@ -81,9 +81,9 @@ describe('/passage, under any input', () => {
       { weight: 2, arbitrary: adversarial },
       { weight: 1, arbitrary: fc.constantFrom('', ' ', '#', '#p', '#p1', 'p1', '\u200b') },
     );
-    fc.assert(
-      fc.property(id, (value) => {
-        const reply = runAndCheck(core, 'passage', { id: value }, time);
+    await fc.assert(
+      fc.asyncProperty(id, async (value) => {
+        const reply = await runAndCheck(core, 'passage', { id: value }, time);
         if (reply) expect(reply.ok).toBe(true);
       }),
       runs(PASSAGE_CASES),
@@ -92,10 +92,10 @@ describe('/passage, under any input', () => {
     console.info(`/passage: ${time.calls} cases, slowest ${time.slowestMs.toFixed(1)} ms on ${time.slowestInput}`);
   });
 
-  it('shows every passage of the corpus, whole and verbatim, by its id', () => {
+  it('shows every passage of the corpus, whole and verbatim, by its id', async () => {
     const time = timing();
     for (const id of passageIds) {
-      const reply = runAndCheck(core, 'passage', { id }, time);
+      const reply = await runAndCheck(core, 'passage', { id }, time);
       const quote = reply?.blocks.find((b) => b.type === 'quote');
       expect(quote?.type === 'quote' && quote.runs.map((r) => r.text).join('')).toBe(core.corpus.passageById.get(id)!.text);
     }

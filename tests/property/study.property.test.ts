@@ -41,34 +41,34 @@ const nearly = (known: () => string[]) =>
 const noise = fc.oneof({ weight: 2, arbitrary: anyUnicode }, { weight: 2, arbitrary: adversarial }, { weight: 1, arbitrary: fc.constantFrom('', ' ', '’s', '.', '\u200b') });
 
 describe('/who, /cite and /quiz, under any input', () => {
-  it(`reply or refuse with a message within ${CALL_BOUND_MS} ms, for ${CASES} names each`, () => {
+  it(`reply or refuse with a message within ${CALL_BOUND_MS} ms, for ${CASES} names each`, async () => {
     const time = timing();
-    fc.assert(
-      fc.property(fc.oneof({ weight: 3, arbitrary: nearly(() => names) }, { weight: 1, arbitrary: fc.constantFrom(...words) }, { weight: 2, arbitrary: noise }), (name) => {
-        runAndCheck(core, 'who', { name }, time);
+    await fc.assert(
+      fc.asyncProperty(fc.oneof({ weight: 3, arbitrary: nearly(() => names) }, { weight: 1, arbitrary: fc.constantFrom(...words) }, { weight: 2, arbitrary: noise }), async (name) => {
+        await runAndCheck(core, 'who', { name }, time);
       }),
       runs(CASES),
     );
-    fc.assert(
-      fc.property(
+    await fc.assert(
+      fc.asyncProperty(
         fc.oneof({ weight: 3, arbitrary: nearly(() => passageIds) }, { weight: 2, arbitrary: noise }),
         fc.option(fc.oneof(fc.integer({ min: -3, max: 40 }), fc.string({ maxLength: 5 }))),
         fc.constantFrom('chicago', 'bibtex', 'mla', undefined),
-        (id, sentence, format) => {
-          runAndCheck(core, 'cite', { id, ...(sentence === null ? {} : { sentence }), ...(format ? { format } : {}) }, time);
+        async (id, sentence, format) => {
+          await runAndCheck(core, 'cite', { id, ...(sentence === null ? {} : { sentence }), ...(format ? { format } : {}) }, time);
         },
       ),
       runs(CASES),
     );
-    fc.assert(
-      fc.property(
+    await fc.assert(
+      fc.asyncProperty(
         fc.oneof({ weight: 3, arbitrary: nearly(() => questionIds) }, { weight: 1, arbitrary: noise }),
         fc.oneof(fc.integer({ min: -2, max: 6 }), fc.string({ maxLength: 3 })),
         fc.oneof({ weight: 2, arbitrary: fc.constantFrom('', '1963', '1962-10', 'Donovan', '3000', '1960s Attwood') }, { weight: 1, arbitrary: noise }),
         fc.option(fc.integer({ min: -5, max: 2 ** 32 })),
-        (q, choice, about, seed) => {
-          runAndCheck(core, 'quiz', { q, choice }, time);
-          runAndCheck(core, 'quiz', { about, ...(seed === null ? {} : { seed }) }, time);
+        async (q, choice, about, seed) => {
+          await runAndCheck(core, 'quiz', { q, choice }, time);
+          await runAndCheck(core, 'quiz', { about, ...(seed === null ? {} : { seed }) }, time);
         },
       ),
       runs(CASES),

@@ -49,12 +49,12 @@ const periods = () =>
   );
 
 describe('/timeline, under any input', () => {
-  it(`replies or refuses with a message, within ${CALL_BOUND_MS} ms, quoting only verbatim, for ${TIMELINE_CASES} generated periods`, () => {
+  it(`replies or refuses with a message, within ${CALL_BOUND_MS} ms, quoting only verbatim, for ${TIMELINE_CASES} generated periods`, async () => {
     const time = timing();
     const page = fc.option(fc.oneof(fc.integer({ min: -2, max: 60 }), fc.constantFrom<unknown>('2', 'x', null, 1.5)), { nil: undefined });
-    fc.assert(
-      fc.property(periods(), page, (p, pg) => {
-        runAndCheck(core, 'timeline', pg === undefined ? { period: p } : { period: p, page: pg }, time);
+    await fc.assert(
+      fc.asyncProperty(periods(), page, async (p, pg) => {
+        await runAndCheck(core, 'timeline', pg === undefined ? { period: p } : { period: p, page: pg }, time);
       }),
       runs(TIMELINE_CASES),
     );
@@ -63,28 +63,28 @@ describe('/timeline, under any input', () => {
   });
 
   describe('validates ranges in the core', () => {
-    const refusal = (period: string): string => {
-      const reply = runAndCheck(core, 'timeline', { period }, timing());
+    const refusal = async (period: string): Promise<string> => {
+      const reply = await runAndCheck(core, 'timeline', { period }, timing());
       const notice = reply?.blocks.find((b) => b.type === 'notice');
       return reply?.ok === false && notice?.type === 'notice' ? notice.text : '';
     };
 
-    it('refuses a range that runs backwards, saying which way it should run', () => {
-      expect(refusal('2015-1959')).toMatch(/runs backwards: did you mean 1959–2015\?/);
+    it('refuses a range that runs backwards, saying which way it should run', async () => {
+      expect((await refusal('2015-1959'))).toMatch(/runs backwards: did you mean 1959–2015\?/);
     });
 
-    it('refuses an impossible month or day', () => {
-      expect(refusal('1963-13')).toMatch(/no month 13/);
-      expect(refusal('1963-02-30')).toMatch(/not a day of the calendar/);
+    it('refuses an impossible month or day', async () => {
+      expect((await refusal('1963-13'))).toMatch(/no month 13/);
+      expect((await refusal('1963-02-30'))).toMatch(/not a day of the calendar/);
     });
 
-    it('refuses a year not written with four digits', () => {
-      expect(refusal('63')).toMatch(/not a year/);
+    it('refuses a year not written with four digits', async () => {
+      expect((await refusal('63'))).toMatch(/not a year/);
     });
 
-    it('refuses a period longer than the limit before parsing it', () => {
-      expect(() => runCommand(commands.get('timeline')!, { period: '1963 '.repeat(30) }, core)).toThrow(/period: is too long: at most 100 characters/);
-      expect(() => runCommand(commands.get('timeline')!, { period: '1963 '.repeat(2000) }, core)).toThrow(BackchannelError);
+    it('refuses a period longer than the limit before parsing it', async () => {
+      await expect(runCommand(commands.get('timeline')!, { period: '1963 '.repeat(30) }, core)).rejects.toThrow(/period: is too long: at most 100 characters/);
+      await expect(runCommand(commands.get('timeline')!, { period: '1963 '.repeat(2000) }, core)).rejects.toThrow(BackchannelError);
     });
   });
 });

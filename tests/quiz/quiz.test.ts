@@ -13,10 +13,10 @@ beforeAll(() => {
   core = loadCore();
 });
 
-const quiz = (input: Record<string, unknown>): Reply => runCommand(commands.get('quiz')!, input, core);
-const refusal = (input: Record<string, unknown>): string => {
+const quiz = (input: Record<string, unknown>): Promise<Reply> => runCommand(commands.get('quiz')!, input, core);
+const refusal = async (input: Record<string, unknown>): Promise<string> => {
   try {
-    quiz(input);
+    await quiz(input);
   } catch (error) {
     return (error as BackchannelError).userMessage;
   }
@@ -25,7 +25,7 @@ const refusal = (input: Record<string, unknown>): string => {
 
 describe('/quiz', () => {
   describe('every question the bundled corpus gives', () => {
-    it('is answerable from its sentence, with four different choices, exactly one of them right', () => {
+    it('is answerable from its sentence, with four different choices, exactly one of them right', async () => {
       const bank = bankOf(core);
       expect(bank.questions.length).toBeGreaterThan(50);
       const kinds = new Set<string>();
@@ -48,69 +48,69 @@ describe('/quiz', () => {
           expect(same.some((f) => f.key === q.answer.key), `${q.id}: ${c} means the answer`).toBe(false);
         }
         // Revealing each choice says right for the answer only.
-        choices.forEach((c, i) => expect((quiz({ q: q.id, choice: i + 1 }).data as { right: boolean }).right).toBe(c === q.answer.text));
+        for (const [i, c] of choices.entries()) expect(((await quiz({ q: q.id, choice: i + 1 })).data as { right: boolean }).right).toBe(c === q.answer.text);
       }
       expect([...kinds].sort()).toEqual(['amount', 'date', 'name', 'place']);
     });
   });
 
   describe('asking', () => {
-    it('gives the same question for the same seed, blanked, with four answer buttons that keep their state', () => {
-      const one = quiz({ about: '1963', seed: 42 });
-      expect(quiz({ about: '1963', seed: '42' })).toEqual(one);
+    it('gives the same question for the same seed, blanked, with four answer buttons that keep their state', async () => {
+      const one = await quiz({ about: '1963', seed: 42 });
+      expect((await quiz({ about: '1963', seed: '42' }))).toEqual(one);
       const data = one.data as { id: string; sentence: string; choices: string[] };
       expect(data.sentence.split(BLANK)).toHaveLength(2);
       expect(one.actions.map((a) => a.args)).toEqual([1, 2, 3, 4].map((choice) => ({ q: data.id, choice })));
       expect(one.actions.every((a) => a.command === 'quiz' && a.private)).toBe(true);
-      const seeds = new Set(Array.from({ length: 20 }, (_, seed) => (quiz({ seed }).data as { id: string }).id));
+      const seeds = new Set(await Promise.all(Array.from({ length: 20 }, async (_, seed) => ((await quiz({ seed })).data as { id: string }).id)));
       expect(seeds.size).toBeGreaterThan(10);
     });
 
-    it('keeps to a period or a topic', () => {
+    it('keeps to a period or a topic', async () => {
       for (let seed = 0; seed < 10; seed++) {
-        const about = quiz({ about: 'Donovan', seed });
+        const about = await quiz({ about: 'Donovan', seed });
         const passageId = (about.data as { id: string }).id.split('~')[0]!;
         expect(core.corpus.passageById.get(passageId)!.text).toMatch(/Donovan/);
       }
     });
 
-    it('reveals right or wrong with the whole sentence quoted and cited, and offers another question', () => {
-      const asked = quiz({ seed: 3 });
+    it('reveals right or wrong with the whole sentence quoted and cited, and offers another question', async () => {
+      const asked = await quiz({ seed: 3 });
       const { id, choices } = asked.data as { id: string; choices: string[] };
       const q = bankOf(core).byId.get(id)!;
       const right = choices.indexOf(q.answer.text) + 1;
       const wrong = right === 1 ? 2 : 1;
-      const yes = quiz({ q: id, choice: right });
+      const yes = await quiz({ q: id, choice: right });
       expect(yes.blocks[0]).toEqual({ type: 'notice', tone: 'info', text: `Right: “${q.answer.text}”.` });
-      const no = quiz({ q: id, choice: wrong });
+      const no = await quiz({ q: id, choice: wrong });
       expect(no.blocks[0]).toEqual({ type: 'notice', tone: 'warning', text: `Not quite: you chose “${choices[wrong - 1]}”; the document says “${q.answer.text}”.` });
       const quote = no.blocks[1] as Extract<Reply['blocks'][number], { type: 'quote' }>;
       const passage = core.corpus.passageById.get(q.passageId)!;
       expect(quote.runs.map((r) => r.text).join('')).toBe(passage.text.slice(q.sentence[0], q.sentence[1]));
       expect(quote.runs.find((r) => r.marked)!.text).toBe(q.answer.text);
       expect(no.actions[0]).toMatchObject({ label: 'Another question', command: 'quiz' });
-      expect(quiz(no.actions[0]!.args).ok).toBe(true);
+      expect((await quiz(no.actions[0]!.args)).ok).toBe(true);
     });
   });
 
   describe('bad input', () => {
-    it('answers /quiz 3000 and an unknown topic with a clear message', () => {
-      const reply = quiz({ about: '3000' });
+    it('answers /quiz 3000 and an unknown topic with a clear message', async () => {
+      const reply = await quiz({ about: '3000' });
       expect(reply.ok).toBe(false);
       expect(reply.blocks[0]).toMatchObject({ type: 'notice', text: expect.stringMatching(/^No quiz question is about “3000”\. The corpus gives \d+ questions in all/) });
-      expect(quiz({ about: 'zebulon' }).ok).toBe(false);
-      expect(refusal({ about: '12' })).toMatch(/^“12” is not a year/);
-      expect(refusal({ about: 'x'.repeat(500) })).toBe('That input to /quiz could not be used — about: is too long: at most 100 characters, please.');
+      expect((await quiz({ about: 'zebulon' })).ok).toBe(false);
+      expect((await refusal({ about: '12' }))).toMatch(/^“12” is not a year/);
+      expect((await refusal({ about: 'x'.repeat(500) }))).toBe('That input to /quiz could not be used — about: is too long: at most 100 characters, please.');
     });
 
-    it('refuses a forged or stale button with a clear message', () => {
-      const { id } = quiz({ seed: 1 }).data as { id: string };
-      expect(refusal({ q: 'jfkfacts-secret-talks#p3~0~5', choice: 1 })).toBe('That quiz question is not one the corpus gives (the corpus may have changed since). Ask /quiz for a new one.');
-      expect(refusal({ q: '__proto__', choice: 1 })).toMatch(/^That quiz question is not one/);
-      expect(refusal({ q: id, choice: 9 })).toBe('That input to /quiz could not be used — choice: is a number from 1 to 4.');
-      expect(refusal({ q: id, choice: 'one' })).toBe('That input to /quiz could not be used — choice: is a number from 1 to 4.');
-      expect(refusal({ q: id })).toBe('Answer a quiz question with one of its choices, 1 to 4.');
-      expect(refusal({ seed: -1 })).toMatch(/seed: is a whole number from 0 to/);
+    it('refuses a forged or stale button with a clear message', async () => {
+      const { id } = (await quiz({ seed: 1 })).data as { id: string };
+      expect((await refusal({ q: 'jfkfacts-secret-talks#p3~0~5', choice: 1 }))).toBe('That quiz question is not one the corpus gives (the corpus may have changed since). Ask /quiz for a new one.');
+      expect((await refusal({ q: '__proto__', choice: 1 }))).toMatch(/^That quiz question is not one/);
+      expect((await refusal({ q: id, choice: 9 }))).toBe('That input to /quiz could not be used — choice: is a number from 1 to 4.');
+      expect((await refusal({ q: id, choice: 'one' }))).toBe('That input to /quiz could not be used — choice: is a number from 1 to 4.');
+      expect((await refusal({ q: id }))).toBe('Answer a quiz question with one of its choices, 1 to 4.');
+      expect((await refusal({ seed: -1 }))).toMatch(/seed: is a whole number from 0 to/);
     });
   });
 });

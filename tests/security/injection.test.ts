@@ -155,7 +155,7 @@ describe('mention and markup injection', () => {
       );
     });
 
-    it('escape every Discord markdown character, so text shows exactly as written', () => {
+    it('escape every Discord markdown character, so text shows exactly as written', async () => {
       const text = fc.string({ unit: 'grapheme', maxLength: 200 }).map((s) => s.replaceAll('\u200b', ''));
       fc.assert(
         fc.property(text, fc.boolean(), (s, lineStart) => {
@@ -194,10 +194,10 @@ describe('mention and markup injection', () => {
     });
 
     for (const [name, input] of hostileInputs()) {
-      it(`renders /${name} ${JSON.stringify(input).slice(0, 70)} inert on both platforms`, () => {
+      it(`renders /${name} ${JSON.stringify(input).slice(0, 70)} inert on both platforms`, async () => {
         let reply: Reply;
         try {
-          reply = runCommand(commands.get(name)!, input, core);
+          reply = await runCommand(commands.get(name)!, input, core);
         } catch (error) {
           if (!isBackchannelError(error)) throw error;
           reply = { blocks: [{ type: 'notice', tone: 'warning', text: error.userMessage }], actions: [], data: null, ok: false };
@@ -210,8 +210,8 @@ describe('mention and markup injection', () => {
       });
     }
 
-    it('quotes the hostile passages themselves, escaped, for a question about them', () => {
-      const reply = runCommand(commands.get('ask')!, { question: 'envoy secret talks @everyone <!channel>' }, core);
+    it('quotes the hostile passages themselves, escaped, for a question about them', async () => {
+      const reply = await runCommand(commands.get('ask')!, { question: 'envoy secret talks @everyone <!channel>' }, core);
       const discord = JSON.stringify(renderDiscord(reply));
       const slack = JSON.stringify(renderSlack(reply));
       expect(discord).toContain('\\\\<@123\\\\>');

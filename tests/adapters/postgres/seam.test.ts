@@ -4,6 +4,8 @@ import { loadCore, type Core } from '../../../src/core.js';
 import { createLogger } from '../../../src/logger.js';
 import { PostgresSearch } from '../../../adapters/postgres/index.js';
 import { PostgresRetriever } from '../../../adapters/postgres/retriever.js';
+import { MemoryRetriever } from '../../../src/retrieval/memory.js';
+import { entry, put, tempDir, writeManifest } from '../../corpus/temp.js';
 import { dropSchema, POSTGRES_SKIP_REASON, TEST_DATABASE_URL, testSchema } from '../../servers/postgres.js';
 
 describe.skipIf(POSTGRES_SKIP_REASON !== undefined)('PostgreSQL behind the retrieval seam', () => {
@@ -36,5 +38,40 @@ describe.skipIf(POSTGRES_SKIP_REASON !== undefined)('PostgreSQL behind the retri
     const question = 'how do I bake sourdough bread';
     expect(answer(core, await retriever.retrieve(question, retrievalDepth())).answered).toBe(ask(core, question).answered);
     expect(ask(core, question).answered).toBe(false);
+  });
+
+  it("expands the question's words by the core's lexicon, as the in-memory retriever does", async () => {
+    const question = 'when did the talks end';
+    const memory = new MemoryRetriever(core.search, core.aliases).retrieve(question, retrievalDepth());
+    const withLexicon = await new PostgresRetriever(search, { core: () => core }).retrieve(question, retrievalDepth());
+    expect(memory.query.concepts.find((c) => c.term === 'talk')?.related.map((r) => r.term)).toContain('negoti');
+    expect(withLexicon.query.plan.terms).toEqual(memory.query.plan.terms);
+    expect(withLexicon.query.concepts).toEqual(memory.query.concepts);
+    // Without a core to read the lexicon from, the question's own words only.
+    expect((await retriever.retrieve(question, retrievalDepth())).query.concepts.every((c) => c.related.length === 0)).toBe(true);
+  });
+
+  it('leaves out near-duplicate passages as the in-memory search does, keeping the better one', async () => {
+    const dir = tempDir();
+    const memo = 'The envoy met the Cuban delegate in Havana in November 1963 to discuss the secret talks on the sugar quota.';
+    put(dir, 'a.txt', `Memo\n\n${memo}\n`);
+    put(dir, 'b.txt', `Memo\n\n${memo.replace('November', 'December')}\n`);
+    put(dir, 'c.txt', 'Letter\n\nThe delegate wrote from Havana about the sugar harvest and the weather.\n');
+    writeManifest(dir, [entry('a', 'a.txt'), entry('b', 'b.txt'), entry('c', 'c.txt')]);
+    const small = loadCore({ corpusDir: dir });
+    const schema2 = testSchema('dups');
+    const other = await PostgresSearch.open({ url: TEST_DATABASE_URL, logger: createLogger({ level: 'silent' }), schema: schema2 });
+    try {
+      await other.replaceCorpus(small.corpus);
+      const question = 'envoy delegate Havana sugar talks';
+      const memory = new MemoryRetriever(small.search, small.aliases).retrieve(question, 10).hits.map((h) => h.passage.id);
+      const fromDb = (await new PostgresRetriever(other, { core: () => small }).retrieve(question, 10)).hits.map((h) => h.passage.id);
+      expect(memory).toHaveLength(2);
+      expect(fromDb).toEqual(memory);
+      expect(fromDb.filter((id) => id.startsWith('a#') || id.startsWith('b#'))).toHaveLength(1);
+    } finally {
+      await other.close();
+      await dropSchema(schema2);
+    }
   });
 });
