@@ -21,7 +21,8 @@ export interface ServedDatabase {
 
 /**
  * Opens the database of the configuration. `current` gives the core being served, read at each
- * question (see `PostgresRetrieverOptions.core`); default the core last synced. Throws
+ * question (see `PostgresRetrieverOptions.core`); when it has none yet, or is not given, the core last
+ * synced. Throws
  * `SEARCH_UNAVAILABLE` when the database cannot be reached.
  */
 export async function serveDatabase(config: Config, logger: Logger, current?: () => Core | undefined): Promise<ServedDatabase> {
@@ -34,7 +35,8 @@ export async function serveDatabase(config: Config, logger: Logger, current?: ()
   let synced: Core | undefined;
   return {
     search,
-    retriever: new PostgresRetriever(search, { core: current ?? (() => synced) }),
+    // The core being served when there is one to ask (the bot's holder), else the one last synced (the chat's).
+    retriever: new PostgresRetriever(search, { core: () => current?.() ?? synced }),
     sync: async (core) => {
       synced = core;
       try {
