@@ -18,6 +18,8 @@ const PLACE = /\b(?:in|at|to|from|off|near|into|of)\s+(?:the\s+(?:coast\s+of\s+)
 const REASON = /\b(?:because(?: of)?|due (?:largely )?(?:in part )?to|in order to|so that|as a result of|in retaliation for|for fear of|led to|thanks to|following|after)\b[^,.;:!?]*/giu;
 /** Capitalized words that open sentences or clauses rather than name anyone. */
 const NOT_NAMES = new Set(['I', 'January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December', 'TV', 'News', 'House', 'White', 'Office', 'Department', 'The', 'This', 'That', 'These', 'Those', 'In', 'On', 'At', 'By', 'When', 'After', 'Before', 'But', 'And', 'Yet', 'However', 'Despite', 'During', 'Although', 'Through', 'Then', 'It', 'He', 'She', 'They', 'His', 'Her', 'Their', 'As', 'For', 'With', 'From', 'To', 'A', 'An', 'If', 'So', 'Once', 'Since', 'While', 'Following', 'Furthermore', 'Unfortunately', 'Consequently', 'Additionally', 'First', 'Here', 'There', 'Just', 'Top', 'Secret', 'President', 'Mr', 'MR']);
+/** Between a name and its role: "is a", "was an", "is the", then words up to the role (the article starts the answer). */
+const IS_A = /^\s+(?:is|was)\s+(?=(?:a|an|the)\b[^,.;:]*$)/;
 const YEAR_ONLY = /^(1[89]\d\d|20\d\d)s?$/;
 /** A currency named after an amount: "20 million dollars". */
 const CURRENCY_AFTER = /^\s?(dollars|pesos|rubles)\b/i;
@@ -56,11 +58,15 @@ export function answerSpan(sentence: SentenceAnalysis, type: QuestionType, asked
     }
     case 'person':
     case 'definition': {
-      // "Who was Lisa Howard?": the role the sentence gives a name of the question ("correspondent Lisa Howard").
+      // "Who was Lisa Howard?": the role the sentence gives a name of the question ("correspondent Lisa Howard"),
+      // or says the name is ("William M. LeoGrande is a renowned author").
       for (const r of sentence.roles) {
         const role = sentence.tokens[r]!;
         const name = sentence.tokens.find((t) => asked.has(t.term) && t.position > role.position && t.position - role.position <= 3);
-        if (name) return [role.start, name.start].map((x, i) => (i === 1 ? text.slice(0, x).trimEnd().replace(/,$/, '').length : x)) as [number, number];
+        if (name) return [role.start, name.start].map((x, i) => (i === 1 ? text.slice(0, x).trimEnd().replace(/[,:]$/, '').length : x)) as [number, number];
+        const subject = lastAskedBefore(sentence, asked, role.position);
+        const predicate = subject && role.position - subject.position <= 6 ? IS_A.exec(text.slice(subject.end, role.start)) : null;
+        if (subject && predicate) return [subject.end + predicate[0].length, role.end];
       }
       // "What was X?" asks what, not who: only a role beside a name of the question answers it.
       if (type === 'definition') return null;
@@ -90,6 +96,13 @@ export function answerSpan(sentence: SentenceAnalysis, type: QuestionType, asked
     default:
       return null;
   }
+}
+
+/** The last of the question's words standing before a position in the sentence, if any. */
+function lastAskedBefore(sentence: SentenceAnalysis, asked: ReadonlySet<string>, position: number): SentenceAnalysis['tokens'][number] | undefined {
+  let found: SentenceAnalysis['tokens'][number] | undefined;
+  for (const t of sentence.tokens) if (t.position < position && asked.has(t.term)) found = t;
+  return found;
 }
 
 /** The analyzed term of one word, to compare with the question's terms. */

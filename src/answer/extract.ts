@@ -147,7 +147,15 @@ export interface QuoteQuery {
   typos: Array<(terms: Iterable<string>) => number>;
   /** Weight of the question's period, a concept of its own that a sentence dated within it holds (0 without a period). */
   periodWeight: number;
+  /**
+   * The kind of answer the quote's answer span is: the question's type, except that "who was Lisa
+   * Howard?" asks what a name is, so only a role beside it answers, never another name.
+   */
+  answerType: QuestionType;
 }
+
+/** "Who was Lisa Howard?", "Who is William LeoGrande": a person asked about by name. */
+const WHO_IS_NAME = /^\s*who\s+(is|was|were|are)\s+\p{Lu}/u;
 
 /**
  * Prepares a question for `chooseQuote` and `quoteOf`, with the corpus's IDF and vocabulary; `near`,
@@ -177,6 +185,7 @@ export function quoteQuery(
     spansWords: concepts.map((c) => c.alternatives.some((alt) => alt.length > 1)),
     typoCredit,
     typos: typoCredit.filter((credit) => credit !== null),
+    answerType: query.type === 'person' && WHO_IS_NAME.test(query.text) ? 'definition' : query.type,
   };
 }
 
@@ -313,9 +322,9 @@ export function choiceAnswer(choice: QuoteChoice, prepared: QuoteQuery): [number
   const { passage, from, to } = choice;
   const start = passage.sentences[from]?.[0] ?? 0;
   const analyzed = analysisOf(passage).sentences;
-  const { type, period, markTerms } = prepared.query;
+  const { period, markTerms } = prepared.query;
   for (let i = from; i <= to && i < analyzed.length; i++) {
-    const span = answerSpan(analyzed[i]!, type, markTerms, period);
+    const span = answerSpan(analyzed[i]!, prepared.answerType, markTerms, period);
     if (!span) continue;
     const shift = analyzed[i]!.start - start;
     return [span[0] + shift, span[1] + shift];

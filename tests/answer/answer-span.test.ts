@@ -34,6 +34,16 @@ describe('the answer marked in the quote', () => {
     expect(answerOf('who was Lisa Howard')).toBe('correspondent');
   });
 
+  it('marks what a name asked about is said to be: "X is a renowned author"', () => {
+    expect(answerOf('who is William LeoGrande?')).toBe('a renowned author');
+  });
+
+  it('marks only a role for "who was <Name>", never another name or a place', () => {
+    for (const item of ask(core, 'who was Lisa Howard really bold').results) {
+      if (item.quote.answer) expect(['correspondent', 'reporter', 'news reporter', 'TV news reporter']).toContain(item.quote.text.slice(...item.quote.answer));
+    }
+  });
+
   it('marks the place of a "where"', () => {
     expect(answerOf('Where was Elián Gonzalez found floating?')).toBe('Florida');
   });
