@@ -18,8 +18,11 @@ const PLACE = /\b(?:in|at|to|from|off|near|into|of)\s+(?:the\s+(?:coast\s+of\s+)
 const REASON = /\b(?:because(?: of)?|due (?:largely )?(?:in part )?to|in order to|so that|as a result of|in retaliation for|for fear of|led to|thanks to|following|after)\b[^,.;:!?]*/giu;
 /** Capitalized words that open sentences or clauses rather than name anyone. */
 const NOT_NAMES = new Set(['I', 'January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December', 'TV', 'News', 'House', 'White', 'Office', 'Department', 'The', 'This', 'That', 'These', 'Those', 'In', 'On', 'At', 'By', 'When', 'After', 'Before', 'But', 'And', 'Yet', 'However', 'Despite', 'During', 'Although', 'Through', 'Then', 'It', 'He', 'She', 'They', 'His', 'Her', 'Their', 'As', 'For', 'With', 'From', 'To', 'A', 'An', 'If', 'So', 'Once', 'Since', 'While', 'Following', 'Furthermore', 'Unfortunately', 'Consequently', 'Additionally', 'First', 'Here', 'There', 'Just', 'Top', 'Secret', 'President', 'Mr', 'MR']);
-/** Between a name and its role: "is a", "was an", "is the", then words up to the role (the article starts the answer). */
-const IS_A = /^\s+(?:is|was)\s+(?=(?:a|an|the)\b[^,.;:]*$)/;
+/**
+ * What stands between a name and the role a sentence says it is: "is a", "was an", "is the", then words
+ * up to the role ("LeoGrande is a renowned author"); the match ends where the article, the answer, starts.
+ */
+export const IS_A = /^\s+(?:is|was)\s+(?=(?:a|an|the)\b[^,.;:]*$)/;
 const YEAR_ONLY = /^(1[89]\d\d|20\d\d)s?$/;
 /** A currency named after an amount: "20 million dollars". */
 const CURRENCY_AFTER = /^\s?(dollars|pesos|rubles)\b/i;

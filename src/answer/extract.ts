@@ -4,7 +4,7 @@ import { analyzeFast } from '../retrieval/analysis.js';
 import type { AnalyzedQuery, QuestionType } from '../retrieval/types.js';
 import { conceptCredit, conceptFound, conceptTypoCreditOf, typoCreditOf } from './evidence.js';
 import type { NearWords } from '../retrieval/types.js';
-import { answerSpan, TYPED } from './answer-span.js';
+import { answerSpan, IS_A, TYPED } from './answer-span.js';
 import { analysisOf, answerPositions, sentenceInPeriod, sentenceTypeBonus, type SentenceAnalysis } from './passage-analysis.js';
 
 /** A verbatim quote: `text` is exactly `passage.text.slice(start, end)`. */
@@ -51,8 +51,6 @@ export const QUOTE_RULES = {
   definitionBonus: 0.3,
 } as const;
 
-/** Right after a name, the words that say what it is: "is a", "was an", "is the". */
-const IS_A = /^\s+(is|was)\s+(a|an|the)\b/;
 
 /** For "who" and "what is" questions, a role standing right beside a name of the question ("correspondent Lisa Howard"). */
 const ROLE_NEAR_WORDS = 3;
@@ -88,7 +86,7 @@ function roleBeside(type: QuestionType, sentence: SentenceAnalysis, names: Reado
       const apposition =
         role.position > name.position && role.position - name.position <= ROLE_NEAR_WORDS + 2 && text[name.end] === ',' && /\s/.test(text[name.end + 1] ?? '');
       // "LeoGrande is a renowned author": the name said to be what the role is.
-      const predicate = role.position > name.position && role.position - name.position <= ROLE_NEAR_WORDS + 2 && IS_A.test(text.slice(name.end, name.end + 8));
+      const predicate = role.position > name.position && role.position - name.position <= ROLE_NEAR_WORDS + 2 && IS_A.test(text.slice(name.end, role.start));
       // The definition itself ("X is a renowned author") says more than a label beside the name.
       if (predicate) return QUOTE_RULES.definitionBonus;
       if (before || apposition) return QUOTE_RULES.nearFocusBonus;

@@ -156,7 +156,8 @@ export function analyzeQuery(raw: string, aliases: AliasTable | null, context: Q
   const terms: QueryTerm[] = [...concepts.values()].map((c) => ({ term: c.term, weight: c.weight }));
   for (const c of concepts.values()) if (known && c.surface !== c.term && !known(c.term)) terms.push({ term: c.surface, weight: 1 });
   // A sum of money is written with these words: they help find the passages that state one, below the content words.
-  if (type === 'money') for (const term of MONEY_TERMS) if (!concepts.has(term)) terms.push({ term, weight: ANSWER_TERM_WEIGHT });
+  const answerTerms = type === 'money' ? MONEY_TERMS.filter((t) => !concepts.has(t)) : [];
+  for (const term of answerTerms) terms.push({ term, weight: ANSWER_TERM_WEIGHT });
   // The period's own words (a year) still help find the passages that state it, below the content words.
   for (const term of new Set(periodTokens)) if (!concepts.has(term)) terms.push({ term, weight: 0.5 });
   const phrases: string[][] = [];
@@ -190,7 +191,6 @@ export function analyzeQuery(raw: string, aliases: AliasTable | null, context: Q
     }
   }
   // Marked: what the user asked and its expansions, not the period's words or the answer's (the answer is marked as such).
-  const answerTerms = type === 'money' ? MONEY_TERMS.filter((t) => !concepts.has(t)) : [];
   const markTerms = new Set(terms.filter((t) => !periodTokens.includes(t.term) && !answerTerms.includes(t.term)).map((t) => t.term));
   const aboutSpeaking = type === 'speech' || tokens.some((t) => SPEECH_VERBS.has(t.surface));
   const analyzed: AnalyzedQuery = { text, type, aboutSpeaking, period: reading.period, concepts: [...concepts.values()], plan: { terms, phrases }, markTerms };
