@@ -6,6 +6,7 @@
 import type { QuestionPeriod, QuestionType } from '../retrieval/types.js';
 import { analyzeFast } from '../retrieval/analysis.js';
 import { sentenceDates, type SentenceAnalysis } from './passage-analysis.js';
+import { CURRENCY_AFTER } from './sentence-evidence.js';
 
 /** Amounts and counts: "$2.9 million", "1,200", "80,000", "15 years", "several dozen", "Seventeen days". */
 const AMOUNT =
@@ -24,8 +25,6 @@ const NOT_NAMES = new Set(['I', 'January', 'February', 'March', 'April', 'May', 
  */
 export const IS_A = /^\s+(?:is|was)\s+(?=(?:a|an|the)\b[^,.;:]*$)/;
 const YEAR_ONLY = /^(1[89]\d\d|20\d\d)s?$/;
-/** A currency named after an amount: "20 million dollars". */
-const CURRENCY_AFTER = /^\s?(dollars|pesos|rubles)\b/i;
 
 /** Question types whose answer is a thing a sentence visibly holds (a date, a sum, an amount, a name, a place). */
 export const TYPED: ReadonlySet<QuestionType> = new Set(['date', 'money', 'quantity', 'person', 'place']);
@@ -54,7 +53,8 @@ export function answerSpan(sentence: SentenceAnalysis, type: QuestionType, asked
         if (YEAR_ONLY.test(word) || /^(st|nd|rd|th)\b/.test(text.slice(end)) || dates.some((d) => m.index < d.end && d.start < end)) continue;
         if (asked.has(word.toLowerCase())) continue;
         // An amount of money answers "how much" before a count does; a count never answers "how much did they pay".
-        if (word.startsWith('$') || CURRENCY_AFTER.test(text.slice(end))) return trimmed(text, m.index, end + (CURRENCY_AFTER.exec(text.slice(end))?.[0].length ?? 0));
+        const currency = CURRENCY_AFTER.exec(text.slice(end));
+        if (word.startsWith('$') || currency) return trimmed(text, m.index, end + (currency?.[0].length ?? 0));
         if (type === 'quantity') found ??= trimmed(text, m.index, end);
       }
       return found;

@@ -8,8 +8,12 @@ import type { QuestionType } from '../retrieval/types.js';
 const MONTH = /\b(Jan(uary)?|Feb(ruary)?|Mar(ch)?|Apr(il)?|May|June?|July?|Aug(ust)?|Sept?(ember)?|Oct(ober)?|Nov(ember)?|Dec(ember)?)\b\.?\s+\d|\b(January|February|March|April|June|July|August|September|October|November|December)\b/;
 const YEAR = /\b(1[89]\d\d|20\d\d)s?\b|\b\d{1,2}\/\d{1,2}\/\d{2,4}\b/;
 const NUMBER = /\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|dozens?|hundreds?|thousands?|millions?|billions?)\b/i;
+/** Currencies named after an amount ("20 million dollars"). */
+const CURRENCIES = 'dollars|pesos|rubles';
+/** A currency right after an amount, as `answer-span.ts` extends a sum to take it in. */
+export const CURRENCY_AFTER = new RegExp(`^\\s?(${CURRENCIES})\\b`, 'i');
 /** A sum of money: "$2.9 million", "20 million dollars", "$53 million". */
-const MONEY_AMOUNT = /\$\s?\d|\b\d[\d,.]*\s?(million|billion|thousand)?\s?(dollars|pesos|rubles)\b/i;
+const MONEY_AMOUNT = new RegExp(`\\$\\s?\\d|\\b\\d[\\d,.]*\\s?(million|billion|thousand)?\\s?(${CURRENCIES})\\b`, 'i');
 /** A word naming someone's role. */
 export const ROLE = /\b(president|secretary|diplomat|reporter|correspondent|journalist|negotiator|advis[eo]r|aide|scholar|analyst|ambassador|senator|general|chairman|leader|head|minister|official|author|professor|editor|representative|counsel|operative|spokesman|envoy|agent|officer)\b/i;
 const AGENT = /\bby\s+(\p{Lu}[\p{L}.'’-]*\s?){1,3}/u;

@@ -17,8 +17,8 @@ export interface NearWord {
   distance: number;
 }
 
-/** A term's near words, closest first. */
-export type NearWords = readonly NearWord[];
+/** A term's near words, closest first (the engine's own type). */
+export type { NearWords } from '../search/engine-fuzzy.js';
 
 /** One ranked passage. */
 export interface RetrievedHit {
