@@ -10,6 +10,7 @@
 import { cachedStem } from '../search/engine-analyze.js';
 import { STOP_WORDS } from '../search/stopwords.js';
 import type { SynsetRef, WordNet } from './wordnet.js';
+import verbForms from '../search/verb-forms.json' with { type: 'json' };
 
 /** How a related word is related to the question's word. */
 export type Relation = 'synonym' | 'hypernym' | 'hyponym' | 'derivation';
@@ -164,8 +165,44 @@ function candidateLinks(wordNet: WordNet, depth: number): Map<string, Related[]>
       }
     }
   }
+  addVerbForms(wordNet, out);
   byDepth.set(depth, links);
   return links;
+}
+
+/**
+ * A question's inflected verb is looked up by its own stem, which the stemmer does not always bring to
+ * its lemma's ("freed" stays "freed", "took" is "took"): each verb's links are kept under the stems of
+ * its regular forms and of its irregular ones (`verb-forms.json`), unless that stem has links of its
+ * own or the form is a WordNet word in its own right ("left", "saw").
+ */
+function addVerbForms(wordNet: WordNet, out: Map<string, Related[]>): void {
+  const irregular = new Map<string, string[]>();
+  for (const [base, ...forms] of verbForms.groups) irregular.set(base!, forms);
+  for (const [lemma, refs] of wordNet.senses) {
+    if (!refs.some((r) => r.part === 'verb')) continue;
+    const links = out.get(cachedStem(lemma));
+    if (!links) continue;
+    for (const form of [...regularForms(lemma), ...(irregular.get(lemma) ?? [])]) {
+      const key = cachedStem(form);
+      if (out.has(key) || wordNet.senses.has(form)) continue;
+      out.set(key, links);
+    }
+  }
+}
+
+const VOWEL = /[aeiou]/;
+
+/** The regular past and -ing forms of a verb: "free" → "freed", "freeing"; "stop" → "stopped"; "try" → "tried". */
+function regularForms(verb: string): string[] {
+  if (verb.endsWith('e')) return [`${verb}d`, verb.endsWith('ee') ? `${verb}ing` : `${verb.slice(0, -1)}ing`];
+  if (/[^aeiou]y$/.test(verb)) return [`${verb.slice(0, -1)}ied`, `${verb.slice(0, -1)}ies`, `${verb}ing`];
+  const forms = [`${verb}ed`, `${verb}ing`];
+  // One short syllable ending consonant-vowel-consonant doubles its last letter: "stopped", "planning".
+  const last = verb[verb.length - 1]!;
+  if (verb.length <= 4 && !VOWEL.test(last) && !'wxy'.includes(last) && VOWEL.test(verb[verb.length - 2]!) && !VOWEL.test(verb[verb.length - 3] ?? 'a'))
+    forms.push(`${verb}${last}ed`, `${verb}${last}ing`);
+  return forms;
 }
 
 const NONE: readonly Related[] = [];

@@ -3,7 +3,7 @@ import { Lexicon } from '../../src/lexicon/lexicon.js';
 import { wordNet } from '../../src/lexicon/wordnet.js';
 import { analyzeQuery, RELATED } from '../../src/search/query.js';
 
-const vocabulary = new Set(['prison', 'diplomat', 'death', 'plane', 'castro', 'ambassador', 'missil', 'us']);
+const vocabulary = new Set(['prison', 'diplomat', 'death', 'plane', 'castro', 'ambassador', 'missil', 'us', 'releas', 'start']);
 const known = (term: string) => vocabulary.has(term);
 
 describe('the lexicon', () => {
@@ -19,6 +19,13 @@ describe('the lexicon', () => {
     it('bridges a hyponym: the corpus’s word is the more specific one', () => {
       expect(lexicon.related('diplomat')).toContainEqual({ term: 'ambassador', relation: 'hyponym' });
       expect(lexicon.related('weapon')).toContainEqual({ term: 'missil', relation: 'hyponym' });
+    });
+
+    it('finds an inflected verb’s links under the stem the stemmer leaves it ("freed", irregular "began")', () => {
+      expect(lexicon.related('free')).toContainEqual({ term: 'releas', relation: 'synonym' });
+      expect(lexicon.related('freed')).toEqual(lexicon.related('free'));
+      expect(lexicon.related('begin')).toContainEqual({ term: 'start', relation: 'synonym' });
+      expect(lexicon.related('began')).toEqual(lexicon.related('begin'));
     });
 
     it('never bridges to a two-letter stem, which is another word more often than not ("use" → "us")', () => {
