@@ -8,7 +8,7 @@ import { eventsIn, periodItems } from './period-answer.js';
 import { citationFor } from './citation.js';
 import { passageInPeriod } from './passage-analysis.js';
 import { TYPED } from './answer-span.js';
-import { conceptFound, coverage } from './evidence.js';
+import { conceptFound, coverage, nearestSpellingCredit } from './evidence.js';
 import type { Retriever } from '../retrieval/types.js';
 import { chooseQuote, choiceAnswer, choiceTerms, forEachChoiceTerm, quoteOf, quoteQuery, type Quote, type QuoteChoice, type QuoteQuery } from './extract.js';
 
@@ -33,9 +33,15 @@ export interface AskOptions {
   answerWeight?: number;
   /** How many of the best search hits are reranked by answer evidence. Default 30. */
   rerank?: number;
+  /**
+   * Bonus in that rerank for a passage dating something within the question's period ("…shake hands
+   * in 2015?"): such passages come first among those that answer about as well. Default 0.3 (on the
+   * students' set R@1 +0.012; 0.6 as much with a false abstention more; 1.0 costs the variants).
+   */
+  periodBonus?: number;
 }
 
-export const DEFAULT_ASK = { limit: 3, page: 1, minCoverage: 0.37, alsoOverlap: 0.1, answerWeight: 1.5, rerank: 30 } as const;
+export const DEFAULT_ASK = { limit: 3, page: 1, minCoverage: 0.37, alsoOverlap: 0.1, answerWeight: 1.5, rerank: 30, periodBonus: 0.3 } as const;
 
 export interface AskItem {
   /** 1-based rank over all pages. */
@@ -105,7 +111,7 @@ export async function askThrough(deps: AnswerDeps, retriever: Retriever, questio
  * the best passage covers too little of the question. Reads nothing of the search but `retrieval`.
  */
 export function answer(deps: AnswerDeps, retrieval: Retrieval, options: AskOptions = {}): AskResult {
-  const { limit, page, minCoverage, alsoOverlap, answerWeight, rerank } = { ...DEFAULT_ASK, ...options };
+  const { limit, page, minCoverage, alsoOverlap, answerWeight, rerank, periodBonus } = { ...DEFAULT_ASK, ...options };
   const r = retrieval;
   const analyzed = r.query;
   if (analyzed.periodProblem) return abstained(analyzed, page, 'bad-period', 0);
@@ -124,12 +130,15 @@ export function answer(deps: AnswerDeps, retrieval: Retrieval, options: AskOptio
   if (period && !found.some((h) => passageInPeriod(h.passage, period))) return abstained(analyzed, page, 'no-events', 0);
   const prepared = quoteQuery(analyzed, r.weight, r.known, r.near);
   const typoOf = (k: number, terms: ReadonlySet<string>) => prepared.typoCredit[k]?.(terms) ?? 0;
-  const hits = rerankByAnswer(found, prepared, answerWeight, rerank, r.commentWeight);
+  const hits = rerankByAnswer(found, prepared, { weight: answerWeight, count: rerank, periodBonus }, r.commentWeight);
   // The corpus answers when one of the best passages holds enough of the question.
-  const covered = unknownName(analyzed, r) ? 0 : Math.max(...hits.slice(0, COVERAGE_DEPTH).map((h) => answerCoverage(analyzed, h, prepared, r, typoOf)));
+  const unknown = unknownName(analyzed, r);
+  const covered = unknown ? 0 : Math.max(...hits.slice(0, COVERAGE_DEPTH).map((h) => answerCoverage(analyzed, h, prepared, r, typoOf)));
   if (covered < minCoverage) {
-    // Near the topic (part of the question is there): the nearest passages, which the reply says do not answer it.
-    const nearest = covered >= NEAR_TOPIC ? hits.slice(0, limit).map((hit, i) => item(deps, hit, prepared, i + 1, i + 1)) : [];
+    // Near the topic (part of the question is there, in any of the passages the rerank read): the nearest
+    // passages, which the reply says do not answer it.
+    const near = !unknown && (covered >= NEAR_TOPIC || hits.slice(COVERAGE_DEPTH, rerank).some((h) => answerCoverage(analyzed, h, prepared, r, typoOf) >= NEAR_TOPIC));
+    const nearest = near ? hits.slice(0, limit).map((hit, i) => item(deps, hit, prepared, i + 1, i + 1)) : [];
     return abstained(analyzed, page, 'weak-match', covered, nearest);
   }
 
@@ -176,24 +185,25 @@ type ChosenHit = RetrievedHit & { choice?: QuoteChoice };
 /**
  * Reorders the best hits by search score (relative to the best, square-rooted so that one lucky term
  * does not dominate) plus answer evidence: the score of the best quote each passage offers, of which
- * a who / when / how much / where quote holding no answer of that type keeps `UNTYPED_SHARE`. Reader
- * comments keep their lower weight. Hits below the reranked head keep their order, after it.
+ * a who / when / how much / where quote holding no answer of that type keeps `UNTYPED_SHARE`, and a
+ * passage dated within the question's period earns `periodBonus`. Reader comments keep their lower weight. Hits below the reranked head keep their order, after it.
  */
 
 function rerankByAnswer(
   hits: RetrievedHit[],
   prepared: QuoteQuery,
-  weight: number,
-  count: number,
+  { weight, count, periodBonus }: { weight: number; count: number; periodBonus: number },
   commentWeight: number,
 ): ChosenHit[] {
   const topScore = hits[0]!.score || 1;
   const typed = TYPED.has(prepared.query.type);
+  const period = prepared.query.period;
   const head = hits.slice(0, count).map((hit) => {
     const choice = chooseQuote(hit.passage, prepared);
     // As in coverage: a who / when / how much / where quote without an answer of that type answers less.
     const evidence = typed && !choiceAnswer(choice, prepared) ? choice.score * UNTYPED_SHARE : choice.score;
-    const final = Math.sqrt(hit.score / topScore) + weight * evidence;
+    const dated = period && passageInPeriod(hit.passage, period) ? periodBonus : 0;
+    const final = Math.sqrt(hit.score / topScore) + weight * evidence + dated;
     // Fields spelled out, not spread from `hit`: spread objects kept the hits and quotes alive through
     // young-generation collections (~0.6 MB promoted per collection, 2–5 ms pauses).
     return { passage: hit.passage, score: hit.score, matched: hit.matched, choice, final: hit.passage.comment ? final * commentWeight : final };
@@ -248,9 +258,14 @@ function answerCoverage(
   return choiceAnswer(choice, prepared) ? both : both * UNTYPED_SHARE;
 }
 
-/** A name the question capitalizes that the corpus neither holds nor holds a near spelling of ("Trump", "Guantanamo"): it cannot be about it. */
+/**
+ * A name the question capitalizes that the corpus neither holds nor holds a sure misspelling of
+ * ("Trump", "Guantanamo", "the Pope"): it cannot be about it. A word a letter or two from a short name
+ * is another word ("Pope"/"hope", "Trump"/"troop"), not a typo of it; a long name one letter off is
+ * ("Kornblu").
+ */
 function unknownName(analyzed: AnalyzedQuery, search: Retrieval): boolean {
-  return analyzed.concepts.some((c) => c.name && !search.known(c.term) && !c.alternatives.length && search.near(c.term).length === 0);
+  return analyzed.concepts.some((c) => c.name && !search.known(c.term) && !c.alternatives.length && nearestSpellingCredit(c.term, search.near(c.term)) < SURE_TYPO);
 }
 
 /** Words two quotes must share beyond the question's own before they count as saying the same thing. */

@@ -54,6 +54,14 @@ function creditOf(term: string, passageTerms: Iterable<string>, distanceTo: (t: 
   return creditFor(term, best);
 }
 
+/** The typo credit of a term's nearest spelling in the whole corpus (`near`: the corpus's words within two edits of it). */
+export function nearestSpellingCredit(term: string, near: NearWords): number {
+  if (term.length < 5) return 0;
+  let best = Infinity;
+  for (const n of near) best = Math.min(best, n.distance);
+  return creditFor(term, best);
+}
+
 /** The credit of a term whose nearest spelling in a passage is `best` edits away. */
 function creditFor(term: string, best: number): number {
   if (best <= 1) return term.length >= 6 ? 0.8 : 0.5;

@@ -75,6 +75,12 @@ describe('ask over the bundled corpus', () => {
       expect(results[1]!.citation.kind).toBe('reader comment by Joe');
     });
 
+    it('puts a passage dated within the question’s period before one that answers as well undated', () => {
+      const question = 'where did Castro send his soldiers in the seventies?';
+      expect(ask(core, question).results[0]!.quote.text).toContain('sent troops to Angola');
+      expect(ask(core, question, { periodBonus: 0 }).results[0]!.quote.text).not.toContain('Angola');
+    });
+
     it('returns distinct passages, and pages through them without repeats', () => {
       const first = ask(core, 'Castro', { page: 1 }).results.map((r) => r.passage.id);
       const second = ask(core, 'Castro', { page: 2 }).results.map((r) => r.passage.id);
@@ -97,6 +103,21 @@ describe('ask over the bundled corpus', () => {
         expect(result.results).toEqual([]);
       },
     );
+
+    it('refuses a question about a name the corpus lacks, though a short word is a letter or two from it ("Pope"/"hope")', () => {
+      for (const q of ['what did the Pope tell Castro in Havana?', 'what did Trump change in the Cuba policy?']) {
+        const result = ask(core, q);
+        expect(result.reason, q).toBe('weak-match');
+        expect(result.nearest, q).toEqual([]);
+      }
+      expect(ask(core, 'what did Kornblu write about Kennedy?').answered).toBe(true);
+    });
+
+    it('quotes the nearest passages of a near-topic question even when its period brings weaker ones first', () => {
+      const result = ask(core, 'how many Soviet soldiers were stationed in Cuba in 1962?');
+      expect(result.answered).toBe(false);
+      expect(result.nearest).toHaveLength(3);
+    });
 
     it('answers or abstains the same way whatever the page size', () => {
       for (const q of ['what did Khrushchev answer to Kennedy\'s April 1961 letter?', 'who was Lisa Howard', 'how much ransom was finally paid for the prisoners?']) {

@@ -74,10 +74,13 @@ describe.skipIf(REDIS_SKIP_REASON !== undefined)('two Slack replicas sharing Red
       const h = i % 2 ? b : a;
       await h.fake.sendSigned(h.appUrl, mention(h, `EvBurst${i}`, `5.00000${i}`, 'UFAST'), 'application/json', SIGNING_SECRET);
     }
-    await until(() => posts(a, b).length >= 5 && b.fake.calls('chat.postEphemeral').length >= 1, 'five answers and a notice');
+    // Each request is acknowledged before it is counted, so under load the fifth may be counted after the
+    // sixth: the notice goes to whichever replica counted sixth.
+    const notices = () => [...a.fake.calls('chat.postEphemeral'), ...b.fake.calls('chat.postEphemeral')];
+    await until(() => posts(a, b).length >= 5 && notices().length >= 1, 'five answers and a notice');
     await Promise.all([a.slack.stop(), b.slack.stop()]);
     expect(posts(a, b)).toHaveLength(5);
-    const notice = b.fake.calls('chat.postEphemeral');
+    const notice = notices();
     expect(notice).toHaveLength(1);
     expect(JSON.stringify(notice[0]!.params)).toContain('going a little fast');
   });
