@@ -264,7 +264,7 @@ export function chooseQuote(passage: Passage, prepared: QuoteQuery): QuoteChoice
         if (words + s.words > QUOTE_RULES.maxWords) break;
         // "…illegal flights. As a result, two planes were shot down": for a "why", the cause is the sentence before.
         const cause = query.type === 'reason' && s.consequence && onTopic[to];
-        const continuation = (s.continues && onTopic[to]) || first.question || previous.endsWithColon;
+        const continuation = (s.continues && onTopic[to]) || first.question || previous.endsWithColon || s.insideQuotation;
         // …and costs nothing to take along.
         extras += cause && !continuation ? 0 : QUOTE_RULES.extraSentenceCost - (continuation ? QUOTE_RULES.continuationBonus : 0);
       }

@@ -29,6 +29,8 @@ export interface SentenceAnalysis {
   question: boolean;
   /** Opens by continuing the sentence before ("This…", "He…", "But…"). */
   continues: boolean;
+  /** Opens inside a quotation the sentence before opened ("…“possible if the government wishes it. In that case,” he said"). */
+  insideQuotation: boolean;
   /** States a consequence of what came before ("as a result", "consequently", "this led to"): its cause is the sentence before. */
   consequence: boolean;
   endsWithColon: boolean;
@@ -77,8 +79,16 @@ function analyze(passage: Passage): PassageAnalysis {
   const attributionStart = attribution ? passage.text.length - attribution[1]!.length : Infinity;
   const attributionTerms = attribution ? analyzeFast(attribution[1]!).map((t) => t.term) : [];
   const headingTerms = new Set(passage.heading ? analyzeFast(passage.heading).map((t) => t.term) : []);
+  let openQuotes = 0;
+  let openStraight = false;
   const sentences = passage.sentences.map(([start, end]): SentenceAnalysis => {
     const text = passage.text.slice(start, end);
+    const insideQuotation = openQuotes > 0 || openStraight;
+    for (const ch of text) {
+      if (ch === '“') openQuotes++;
+      else if (ch === '”') openQuotes = Math.max(0, openQuotes - 1);
+      else if (ch === '"') openStraight = !openStraight;
+    }
     const tokens = analyzeFast(text);
     const own = new Set(tokens.map((t) => t.term));
     // The same set unless an attribution lends its words (chooseQuote then tests it once).
@@ -95,6 +105,7 @@ function analyze(passage: Passage): PassageAnalysis {
       words: text.split(/\s+/).length,
       question: QUESTION_END.test(text),
       continues: CONTINUES.test(text),
+      insideQuotation,
       consequence: CONSEQUENCE.test(text),
       endsWithColon: text.endsWith(':'),
       roles,

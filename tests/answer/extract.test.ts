@@ -27,6 +27,12 @@ describe('pickQuote', () => {
     expect(p.text.slice(q.start, q.end)).toBe(q.text);
   });
 
+  it('quotes a sentence that opens inside a quotation with the sentence that opened it, not the quotation cut in two', () => {
+    const p = passage('The interview aired in May. Howard asked whether a rapprochement was “possible if the government wished it. In that case,” Castro said, “we would seek a basis” for improved relations.');
+    const q = quote(p, 'What did Castro say about improved relations?');
+    expect(q.text).toBe('Howard asked whether a rapprochement was “possible if the government wished it. In that case,” Castro said, “we would seek a basis” for improved relations.');
+  });
+
   it('prefers, for "when", the sentence with a date', () => {
     const p = passage('Talks with Castro were explored. The idea came up in the press. On November 5, 1963, Kennedy explored them again.');
     expect(quote(p, 'When did Kennedy explore talks?').text).toContain('On November 5, 1963');
