@@ -128,6 +128,25 @@ export class Lexicon {
   }
 }
 
+/**
+ * The key a WordNet lemma is looked up by: its analyzed term, or for words joined by `_` the terms of
+ * their content words joined by a space ("shake_hands" → "shake hand", "secretary_of_state" →
+ * "secretari state"), as a question's neighbouring words are, or a verb's term and its particle
+ * ("set_up" → "set up"); null for anything else.
+ */
+export function lexiconKey(lemma: string): string | null {
+  if (!lemma.includes('_')) return cachedStem(lemma);
+  const all = lemma.split('_');
+  const words = all.filter((w) => !STOP_WORDS.has(w));
+  if (words.some((w) => w.includes('-'))) return null;
+  if (words.length >= 2) return words.map(cachedStem).join(' ');
+  // A verb and its particle ("set_up", "step_down"): the particle as typed, since a question's analysis drops it.
+  return all.length === 2 && words[0] === all[0] && PARTICLES.has(all[1]!) ? `${cachedStem(all[0]!)} ${all[1]}` : null;
+}
+
+/** The particles of phrasal verbs ("set up", "step down", "carry out"), as against prepositions ("think of"). */
+export const PARTICLES: ReadonlySet<string> = new Set(['up', 'down', 'out', 'off', 'over', 'back', 'away', 'on', 'in', 'around', 'through', 'along']);
+
 /** Every WordNet word's related words, as analyzed terms, before any corpus restricts them (per WordNet and depth, made once). */
 const candidates = new WeakMap<WordNet, Map<number, Map<string, Related[]>>>();
 
@@ -141,10 +160,15 @@ function candidateLinks(wordNet: WordNet, depth: number): Map<string, Related[]>
   const frequent = (word: string, ref: SynsetRef) => wordNet.senseRank(word, ref) <= depth;
   const add = (lemma: string, to: string, relation: Relation) => {
     if (to.includes('_') || to.includes('-') || STOP_WORDS.has(to)) return;
-    const term = cachedStem(lemma);
+    const term = lexiconKey(lemma);
+    // Of words together, only what they mean as one: a compound's hypernym is mostly its head or a class ("aaron burr" → "politician").
+    if (term === null || (term.includes(' ') && (relation === 'hypernym' || relation === 'hyponym'))) return;
     const target = cachedStem(to);
-    // Two-letter stems are other words more often than this one ("use" → "us", which is mostly the US).
-    if (term === target || term.length < 3 || target.length < 3 || STOP_WORDS.has(term)) return;
+    // A longer word stemmed to two letters is another word more often than this one ("use" → "us", which
+    // is mostly the US); a two-letter word is itself ("TV", "UN").
+    const clipped = (word: string, stem: string) => stem.length < 3 && word.length > 2;
+    // A compound's own words are the question's already ("abelian group" → "group").
+    if (term === target || term.split(' ').includes(target) || clipped(lemma, term) || clipped(to, target) || STOP_WORDS.has(term)) return;
     const list = out.get(term);
     if (list) list.push({ term: target, relation });
     else out.set(term, [{ term: target, relation }]);
@@ -181,11 +205,15 @@ function addVerbForms(wordNet: WordNet, out: Map<string, Related[]>): void {
   for (const [base, ...forms] of verbForms.groups) irregular.set(base!, forms);
   for (const [lemma, refs] of wordNet.senses) {
     if (!refs.some((r) => r.part === 'verb')) continue;
-    const links = out.get(cachedStem(lemma));
+    const own = lexiconKey(lemma);
+    const links = own === null ? undefined : out.get(own);
     if (!links) continue;
-    for (const form of [...regularForms(lemma), ...(irregular.get(lemma) ?? [])]) {
-      const key = cachedStem(form);
-      if (out.has(key) || wordNet.senses.has(form)) continue;
+    // A verb of several words is inflected in its first ("shook hands", "set up").
+    const [verb, ...rest] = lemma.split('_');
+    for (const form of [...regularForms(verb!), ...(irregular.get(verb!) ?? [])]) {
+      const inflected = [form, ...rest].join('_');
+      const key = lexiconKey(inflected);
+      if (key === null || out.has(key) || wordNet.senses.has(inflected)) continue;
       out.set(key, links);
     }
   }

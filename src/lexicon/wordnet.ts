@@ -28,11 +28,14 @@ export interface Synset {
   derivations: Array<[number, SynsetRef, number]>;
 }
 
+/** A lemma the lexicon reads: a word, or words joined by `_` ("shake_hands", "set_up"). */
+const LEMMA = /^[a-z][a-z'-]*(_[a-z][a-z'-]*)*$/;
+
 const PART_OF: Record<string, Part> = { n: 'noun', v: 'verb', a: 'adj', s: 'adj', r: 'adv' };
 
 /** The database, parsed: every single-word lemma's senses, and the synsets read on demand. */
 export class WordNet {
-  /** lemma → its senses, most frequent first, over all parts of speech (nouns, then verbs, adjectives, adverbs). */
+  /** lemma (words joined by `_`) → its senses, most frequent first, over all parts of speech (nouns, then verbs, adjectives, adverbs). */
   readonly senses = new Map<string, SynsetRef[]>();
   private readonly data: Record<Part, Buffer>;
   private readonly synsets = new Map<string, Synset>();
@@ -46,7 +49,7 @@ export class WordNet {
         if (!line || line.startsWith(' ')) continue; // the licence header
         const fields = line.split(' ');
         const lemma = fields[0]!;
-        if (lemma.includes('_') || !/^[a-z][a-z'-]*$/.test(lemma)) continue;
+        if (!LEMMA.test(lemma)) continue;
         const pointerCount = Number(fields[3]);
         const senseCount = Number(fields[2]);
         const offsets = fields.slice(6 + pointerCount, 6 + pointerCount + senseCount);

@@ -1,7 +1,7 @@
 import { analyzeFast as analyze } from './engine-analyze.js';
 import type { QueryPlan, QueryTerm } from './engine.js';
 import type { AliasTable } from './aliases.js';
-import type { Related, Relation } from '../lexicon/lexicon.js';
+import { PARTICLES, type Related, type Relation } from '../lexicon/lexicon.js';
 import { FRAME_PHRASES, TYPE_WORDS, questionType, type QuestionType } from './question-type.js';
 import { questionPeriod, type QuestionPeriod } from './question-period.js';
 
@@ -113,6 +113,9 @@ const MONEY_TERMS = ['million', 'billion', 'dollar'];
 /** Their weight in the search, against 1 for the question's own words. */
 const ANSWER_TERM_WEIGHT = 0.3;
 
+/** The word right after a token, as typed: a verb's particle, when it is one of `PARTICLES` ("set up", "step down"). */
+const PARTICLE = /^\s+([A-Za-z]+)\b/;
+
 /** The weight of a light verb against an ordinary word. */
 export const LIGHT_WEIGHT = 0.5;
 
@@ -189,6 +192,24 @@ export function analyzeQuery(raw: string, aliases: AliasTable | null, context: Q
       c.related.push(...expansion.related);
       terms.push(...expansion.terms);
     }
+    // Neighbouring words the lexicon knows together ("shake hands" → "handshake", "set up" → "establish"):
+    // what they mean as one is related to each.
+    // A verb and its particle, which the analysis drops ("set up" → "establish"), count as such a pair.
+    const together = (key: string, pair: ConceptTerm[]) => {
+      if (pair.some((c) => c.name)) return;
+      const exclude = (t: string) => concepts.has(t) || pair.some((c) => c.related.some((r) => r.term === t) || c.alternatives.some((alt) => alt.includes(t)));
+      const expansion = expansionOf(key, { known, related, aliases }, exclude);
+      for (const c of pair) c.related.push(...expansion.related);
+      terms.push(...expansion.terms);
+    };
+    tokens.forEach((token, i) => {
+      const concept = concepts.get(token.term)!;
+      const particle = PARTICLE.exec(text.slice(token.end))?.[1]?.toLowerCase();
+      if (particle && PARTICLES.has(particle)) together(`${token.term} ${particle}`, [concept]);
+      const next = tokens[i + 1];
+      const other = next && concepts.get(next.term)!;
+      if (next && other !== concept && next.position - token.position <= 2) together(`${token.term} ${next.term}`, [concept, other!]);
+    });
   }
   // Marked: what the user asked and its expansions, not the period's words or the answer's (the answer is marked as such).
   const markTerms = new Set(terms.filter((t) => !periodTokens.includes(t.term) && !answerTerms.includes(t.term)).map((t) => t.term));

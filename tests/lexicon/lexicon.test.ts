@@ -3,7 +3,7 @@ import { Lexicon } from '../../src/lexicon/lexicon.js';
 import { wordNet } from '../../src/lexicon/wordnet.js';
 import { analyzeQuery, RELATED } from '../../src/search/query.js';
 
-const vocabulary = new Set(['prison', 'diplomat', 'death', 'plane', 'castro', 'ambassador', 'missil', 'us', 'releas', 'start']);
+const vocabulary = new Set(['prison', 'diplomat', 'death', 'plane', 'castro', 'ambassador', 'missil', 'us', 'releas', 'start', 'tv', 'handshak', 'establish', 'group']);
 const known = (term: string) => vocabulary.has(term);
 
 describe('the lexicon', () => {
@@ -28,10 +28,21 @@ describe('the lexicon', () => {
       expect(lexicon.related('began')).toEqual(lexicon.related('begin'));
     });
 
-    it('never bridges to a two-letter stem, which is another word more often than not ("use" → "us")', () => {
+    it('never bridges to a longer word stemmed to two letters, which is another word more often than not ("use" → "us")', () => {
       for (const term of ['usag', 'util', 'employ', 'consum', 'function']) expect(lexicon.related(term).map((r) => r.term)).not.toContain('us');
       const withUse = Lexicon.build(wordNet(), (t) => t === 'us' || t === 'usag');
       expect(withUse.related('usag')).toEqual([]);
+    });
+
+    it('bridges words that mean something together ("shake hands", "set up") by their content words and particle', () => {
+      expect(lexicon.related('shake hand')).toContainEqual({ term: 'handshak', relation: 'derivation' });
+      expect(lexicon.related('set up')).toContainEqual({ term: 'establish', relation: 'synonym' });
+      // Not a compound's head or class, which the question holds or says nothing of.
+      expect(lexicon.related('abelian group')).toEqual([]);
+    });
+
+    it('bridges to a word of two letters that is itself ("television" → "TV")', () => {
+      expect(lexicon.related('televis')).toContainEqual({ term: 'tv', relation: 'synonym' });
     });
 
     it('holds nothing but the vocabulary’s terms', () => {
@@ -70,6 +81,15 @@ describe('the lexicon', () => {
       expect(own.weight).toBe(1);
       expect(related.weight).toBe(RELATED.synonym.search);
       expect(related.weight).toBeLessThan(own.weight);
+    });
+
+    it('relates what neighbouring words, or a verb and its particle, mean together to each of them', () => {
+      const shake = analyzeQuery('where did they shake hands', null, { known, related: (t) => lexicon.related(t) });
+      for (const term of ['shake', 'hand']) expect(shake.concepts.find((c) => c.term === term)!.related.map((r) => r.term)).toContain('handshak');
+      const setUp = analyzeQuery('what did Carter set up in Havana', null, { known, related: (t) => lexicon.related(t) });
+      expect(setUp.concepts.find((c) => c.term === 'set')!.related.map((r) => r.term)).toContain('establish');
+      const setOf = analyzeQuery('what did Carter set of Havana', null, { known, related: (t) => lexicon.related(t) });
+      expect(setOf.concepts.find((c) => c.term === 'set')!.related.map((r) => r.term)).not.toContain('establish');
     });
 
     it('never expands a name', () => {
