@@ -6,7 +6,7 @@
 import type { QuestionPeriod, QuestionType } from '../retrieval/types.js';
 import { analyzeFast } from '../retrieval/analysis.js';
 import { sentenceDates, type SentenceAnalysis } from './passage-analysis.js';
-import { CURRENCY_AFTER } from './sentence-evidence.js';
+import { CURRENCY_AFTER, ROLE } from './sentence-evidence.js';
 
 /** Amounts and counts: "$2.9 million", "1,200", "80,000", "15 years", "several dozen", "Seventeen days". */
 const AMOUNT =
@@ -73,14 +73,7 @@ export function answerSpan(sentence: SentenceAnalysis, type: QuestionType, asked
       }
       // "What was X?" asks what, not who: only a role beside a name of the question answers it.
       if (type === 'definition') return null;
-      for (const m of text.matchAll(NAME)) {
-        const words = m[0].split(/\s+/).filter((w) => !NOT_NAMES.has(w.replace(/[’'.]/g, '')));
-        if (!words.length || words.every((w) => asked.has(fold(w)))) continue;
-        if (m.index === 0 && words.length === 1) continue;
-        const start = m.index + m[0].indexOf(words[0]!);
-        return [start, m.index + m[0].length];
-      }
-      return null;
+      return likeliestPerson(sentence, asked);
     }
     case 'place': {
       for (const m of text.matchAll(PLACE)) {
@@ -99,6 +92,48 @@ export function answerSpan(sentence: SentenceAnalysis, type: QuestionType, asked
     default:
       return null;
   }
+}
+
+/** Words before a name that make it a place ("in Havana", "to Cuba", "between the United States"). */
+const PLACE_BEFORE = /\b(?:in|at|to|from|into|near|across|over|between|of)\s+(?:the\s+)?$/i;
+/** "…was found by Peter Kornbluh": the agent of a passive. */
+const AGENT_BEFORE = /\bby\s+$/i;
+
+/**
+ * The name in the sentence most likely to be the person a "who" asks for, as [start, end): every run
+ * of capitalized words (not one the question typed, not a word that opens clauses) is a candidate,
+ * and the agent of a passive ("by Peter Kornbluh") or a name a role stands before ("negotiator James
+ * Donovan") beats a place after a preposition ("in Havana"), a modifier ("US-Cuban", "Clinton’s") or a
+ * lone capitalized word; between equals, the first.
+ */
+function likeliestPerson(sentence: SentenceAnalysis, asked: ReadonlySet<string>): [number, number] | null {
+  const text = sentence.text;
+  let best: [number, number] | null = null;
+  let bestScore = -Infinity;
+  for (const m of text.matchAll(NAME)) {
+    const words = m[0].split(/\s+/).filter((w) => !NOT_NAMES.has(w.replace(/[’'.]/g, '')));
+    // A title is the role, not the name ("Senators George McGovern").
+    let titled = false;
+    while (words.length > 1 && ROLE.test(words[0]!.replace(/s$/, ''))) {
+      words.shift();
+      titled = true;
+    }
+    if (!words.length || words.every((w) => asked.has(fold(w)))) continue;
+    if (m.index === 0 && words.length === 1) continue;
+    const start = m.index + m[0].indexOf(words[0]!);
+    const end = m.index + m[0].length;
+    const before = text.slice(0, start);
+    const last = words[words.length - 1]!;
+    let score = (words.length > 1 ? 1 : 0) + (titled ? 2 : 0);
+    if (AGENT_BEFORE.test(before)) score += 3;
+    else if (PLACE_BEFORE.test(before)) score -= 2;
+    if (sentence.roles.some((r) => { const role = sentence.tokens[r]!; return role.end <= start && start - role.end <= 3; })) score += 2;
+    if (/[’']s$/.test(last) || last.includes('-') || last.length === 1) score -= 2;
+    // A name the question typed is whom it asks about, not the answer ("…alongside Fidel Castro": not "Fidel Castro").
+    if (words.some((w) => asked.has(fold(w)))) score -= 3;
+    if (score > bestScore) [best, bestScore] = [[start, end], score];
+  }
+  return best;
 }
 
 /** The last of the question's words standing before a position in the sentence, if any. */

@@ -1,8 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { ask } from '../../src/answer/ask.js';
 import { loadCore } from '../../src/core.js';
+import { answerSpan } from '../../src/answer/answer-span.js';
+import { analysisOf } from '../../src/answer/passage-analysis.js';
+import type { Passage } from '../../src/corpus/types.js';
 
 const core = loadCore();
+/** The person a "who" marks in one sentence, `asked` being the question's terms. */
+const personIn = (text: string, asked: string[] = []) => {
+  const passage: Passage = { id: 't#p1', docId: 't', n: 1, heading: null, text, sentences: [[0, text.length]], paragraph: 1, line: 1, comment: null };
+  const span = answerSpan(analysisOf(passage).sentences[0]!, 'person', new Set(asked), null);
+  return span ? text.slice(...span) : null;
+};
+
 const answerOf = (q: string) => {
   const first = ask(core, q).results[0]!;
   return first.quote.answer ? first.quote.text.slice(...first.quote.answer) : null;
@@ -52,6 +62,25 @@ describe('the answer marked in the quote', () => {
     for (const q of ['who was Lisa Howard', 'which senators did Raúl Castro speak with in 1977?', 'who blew up the bridge?']) {
       for (const item of ask(core, q).results) if (item.quote.answer) expect(item.quote.text.slice(...item.quote.answer), q).not.toBe('I');
     }
+  });
+
+  describe('for a "who", the name most likely the person asked for', () => {
+    it('takes the agent of a passive over a name before it', () => {
+      expect(personIn('The tape, held at the National Security Archive, was found by Peter Kornbluh.')).toBe('Peter Kornbluh');
+    });
+
+    it('takes a person over a place after a preposition, and over a modifier', () => {
+      expect(personIn('In talks in Havana, the US-Cuban deal was closed by then, and James Donovan went home.')).toBe('James Donovan');
+      expect(personIn('Peace between the United States and Cuba was what Philip Bonsal wanted.')).toBe('Philip Bonsal');
+    });
+
+    it('leaves a title out of the name, and prefers a titled name', () => {
+      expect(personIn('Castro spoke to Senators George McGovern and James Abourezk.', ['castro'])).toBe('George McGovern');
+    });
+
+    it('takes a name the question did not type over one it did', () => {
+      expect(personIn('Fidel Castro came to power with Che Guevara.', ['castro'])).toBe('Che Guevara');
+    });
   });
 
   it('marks nothing for a question that asks for no such thing', () => {
