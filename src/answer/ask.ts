@@ -186,7 +186,8 @@ type ChosenHit = RetrievedHit & { choice?: QuoteChoice };
  * Reorders the best hits by search score (relative to the best, square-rooted so that one lucky term
  * does not dominate) plus answer evidence: the score of the best quote each passage offers, of which
  * a who / when / how much / where quote holding no answer of that type keeps `UNTYPED_SHARE`, and a
- * passage dated within the question's period earns `periodBonus`. Reader comments keep their lower weight. Hits below the reranked head keep their order, after it.
+ * passage dated within the question's period earns `periodBonus`. Reader comments keep their lower
+ * weight. Hits below the reranked head keep their order, after it.
  */
 
 function rerankByAnswer(
@@ -202,7 +203,7 @@ function rerankByAnswer(
     const choice = chooseQuote(hit.passage, prepared);
     // As in coverage: a who / when / how much / where quote without an answer of that type answers less.
     const evidence = typed && !choiceAnswer(choice, prepared) ? choice.score * UNTYPED_SHARE : choice.score;
-    const dated = period && passageInPeriod(hit.passage, period) ? periodBonus : 0;
+    const dated = period && passageInPeriod(hit.passage, period, true) ? periodBonus : 0;
     const final = Math.sqrt(hit.score / topScore) + weight * evidence + dated;
     // Fields spelled out, not spread from `hit`: spread objects kept the hits and quotes alive through
     // young-generation collections (~0.6 MB promoted per collection, 2–5 ms pauses).

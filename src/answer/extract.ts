@@ -233,7 +233,7 @@ export function chooseQuote(passage: Passage, prepared: QuoteQuery): QuoteChoice
       if (!topic && (terms === s.own ? credit === 1 : conceptFound(c, s.own))) topic = 1;
     }
     onTopic[i] = topic;
-    inPeriod[i] = query.period && sentenceInPeriod(s, query.period) ? 1 : 0;
+    inPeriod[i] = query.period && sentenceInPeriod(s, query.period, true) ? 1 : 0;
     // An attribution line ("—Raúl Castro to Senators…, April 8, 1977") is quoted only for a question about the
     // saying whose answer it holds (to whom, when).
     const attribution = s.start >= attributionStart;

@@ -127,14 +127,19 @@ export function sentenceDates(sentence: SentenceAnalysis): SentenceDate[] {
   }));
 }
 
-/** True when one of the passage's sentences states a date within the period. */
-export function passageInPeriod(passage: Passage, period: QuestionPeriod): boolean {
-  return analysisOf(passage).sentences.some((s) => sentenceInPeriod(s, period));
+/** True when one of the passage's sentences states a date overlapping the period (with `within`, inside it: see `sentenceInPeriod`). */
+export function passageInPeriod(passage: Passage, period: QuestionPeriod, within = false): boolean {
+  return analysisOf(passage).sentences.some((s) => sentenceInPeriod(s, period, within));
 }
 
-/** True when the sentence states a date within the period (overlapping it). */
-export function sentenceInPeriod(sentence: SentenceAnalysis, period: QuestionPeriod): boolean {
-  for (const d of sentenceDates(sentence)) if (d.first <= period.last && period.first <= d.last) return true;
+/**
+ * True when the sentence states a date overlapping the period, or with `within`, inside it: "1961-63"
+ * overlaps "11/18/63" but is not within it, and says little of that day.
+ */
+export function sentenceInPeriod(sentence: SentenceAnalysis, period: QuestionPeriod, within = false): boolean {
+  for (const d of sentenceDates(sentence)) {
+    if (within ? period.first <= d.first && d.last <= period.last : d.first <= period.last && period.first <= d.last) return true;
+  }
   return false;
 }
 

@@ -33,6 +33,11 @@ describe('pickQuote', () => {
     expect(q.text).toBe('Howard asked whether a rapprochement was “possible if the government wished it. In that case,” Castro said, “we would seek a basis” for improved relations.');
   });
 
+  it('credits the question’s period to a sentence dated within it, not to one whose wider range only overlaps it', () => {
+    const p = passage('Kennedy spoke about Cuba often in 1961-63. On 11/18/63, Kennedy spoke about Cuba in Miami.');
+    expect(quote(p, 'What did Kennedy say about Cuba on 11/18/63?').text).toBe('On 11/18/63, Kennedy spoke about Cuba in Miami.');
+  });
+
   it('prefers, for "when", the sentence with a date', () => {
     const p = passage('Talks with Castro were explored. The idea came up in the press. On November 5, 1963, Kennedy explored them again.');
     expect(quote(p, 'When did Kennedy explore talks?').text).toContain('On November 5, 1963');
