@@ -59,22 +59,11 @@ export function answerSpan(sentence: SentenceAnalysis, type: QuestionType, asked
       }
       return found;
     }
-    case 'person':
-    case 'definition': {
-      // "Who was Lisa Howard?": the role the sentence gives a name of the question ("correspondent Lisa Howard"),
-      // or says the name is ("William M. LeoGrande is a renowned author").
-      for (const r of sentence.roles) {
-        const role = sentence.tokens[r]!;
-        const name = sentence.tokens.find((t) => asked.has(t.term) && t.position > role.position && t.position - role.position <= 3);
-        if (name) return [role.start, name.start].map((x, i) => (i === 1 ? text.slice(0, x).trimEnd().replace(/[,:]$/, '').length : x)) as [number, number];
-        const subject = lastAskedBefore(sentence, asked, role.position);
-        const predicate = subject && role.position - subject.position <= 6 ? IS_A.exec(text.slice(subject.end, role.start)) : null;
-        if (subject && predicate) return [subject.end + predicate[0].length, role.end];
-      }
+    case 'definition':
       // "What was X?" asks what, not who: only a role beside a name of the question answers it.
-      if (type === 'definition') return null;
-      return likeliestPerson(sentence, asked);
-    }
+      return roleOf(sentence, asked);
+    case 'person':
+      return personAnswer(sentence, asked)?.span ?? null;
     case 'place': {
       for (const m of text.matchAll(PLACE)) {
         const place = m[1]!;
@@ -100,13 +89,37 @@ const PLACE_BEFORE = /\b(?:in|at|to|from|into|near|across|over|between|of)\s+(?:
 const AGENT_BEFORE = /\bby\s+$/i;
 
 /**
- * The name in the sentence most likely to be the person a "who" asks for, as [start, end): every run
- * of capitalized words (not one the question typed, not a word that opens clauses) is a candidate,
- * and the agent of a passive ("by Peter Kornbluh") or a name a role stands before ("negotiator James
- * Donovan") beats a place after a preposition ("in Havana"), a modifier ("US-Cuban", "Clinton’s") or a
- * lone capitalized word; between equals, the first.
+ * "Who was Lisa Howard?": the role the sentence gives a name of the question ("correspondent Lisa
+ * Howard"), or says the name is ("William M. LeoGrande is a renowned author"), as [start, end).
  */
-function likeliestPerson(sentence: SentenceAnalysis, asked: ReadonlySet<string>): [number, number] | null {
+function roleOf(sentence: SentenceAnalysis, asked: ReadonlySet<string>): [number, number] | null {
+  const text = sentence.text;
+  for (const r of sentence.roles) {
+    const role = sentence.tokens[r]!;
+    const name = sentence.tokens.find((t) => asked.has(t.term) && t.position > role.position && t.position - role.position <= 3);
+    if (name) return [role.start, name.start].map((x, i) => (i === 1 ? text.slice(0, x).trimEnd().replace(/[,:]$/, '').length : x)) as [number, number];
+    const subject = lastAskedBefore(sentence, asked, role.position);
+    const predicate = subject && role.position - subject.position <= 6 ? IS_A.exec(text.slice(subject.end, role.start)) : null;
+    if (subject && predicate) return [subject.end + predicate[0].length, role.end];
+  }
+  return null;
+}
+
+/** How many words from one of the question's a name stands to be read as said of it ("Rene Gonzalez (a member of the Cuban Five)"). */
+const NEAR_ASKED = 4;
+
+/**
+ * The answer to a "who" in a sentence and how sure it is, comparable across sentences: the role a
+ * name of the question is given (see `roleOf`), surest; else the name most likely the person asked
+ * for. Every run of capitalized words (not one the question typed, not a word that opens clauses) is
+ * a candidate: the agent of a passive ("by Peter Kornbluh"), a titled name or one a role stands before
+ * ("negotiator James Donovan"), and one standing near the question's words beat a place after a
+ * preposition ("in Havana"), a modifier ("US-Cuban", "Clinton’s") or a lone capitalized word; between
+ * equals, the first.
+ */
+export function personAnswer(sentence: SentenceAnalysis, asked: ReadonlySet<string>): { span: [number, number]; score: number } | null {
+  const role = roleOf(sentence, asked);
+  if (role) return { span: role, score: ROLE_SCORE };
   const text = sentence.text;
   let best: [number, number] | null = null;
   let bestScore = -Infinity;
@@ -131,9 +144,22 @@ function likeliestPerson(sentence: SentenceAnalysis, asked: ReadonlySet<string>)
     if (/[’']s$/.test(last) || last.includes('-') || last.length === 1) score -= 2;
     // A name the question typed is whom it asks about, not the answer ("…alongside Fidel Castro": not "Fidel Castro").
     if (words.some((w) => asked.has(fold(w)))) score -= 3;
+    else if (nearAsked(sentence, asked, start, end)) score += 1;
     if (score > bestScore) [best, bestScore] = [[start, end], score];
   }
-  return best;
+  return best ? { span: best, score: bestScore } : null;
+}
+
+/** Above any name's score: a role given to a name of the question answers a "who" surely. */
+const ROLE_SCORE = 100;
+
+/** True when one of the question's words stands within `NEAR_ASKED` words of the span [start, end) of the sentence. */
+function nearAsked(sentence: SentenceAnalysis, asked: ReadonlySet<string>, start: number, end: number): boolean {
+  const inside = sentence.tokens.filter((t) => t.start >= start && t.end <= end);
+  if (!inside.length) return false;
+  const first = inside[0]!.position;
+  const last = inside[inside.length - 1]!.position;
+  return sentence.tokens.some((t) => (t.end <= start || t.start >= end) && asked.has(t.term) && (first - t.position <= NEAR_ASKED && t.position < first || t.position - last <= NEAR_ASKED && t.position > last));
 }
 
 /** The last of the question's words standing before a position in the sentence, if any. */

@@ -78,6 +78,11 @@ describe('the answer marked in the quote', () => {
       expect(personIn('Castro spoke to Senators George McGovern and James Abourezk.', ['castro'])).toBe('George McGovern');
     });
 
+    it('takes the surest name of a quote of two sentences, not the first sentence’s', () => {
+      // "…between the United States and Cuba when Gross was sentenced… released Rene Gonzalez (a member of the Cuban Five)".
+      expect(answerOf('who of the Cuban Five was let go under Obama?')).toBe('Rene Gonzalez');
+    });
+
     it('takes a name the question did not type over one it did', () => {
       expect(personIn('Fidel Castro came to power with Che Guevara.', ['castro'])).toBe('Che Guevara');
     });
