@@ -7,6 +7,7 @@ import type { QuestionPeriod, QuestionType } from '../retrieval/types.js';
 import { analyzeFast } from '../retrieval/analysis.js';
 import { sentenceDates, type SentenceAnalysis } from './passage-analysis.js';
 import { CURRENCY_AFTER, ROLE } from './sentence-evidence.js';
+import { BoundedMap } from '../util/bounded-map.js';
 
 /** Amounts and counts: "$2.9 million", "1,200", "80,000", "15 years", "several dozen", "Seventeen days". */
 const AMOUNT =
@@ -118,6 +119,19 @@ const NEAR_ASKED = 4;
  * equals, the first.
  */
 export function personAnswer(sentence: SentenceAnalysis, asked: ReadonlySet<string>): { span: [number, number]; score: number } | null {
+  return person(sentence, asked, false);
+}
+
+/**
+ * True when the sentence holds an answer of the type at all: what ranking needs, without choosing
+ * among a "who"'s names (`answerSpan` is this and the choice).
+ */
+export function holdsAnswer(sentence: SentenceAnalysis, type: QuestionType, asked: ReadonlySet<string>, period: QuestionPeriod | null): boolean {
+  return type === 'person' ? person(sentence, asked, true) !== null : answerSpan(sentence, type, asked, period) !== null;
+}
+
+/** `personAnswer`, or with `any` the first candidate found, unscored. */
+function person(sentence: SentenceAnalysis, asked: ReadonlySet<string>, any: boolean): { span: [number, number]; score: number } | null {
   const role = roleOf(sentence, asked);
   if (role) return { span: role, score: ROLE_SCORE };
   const text = sentence.text;
@@ -135,6 +149,7 @@ export function personAnswer(sentence: SentenceAnalysis, asked: ReadonlySet<stri
     if (m.index === 0 && words.length === 1) continue;
     const start = m.index + m[0].indexOf(words[0]!);
     const end = m.index + m[0].length;
+    if (any) return { span: [start, end], score: 0 };
     const before = text.slice(0, start);
     const last = words[words.length - 1]!;
     let score = (words.length > 1 ? 1 : 0) + (titled ? 2 : 0);
@@ -169,10 +184,13 @@ function lastAskedBefore(sentence: SentenceAnalysis, asked: ReadonlySet<string>,
   return found;
 }
 
-/** The analyzed term of one word, to compare with the question's terms. */
+/** The analyzed term of one word, to compare with the question's terms (remembered: a "who" folds every capitalized word of its quotes). */
 function fold(word: string): string {
-  return analyzeFast(word)[0]?.term ?? word.toLowerCase();
+  return folded.getOr(word, foldWord);
 }
+
+const folded = new BoundedMap<string, string>(8192);
+const foldWord = (word: string): string => analyzeFast(word)[0]?.term ?? word.toLowerCase();
 
 function trimmed(text: string, start: number, end: number): [number, number] {
   while (end > start && /\s/.test(text[end - 1]!)) end--;

@@ -10,7 +10,7 @@ import { passageInPeriod } from './passage-analysis.js';
 import { TYPED } from './answer-span.js';
 import { conceptFound, coverage, nearestSpellingCredit } from './evidence.js';
 import type { Retriever } from '../retrieval/types.js';
-import { chooseQuote, choiceAnswer, choiceTerms, forEachChoiceTerm, quoteOf, quoteQuery, type Quote, type QuoteChoice, type QuoteQuery } from './extract.js';
+import { chooseQuote, choiceHoldsAnswer, choiceTerms, forEachChoiceTerm, quoteOf, quoteQuery, type Quote, type QuoteChoice, type QuoteQuery } from './extract.js';
 
 /** Options of `ask`. */
 export interface AskOptions {
@@ -202,7 +202,7 @@ function rerankByAnswer(
   const head = hits.slice(0, count).map((hit) => {
     const choice = chooseQuote(hit.passage, prepared);
     // As in coverage: a who / when / how much / where quote without an answer of that type answers less.
-    const evidence = typed && !choiceAnswer(choice, prepared) ? choice.score * UNTYPED_SHARE : choice.score;
+    const evidence = typed && !choiceHoldsAnswer(choice, prepared) ? choice.score * UNTYPED_SHARE : choice.score;
     const dated = period && passageInPeriod(hit.passage, period, true) ? periodBonus : 0;
     const final = Math.sqrt(hit.score / topScore) + weight * evidence + dated;
     // Fields spelled out, not spread from `hit`: spread objects kept the hits and quotes alive through
@@ -256,7 +256,7 @@ function answerCoverage(
   const passage = coverage(analyzed, terms, search.weight, search.known, typoOf);
   const both = (choice.covered + passage) / 2;
   if (!TYPED.has(analyzed.type)) return both;
-  return choiceAnswer(choice, prepared) ? both : both * UNTYPED_SHARE;
+  return choiceHoldsAnswer(choice, prepared) ? both : both * UNTYPED_SHARE;
 }
 
 /**

@@ -4,7 +4,7 @@ import { analyzeFast } from '../retrieval/analysis.js';
 import type { AnalyzedQuery, QuestionType } from '../retrieval/types.js';
 import { conceptCredit, conceptFound, conceptTypoCreditOf, typoCreditOf } from './evidence.js';
 import type { NearWords } from '../retrieval/types.js';
-import { answerSpan, IS_A, personAnswer, TYPED } from './answer-span.js';
+import { answerSpan, holdsAnswer, IS_A, personAnswer, TYPED } from './answer-span.js';
 import { analysisOf, answerPositions, sentenceInPeriod, sentenceTypeBonus, type SentenceAnalysis } from './passage-analysis.js';
 
 /** A verbatim quote: `text` is exactly `passage.text.slice(start, end)`. */
@@ -153,7 +153,7 @@ export interface QuoteQuery {
 }
 
 /** "Who was Lisa Howard?", "Who is William LeoGrande": a person asked about by name. */
-const WHO_IS_NAME = /^\s*who\s+(is|was|were|are)\s+\p{Lu}/u;
+const WHO_IS_NAME = /^\s*[Ww]ho\s+(is|was|were|are)\s+\p{Lu}/u;
 
 /**
  * Prepares a question for `chooseQuote` and `quoteOf`, with the corpus's IDF and vocabulary; `near`,
@@ -337,6 +337,14 @@ export function choiceAnswer(choice: QuoteChoice, prepared: QuoteQuery): [number
     if (span) return shifted(i, span);
   }
   return undefined;
+}
+
+/** True when one of a choice's sentences holds an answer of the asked type (`choiceAnswer` without choosing it). */
+export function choiceHoldsAnswer(choice: QuoteChoice, prepared: QuoteQuery): boolean {
+  const analyzed = analysisOf(choice.passage).sentences;
+  const { period, markTerms } = prepared.query;
+  for (let i = choice.from; i <= choice.to && i < analyzed.length; i++) if (holdsAnswer(analyzed[i]!, prepared.answerType, markTerms, period)) return true;
+  return false;
 }
 
 /** The analyzed terms of a choice's sentences: the words of its quote. */

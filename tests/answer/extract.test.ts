@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pickQuote, markTerms } from '../../src/answer/extract.js';
+import { pickQuote, markTerms, quoteQuery } from '../../src/answer/extract.js';
 import { analyzeQuery } from '../../src/search/query.js';
 import { domainAliases } from '../../src/search/aliases.js';
 import type { Passage } from '../../src/corpus/types.js';
@@ -36,6 +36,11 @@ describe('pickQuote', () => {
   it('credits the question’s period to a sentence dated within it, not to one whose wider range only overlaps it', () => {
     const p = passage('Kennedy spoke about Cuba often in 1961-63. On 11/18/63, Kennedy spoke about Cuba in Miami.');
     expect(quote(p, 'What did Kennedy say about Cuba on 11/18/63?').text).toBe('On 11/18/63, Kennedy spoke about Cuba in Miami.');
+  });
+
+  it('reads "Who was <Name>?", capital or not, as asking what the name is, never for another name', () => {
+    for (const q of ['Who was Elián Gonzalez?', 'who was Elián Gonzalez?', 'Who is William LeoGrande']) expect(quoteQuery(analyzeQuery(q, domainAliases), idf).answerType, q).toBe('definition');
+    expect(quoteQuery(analyzeQuery('Who found the tape?', domainAliases), idf).answerType).toBe('person');
   });
 
   it('prefers, for "when", the sentence with a date', () => {
