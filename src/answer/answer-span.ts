@@ -95,6 +95,12 @@ const AGENT_BEFORE = /\bby\s+$/i;
  */
 function roleOf(sentence: SentenceAnalysis, asked: ReadonlySet<string>): [number, number] | null {
   const text = sentence.text;
+  // "…a five-year-old boy named Elián Gonzalez": what the name is, said before it.
+  if (text.includes('named ') || text.includes('called ')) for (const t of sentence.tokens) {
+    if (!asked.has(t.term)) continue;
+    const named = NAMED_BEFORE.exec(text.slice(Math.max(0, t.start - 80), t.start));
+    if (named) return trimmed(text, Math.max(0, t.start - 80) + named.index, Math.max(0, t.start - 80) + named.index + named[1]!.length);
+  }
   for (const r of sentence.roles) {
     const role = sentence.tokens[r]!;
     const name = sentence.tokens.find((t) => asked.has(t.term) && t.position > role.position && t.position - role.position <= 3);
@@ -105,6 +111,9 @@ function roleOf(sentence: SentenceAnalysis, asked: ReadonlySet<string>): [number
   }
   return null;
 }
+
+/** "a five-year-old boy named ", "an exile group called ": a noun phrase of a few words naming what follows. */
+const NAMED_BEFORE = /\b((?:an?|the)\s+[^\s,.;:()]+(?:\s+[^\s,.;:()]+){0,3})\s+(?:named|called)\s+$/i;
 
 /** How many words from one of the question's a name stands to be read as said of it ("Rene Gonzalez (a member of the Cuban Five)"). */
 const NEAR_ASKED = 4;

@@ -44,6 +44,10 @@ describe('the answer marked in the quote', () => {
     expect(answerOf('who was Lisa Howard')).toBe('correspondent');
   });
 
+  it('marks what a sentence names a person asked about as: "a five-year-old boy named Elián Gonzalez"', () => {
+    expect(answerOf('Who was Elián Gonzalez?')).toBe('a five-year-old boy');
+  });
+
   it('marks what a name asked about is said to be: "X is a renowned author"', () => {
     expect(answerOf('who is William LeoGrande?')).toBe('a renowned author');
   });
