@@ -15,7 +15,7 @@ const AMOUNT =
 /** A name: capitalized words, with initials ("James B. Donovan", "U Thant", "Frank Mankiewicz"). */
 const NAME = /\b\p{Lu}[\p{L}'’-]*(?:\s+(?:\p{Lu}\.|\p{Lu}[\p{L}'’-]*))*/gu;
 /** A place after a preposition: "in Havana", "off the coast of Florida", "to Angola". */
-const PLACE = /\b(?:in|at|to|from|off|near|into|of)\s+(?:the\s+(?:coast\s+of\s+)?)?(\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)*)/gu;
+const PLACE = /\b(?:in|at|to|from|off|near|into|of|such as)\s+(?:the\s+(?:coast\s+of\s+)?)?(\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)*)/gu;
 /** A reason: its cue and the clause that follows, up to a comma or the sentence's end. */
 const REASON = /\b(?:because(?: of)?|due (?:largely )?(?:in part )?to|in order to|so that|as a result of|in retaliation for|for fear of|led to|thanks to|following|after)\b[^,.;:!?]*/giu;
 /** Capitalized words that open sentences or clauses rather than name anyone. */
@@ -68,7 +68,8 @@ export function answerSpan(sentence: SentenceAnalysis, type: QuestionType, asked
     case 'place': {
       for (const m of text.matchAll(PLACE)) {
         const place = m[1]!;
-        if (place.split(/\s+/).every((w) => asked.has(fold(w)))) continue;
+        // "in April 1963" is a date, not a place.
+        if (NOT_NAMES.has(place.split(/\s+/)[0]!) || place.split(/\s+/).every((w) => asked.has(fold(w)))) continue;
         const start = m.index + m[0].lastIndexOf(place);
         return [start, start + place.length];
       }

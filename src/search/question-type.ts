@@ -35,9 +35,22 @@ const QUESTION_WORD = /\b(who|whom|whose|what|when|where|why|how|which|did|does|
  */
 export const TYPE_WORDS: Partial<Record<QuestionType, RegExp>> = { money: new RegExp(`\\b(how much|${MONEY})\\b`, 'gi') };
 
+/**
+ * "which Latin American nations", "which American contractor": the head of the noun phrase after
+ * "which" / "what" (its last word, up to two words after the question word) says whether a person or
+ * a place is asked for, not the first people or place word in it.
+ */
+const WHICH_HEAD = new RegExp(`(?:^|\\b(?:in|to|from|at|of) )(?:which|what) ((?:\\w+ ){0,2})(${PEOPLE}|${PLACES})\\b`);
+const PEOPLE_WORDS = new Set(PEOPLE.split('|'));
+
 export function questionType(text: string): QuestionType {
   const folded = fold(text).replace(/^(and|so|but|then|ok|okay|hey|please)\b[\s,]*/, '');
-  for (const [type, rule] of TYPE_RULES) if (rule.test(folded)) return type;
+  for (const [type, rule] of TYPE_RULES) {
+    if (!rule.test(folded)) continue;
+    if ((type !== 'person' && type !== 'place') || /^(who|whom|whose|where)\b/.test(folded)) return type;
+    const head = WHICH_HEAD.exec(folded)?.[2];
+    return head === undefined ? type : PEOPLE_WORDS.has(head) ? 'person' : 'place';
+  }
   if (!QUESTION_WORD.test(folded) && folded.split(' ').length <= 3) return 'definition';
   return 'other';
 }

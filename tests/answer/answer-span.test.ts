@@ -6,12 +6,13 @@ import { analysisOf } from '../../src/answer/passage-analysis.js';
 import type { Passage } from '../../src/corpus/types.js';
 
 const core = loadCore();
-/** The person a "who" marks in one sentence, `asked` being the question's terms. */
-const personIn = (text: string, asked: string[] = []) => {
+/** What a question of `type` marks in one sentence, `asked` being the question's terms. */
+const spanIn = (type: 'person' | 'place', text: string, asked: string[] = []) => {
   const passage: Passage = { id: 't#p1', docId: 't', n: 1, heading: null, text, sentences: [[0, text.length]], paragraph: 1, line: 1, comment: null };
-  const span = answerSpan(analysisOf(passage).sentences[0]!, 'person', new Set(asked), null);
+  const span = answerSpan(analysisOf(passage).sentences[0]!, type, new Set(asked), null);
   return span ? text.slice(...span) : null;
 };
+const personIn = (text: string, asked: string[] = []) => spanIn('person', text, asked);
 
 const answerOf = (q: string) => {
   const first = ask(core, q).results[0]!;
@@ -56,6 +57,11 @@ describe('the answer marked in the quote', () => {
     for (const item of ask(core, 'who was Lisa Howard really bold').results) {
       if (item.quote.answer) expect(['correspondent', 'reporter', 'news reporter', 'TV news reporter']).toContain(item.quote.text.slice(...item.quote.answer));
     }
+  });
+
+  it('marks a place after "such as", never a month after "in"', () => {
+    expect(spanIn('place', 'In 1973 countries such as Chile and Peru restored their trade.')).toBe('Chile');
+    expect(spanIn('place', 'They met in April 1963 in Havana.')).toBe('Havana');
   });
 
   it('marks the place of a "where"', () => {
