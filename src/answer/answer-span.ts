@@ -36,6 +36,22 @@ export const TYPED: ReadonlySet<QuestionType> = new Set(['date', 'money', 'quant
  * it is preferred for "when").
  */
 export function answerSpan(sentence: SentenceAnalysis, type: QuestionType, asked: ReadonlySet<string>, period: QuestionPeriod | null): [number, number] | null {
+  return scoredAnswer(sentence, type, asked, period)?.span ?? null;
+}
+
+/**
+ * `answerSpan` with how sure it is, comparable across the sentences of one quote for one question:
+ * a "who"'s `personAnswer` score, an amount's nearness to the question's words; 0 for the rest (the
+ * first sentence's answer then stands).
+ */
+export function scoredAnswer(sentence: SentenceAnalysis, type: QuestionType, asked: ReadonlySet<string>, period: QuestionPeriod | null): { span: [number, number]; score: number } | null {
+  if (type === 'person') return personAnswer(sentence, asked);
+  if (type === 'money' || type === 'quantity') return amountAnswer(sentence, type, asked);
+  const span = unscoredAnswer(sentence, type, asked, period);
+  return span && { span, score: 0 };
+}
+
+function unscoredAnswer(sentence: SentenceAnalysis, type: QuestionType, asked: ReadonlySet<string>, period: QuestionPeriod | null): [number, number] | null {
   const text = sentence.text;
   switch (type) {
     case 'date': {
@@ -43,22 +59,6 @@ export function answerSpan(sentence: SentenceAnalysis, type: QuestionType, asked
       const inPeriod = period ? dates.find((d) => d.first <= period.last && period.first <= d.last) : undefined;
       const best = inPeriod ?? [...dates].sort((a, b) => b.end - b.start - (a.end - a.start))[0];
       return best ? [best.start, best.end] : null;
-    }
-    case 'money':
-    case 'quantity': {
-      const dates = sentenceDates(sentence);
-      let found: [number, number] | null = null;
-      for (const m of text.matchAll(AMOUNT)) {
-        const word = m[0].trim();
-        const end = m.index + m[0].length;
-        if (YEAR_ONLY.test(word) || /^(st|nd|rd|th)\b/.test(text.slice(end)) || dates.some((d) => m.index < d.end && d.start < end)) continue;
-        if (asked.has(word.toLowerCase())) continue;
-        // An amount of money answers "how much" before a count does; a count never answers "how much did they pay".
-        const currency = CURRENCY_AFTER.exec(text.slice(end));
-        if (word.startsWith('$') || currency) return trimmed(text, m.index, end + (currency?.[0].length ?? 0));
-        if (type === 'quantity') found ??= trimmed(text, m.index, end);
-      }
-      return found;
     }
     case 'definition':
       // "What was X?" asks what, not who: only a role beside a name of the question answers it.
@@ -137,10 +137,12 @@ export function personAnswer(sentence: SentenceAnalysis, asked: ReadonlySet<stri
  * among a "who"'s names (`answerSpan` is this and the choice).
  */
 export function holdsAnswer(sentence: SentenceAnalysis, type: QuestionType, asked: ReadonlySet<string>, period: QuestionPeriod | null): boolean {
-  return type === 'person' ? person(sentence, asked, true) !== null : answerSpan(sentence, type, asked, period) !== null;
+  if (type === 'person') return person(sentence, asked, true) !== null;
+  if (type === 'money' || type === 'quantity') return amountAnswer(sentence, type, asked, true) !== null;
+  return unscoredAnswer(sentence, type, asked, period) !== null;
 }
 
-/** `personAnswer`, or with `any` the first candidate found, unscored. */
+/** `personAnswer`, or with `any` the first candidate found, unscored (as `amountAnswer`'s `any`). */
 function person(sentence: SentenceAnalysis, asked: ReadonlySet<string>, any: boolean): { span: [number, number]; score: number } | null {
   const role = roleOf(sentence, asked);
   if (role) return { span: role, score: ROLE_SCORE };
@@ -177,6 +179,52 @@ function person(sentence: SentenceAnalysis, asked: ReadonlySet<string>, any: boo
 
 /** Above any name's score: a role given to a name of the question answers a "who" surely. */
 const ROLE_SCORE = 100;
+
+/**
+ * The amount answering a "how many" / "how much" in the sentence: the one nearest the question's words
+ * ("two countries … 2, 746 excludables" answers "how many excludables" by 746); a count never answers
+ * "how much did they pay", and between equals a sum of money answers "how much" before a count.
+ */
+function amountAnswer(sentence: SentenceAnalysis, type: 'money' | 'quantity', asked: ReadonlySet<string>, any = false): { span: [number, number]; score: number } | null {
+  const text = sentence.text;
+  const dates = sentenceDates(sentence);
+  let found: { span: [number, number]; score: number } | null = null;
+  for (const m of text.matchAll(AMOUNT)) {
+    const word = m[0].trim().replace(/[,.]$/, '');
+    const end = m.index + m[0].trimEnd().replace(/[,.]$/, '').length;
+    if (!word || YEAR_ONLY.test(word) || /^(st|nd|rd|th)\b/.test(text.slice(end)) || dates.some((d) => m.index < d.end && d.start < end)) continue;
+    if (asked.has(word.toLowerCase())) continue;
+    const currency = CURRENCY_AFTER.exec(text.slice(end));
+    const money = word.startsWith('$') || currency !== null;
+    if (type === 'money' && !money) continue;
+    if (any) return { span: [m.index, end], score: 0 };
+    const score = -(wordsToAsked(sentence, asked, m.index, end) - (money ? 0.5 : 0));
+    if (!found || score > found.score) found = { span: trimmed(text, m.index, end + (currency?.[0].length ?? 0)), score };
+  }
+  return found;
+}
+
+/** How many words lie between the span [start, end) of the sentence and the nearest of the question's words (a large number without one). */
+function wordsToAsked(sentence: SentenceAnalysis, asked: ReadonlySet<string>, start: number, end: number): number {
+  let first = Infinity;
+  let last = -Infinity;
+  for (const t of sentence.tokens) {
+    if (t.end <= start || t.start >= end) continue;
+    first = Math.min(first, t.position);
+    last = Math.max(last, t.position);
+  }
+  if (first === Infinity) {
+    // The amount is not a token of its own ("$2.9"): where it stands among the words.
+    const before = sentence.tokens.filter((t) => t.end <= start);
+    first = last = before.length ? before[before.length - 1]!.position + 1 : 0;
+  }
+  let nearest = 1000;
+  for (const t of sentence.tokens) {
+    if (!asked.has(t.term) || (t.end > start && t.start < end)) continue;
+    nearest = Math.min(nearest, t.position < first ? first - t.position : t.position - last);
+  }
+  return nearest;
+}
 
 /** True when one of the question's words stands within `NEAR_ASKED` words of the span [start, end) of the sentence. */
 function nearAsked(sentence: SentenceAnalysis, asked: ReadonlySet<string>, start: number, end: number): boolean {

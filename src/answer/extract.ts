@@ -4,7 +4,7 @@ import { analyzeFast } from '../retrieval/analysis.js';
 import type { AnalyzedQuery, QuestionType } from '../retrieval/types.js';
 import { conceptCredit, conceptFound, conceptTypoCreditOf, typoCreditOf } from './evidence.js';
 import type { NearWords } from '../retrieval/types.js';
-import { answerSpan, holdsAnswer, IS_A, personAnswer, TYPED } from './answer-span.js';
+import { answerSpan, holdsAnswer, IS_A, scoredAnswer, TYPED } from './answer-span.js';
 import { analysisOf, answerPositions, sentenceInPeriod, sentenceTypeBonus, type SentenceAnalysis } from './passage-analysis.js';
 
 /** A verbatim quote: `text` is exactly `passage.text.slice(start, end)`. */
@@ -314,8 +314,8 @@ export function quoteOf(choice: QuoteChoice, prepared: QuoteQuery): Quote {
 
 /**
  * Where a choice's words answer the question (see `answerSpan`), as [start, end) offsets into its
- * quote's text: the first of its sentences that holds an answer of the asked type; for a "who", the
- * surest name of them all (see `personAnswer`).
+ * quote's text: the surest answer of the asked type its sentences hold (see `scoredAnswer`), the
+ * first between equals.
  */
 export function choiceAnswer(choice: QuoteChoice, prepared: QuoteQuery): [number, number] | undefined {
   const { passage, from, to } = choice;
@@ -323,20 +323,13 @@ export function choiceAnswer(choice: QuoteChoice, prepared: QuoteQuery): [number
   const analyzed = analysisOf(passage).sentences;
   const { period, markTerms } = prepared.query;
   const shifted = (i: number, span: [number, number]): [number, number] => [span[0] + analyzed[i]!.start - start, span[1] + analyzed[i]!.start - start];
-  // A "who": the surest name of all the sentences ("…Cuba when Gross was sentenced. … released Rene Gonzalez (a member…)").
-  if (prepared.answerType === 'person') {
-    let best: { i: number; span: [number, number]; score: number } | undefined;
-    for (let i = from; i <= to && i < analyzed.length; i++) {
-      const found = personAnswer(analyzed[i]!, markTerms);
-      if (found && (!best || found.score > best.score)) best = { i, ...found };
-    }
-    return best && shifted(best.i, best.span);
-  }
+  // The surest answer of all the sentences ("…Cuba when Gross was sentenced. … released Rene Gonzalez (a member…)"), the first between equals.
+  let best: { i: number; span: [number, number]; score: number } | undefined;
   for (let i = from; i <= to && i < analyzed.length; i++) {
-    const span = answerSpan(analyzed[i]!, prepared.answerType, markTerms, period);
-    if (span) return shifted(i, span);
+    const found = scoredAnswer(analyzed[i]!, prepared.answerType, markTerms, period);
+    if (found && (!best || found.score > best.score)) best = { i, ...found };
   }
-  return undefined;
+  return best && shifted(best.i, best.span);
 }
 
 /** True when one of a choice's sentences holds an answer of the asked type (`choiceAnswer` without choosing it). */

@@ -4,10 +4,11 @@ import { loadCore } from '../../src/core.js';
 import { answerSpan } from '../../src/answer/answer-span.js';
 import { analysisOf } from '../../src/answer/passage-analysis.js';
 import type { Passage } from '../../src/corpus/types.js';
+import { analyzeTerms } from '../../src/search/analyzer.js';
 
 const core = loadCore();
 /** What a question of `type` marks in one sentence, `asked` being the question's terms. */
-const spanIn = (type: 'person' | 'place', text: string, asked: string[] = []) => {
+const spanIn = (type: 'person' | 'place' | 'quantity', text: string, asked: string[] = []) => {
   const passage: Passage = { id: 't#p1', docId: 't', n: 1, heading: null, text, sentences: [[0, text.length]], paragraph: 1, line: 1, comment: null };
   const span = answerSpan(analysisOf(passage).sentences[0]!, type, new Set(asked), null);
   return span ? text.slice(...span) : null;
@@ -57,6 +58,12 @@ describe('the answer marked in the quote', () => {
     for (const item of ask(core, 'who was Lisa Howard really bold').results) {
       if (item.quote.answer) expect(['correspondent', 'reporter', 'news reporter', 'TV news reporter']).toContain(item.quote.text.slice(...item.quote.answer));
     }
+  });
+
+  it('marks, of several amounts, the one nearest the question’s words', () => {
+    const asked = (q: string) => analyzeTerms(q);
+    expect(spanIn('quantity', 'The two countries agreed to return 2, 746 excludables to Cuba.', asked('excludables'))).toBe('746');
+    expect(spanIn('quantity', 'The program cost $20 million, and Gross got 15 years in prison.', asked('prison sentence'))).toBe('15');
   });
 
   it('marks a place after "such as", never a month after "in"', () => {
