@@ -4,7 +4,8 @@
  * the same run, and beside them the PostgreSQL backend (when a database answers: see eval-postgres.ts).
  * Last line: one JSON object { <set>: { engine: {…}, minisearch: {…}, postgres?: {…} } }.
  * `--questions FILE` scores that set alone; `--verbose` lists every miss; `--by-tag` splits each set's
- * engine figures by the questions' tags (answer type, paraphrase, period).
+ * engine figures by the questions' tags (answer type, paraphrase, period). Before the misses, per set
+ * and answer type, how many first answers mark an answer inside the expected words.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
@@ -13,6 +14,7 @@ import MiniSearch from 'minisearch';
 import { loadCore } from '../src/core.js';
 import { ask } from '../src/answer/ask.js';
 import { splitSentences } from '../src/text/sentences.js';
+import { fold } from '../src/text/fold.js';
 import { readQuestions, score, type Answer, type EvalQuestion, type Scores } from './eval-questions.js';
 import { repoRoot } from './repo.js';
 import { DEFAULT_LEXICON, type Relation } from '../src/lexicon/lexicon.js';
@@ -33,10 +35,33 @@ const SETS = ['questions.jsonl', 'variants.jsonl', 'students.jsonl', 'fresh.json
 const files = values.questions ? [values.questions] : SETS.map((f) => join(root, 'data/eval', f));
 
 const core = loadCore(lexiconChoice(values.lexicon, values.senses));
+/** Per question, the first result's marked answer and the question's type, for the answer-mark figures. */
+const marked = new Map<string, { type: string; answer: string | null }>();
 const engineAnswer = (q: string): Answer => {
   const result = ask(core, q, { limit: 10 });
-  return { passages: result.results.map((r) => r.passage.text), quote: result.results[0]?.quote.text ?? null };
+  const quote = result.results[0]?.quote;
+  if (quote) marked.set(q, { type: result.analyzed.type, answer: quote.answer ? quote.text.slice(...quote.answer) : null });
+  return { passages: result.results.map((r) => r.passage.text), quote: quote?.text ?? null };
 };
+
+/**
+ * "answer marks": per answer type, how many first answers mark an answer lying inside one of the
+ * expected phrases (or holding one), of those that mark or should mark one.
+ */
+function answerMarks(questions: EvalQuestion[]): string {
+  const counts = new Map<string, [number, number]>();
+  for (const q of questions) {
+    if (!('expect' in q)) continue;
+    const m = marked.get(q.q);
+    if (!m || !['date', 'money', 'quantity', 'person', 'place', 'reason'].includes(m.type)) continue;
+    const c = counts.get(m.type) ?? [0, 0];
+    const answer = m.answer === null ? null : fold(m.answer);
+    if (answer !== null && q.expect.some((e) => fold(e).includes(answer) || answer.includes(fold(e)))) c[0]++;
+    c[1]++;
+    counts.set(m.type, c);
+  }
+  return [...counts].map(([type, [inside, n]]) => `${type} ${inside}/${n}`).join(', ');
+}
 
 // Plain minisearch: default options, raw paragraphs (blank-line separated) of the unchanged files.
 const paragraphs = readdirSync(join(root, 'corpus'))
@@ -61,6 +86,7 @@ const summary: Record<string, unknown> = {};
 // The PostgreSQL backend's rows, when a database answers (see eval-postgres.ts).
 const postgres = await evalBackend(core);
 const missLines: string[] = [];
+const markLines: string[] = [];
 for (const file of files) {
   const name = basename(file, '.jsonl');
   const questions = readQuestions(file);
@@ -74,10 +100,12 @@ for (const file of files) {
   if (pg) console.log(row(`${name}: PostgreSQL`, pg, ''));
   if (values['by-tag']) for (const [tag, subset] of byTag(questions)) console.log(row(`  ${tag}`, score(subset.map((i) => questions[i]!), subset.map((i) => answers[i]!)), String(subset.length)));
   if (values.verbose || engine.misses.length) missLines.push(`${name} engine misses: ${engine.misses.join(', ') || 'none'}`);
+  markLines.push(`${name}: ${answerMarks(questions)}`);
   summary[name] = { engine: pick(engine), minisearch: pick(baseline), ...(pg ? { postgres: pick(pg) } : {}) };
 }
 if ('skipped' in postgres) console.log(`PostgreSQL: skipped (${postgres.skipped})`);
 else await postgres.close();
+console.log(`\nanswer marks (first answers marking an answer inside the expected words, by type):\n${markLines.join('\n')}`);
 if (missLines.length) console.log(`\n${missLines.join('\n')}`);
 console.log(JSON.stringify(summary));
 
