@@ -137,7 +137,8 @@ export function answer(deps: AnswerDeps, retrieval: Retrieval, options: AskOptio
   if (covered < minCoverage) {
     // Near the topic (part of the question is there, in any of the passages the rerank read): the nearest
     // passages, which the reply says do not answer it.
-    const near = !unknown && (covered >= NEAR_TOPIC || hits.slice(COVERAGE_DEPTH, rerank).some((h) => answerCoverage(analyzed, h, prepared, r, typoOf) >= NEAR_TOPIC));
+    // (Past the first three, the quote's coverage the rerank already measured: no passage's words are read again.)
+    const near = !unknown && (covered >= NEAR_TOPIC || hits.slice(COVERAGE_DEPTH, rerank).some((h) => (h.choice?.covered ?? 0) >= NEAR_TOPIC));
     const nearest = near ? hits.slice(0, limit).map((hit, i) => item(deps, hit, prepared, i + 1, i + 1)) : [];
     return abstained(analyzed, page, 'weak-match', covered, nearest);
   }

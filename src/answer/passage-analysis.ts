@@ -67,6 +67,7 @@ const analyses = new BoundedMap<Passage, PassageAnalysis>(4096);
 const ATTRIBUTION_LINE = /\n([—–]\s?\p{Lu}[^\n]*)$/u;
 const QUESTION_END = /\?[”"’')\]]*$/u;
 const CONSEQUENCE = /\b(as a result|as a consequence|consequently|therefore|in response|in retaliation|this (led|prompted|caused)|which (led|prompted|caused))\b/i;
+const QUOTE_MARK = /[“”"]/;
 const CONTINUES = /^[“"‘(]?(this|that|these|those|it|he|she|they|his|her|their|its|such|there|then|thus|so|yet|and|but)\b/i;
 
 /** The passage's sentences analyzed (cached for the most recently used passages). */
@@ -84,10 +85,14 @@ function analyze(passage: Passage): PassageAnalysis {
   const sentences = passage.sentences.map(([start, end]): SentenceAnalysis => {
     const text = passage.text.slice(start, end);
     const insideQuotation = openQuotes > 0 || openStraight;
-    for (const ch of text) {
-      if (ch === '“') openQuotes++;
-      else if (ch === '”') openQuotes = Math.max(0, openQuotes - 1);
-      else if (ch === '"') openStraight = !openStraight;
+    // Most sentences hold no quotation mark: only those are read character by character.
+    if (QUOTE_MARK.test(text)) {
+      for (let i = 0; i < text.length; i++) {
+        const ch = text.charCodeAt(i);
+        if (ch === 0x201c) openQuotes++;
+        else if (ch === 0x201d) openQuotes = Math.max(0, openQuotes - 1);
+        else if (ch === 0x22) openStraight = !openStraight;
+      }
     }
     const tokens = analyzeFast(text);
     const own = new Set(tokens.map((t) => t.term));
