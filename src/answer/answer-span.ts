@@ -63,8 +63,6 @@ function unscoredAnswer(sentence: SentenceAnalysis, type: QuestionType, asked: R
     case 'definition':
       // "What was X?" asks what, not who: only a role beside a name of the question answers it.
       return roleOf(sentence, asked);
-    case 'person':
-      return personAnswer(sentence, asked)?.span ?? null;
     case 'place': {
       for (const m of text.matchAll(PLACE)) {
         const place = m[1]!;
@@ -99,8 +97,9 @@ function roleOf(sentence: SentenceAnalysis, asked: ReadonlySet<string>): [number
   // "…a five-year-old boy named Elián Gonzalez": what the name is, said before it.
   if (text.includes('named ') || text.includes('called ')) for (const t of sentence.tokens) {
     if (!asked.has(t.term)) continue;
-    const named = NAMED_BEFORE.exec(text.slice(Math.max(0, t.start - 80), t.start));
-    if (named) return trimmed(text, Math.max(0, t.start - 80) + named.index, Math.max(0, t.start - 80) + named.index + named[1]!.length);
+    const from = Math.max(0, t.start - 80);
+    const named = NAMED_BEFORE.exec(text.slice(from, t.start));
+    if (named) return trimmed(text, from + named.index, from + named.index + named[1]!.length);
   }
   for (const r of sentence.roles) {
     const role = sentence.tokens[r]!;
@@ -171,7 +170,7 @@ function person(sentence: SentenceAnalysis, asked: ReadonlySet<string>, any: boo
     if (/[’']s$/.test(last) || last.includes('-') || last.length === 1) score -= 2;
     // A name the question typed is whom it asks about, not the answer ("…alongside Fidel Castro": not "Fidel Castro").
     if (words.some((w) => asked.has(fold(w)))) score -= 3;
-    else if (nearAsked(sentence, asked, start, end)) score += 1;
+    else if (wordsToAsked(sentence, asked, start, end) <= NEAR_ASKED) score += 1;
     if (score > bestScore) [best, bestScore] = [[start, end], score];
   }
   return best ? { span: best, score: bestScore } : null;
@@ -224,15 +223,6 @@ function wordsToAsked(sentence: SentenceAnalysis, asked: ReadonlySet<string>, st
     nearest = Math.min(nearest, t.position < first ? first - t.position : t.position - last);
   }
   return nearest;
-}
-
-/** True when one of the question's words stands within `NEAR_ASKED` words of the span [start, end) of the sentence. */
-function nearAsked(sentence: SentenceAnalysis, asked: ReadonlySet<string>, start: number, end: number): boolean {
-  const inside = sentence.tokens.filter((t) => t.start >= start && t.end <= end);
-  if (!inside.length) return false;
-  const first = inside[0]!.position;
-  const last = inside[inside.length - 1]!.position;
-  return sentence.tokens.some((t) => (t.end <= start || t.start >= end) && asked.has(t.term) && (first - t.position <= NEAR_ASKED && t.position < first || t.position - last <= NEAR_ASKED && t.position > last));
 }
 
 /** The last of the question's words standing before a position in the sentence, if any. */

@@ -51,7 +51,6 @@ export const QUOTE_RULES = {
   definitionBonus: 0.3,
 } as const;
 
-
 /** For "who" and "what is" questions, a role standing right beside a name of the question ("correspondent Lisa Howard"). */
 const ROLE_NEAR_WORDS = 3;
 
