@@ -49,6 +49,8 @@ export const QUOTE_RULES = {
   nearFocusBonus: 0.2,
   /** Bonus, for "who is" and "what is" questions, for a sentence saying what a name of the question is ("X is a…"). */
   definitionBonus: 0.3,
+  /** Bonus for a sentence whose words of the question stand side by side, less as they stand apart (see `closeTogether`). */
+  proximityBonus: 0.05,
 } as const;
 
 /** For "who" and "what is" questions, a role standing right beside a name of the question ("correspondent Lisa Howard"). */
@@ -67,6 +69,48 @@ function nearFocus(type: QuestionType, sentence: SentenceAnalysis, focus: Readon
     for (const at of answers) if (Math.abs(t.position - at) <= QUOTE_RULES.nearFocusWords) return QUOTE_RULES.nearFocusBonus;
   }
   return 0;
+}
+
+/** Scratch of `closeTogether`: the sentence's words that stand for a concept (position, concept), and a count per concept. */
+let closePositions = new Int32Array(64);
+let closeConcepts = new Int32Array(64);
+let closeCount = new Int32Array(16);
+
+/**
+ * Bonus for a sentence whose words of the question stand close together ("Thant reported that Castro
+ * was…" over "Thant used … to report on his trip"): `QUOTE_RULES.proximityBonus` times the distinct
+ * concepts, less one, per word of the shortest run of words holding every concept the sentence has
+ * (the whole bonus for neighbours).
+ */
+function closeTogether(sentence: SentenceAnalysis, prepared: QuoteQuery): number {
+  const { conceptOf } = prepared;
+  const tokens = sentence.tokens;
+  const n = prepared.weights.length;
+  if (closePositions.length < tokens.length) [closePositions, closeConcepts] = [new Int32Array(tokens.length * 2), new Int32Array(tokens.length * 2)];
+  if (closeCount.length < n) closeCount = new Int32Array(n * 2);
+  closeCount.fill(0, 0, n);
+  let hits = 0;
+  let kinds = 0;
+  for (const t of tokens) {
+    const k = conceptOf.get(t.term);
+    if (k === undefined) continue;
+    closePositions[hits] = t.position;
+    closeConcepts[hits++] = k;
+    if (closeCount[k]!++ === 0) kinds++;
+  }
+  if (kinds < 2) return 0;
+  // The shortest window holding all `kinds` concepts (two pointers over the hits, in word order).
+  closeCount.fill(0, 0, n);
+  let have = 0;
+  let shortest = Infinity;
+  for (let lo = 0, hi = 0; hi < hits; hi++) {
+    if (closeCount[closeConcepts[hi]!]!++ === 0) have++;
+    for (; have === kinds; lo++) {
+      shortest = Math.min(shortest, closePositions[hi]! - closePositions[lo]!);
+      if (--closeCount[closeConcepts[lo]!]! === 0) have--;
+    }
+  }
+  return QUOTE_RULES.proximityBonus * Math.min(1, (kinds - 1) / Math.max(1, shortest));
 }
 
 /**
@@ -149,6 +193,8 @@ export interface QuoteQuery {
    * Howard?" asks what a name is, so only a role beside it answers, never another name.
    */
   answerType: QuestionType;
+  /** Each term that stands for a concept (its word, a one-word alias, a related word): the concept's index. */
+  conceptOf: Map<string, number>;
 }
 
 /** "Who was Lisa Howard?", "Who is William LeoGrande": a person asked about by name. */
@@ -183,7 +229,17 @@ export function quoteQuery(
     typoCredit,
     typos: typoCredit.filter((credit) => credit !== null),
     answerType: query.type === 'person' && WHO_IS_NAME.test(query.text) ? 'definition' : query.type,
+    conceptOf: conceptIndex(concepts),
   };
+}
+
+/** `QuoteQuery.conceptOf`: the first concept a term stands for. */
+function conceptIndex(concepts: AnalyzedQuery['concepts']): Map<string, number> {
+  const index = new Map<string, number>();
+  concepts.forEach((c, k) => {
+    for (const t of [c.term, ...c.alternatives.filter((a) => a.length === 1).map((a) => a[0]!), ...c.related.map((r) => r.term)]) if (!index.has(t)) index.set(t, k);
+  });
+  return index;
 }
 
 /** Per-sentence, per-concept scratch of `chooseQuote`, reused from call to call (it is not re-entered). */
@@ -239,7 +295,7 @@ export function chooseQuote(passage: Passage, prepared: QuoteQuery): QuoteChoice
     bonus[i] =
       attribution && !(query.aboutSpeaking && TYPED.has(query.type) && answerSpan(s, query.type, query.markTerms, query.period))
         ? -0.2
-        : sentenceTypeBonus(s, query.type) + nearFocus(query.type, s, focusTerms) + roleBeside(query.type, s, names);
+        : sentenceTypeBonus(s, query.type) + nearFocus(query.type, s, focusTerms) + roleBeside(query.type, s, names) + closeTogether(s, prepared);
   }
   for (let k = 0; k < n; k++) inHeading[k] = conceptCredit(concepts[k]!, headingTerms) * QUOTE_RULES.headingCredit;
 

@@ -43,6 +43,11 @@ describe('pickQuote', () => {
     expect(quoteQuery(analyzeQuery('Who found the tape?', domainAliases), idf).answerType).toBe('person');
   });
 
+  it('prefers, between sentences holding the same words of the question, the one where they stand together', () => {
+    const p = passage('Thant used two diplomats to report on his trip and on what he saw of Castro. Thant reported that Castro was tense.');
+    expect(quote(p, 'What did Thant report about Castro?').text).toBe('Thant reported that Castro was tense.');
+  });
+
   it('prefers, for "when", the sentence with a date', () => {
     const p = passage('Talks with Castro were explored. The idea came up in the press. On November 5, 1963, Kennedy explored them again.');
     expect(quote(p, 'When did Kennedy explore talks?').text).toContain('On November 5, 1963');
