@@ -20,7 +20,10 @@ const AGENT = /\bby\s+(\p{Lu}[\p{L}.'’-]*\s?){1,3}/u;
 const NAMED = /\bnamed\s+\p{Lu}/u;
 /** "X (a U.S. plan to…)", "X, a Cuba scholar", "known as", "was a": a sentence that says what something is. */
 const DEFINES = /\(\s*(a|an|the)\s|,\s(a|an)\s\p{Ll}|\b(known as|called|is a|was a|was an|is an)\b/u;
-const CAUSE = /\b(because|due to|since|so that|in order to|as a result|in retaliation|led to|caused?|affront|after|when)\b/i;
+/** Words that give a cause or a purpose ("because", "due to", "in order to"). */
+const CAUSE = /\b(because|due to|so that|in order to|as a result|in retaliation|led to|caused?|affront|for fear|thanks to|in response)\b/i;
+/** Words that may give one, or only a time ("after", "when", "since"). */
+const MAYBE_CAUSE = /\b(since|after|when|following)\b/i;
 const PLACE = /\b(in|at|to|from)\s+\p{Lu}/u;
 const SPEECH = /[“"‘].{2,}[”"’]|\b(said|says|told|wrote|asked|replied|warned|declared|noted|observed|stated)\b/u;
 
@@ -51,7 +54,8 @@ export function typeBonus(type: QuestionType, sentence: string): number {
     case 'definition':
       return ROLE.test(sentence) || NAMED.test(sentence) || DEFINES.test(sentence) ? 0.15 : 0;
     case 'reason':
-      return CAUSE.test(sentence) ? 0.15 : 0;
+      // A time ("after", "when") is a reason only sometimes: a third of a cause's evidence.
+      return CAUSE.test(sentence) ? 0.3 : MAYBE_CAUSE.test(sentence) ? 0.1 : 0;
     case 'place':
       return PLACE.test(sentence) ? 0.1 : 0;
     case 'speech':

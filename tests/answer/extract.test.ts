@@ -48,6 +48,11 @@ describe('pickQuote', () => {
     expect(quote(p, 'What did Thant report about Castro?').text).toBe('Thant reported that Castro was tense.');
   });
 
+  it('prefers, for "why", a sentence giving a cause over one giving only a time', () => {
+    const p = passage('After the crisis the talks on the prisoners stalled for months. The talks on the prisoners stalled because Castro raised his price.');
+    expect(quote(p, 'Why did the talks on the prisoners stall?').text).toBe('The talks on the prisoners stalled because Castro raised his price.');
+  });
+
   it('prefers, for "when", the sentence with a date', () => {
     const p = passage('Talks with Castro were explored. The idea came up in the press. On November 5, 1963, Kennedy explored them again.');
     expect(quote(p, 'When did Kennedy explore talks?').text).toContain('On November 5, 1963');
