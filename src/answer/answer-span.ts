@@ -6,12 +6,14 @@
 import type { QuestionPeriod, QuestionType } from '../retrieval/types.js';
 import { analyzeFast } from '../retrieval/analysis.js';
 import { sentenceDates, type SentenceAnalysis } from './passage-analysis.js';
-import { CURRENCY_AFTER, ROLE } from './sentence-evidence.js';
+import { CURRENCY_AFTER, NUMBER_WORDS, ROLE } from './sentence-evidence.js';
 import { BoundedMap } from '../util/bounded-map.js';
 
 /** Amounts and counts: "$2.9 million", "1,200", "80,000", "15 years", "several dozen", "Seventeen days". */
-const AMOUNT =
-  /(?:\$\s?)?\b\d[\d,.]*(?:\s?(?:million|billion|thousand|hundred|percent|%))?|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|seventeen|twenty|thirty|fifty|hundred|thousand|several|dozens?|hundreds|thousands|millions)(?:[\s-]+(?:dozen|hundred|thousand|million|days?|years?))*\b/giu;
+const AMOUNT = new RegExp(
+  `(?:\\$\\s?)?\\b\\d[\\d,.]*(?:\\s?(?:million|billion|thousand|hundred|percent|%))?|\\b(?:${NUMBER_WORDS})(?:[\\s-]+(?:${NUMBER_WORDS}|days?|years?))*\\b`,
+  'giu',
+);
 /** A name: capitalized words, with initials ("James B. Donovan", "U Thant", "Frank Mankiewicz"). */
 const NAME = /\b\p{Lu}[\p{L}'’-]*(?:\s+(?:\p{Lu}\.|\p{Lu}[\p{L}'’-]*))*/gu;
 /** A place after a preposition: "in Havana", "off the coast of Florida", "to Angola". */

@@ -53,6 +53,13 @@ describe('pickQuote', () => {
     expect(quote(p, 'Why did the talks on the prisoners stall?').text).toBe('The talks on the prisoners stalled because Castro raised his price.');
   });
 
+  it('reads any number written in words as an amount for "how many"', () => {
+    const p = passage('Kennedy was killed some days after the tape. Kennedy was killed seventeen days after the tape.');
+    const q = quote(p, 'How many days after the tape was Kennedy killed?');
+    expect(q.text).toBe('Kennedy was killed seventeen days after the tape.');
+    expect(q.text.slice(...q.answer!)).toBe('seventeen days');
+  });
+
   it('prefers, for "when", the sentence with a date', () => {
     const p = passage('Talks with Castro were explored. The idea came up in the press. On November 5, 1963, Kennedy explored them again.');
     expect(quote(p, 'When did Kennedy explore talks?').text).toContain('On November 5, 1963');
