@@ -5,6 +5,7 @@ import type { AnalyzedQuery, QuestionType } from '../retrieval/types.js';
 import { conceptCredit, conceptFound, conceptTypoCreditOf, typoCreditOf } from './evidence.js';
 import type { NearWords } from '../retrieval/types.js';
 import { answerSpan, holdsAnswer, IS_A, scoredAnswer, TYPED } from './answer-span.js';
+import { SAID_THAT } from './sentence-evidence.js';
 import { analysisOf, answerPositions, sentenceInPeriod, sentenceTypeBonus, type SentenceAnalysis } from './passage-analysis.js';
 
 /** A verbatim quote: `text` is exactly `passage.text.slice(start, end)`. */
@@ -45,7 +46,10 @@ export const QUOTE_RULES = {
   headingCredit: 0.5,
   /** Extra evidence when the answer (a date, a number, an agent) stands within this many words of a focus term. */
   nearFocusWords: 8,
-  /** Bonus for an answer standing that near a focus term, or a role beside a name the question asks about. */
+  /**
+   * Bonus for an answer standing that near a focus term, a role beside a name the question asks about,
+   * or, for "what did … say", words of the question opening what was said ("reported that Castro…").
+   */
   nearFocusBonus: 0.2,
   /** Bonus, for "who is" and "what is" questions, for a sentence saying what a name of the question is ("X is a…"). */
   definitionBonus: 0.3,
@@ -67,6 +71,25 @@ function nearFocus(type: QuestionType, sentence: SentenceAnalysis, focus: Readon
   for (const t of sentence.tokens) {
     if (!focus.has(t.term)) continue;
     for (const at of answers) if (Math.abs(t.position - at) <= QUOTE_RULES.nearFocusWords) return QUOTE_RULES.nearFocusBonus;
+  }
+  return 0;
+}
+
+/**
+ * Bonus, for a question about what someone said, for a sentence reporting it of the question's topic:
+ * a verb of saying, "that", and a word of the question right after ("Thant reported that Castro was…";
+ * not "he said that “we should start…”").
+ */
+function saidOfTopic(sentence: SentenceAnalysis, prepared: QuoteQuery): number {
+  if (prepared.query.type !== 'speech') return 0;
+  const said = SAID_THAT.exec(sentence.text);
+  if (!said) return 0;
+  const end = said.index + said[0].length;
+  let after = 0;
+  for (const t of sentence.tokens) {
+    if (t.start < end) continue;
+    if (prepared.names.has(t.term)) return QUOTE_RULES.nearFocusBonus;
+    if (++after >= 3) break;
   }
   return 0;
 }
@@ -295,7 +318,7 @@ export function chooseQuote(passage: Passage, prepared: QuoteQuery): QuoteChoice
     bonus[i] =
       attribution && !(query.aboutSpeaking && TYPED.has(query.type) && answerSpan(s, query.type, query.markTerms, query.period))
         ? -0.2
-        : sentenceTypeBonus(s, query.type) + nearFocus(query.type, s, focusTerms) + roleBeside(query.type, s, names) + closeTogether(s, prepared);
+        : sentenceTypeBonus(s, query.type) + nearFocus(query.type, s, focusTerms) + roleBeside(query.type, s, names) + closeTogether(s, prepared) + saidOfTopic(s, prepared);
   }
   for (let k = 0; k < n; k++) inHeading[k] = conceptCredit(concepts[k]!, headingTerms) * QUOTE_RULES.headingCredit;
 

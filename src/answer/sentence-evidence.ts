@@ -28,6 +28,8 @@ const CAUSE = /\b(because|due to|so that|in order to|as a result|in retaliation|
 /** Words that may give one, or only a time ("after", "when", "since"). */
 const MAYBE_CAUSE = /\b(since|after|when|following)\b/i;
 const PLACE = /\b(in|at|to|from)\s+\p{Lu}/u;
+/** Indirect speech: a verb of saying and the "that" its content opens with ("Thant reported that Castro was…"). */
+export const SAID_THAT = /\b(?:said|says|told|wrote|writes|reported|reports|warned|noted|stated|declared|argued|insisted|claimed|added|explained|replied|answered|announced|promised|assured|observed|remarked)\s+(?:\p{L}+\s+)?that\b/iu;
 const SPEECH = /[“"‘].{2,}[”"’]|\b(said|says|told|wrote|asked|replied|warned|declared|noted|observed|stated)\b/u;
 
 /** The answer a question type looks for, where it is found most decisively (date, number, agent), as global patterns. */

@@ -60,6 +60,11 @@ describe('pickQuote', () => {
     expect(q.text.slice(...q.answer!)).toBe('seventeen days');
   });
 
+  it('prefers, for what someone said, a sentence reporting it of the question’s topic ("reported that Castro…")', () => {
+    const p = passage('Castro, Thant reported, was “busy” that week. Thant reported that Castro was “tense and unhappy”.');
+    expect(quote(p, 'What did Thant report about Castro?').text).toBe('Thant reported that Castro was “tense and unhappy”.');
+  });
+
   it('prefers, for "when", the sentence with a date', () => {
     const p = passage('Talks with Castro were explored. The idea came up in the press. On November 5, 1963, Kennedy explored them again.');
     expect(quote(p, 'When did Kennedy explore talks?').text).toContain('On November 5, 1963');
