@@ -181,7 +181,7 @@ function candidateLinks(wordNet: WordNet, depth: number): Map<string, Related[]>
       // Nouns only: verb and adjective "hypernyms" are too general to bridge anything ("seize" → "take").
       if (ref.part === 'noun') for (const h of synset.hypernyms) for (const w of wordNet.synset(h).words) add(lemma, w, 'hypernym');
       // Only a hyponym's own frequent senses: "aircraft" → "plane", never "bomber" through a rare sense.
-      if (ref.part === 'noun') for (const h of synset.hyponyms) for (const w of wordNet.synset(h).words) if (frequent(w, h)) add(lemma, w, 'hyponym');
+      if (ref.part === 'noun') for (const h of kindsOf(wordNet, synset.hyponyms)) for (const w of wordNet.synset(h).words) if (frequent(w, h)) add(lemma, w, 'hyponym');
       for (const [source, to, word] of synset.derivations) {
         if (source !== 0 && synset.words[source - 1] !== lemma) continue;
         const w = wordNet.synset(to).words[word - 1];
@@ -192,6 +192,22 @@ function candidateLinks(wordNet: WordNet, depth: number): Map<string, Related[]>
   addVerbForms(wordNet, out);
   byDepth.set(depth, links);
   return links;
+}
+
+/**
+ * A synset's hyponyms, except that a kind named only by compounds, which no corpus word can be
+ * ("heavier-than-air craft"), is passed through to its own kinds: "aircraft" reaches "airplane". (Not
+ * upwards: a compound-only class above a word is abstract, "thinking" → "higher cognitive process",
+ * and passing it bridged "think" to "process" and "research".)
+ */
+function kindsOf(wordNet: WordNet, hyponyms: readonly SynsetRef[]): SynsetRef[] {
+  const out: SynsetRef[] = [];
+  for (const ref of hyponyms) {
+    const synset = wordNet.synset(ref);
+    if (synset.words.every((w) => w.includes('_') || w.includes('-'))) out.push(...synset.hyponyms);
+    else out.push(ref);
+  }
+  return out;
 }
 
 /**

@@ -21,6 +21,12 @@ describe('the lexicon', () => {
       expect(lexicon.related('weapon')).toContainEqual({ term: 'missil', relation: 'hyponym' });
     });
 
+    it('reaches a kind under a kind named only by compounds ("aircraft" → "heavier-than-air craft" → "plane"), never a class above one', () => {
+      expect(lexicon.related('aircraft')).toContainEqual({ term: 'plane', relation: 'hyponym' });
+      const thinking = Lexicon.build(wordNet(), (t) => ['process', 'research', 'think'].includes(t));
+      expect(thinking.related('think').map((r) => r.term)).not.toContain('process');
+    });
+
     it('finds an inflected verb’s links under the stem the stemmer leaves it ("freed", irregular "began")', () => {
       expect(lexicon.related('free')).toContainEqual({ term: 'releas', relation: 'synonym' });
       expect(lexicon.related('freed')).toEqual(lexicon.related('free'));
