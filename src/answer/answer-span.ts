@@ -21,7 +21,7 @@ const PLACE = /\b(?:in|at|to|from|off|near|into|of|such as)\s+(?:the\s+(?:coast\
 /** A reason: its cue and the clause that follows, up to a comma or the sentence's end. */
 const REASON = /\b(?:because(?: of)?|due (?:largely )?(?:in part )?to|in order to|so that|as a result of|in retaliation for|for fear of|led to|thanks to|following|after)\b[^,.;:!?]*/giu;
 /** Capitalized words that open sentences or clauses rather than name anyone. */
-const NOT_NAMES = new Set(['I', 'January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December', 'TV', 'News', 'House', 'White', 'Office', 'Department', 'The', 'This', 'That', 'These', 'Those', 'In', 'On', 'At', 'By', 'When', 'After', 'Before', 'But', 'And', 'Yet', 'However', 'Despite', 'During', 'Although', 'Through', 'Then', 'It', 'He', 'She', 'They', 'His', 'Her', 'Their', 'As', 'For', 'With', 'From', 'To', 'A', 'An', 'If', 'So', 'Once', 'Since', 'While', 'Following', 'Furthermore', 'Unfortunately', 'Consequently', 'Additionally', 'First', 'Here', 'There', 'Just', 'Top', 'Secret', 'President', 'Mr', 'MR']);
+const NOT_NAMES = new Set(['I', 'We', 'You', 'Our', 'Its', 'My', 'Your', 'January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December', 'TV', 'News', 'House', 'White', 'Office', 'Department', 'The', 'This', 'That', 'These', 'Those', 'In', 'On', 'At', 'By', 'When', 'After', 'Before', 'But', 'And', 'Yet', 'However', 'Despite', 'During', 'Although', 'Through', 'Then', 'It', 'He', 'She', 'They', 'His', 'Her', 'Their', 'As', 'For', 'With', 'From', 'To', 'A', 'An', 'If', 'So', 'Once', 'Since', 'While', 'Following', 'Furthermore', 'Unfortunately', 'Consequently', 'Additionally', 'First', 'Here', 'There', 'Just', 'Top', 'Secret', 'President', 'Mr', 'MR']);
 /**
  * What stands between a name and the role a sentence says it is: "is a", "was an", "is the", then words
  * up to the role ("LeoGrande is a renowned author"); the match ends where the article, the answer, starts.
@@ -105,6 +105,13 @@ function roleOf(sentence: SentenceAnalysis, asked: ReadonlySet<string>): [number
   }
   for (const r of sentence.roles) {
     const role = sentence.tokens[r]!;
+    // "Theodore Sorensen, Special Counsel to the President, reveals…": the role in apposition, up to its comma.
+    const named = lastAskedBefore(sentence, asked, role.position);
+    if (named && role.position - named.position <= 3 && /^,\s[^,;:]*$/.test(text.slice(named.end, role.start))) {
+      const start = named.end + 2;
+      const comma = text.slice(start).search(/[,;:.]|$/);
+      return trimmed(text, start, start + comma);
+    }
     const name = sentence.tokens.find((t) => asked.has(t.term) && t.position > role.position && t.position - role.position <= 3);
     if (name) return [role.start, name.start].map((x, i) => (i === 1 ? text.slice(0, x).trimEnd().replace(/[,:]$/, '').length : x)) as [number, number];
     const subject = lastAskedBefore(sentence, asked, role.position);
@@ -121,9 +128,9 @@ const NAMED_BEFORE = /\b((?:an?|the)\s+[^\s,.;:()]+(?:\s+[^\s,.;:()]+){0,3})\s+(
 const NEAR_ASKED = 4;
 
 /**
- * The answer to a "who" in a sentence and how sure it is, comparable across sentences: the role a
- * name of the question is given (see `roleOf`), surest; else the name most likely the person asked
- * for. Every run of capitalized words (not one the question typed, not a word that opens clauses) is
+ * The answer to a "who" in a sentence and how sure it is, comparable across sentences: the name most
+ * likely the person asked for (a role the sentence gives a name of the question describes that name,
+ * not the one asked for: "…meet Cuban president Fidel Castro" for "who was the diplomat…"). Every run of capitalized words (not one the question typed, not a word that opens clauses) is
  * a candidate: the agent of a passive ("by Peter Kornbluh"), a titled name or one a role stands before
  * ("negotiator James Donovan"), and one standing near the question's words beat a place after a
  * preposition ("in Havana"), a modifier ("US-Cuban", "Clinton’s") or a lone capitalized word; between
@@ -145,8 +152,6 @@ export function holdsAnswer(sentence: SentenceAnalysis, type: QuestionType, aske
 
 /** `personAnswer`, or with `any` the first candidate found, unscored (as `amountAnswer`'s `any`). */
 function person(sentence: SentenceAnalysis, asked: ReadonlySet<string>, any: boolean): { span: [number, number]; score: number } | null {
-  const role = roleOf(sentence, asked);
-  if (role) return { span: role, score: ROLE_SCORE };
   const text = sentence.text;
   let best: [number, number] | null = null;
   let bestScore = -Infinity;
@@ -159,16 +164,21 @@ function person(sentence: SentenceAnalysis, asked: ReadonlySet<string>, any: boo
       titled = true;
     }
     if (!words.length || words.every((w) => asked.has(fold(w)))) continue;
-    if (m.index === 0 && words.length === 1) continue;
     const start = m.index + m[0].indexOf(words[0]!);
     const end = m.index + m[0].length;
+    // A document's number ("CDNW12636") is no one.
+    if (/\d/.test(text[end] ?? '')) continue;
+    // "Slater, head of the American Department": a role in apposition after the name.
+    const roleAfter = sentence.roles.some((r) => { const role = sentence.tokens[r]!; return role.start > end && role.start - end <= 12 && text[end] === ','; });
+    // A lone capitalized word opening the sentence is mostly not a name, unless a role follows it.
+    if (m.index === 0 && words.length === 1 && !roleAfter) continue;
     if (any) return { span: [start, end], score: 0 };
     const before = text.slice(0, start);
     const last = words[words.length - 1]!;
     let score = (words.length > 1 ? 1 : 0) + (titled ? 2 : 0);
     if (AGENT_BEFORE.test(before)) score += 3;
     else if (PLACE_BEFORE.test(before)) score -= 2;
-    if (sentence.roles.some((r) => { const role = sentence.tokens[r]!; return role.end <= start && start - role.end <= 3; })) score += 2;
+    if (roleAfter || sentence.roles.some((r) => { const role = sentence.tokens[r]!; return role.end <= start && start - role.end <= 3; })) score += 2;
     if (/[’']s$/.test(last) || last.includes('-') || last.length === 1) score -= 2;
     // A name the question typed is whom it asks about, not the answer ("…alongside Fidel Castro": not "Fidel Castro").
     if (words.some((w) => asked.has(fold(w)))) score -= 3;
@@ -179,7 +189,6 @@ function person(sentence: SentenceAnalysis, asked: ReadonlySet<string>, any: boo
 }
 
 /** Above any name's score: a role given to a name of the question answers a "who" surely. */
-const ROLE_SCORE = 100;
 
 /**
  * The amount answering a "how many" / "how much" in the sentence: the one nearest the question's words

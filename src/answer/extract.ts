@@ -222,6 +222,8 @@ export interface QuoteQuery {
 
 /** "Who was Lisa Howard?", "Who is William LeoGrande": a person asked about by name. */
 const WHO_IS_NAME = /^\s*[Ww]ho\s+(is|was|were|are)\s+\p{Lu}/u;
+/** "who was william atwood": typed in lower case, a name of a few words and nothing else (not "who was the diplomat…"). */
+const WHO_IS_LOWER = /^\s*who\s+(is|was)\s+(?!(?:the|a|an|in|at|on|from|with|president|behind)\b)[a-z][a-z'’.-]*(\s+[a-z][a-z'’.-]*){1,2}\s*\??\s*$/u;
 
 /**
  * Prepares a question for `chooseQuote` and `quoteOf`, with the corpus's IDF and vocabulary; `near`,
@@ -251,7 +253,7 @@ export function quoteQuery(
     spansWords: concepts.map((c) => c.alternatives.some((alt) => alt.length > 1)),
     typoCredit,
     typos: typoCredit.filter((credit) => credit !== null),
-    answerType: query.type === 'person' && WHO_IS_NAME.test(query.text) ? 'definition' : query.type,
+    answerType: query.type === 'person' && (WHO_IS_NAME.test(query.text) || WHO_IS_LOWER.test(query.text)) ? 'definition' : query.type,
     conceptOf: conceptIndex(concepts),
   };
 }

@@ -50,6 +50,14 @@ describe('the answer marked in the quote', () => {
     expect(answerOf('Who was Elián Gonzalez?')).toBe('a five-year-old boy');
   });
 
+  it('marks the role in apposition after a name asked about: "Theodore Sorensen, Special Counsel to the President, …"', () => {
+    expect(answerOf('who was Theodore Sorensen?')).toBe('Special Counsel to the President');
+  });
+
+  it('reads "who was <name>" typed in lower case as asking what the name is', () => {
+    expect(answerOf('who was william attwood')).toBe('diplomat');
+  });
+
   it('marks what a name asked about is said to be: "X is a renowned author"', () => {
     expect(answerOf('who is William LeoGrande?')).toBe('a renowned author');
   });
@@ -98,6 +106,16 @@ describe('the answer marked in the quote', () => {
     it('takes the surest name of a quote of two sentences, not the first sentence’s', () => {
       // "…between the United States and Cuba when Gross was sentenced… released Rene Gonzalez (a member of the Cuban Five)".
       expect(answerOf('who of the Cuban Five was let go under Obama?')).toBe('Rene Gonzalez');
+    });
+
+    it('never takes the role of a name the question typed for the person it asks for', () => {
+      const text = 'JFK discusses sending a senior U.S. diplomat, William Attwood, to Havana to meet Cuban president Fidel Castro.';
+      expect(personIn(text, analyzeTerms('who was the diplomat JFK wanted to send to meet Castro secretly?'))).toBe('William Attwood');
+    });
+
+    it('takes a name opening the sentence when a role follows it ("Slater, head of…"), never a document’s number', () => {
+      expect(personIn('Slater, head of the American Department, warned of the situation in Cuba.', ['cuba'])).toBe('Slater');
+      expect(personIn('Castro was tense in CDNW12597, said the cables.', ['castro'])).toBeNull();
     });
 
     it('takes a name the question did not type over one it did', () => {
