@@ -19,7 +19,13 @@ const NAME = /\b\p{Lu}[\p{L}'’-]*(?:\s+(?:\p{Lu}\.|\p{Lu}[\p{L}'’-]*))*/gu;
 /** A place after a preposition: "in Havana", "off the coast of Florida", "to Angola". */
 const PLACE = /\b(?:in|at|to|from|off|near|into|of|such as)\s+(?:the\s+(?:coast\s+of\s+)?)?(\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)*)/gu;
 /** A reason: its cue and the clause that follows, up to a comma or the sentence's end. */
-const REASON = /\b(?:because(?: of)?|due (?:largely )?(?:in part )?to|in order to|so that|as a result of|in retaliation for|for fear of|led to|thanks to|following|after)\b[^,.;:!?]*/giu;
+const REASON = /\b(?:because(?: of)?|due (?:largely )?(?:in part )?to|in order to|so that|as a result of|in retaliation for|for fear of|led to|thanks to)\b(?:\b\p{Lu}\.|[^,.;:!?])*/iu;
+/**
+ * A clause that may give a reason or only a time, marked when the sentence gives no surer one: inside
+ * the sentence ("…soured when Eisenhower chose to go golfing"), not opening it ("When Carter took
+ * office in 1977, …" sets a time).
+ */
+const MAYBE_REASON = /(?<=\S\s+)\b(?:following|after|when|suspecting|fearing)\b(?:\b\p{Lu}\.|[^,.;:!?])*/iu;
 /** Capitalized words that open sentences or clauses rather than name anyone. */
 const NOT_NAMES = new Set(['I', 'We', 'You', 'Our', 'Its', 'My', 'Your', 'January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December', 'TV', 'News', 'House', 'White', 'Office', 'Department', 'The', 'This', 'That', 'These', 'Those', 'In', 'On', 'At', 'By', 'When', 'After', 'Before', 'But', 'And', 'Yet', 'However', 'Despite', 'During', 'Although', 'Through', 'Then', 'It', 'He', 'She', 'They', 'His', 'Her', 'Their', 'As', 'For', 'With', 'From', 'To', 'A', 'An', 'If', 'So', 'Once', 'Since', 'While', 'Following', 'Furthermore', 'Unfortunately', 'Consequently', 'Additionally', 'First', 'Here', 'There', 'Just', 'Top', 'Secret', 'President', 'Mr', 'MR']);
 /**
@@ -76,8 +82,7 @@ function unscoredAnswer(sentence: SentenceAnalysis, type: QuestionType, asked: R
       return null;
     }
     case 'reason': {
-      const m = REASON.exec(text);
-      REASON.lastIndex = 0;
+      const m = REASON.exec(text) ?? MAYBE_REASON.exec(text);
       return m ? trimmed(text, m.index, m.index + m[0].length) : null;
     }
     default:

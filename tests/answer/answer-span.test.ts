@@ -8,7 +8,7 @@ import { analyzeTerms } from '../../src/search/analyzer.js';
 
 const core = loadCore();
 /** What a question of `type` marks in one sentence, `asked` being the question's terms. */
-const spanIn = (type: 'person' | 'place' | 'quantity', text: string, asked: string[] = []) => {
+const spanIn = (type: 'person' | 'place' | 'quantity' | 'reason', text: string, asked: string[] = []) => {
   const passage: Passage = { id: 't#p1', docId: 't', n: 1, heading: null, text, sentences: [[0, text.length]], paragraph: 1, line: 1, comment: null };
   const span = answerSpan(analysisOf(passage).sentences[0]!, type, new Set(asked), null);
   return span ? text.slice(...span) : null;
@@ -77,6 +77,12 @@ describe('the answer marked in the quote', () => {
   it('marks a place after "such as", never a month after "in"', () => {
     expect(spanIn('place', 'In 1973 countries such as Chile and Peru restored their trade.')).toBe('Chile');
     expect(spanIn('place', 'They met in April 1963 in Havana.')).toBe('Havana');
+  });
+
+  it('marks the reason of a "why": a cause first, else a "when" or "after" clause inside the sentence, never one setting its time', () => {
+    expect(spanIn('reason', 'After the crisis, talks failed due to another crisis, and Carter left.')).toBe('due to another crisis');
+    expect(spanIn('reason', 'Things were soured when President Dwight D. Eisenhower chose to go golfing, an insult.')).toBe('when President Dwight D. Eisenhower chose to go golfing');
+    expect(spanIn('reason', 'When Carter took office in 1977, he believed in trade.')).toBeNull();
   });
 
   it('marks the place of a "where"', () => {
