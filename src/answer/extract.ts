@@ -305,9 +305,11 @@ export function chooseQuote(passage: Passage, prepared: QuoteQuery): QuoteChoice
     const s = sentences[i]!;
     const terms = query.aboutSpeaking && s.attributes ? s.attributes : s.terms;
     let topic = 0;
+    let held = 0;
     for (let k = 0; k < n; k++) {
       const c = concepts[k]!;
       const credit = conceptCredit(c, terms);
+      if (credit > 0) held++;
       found[i * n + k] = credit;
       typo[i * n + k] = credit < 1 && unknown[k] ? typoCredit[k]!(terms) : 0;
       if (!topic && (terms === s.own ? credit === 1 : conceptFound(c, s.own))) topic = 1;
@@ -320,7 +322,7 @@ export function chooseQuote(passage: Passage, prepared: QuoteQuery): QuoteChoice
     bonus[i] =
       attribution && !(query.aboutSpeaking && TYPED.has(query.type) && answerSpan(s, query.type, query.markTerms, query.period))
         ? -0.2
-        : sentenceTypeBonus(s, query.type) + nearFocus(query.type, s, focusTerms) + roleBeside(query.type, s, names) + closeTogether(s, prepared) + saidOfTopic(s, prepared);
+        : sentenceTypeBonus(s, query.type) + nearFocus(query.type, s, focusTerms) + roleBeside(query.type, s, names) + (held > 1 ? closeTogether(s, prepared) : 0) + saidOfTopic(s, prepared);
   }
   for (let k = 0; k < n; k++) inHeading[k] = conceptCredit(concepts[k]!, headingTerms) * QUOTE_RULES.headingCredit;
 
