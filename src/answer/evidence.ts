@@ -103,10 +103,25 @@ export function conceptTypoCreditOf(concept: ConceptTerm, near?: (term: string) 
 }
 
 /**
+ * A word of the question the corpus lacks is said, if at all, by one of its related words: that word
+ * stands for it at this many times its relation's credit (a synonym, 0.8, counts whole), and the lacked
+ * word weighs this much less than an unknown term's weight (the `idf` of a term no passage holds),
+ * which is still above any word the corpus holds. ("what did the cubans think of the US invasion
+ * threat": "threat", lacked, weighed so much that "dangerous", its hypernym, outweighed "invasion".)
+ */
+export const LACKED_WORD = 1.25;
+
+/** A lacked word's credit from its relation's (see `LACKED_WORD`), at most whole. */
+export function lackedWordCredit(credit: number): number {
+  return Math.min(1, credit * LACKED_WORD);
+}
+
+/**
  * IDF-weighted coverage of the question's content terms by a passage, from 0 to 1: the share of the
  * question's information that the passage holds. A term the corpus does not know at all weighs more
- * than the rarest term it does (see `idf`), so "bake sourdough bread" scores near 0 everywhere; such a
- * term earns `conceptTypoCredit` when the passage holds a near spelling of it (a typo).
+ * than the rarest term it does (see `idf` and `LACKED_WORD`), so "bake sourdough bread" scores near 0
+ * everywhere; such a term earns `conceptTypoCredit` when the passage holds a near spelling of it (a
+ * typo), and a related word of it stands for it more fully than for a word the corpus holds.
  *
  * @param known whether the index knows a term: only unknown terms are read as typos.
  * @param typo the typo credit of the question's k-th concept in a set of words (default `conceptTypoCredit`).
@@ -121,9 +136,10 @@ export function coverage(
   let total = 0;
   let found = 0;
   query.concepts.forEach((concept, k) => {
-    const weight = idf(concept.term) * concept.weight;
+    const lacked = !known(concept.term);
+    const weight = (lacked ? idf(concept.term) / LACKED_WORD : idf(concept.term)) * concept.weight;
     total += weight;
-    const credit = conceptCredit(concept, passageTerms);
+    const credit = lacked ? lackedWordCredit(conceptCredit(concept, passageTerms)) : conceptCredit(concept, passageTerms);
     if (credit === 1) found += weight;
     else found += weight * Math.max(credit, known(concept.term) ? 0 : typo(k, passageTerms));
   });

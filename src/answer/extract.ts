@@ -2,7 +2,7 @@ import type { Passage } from '../corpus/types.js';
 import type { AnalyzedToken } from '../retrieval/analysis.js';
 import { analyzeFast } from '../retrieval/analysis.js';
 import type { AnalyzedQuery, QuestionType } from '../retrieval/types.js';
-import { conceptCredit, conceptFound, conceptTypoCreditOf, typoCreditOf } from './evidence.js';
+import { conceptCredit, conceptFound, conceptTypoCreditOf, LACKED_WORD, lackedWordCredit, typoCreditOf } from './evidence.js';
 import type { NearWords } from '../retrieval/types.js';
 import { answerSpan, holdsAnswer, IS_A, scoredAnswer, TYPED } from './answer-span.js';
 import { SAID_THAT } from './sentence-evidence.js';
@@ -236,8 +236,8 @@ export function quoteQuery(
   near?: (term: string) => NearWords,
 ): QuoteQuery {
   const concepts = query.concepts;
-  const weights = concepts.map((c) => idf(c.term) * c.weight * (c.focus ? QUOTE_RULES.focusWeight : 1));
   const unknown = concepts.map((c) => !knownTerm(c.term));
+  const weights = concepts.map((c, k) => (unknown[k] ? idf(c.term) / LACKED_WORD : idf(c.term)) * c.weight * (c.focus ? QUOTE_RULES.focusWeight : 1));
   const typoCredit = concepts.map((c, k) => (unknown[k] ? conceptTypoCreditOf(c, near) : null));
   const conceptWeight = weights.reduce((sum, w) => sum + w, 0);
   // The period counts as much as an average concept of the question (all of it when it asks nothing else).
@@ -308,7 +308,7 @@ export function chooseQuote(passage: Passage, prepared: QuoteQuery): QuoteChoice
     let held = 0;
     for (let k = 0; k < n; k++) {
       const c = concepts[k]!;
-      const credit = conceptCredit(c, terms);
+      const credit = unknown[k] ? lackedWordCredit(conceptCredit(c, terms)) : conceptCredit(c, terms);
       if (credit > 0) held++;
       found[i * n + k] = credit;
       typo[i * n + k] = credit < 1 && unknown[k] ? typoCredit[k]!(terms) : 0;

@@ -114,7 +114,8 @@ describe('ask over the bundled corpus', () => {
     });
 
     it('quotes the nearest passages of a near-topic question even when its period brings weaker ones first', () => {
-      const result = ask(core, 'how many Soviet soldiers were stationed in Cuba in 1962?');
+      const result = ask(core, 'when did the US embassy in Havana reopen in 2015?');
+      expect(result.coverage).toBeLessThan(0.2);
       expect(result.answered).toBe(false);
       expect(result.nearest).toHaveLength(3);
     });

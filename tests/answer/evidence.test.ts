@@ -28,6 +28,17 @@ describe('coverage', () => {
     expect(coverage(q, new Set(['gonzalez']), idf, (t) => t === 'gonzalez')).toBeCloseTo(0.8);
   });
 
+  it('lets a related word stand more fully for a word the corpus lacks (a synonym whole), which weighs a little less', () => {
+    const q = analyzeQuery('Castro threat', null);
+    const lacks = (t: string) => t !== 'threat';
+    q.concepts[1]!.related = [{ term: 'danger', relation: 'hypernym' }];
+    expect(coverage(q, new Set(['castro', 'danger']), idf, lacks)).toBeCloseTo((1 + 4 * 0.75) / 5);
+    q.concepts[1]!.related = [{ term: 'danger', relation: 'synonym' }];
+    expect(coverage(q, new Set(['castro', 'danger']), idf, lacks)).toBe(1);
+    // Held by the corpus, the same word's synonym is part of it.
+    expect(coverage(q, new Set(['castro', 'danger']), idf, known)).toBeCloseTo((1 + 5 * 0.8) / 6);
+  });
+
   it('never reads a term the corpus knows as a typo of another', () => {
     expect(coverage(analyzeQuery('Gonzalez', null), new Set(['gonzales']), idf, () => true)).toBe(0);
   });
