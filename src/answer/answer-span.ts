@@ -92,6 +92,8 @@ function unscoredAnswer(sentence: SentenceAnalysis, type: QuestionType, asked: R
 
 /** Words before a name that make it a place ("in Havana", "to Cuba", "between the United States"). */
 const PLACE_BEFORE = /\b(?:in|at|to|from|into|near|across|over|between|of)\s+(?:the\s+)?$/i;
+/** What may stand between a role and the name it labels: "negotiator James Donovan", "Author(s): William M. LeoGrande". */
+const ROLE_THEN_NAME = /^(?:\(s\))?[\s:,]{0,3}$/;
 /** "…was found by Peter Kornbluh": the agent of a passive. */
 const AGENT_BEFORE = /\bby\s+$/i;
 
@@ -183,7 +185,7 @@ function person(sentence: SentenceAnalysis, asked: ReadonlySet<string>, any: boo
     let score = (words.length > 1 ? 1 : 0) + (titled ? 2 : 0);
     if (AGENT_BEFORE.test(before)) score += 3;
     else if (PLACE_BEFORE.test(before)) score -= 2;
-    if (roleAfter || sentence.roles.some((r) => { const role = sentence.tokens[r]!; return role.end <= start && start - role.end <= 3; })) score += 2;
+    if (roleAfter || sentence.roles.some((r) => { const role = sentence.tokens[r]!; return role.end <= start && ROLE_THEN_NAME.test(text.slice(role.end, start)); })) score += 2;
     if (/[’']s$/.test(last) || last.includes('-') || last.length === 1) score -= 2;
     // A name the question typed is whom it asks about, not the answer ("…alongside Fidel Castro": not "Fidel Castro").
     if (words.some((w) => asked.has(fold(w)))) score -= 3;

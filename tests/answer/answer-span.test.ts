@@ -124,6 +124,10 @@ describe('the answer marked in the quote', () => {
       expect(personIn('Castro was tense in CDNW12597, said the cables.', ['castro'])).toBeNull();
     });
 
+    it('takes a name a role labels ("Author(s): William M. LeoGrande") over a title’s capitalized words', () => {
+      expect(answerOf('Who wrote Back Channel to Cuba?')).toBe('William M. LeoGrande');
+    });
+
     it('takes a name the question did not type over one it did', () => {
       expect(personIn('Fidel Castro came to power with Che Guevara.', ['castro'])).toBe('Che Guevara');
     });
