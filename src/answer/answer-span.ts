@@ -137,9 +137,10 @@ const NEAR_ASKED = 4;
 /**
  * The answer to a "who" in a sentence and how sure it is, comparable across sentences: the name most
  * likely the person asked for (a role the sentence gives a name of the question describes that name,
- * not the one asked for: "…meet Cuban president Fidel Castro" for "who was the diplomat…"). Every run of capitalized words (not one the question typed, not a word that opens clauses) is
- * a candidate: the agent of a passive ("by Peter Kornbluh"), a titled name or one a role stands before
- * ("negotiator James Donovan"), and one standing near the question's words beat a place after a
+ * not the one asked for: "…meet Cuban president Fidel Castro" for "who was the diplomat…"). Every run
+ * of capitalized words (not one the question typed, not a word that opens clauses, not a document's
+ * number) is a candidate: the agent of a passive ("by Peter Kornbluh"), a titled name or one a role
+ * labels ("negotiator James Donovan", "Slater, head of…"), and one standing near the question's words beat a place after a
  * preposition ("in Havana"), a modifier ("US-Cuban", "Clinton’s") or a lone capitalized word; between
  * equals, the first.
  */
