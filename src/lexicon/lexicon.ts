@@ -198,7 +198,7 @@ function candidateLinks(wordNet: WordNet, depth: number): Map<string, Related[]>
  * A synset's hyponyms, except that a kind named only by compounds, which no corpus word can be
  * ("heavier-than-air craft"), is passed through to its own kinds: "aircraft" reaches "airplane". (Not
  * upwards: a compound-only class above a word is abstract, "thinking" → "higher cognitive process",
- * and passing it bridged "think" to "process" and "research".)
+ * and passing it bridged "think" to "process".)
  */
 function kindsOf(wordNet: WordNet, hyponyms: readonly SynsetRef[]): SynsetRef[] {
   const out: SynsetRef[] = [];
