@@ -94,6 +94,19 @@ function unscoredAnswer(sentence: SentenceAnalysis, type: QuestionType, asked: R
 const PLACE_BEFORE = /\b(?:in|at|to|from|into|near|across|over|between|of)\s+(?:the\s+)?$/i;
 /** What may stand between a role and the name it labels: "negotiator James Donovan", "Author(s): William M. LeoGrande". */
 const ROLE_THEN_NAME = /^(?:\(s\))?[\s:,]{0,3}$/;
+
+/**
+ * True when a role labels the name at [start, end): just before it ("negotiator James Donovan",
+ * "Author(s): William M. LeoGrande") or in apposition after it ("Slater, head of the American Department").
+ */
+function labelledByRole(sentence: SentenceAnalysis, start: number, end: number): boolean {
+  const text = sentence.text;
+  return sentence.roles.some((r) => {
+    const role = sentence.tokens[r]!;
+    if (role.end <= start) return ROLE_THEN_NAME.test(text.slice(role.end, start));
+    return role.start > end && role.start - end <= 12 && text[end] === ',';
+  });
+}
 /** "…was found by Peter Kornbluh": the agent of a passive. */
 const AGENT_BEFORE = /\bby\s+$/i;
 
@@ -140,7 +153,7 @@ const NEAR_ASKED = 4;
  * not the one asked for: "…meet Cuban president Fidel Castro" for "who was the diplomat…"). Every run
  * of capitalized words (not one the question typed, not a word that opens clauses, not a document's
  * number) is a candidate: the agent of a passive ("by Peter Kornbluh"), a titled name or one a role
- * labels ("negotiator James Donovan", "Slater, head of…"), and one standing near the question's words beat a place after a
+ * labels (`labelledByRole`), and one standing near the question's words beat a place after a
  * preposition ("in Havana"), a modifier ("US-Cuban", "Clinton’s") or a lone capitalized word; between
  * equals, the first.
  */
@@ -176,17 +189,16 @@ function person(sentence: SentenceAnalysis, asked: ReadonlySet<string>, any: boo
     const end = m.index + m[0].length;
     // A document's number ("CDNW12636") is no one.
     if (/\d/.test(text[end] ?? '')) continue;
-    // "Slater, head of the American Department": a role in apposition after the name.
-    const roleAfter = sentence.roles.some((r) => { const role = sentence.tokens[r]!; return role.start > end && role.start - end <= 12 && text[end] === ','; });
-    // A lone capitalized word opening the sentence is mostly not a name, unless a role follows it.
-    if (m.index === 0 && words.length === 1 && !roleAfter) continue;
+    const labelled = labelledByRole(sentence, start, end);
+    // A lone capitalized word opening the sentence is mostly not a name, unless a role labels it ("Slater, head of…").
+    if (m.index === 0 && words.length === 1 && !labelled) continue;
     if (any) return { span: [start, end], score: 0 };
     const before = text.slice(0, start);
     const last = words[words.length - 1]!;
     let score = (words.length > 1 ? 1 : 0) + (titled ? 2 : 0);
     if (AGENT_BEFORE.test(before)) score += 3;
     else if (PLACE_BEFORE.test(before)) score -= 2;
-    if (roleAfter || sentence.roles.some((r) => { const role = sentence.tokens[r]!; return role.end <= start && ROLE_THEN_NAME.test(text.slice(role.end, start)); })) score += 2;
+    if (labelled) score += 2;
     if (/[’']s$/.test(last) || last.includes('-') || last.length === 1) score -= 2;
     // A name the question typed is whom it asks about, not the answer ("…alongside Fidel Castro": not "Fidel Castro").
     if (words.some((w) => asked.has(fold(w)))) score -= 3;
