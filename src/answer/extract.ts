@@ -42,7 +42,10 @@ export const QUOTE_RULES = {
   endsOnQuestionCost: 0.25,
   /** Cost per sentence of starting the quote later in the passage: between equals, the earlier one. */
   laterSentenceCost: 0.01,
-  /** Credit for a question term found only in the passage's heading, the context the sentence sits in. */
+  /**
+   * Credit for a question term found only in the passage's heading, the context the sentence sits in:
+   * its word or an alias, never a related word.
+   */
   headingCredit: 0.5,
   /** Extra evidence when the answer (a date, a number, an agent) stands within this many words of a focus term. */
   nearFocusWords: 8,
@@ -324,7 +327,9 @@ export function chooseQuote(passage: Passage, prepared: QuoteQuery): QuoteChoice
         ? -0.2
         : sentenceTypeBonus(s, query.type) + nearFocus(query.type, s, focusTerms) + roleBeside(query.type, s, names) + (held > 1 ? closeTogether(s, prepared) : 0) + saidOfTopic(s, prepared);
   }
-  for (let k = 0; k < n; k++) inHeading[k] = conceptCredit(concepts[k]!, headingTerms) * QUOTE_RULES.headingCredit;
+  // Only the question's own words (or aliases): a related word in a heading is too loose a context ("United
+  // States" gave "impose" the credit of "stately").
+  for (let k = 0; k < n; k++) inHeading[k] = conceptFound(concepts[k]!, headingTerms) ? QUOTE_RULES.headingCredit : 0;
 
   let bestFrom = 0;
   let bestTo = 0;

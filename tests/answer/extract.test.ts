@@ -126,6 +126,14 @@ describe('pickQuote', () => {
     const q = 'When did JFK consider secret talks?';
     expect(quote(withHeading, q).score).toBeGreaterThan(quote(without, q).score);
   });
+
+  it('gives a heading no credit for a word only related to the question’s', () => {
+    const text = 'This caused him to put pressure on Castro through an embargo.';
+    const q = analyzeQuery('Why did Johnson impose the embargo?', domainAliases, { related: (t) => (t === 'impos' ? [{ term: 'state', relation: 'synonym' }] : []) });
+    const score = (p: Passage) => pickQuote(p, q, idf).score;
+    expect(score(passage(text, 'Relations Between the United States and Cuba'))).toBe(score(passage(text)));
+    expect(score(passage(text, 'Johnson and the embargo'))).toBeGreaterThan(score(passage(text)));
+  });
 });
 
 describe('markTerms', () => {
