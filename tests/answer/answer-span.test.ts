@@ -85,6 +85,12 @@ describe('the answer marked in the quote', () => {
     expect(spanIn('reason', 'When Carter took office in 1977, he believed in trade.')).toBeNull();
   });
 
+  it('marks a motive or a purpose as the reason, but not what someone hoped for along the way', () => {
+    expect(spanIn('reason', 'The UK representative cited Soviet motives such as the need for leverage in Berlin.')).toBe('motives such as the need for leverage in Berlin');
+    expect(spanIn('reason', 'Kennedy enacted an embargo in an attempt to contain their influence.')).toBe('in an attempt to contain their influence');
+    expect(spanIn('reason', 'Castro, hoping to mend ties, was insulted when Eisenhower went golfing.')).toBe('when Eisenhower went golfing');
+  });
+
   it('marks the place of a "where"', () => {
     expect(answerOf('Where was Elián Gonzalez found floating?')).toBe('Florida');
   });

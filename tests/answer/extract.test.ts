@@ -53,6 +53,11 @@ describe('pickQuote', () => {
     expect(quote(p, 'Why did the talks on the prisoners stall?').text).toBe('The talks on the prisoners stalled because Castro raised his price.');
   });
 
+  it('counts, for "why", a sentence naming motives or a purpose as giving a cause', () => {
+    const p = passage('The British discussed the Soviets acting in Cuba at length. The British cited Soviet motives for acting in Cuba.');
+    expect(quote(p, 'Why did the Soviets act in Cuba, as the British saw it?').text).toBe('The British cited Soviet motives for acting in Cuba.');
+  });
+
   it('reads any number written in words as an amount for "how many"', () => {
     const p = passage('Kennedy was killed some days after the tape. Kennedy was killed seventeen days after the tape.');
     const q = quote(p, 'How many days after the tape was Kennedy killed?');
