@@ -32,8 +32,12 @@ export const QUOTE_RULES = {
   maxSentences: 3,
   /** No quote of several sentences grows past this many words. */
   maxWords: 70,
-  /** Weight of a focus term (a lower-case word of the question: what is asked) against a name. */
-  focusWeight: 2,
+  /**
+   * Weight of a focus term (a lower-case word of the question: what is asked) against a name. (2 let
+   * "start" and "president" outweigh "Reagan" in a sentence about no Reagan at all; 1.5 lost a
+   * development question.)
+   */
+  focusWeight: 1.75,
   /** Cost of each sentence beyond the first, so a longer quote must earn its place. */
   extraSentenceCost: 0.06,
   /** Bonus for taking along a sentence that continues the one before on the question's topic ("This ultimately led to… Gross…"). */
