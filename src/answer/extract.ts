@@ -225,6 +225,8 @@ export interface QuoteQuery {
   answerType: QuestionType;
   /** Each term that stands for a concept (its word, a one-word alias, a related word): the concept's index. */
   conceptOf: Map<string, number>;
+  /** Per concept: the index of the concept its name's last word is (see `ConceptTerm.surname`), else −1. */
+  surnameOf: number[];
 }
 
 /** "Who was Lisa Howard?", "Who is William LeoGrande": a person asked about by name. */
@@ -262,6 +264,7 @@ export function quoteQuery(
     typos: typoCredit.filter((credit) => credit !== null),
     answerType: query.type === 'person' && (WHO_IS_NAME.test(query.text) || WHO_IS_LOWER.test(query.text)) ? 'definition' : query.type,
     conceptOf: conceptIndex(concepts),
+    surnameOf: concepts.map((c) => (c.surname === undefined ? -1 : concepts.findIndex((other) => other.term === c.surname))),
   };
 }
 
@@ -284,6 +287,17 @@ let have = new Float64Array(64);
 let typoBest = new Float64Array(64);
 let inHeading = new Float64Array(64);
 
+/**
+ * Per concept, whether the passage names in full the name it begins ("Richard Goodwin"), so that its
+ * last word alone ("Goodwin") stands for the whole in any of its sentences; null when the question
+ * types no such name.
+ */
+function namedWhole(sentences: readonly SentenceAnalysis[], prepared: QuoteQuery): boolean[] | null {
+  const { surnameOf, query } = prepared;
+  if (surnameOf.every((j) => j < 0)) return null;
+  return surnameOf.map((j, k) => j >= 0 && sentences.some((s) => conceptFound(query.concepts[k]!, s.own) && conceptFound(query.concepts[j]!, s.own)));
+}
+
 /** True when every term of one of `alternatives` is in one of sentences `from`…`to`. */
 function someInWindow(alternatives: readonly (readonly string[])[], sentences: readonly SentenceAnalysis[], from: number, to: number): boolean {
   next: for (const terms of alternatives) {
@@ -298,8 +312,9 @@ function someInWindow(alternatives: readonly (readonly string[])[], sentences: r
 
 /** `pickQuote`'s choice of sentences and its score, without cutting the text: what ranking needs. */
 export function chooseQuote(passage: Passage, prepared: QuoteQuery): QuoteChoice {
-  const { query, weights, totalWeight, focusTerms, names, unknown, spansWords, typoCredit, periodWeight } = prepared;
+  const { query, weights, totalWeight, focusTerms, names, unknown, spansWords, typoCredit, periodWeight, surnameOf } = prepared;
   const { attributionStart, headingTerms, sentences } = analysisOf(passage);
+  const named = namedWhole(sentences, prepared);
   const concepts = query.concepts;
   const n = concepts.length;
   const cells = sentences.length * n;
@@ -315,7 +330,8 @@ export function chooseQuote(passage: Passage, prepared: QuoteQuery): QuoteChoice
     let held = 0;
     for (let k = 0; k < n; k++) {
       const c = concepts[k]!;
-      const credit = unknown[k] ? lackedWordCredit(conceptCredit(c, terms)) : conceptCredit(c, terms);
+      let credit = unknown[k] ? lackedWordCredit(conceptCredit(c, terms)) : conceptCredit(c, terms);
+      if (credit < 1 && named?.[k] && conceptFound(concepts[surnameOf[k]!]!, terms)) credit = 1;
       if (credit > 0) held++;
       found[i * n + k] = credit;
       typo[i * n + k] = credit < 1 && unknown[k] ? typoCredit[k]!(terms) : 0;

@@ -29,6 +29,12 @@ export interface ConceptTerm {
   /** Typed with a capital inside a question (not its first word): a name. */
   name: boolean;
   /**
+   * For a word of a name typed whole, before its last word ("Richard" of "Richard Goodwin"): that last
+   * word's term, by which a passage naming the whole goes on to call the person ("Guevara presented
+   * Goodwin with…", "Guevara" after "Che Guevara"). Absent for any other word.
+   */
+  surname?: string;
+  /**
    * How much the word says of what is asked: 1, or `LIGHT_WEIGHT` for a light verb ("make", "get",
    * "take", "come", "become"), which the question's other words give its meaning. Multiplies the
    * term's weight in the search, in quote choice and in coverage.
@@ -175,6 +181,15 @@ export function analyzeQuery(raw: string, aliases: AliasTable | null, context: Q
   });
   if (run.length > 1) phrases.push(run);
 
+  // A name of several words typed together: its first words are found, in a passage naming the whole,
+  // wherever its last word is (the last word first, so that each word before it points to it).
+  for (let i = tokens.length - 2; i >= 0; i--) {
+    const concept = concepts.get(tokens[i]!.term)!;
+    const next = tokens[i + 1]!;
+    if (!concept.name || !concepts.get(next.term)!.name || next.position - tokens[i]!.position !== 1) continue;
+    const last = concepts.get(next.term)!.surname ?? next.term;
+    if (last !== concept.term) concept.surname = last;
+  }
   for (const { start, length, entry } of aliases?.find(sequence) ?? []) {
     for (const { terms: alternative, weight } of entry.expandsTo) {
       // A name of several words stands for one term of the question: its words share the weight.

@@ -125,6 +125,16 @@ describe('pickQuote', () => {
     expect(quote(p, 'What happened to Alan Gross?').text).toBe('Alan Gross was sent into Cuba. This led to tension when Gross was sentenced.');
   });
 
+  it('takes the last word of a name for the whole in a passage that names the whole', () => {
+    const p = passage('Che Guevara met Richard Goodwin at a meeting. Guevara presented Goodwin with a box of cigars.');
+    expect(quote(p, 'What did Che Guevara present Richard Goodwin?').text).toBe('Guevara presented Goodwin with a box of cigars.');
+    // Never named whole, "Goodwin" is not Richard Goodwin for sure.
+    const q = 'What did Che Guevara present Richard Goodwin?';
+    const [whole, never] = ['Richard Goodwin was there.', 'Goodwin was there.'].map((first) => quote(passage(`${first} Guevara presented Goodwin with cigars.`), q));
+    expect([whole!.text, never!.text]).toEqual(['Guevara presented Goodwin with cigars.', 'Guevara presented Goodwin with cigars.']);
+    expect(whole!.score).toBeGreaterThan(never!.score);
+  });
+
   it('counts a question word found only in the heading at part credit', () => {
     const withHeading = passage('On November 5, 1963, he was exploring the idea.', 'JFK considers secret talks');
     const without = passage('On November 5, 1963, he was exploring the idea.');

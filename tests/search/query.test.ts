@@ -39,6 +39,12 @@ describe('query analysis', () => {
       expect(Object.fromEntries(concepts.map((c) => [c.term, c.focus]))).toEqual({ found: true, white: false, hous: false, tape: true });
     });
 
+    it('points each word of a name typed whole to its last word, by which a passage goes on to call the person', () => {
+      const surnames = (q: string) => Object.fromEntries(analyzeQuery(q, domainAliases).concepts.map((c) => [c.term, c.surname ?? null]));
+      expect(surnames('What did Che Guevara give President Richard N. Goodwin?')).toEqual({ che: 'guevara', guevara: null, give: null, presid: 'goodwin', richard: 'goodwin', n: 'goodwin', goodwin: null });
+      expect(surnames('Did Goodwin meet Guevara in Uruguay?')).toEqual({ goodwin: null, meet: null, guevara: null, uruguai: null });
+    });
+
     it('weighs light verbs (make, get, come, become) at half, and never as the focus', () => {
       const query = analyzeQuery('When did Nixon become president?', domainAliases);
       const byTerm = Object.fromEntries(query.concepts.map((c) => [c.surface, { weight: c.weight, focus: c.focus }]));
