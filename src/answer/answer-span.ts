@@ -16,6 +16,11 @@ const AMOUNT = new RegExp(
 );
 /** A name: capitalized words, with initials ("James B. Donovan", "U Thant", "Frank Mankiewicz"). */
 const NAME = /\b\p{Lu}[\p{L}'’-]*(?:\s+(?:\p{Lu}\.|\p{Lu}[\p{L}'’-]*))*/gu;
+/**
+ * Where an event took place, when a sentence names no place: the occasion after "at" or "during" ("at
+ * Nelson Mandela’s memorial service", "during a meeting of…").
+ */
+const OCCASION = /\b(?:at|during)\s+((?:[\p{L}'’.-]+\s+){0,6}?(?:memorial service|funeral|summit|conference|meeting|ceremony|reception|dinner|convention|assembly|session|talks))\b/iu;
 /** A place after a preposition: "in Havana", "off the coast of Florida", "to Angola". */
 const PLACE = /\b(?:in|at|to|from|off|near|into|of|such as)\s+(?:the\s+(?:coast\s+of\s+)?)?(\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)*)/gu;
 /**
@@ -83,7 +88,10 @@ function unscoredAnswer(sentence: SentenceAnalysis, type: QuestionType, asked: R
         const start = m.index + m[0].lastIndexOf(place);
         return [start, start + place.length];
       }
-      return null;
+      const occasion = OCCASION.exec(text);
+      if (!occasion) return null;
+      const start = occasion.index + occasion[0].lastIndexOf(occasion[1]!);
+      return [start, start + occasion[1]!.length];
     }
     case 'reason': {
       const m = REASON.exec(text) ?? MAYBE_REASON.exec(text);

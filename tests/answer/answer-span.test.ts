@@ -95,6 +95,12 @@ describe('the answer marked in the quote', () => {
     expect(answerOf('Where was Elián Gonzalez found floating?')).toBe('Florida');
   });
 
+  it('marks, for a "where", the occasion after "at" or "during" when the sentence names no place', () => {
+    expect(spanIn('place', 'In 2012 at former South African president Nelson Mandela’s memorial service, Raul Castro and Obama shook hands.')).toBe('former South African president Nelson Mandela’s memorial service');
+    expect(spanIn('place', 'They shook hands during the summit in Panama City.')).toBe('Panama City');
+    expect(spanIn('place', 'They shook hands at last.')).toBeNull();
+  });
+
   it('never marks "I" as the person who answers a "who"', () => {
     for (const q of ['who was Lisa Howard', 'which senators did Raúl Castro speak with in 1977?', 'who blew up the bridge?']) {
       for (const item of ask(core, q).results) if (item.quote.answer) expect(item.quote.text.slice(...item.quote.answer), q).not.toBe('I');
