@@ -26,6 +26,9 @@ const TYPE_RULES: Array<[QuestionType, RegExp]> = [
   ['definition', /^what (is|was|were|are)\b/],
 ];
 
+/** Nouns naming a sum of money, which make a query of keywords ask for one. */
+const KEYWORD_MONEY = /\b(ransom|price|cost|sum|payment|compensation)\b/;
+
 /** A question word anywhere: without one, a short query is a bare name ("lisa howard") and asks what or who it is. */
 const QUESTION_WORD = /\b(who|whom|whose|what|when|where|why|how|which|did|does|do|is|are|was|were)\b/;
 
@@ -51,7 +54,11 @@ export function questionType(text: string): QuestionType {
     const head = WHICH_HEAD.exec(folded)?.[2];
     return head === undefined ? type : PEOPLE_WORDS.has(head) ? 'person' : 'place';
   }
-  if (!QUESTION_WORD.test(folded) && folded.split(' ').length <= 3) return 'definition';
+  if (!QUESTION_WORD.test(folded)) {
+    // A query of keywords naming a sum ("ransom for bay of pigs prisoners", "cost of the embargo") asks for it.
+    if (KEYWORD_MONEY.test(folded)) return 'money';
+    if (folded.split(' ').length <= 3) return 'definition';
+  }
   return 'other';
 }
 

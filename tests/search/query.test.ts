@@ -19,6 +19,9 @@ describe('query analysis', () => {
       ['What was Operation Mongoose?', 'definition'],
       ['lisa howard', 'definition'],
       ['cuban population in the year 1960 after the revolution', 'other'],
+      ['ransom for bay of pigs prisoners', 'money'],
+      ['price of the prisoners', 'money'],
+      ['did the ransom matter to Castro?', 'yesno'],
     ])('reads "%s" as %s', (q, type) => {
       expect(questionType(q)).toBe(type);
     });
