@@ -165,7 +165,8 @@ const NEAR_ASKED = 4;
  * not the one asked for: "…meet Cuban president Fidel Castro" for "who was the diplomat…"). Every run
  * of capitalized words (not one the question typed, not a word that opens clauses, not a document's
  * number) is a candidate: the agent of a passive ("by Peter Kornbluh"), a titled name or one a role
- * labels (`labelledByRole`), and one standing near the question's words beat a place after a
+ * labels (`labelledByRole`), one joined by "and" to a name the question typed ("Fidel Castro and Che
+ * Guevara"), and one standing near the question's words beat a place after a
  * preposition ("in Havana"), a modifier ("US-Cuban", "Clinton’s") or a lone capitalized word; between
  * equals, the first.
  */
@@ -215,9 +216,18 @@ function person(sentence: SentenceAnalysis, asked: ReadonlySet<string>, any: boo
     // A name the question typed is whom it asks about, not the answer ("…alongside Fidel Castro": not "Fidel Castro").
     if (words.some((w) => asked.has(fold(w)))) score -= 3;
     else if (wordsToAsked(sentence, asked, start, end) <= NEAR_ASKED) score += 1;
+    // Joined by "and" to a name the question typed, it did what the question asks with them ("brought Fidel Castro and Che Guevara to power").
+    if (joinedToAsked(text, start, end, asked)) score += 2;
     if (score > bestScore) [best, bestScore] = [[start, end], score];
   }
   return best ? { span: best, score: bestScore } : null;
+}
+
+/** True when the name at [start, end) is joined by "and" or "with" to a capitalized name the question typed, on either side. */
+function joinedToAsked(text: string, start: number, end: number, asked: ReadonlySet<string>): boolean {
+  const before = /(\p{Lu}[\p{L}'’-]*)\s+(?:and|with)\s+$/u.exec(text.slice(Math.max(0, start - 40), start));
+  const after = /^\s+(?:and|with)\s+(?:\p{Lu}[\p{L}'’-]*\s+)*?(\p{Lu}[\p{L}'’-]*)\b/u.exec(text.slice(end, end + 60));
+  return [before?.[1], after?.[1]].some((w) => w !== undefined && asked.has(fold(w)));
 }
 
 /** Above any name's score: a role given to a name of the question answers a "who" surely. */

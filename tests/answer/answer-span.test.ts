@@ -117,6 +117,11 @@ describe('the answer marked in the quote', () => {
       expect(personIn('Peace between the United States and Cuba was what Philip Bonsal wanted.')).toBe('Philip Bonsal');
     });
 
+    it('takes a name joined by "and" to one the question typed, who did it with them, over a name a role labels', () => {
+      const text = 'A revolution overthrew former ruler Fulgencio Batista and brought Fidel Castro and Che Guevara to power.';
+      expect(personIn(text, analyzeTerms('who came to power alongside Fidel Castro in 1959?'))).toBe('Che Guevara');
+    });
+
     it('leaves a title out of the name, and prefers a titled name', () => {
       expect(personIn('Castro spoke to Senators George McGovern and James Abourezk.', ['castro'])).toBe('George McGovern');
     });
