@@ -80,12 +80,19 @@ export function conceptFound(concept: ConceptTerm, terms: ReadonlySet<string>): 
 
 /**
  * How much of a concept `terms` hold: 1 for its word or an alias, the relation's credit (`RELATED`)
- * for a related word of the lexicon, else 0.
+ * for a related word of the lexicon, else 0. A related word in `taken`, one that already stood for
+ * another of the question's concepts, stands for none: one word says one thing ("the government's
+ * hold" is not both the property and the seizing asked about). The related word used is added to `taken`.
  */
-export function conceptCredit(concept: ConceptTerm, terms: ReadonlySet<string>): number {
+export function conceptCredit(concept: ConceptTerm, terms: ReadonlySet<string>, taken: string[] = []): number {
   if (conceptFound(concept, terms)) return 1;
   let best = 0;
-  for (const r of concept.related) if (terms.has(r.term)) best = Math.max(best, RELATED[r.relation].credit);
+  let by: string | null = null;
+  for (const r of concept.related) {
+    const credit = RELATED[r.relation].credit;
+    if (credit > best && terms.has(r.term) && !taken.includes(r.term)) [best, by] = [credit, r.term];
+  }
+  if (by !== null) taken.push(by);
   return best;
 }
 
@@ -121,7 +128,8 @@ export function lackedWordCredit(credit: number): number {
  * question's information that the passage holds. A term the corpus does not know at all weighs more
  * than the rarest term it does (see `idf` and `LACKED_WORD`), so "bake sourdough bread" scores near 0
  * everywhere; such a term earns `conceptTypoCredit` when the passage holds a near spelling of it (a
- * typo), and a related word of it stands for it more fully than for a word the corpus holds.
+ * typo), and a related word of it stands for it more fully than for a word the corpus holds. A related
+ * word stands for one concept at most, the heaviest it can (see `conceptCredit`).
  *
  * @param known whether the index knows a term: only unknown terms are read as typos.
  * @param typo the typo credit of the question's k-th concept in a set of words (default `conceptTypoCredit`).
@@ -135,13 +143,17 @@ export function coverage(
 ): number {
   let total = 0;
   let found = 0;
-  query.concepts.forEach((concept, k) => {
+  const weights = query.concepts.map((concept) => (known(concept.term) ? idf(concept.term) : idf(concept.term) / LACKED_WORD) * concept.weight);
+  const taken: string[] = [];
+  for (const k of query.concepts.map((_, k) => k).sort((a, b) => weights[b]! - weights[a]! || a - b)) {
+    const concept = query.concepts[k]!;
     const lacked = !known(concept.term);
-    const weight = (lacked ? idf(concept.term) / LACKED_WORD : idf(concept.term)) * concept.weight;
+    const weight = weights[k]!;
     total += weight;
-    const credit = lacked ? lackedWordCredit(conceptCredit(concept, passageTerms)) : conceptCredit(concept, passageTerms);
+    const raw = conceptCredit(concept, passageTerms, taken);
+    const credit = lacked ? lackedWordCredit(raw) : raw;
     if (credit === 1) found += weight;
     else found += weight * Math.max(credit, known(concept.term) ? 0 : typo(k, passageTerms));
-  });
+  }
   return total > 0 ? found / total : 0;
 }

@@ -227,6 +227,8 @@ export interface QuoteQuery {
   conceptOf: Map<string, number>;
   /** Per concept: the index of the concept its name's last word is (see `ConceptTerm.surname`), else −1. */
   surnameOf: number[];
+  /** The concepts' indexes, heaviest first: a related word standing for two of them stands for the heavier. */
+  byWeight: number[];
 }
 
 /** "Who was Lisa Howard?", "Who is William LeoGrande": a person asked about by name. */
@@ -265,6 +267,7 @@ export function quoteQuery(
     answerType: query.type === 'person' && (WHO_IS_NAME.test(query.text) || WHO_IS_LOWER.test(query.text)) ? 'definition' : query.type,
     conceptOf: conceptIndex(concepts),
     surnameOf: concepts.map((c) => (c.surname === undefined ? -1 : concepts.findIndex((other) => other.term === c.surname))),
+    byWeight: concepts.map((_, k) => k).sort((a, b) => weights[b]! - weights[a]! || a - b),
   };
 }
 
@@ -298,6 +301,9 @@ function namedWhole(sentences: readonly SentenceAnalysis[], prepared: QuoteQuery
   return surnameOf.map((j, k) => j >= 0 && sentences.some((s) => conceptFound(query.concepts[k]!, s.own) && conceptFound(query.concepts[j]!, s.own)));
 }
 
+/** Scratch of `chooseQuote`: the related words a sentence's concepts were found by. */
+const taken: string[] = [];
+
 /** True when every term of one of `alternatives` is in one of sentences `from`…`to`. */
 function someInWindow(alternatives: readonly (readonly string[])[], sentences: readonly SentenceAnalysis[], from: number, to: number): boolean {
   next: for (const terms of alternatives) {
@@ -312,7 +318,7 @@ function someInWindow(alternatives: readonly (readonly string[])[], sentences: r
 
 /** `pickQuote`'s choice of sentences and its score, without cutting the text: what ranking needs. */
 export function chooseQuote(passage: Passage, prepared: QuoteQuery): QuoteChoice {
-  const { query, weights, totalWeight, focusTerms, names, unknown, spansWords, typoCredit, periodWeight, surnameOf } = prepared;
+  const { query, weights, totalWeight, focusTerms, names, unknown, spansWords, typoCredit, periodWeight, surnameOf, byWeight } = prepared;
   const { attributionStart, headingTerms, sentences } = analysisOf(passage);
   const named = namedWhole(sentences, prepared);
   const concepts = query.concepts;
@@ -328,9 +334,11 @@ export function chooseQuote(passage: Passage, prepared: QuoteQuery): QuoteChoice
     const terms = query.aboutSpeaking && s.attributes ? s.attributes : s.terms;
     let topic = 0;
     let held = 0;
-    for (let k = 0; k < n; k++) {
+    taken.length = 0;
+    for (const k of byWeight) {
       const c = concepts[k]!;
-      let credit = unknown[k] ? lackedWordCredit(conceptCredit(c, terms)) : conceptCredit(c, terms);
+      const raw = conceptCredit(c, terms, taken);
+      let credit = unknown[k] ? lackedWordCredit(raw) : raw;
       if (credit < 1 && named?.[k] && conceptFound(concepts[surnameOf[k]!]!, terms)) credit = 1;
       if (credit > 0) held++;
       found[i * n + k] = credit;

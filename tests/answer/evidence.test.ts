@@ -39,6 +39,16 @@ describe('coverage', () => {
     expect(coverage(q, new Set(['castro', 'danger']), idf, known)).toBeCloseTo((1 + 5 * 0.8) / 6);
   });
 
+  it('lets one related word stand for one of the question’s words only, the heaviest', () => {
+    const q = analyzeQuery('property seize', null);
+    q.concepts[0]!.related = [{ term: 'hold', relation: 'synonym' }];
+    q.concepts[1]!.related = [{ term: 'hold', relation: 'hypernym' }];
+    const weight = (t: string) => (t === 'seiz' ? 2 : 1);
+    expect(coverage(q, new Set(['hold']), weight, known)).toBeCloseTo((2 * 0.6) / 3);
+    q.concepts[0]!.related.push({ term: 'estat', relation: 'synonym' });
+    expect(coverage(q, new Set(['hold', 'estat']), weight, known)).toBeCloseTo((2 * 0.6 + 0.8) / 3);
+  });
+
   it('never reads a term the corpus knows as a typo of another', () => {
     expect(coverage(analyzeQuery('Gonzalez', null), new Set(['gonzales']), idf, () => true)).toBe(0);
   });

@@ -135,6 +135,14 @@ describe('pickQuote', () => {
     expect(whole!.score).toBeGreaterThan(never!.score);
   });
 
+  it('lets one word of a sentence stand for one of the question’s words only', () => {
+    const q = analyzeQuery('What property did the government seize?', domainAliases);
+    q.concepts.find((c) => c.term === 'properti')!.related = [{ term: 'hold', relation: 'synonym' }];
+    q.concepts.find((c) => c.term === 'seiz')!.related = [{ term: 'hold', relation: 'synonym' }];
+    const score = (text: string) => pickQuote(passage(text), q, idf).score;
+    expect(score('The crisis weakened the government’s hold.')).toBeLessThan(score('The government seized the port.'));
+  });
+
   it('counts a question word found only in the heading at part credit', () => {
     const withHeading = passage('On November 5, 1963, he was exploring the idea.', 'JFK considers secret talks');
     const without = passage('On November 5, 1963, he was exploring the idea.');
