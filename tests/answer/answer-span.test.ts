@@ -88,6 +88,7 @@ describe('the answer marked in the quote', () => {
   it('marks a motive or a purpose as the reason, but not what someone hoped for along the way', () => {
     expect(spanIn('reason', 'The UK representative cited Soviet motives such as the need for leverage in Berlin.')).toBe('motives such as the need for leverage in Berlin');
     expect(spanIn('reason', 'Kennedy enacted an embargo in an attempt to contain their influence.')).toBe('in an attempt to contain their influence');
+    expect(spanIn('reason', 'The U.S. was especially eager to verify that missile bases were being dismantled.')).toBe('eager to verify that missile bases were being dismantled');
     expect(spanIn('reason', 'Castro, hoping to mend ties, was insulted when Eisenhower went golfing.')).toBe('when Eisenhower went golfing');
   });
 
