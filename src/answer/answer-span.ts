@@ -28,7 +28,7 @@ const PLACE = /\b(?:in|at|to|from|off|near|into|of|such as)\s+(?:the\s+(?:coast\
  * purpose counts ("motives such as…", "in an attempt to…"), not what someone hoped for on the way
  * ("Castro, hoping to mend ties, was insulted when…" is insulted for the when).
  */
-const REASON = /\b(?:because(?: of)?|due (?:largely )?(?:in part )?to|in order to|so that|as a result of|in retaliation for|for fear of|led to|thanks to|motives? (?:such as|of)|in an attempt to|intended to|aimed at|eager to|anxious to)\b(?:\b\p{Lu}\.|[^,.;:!?])*/iu;
+const REASON = /\b(?:because(?: of)?|due (?:largely )?(?:in part )?to|in order to|so that|as a result of|in retaliation for|for fear of|led to|gave way to|thanks to|motives? (?:such as|of)|in an attempt to|intended to|aimed at|eager to|anxious to)\b(?:\b\p{Lu}\.|[^,.;:!?])*/iu;
 /**
  * A clause that may give a reason or only a time, marked when the sentence gives no surer one: inside
  * the sentence ("…soured when Eisenhower chose to go golfing"), not opening it ("When Carter took

@@ -24,7 +24,7 @@ const NAMED = /\bnamed\s+\p{Lu}/u;
 /** "X (a U.S. plan to…)", "X, a Cuba scholar", "known as", "was a": a sentence that says what something is. */
 const DEFINES = /\(\s*(a|an|the)\s|,\s(a|an)\s\p{Ll}|\b(known as|called|is a|was a|was an|is an)\b/u;
 /** Words that give a cause, a motive or a purpose ("because", "due to", "motives", "in an attempt to", "hoping to", "eager to"). */
-const CAUSE = /\b(because|due to|so that|in order to|as a result|in retaliation|led to|caused?|affront|for fear|thanks to|in response|motives?|reasons?|purpose|in an attempt to|intended to|aimed at|in hopes? of|hoping to|eager to|anxious to)\b/i;
+const CAUSE = /\b(because|due to|so that|in order to|as a result|in retaliation|led to|caused?|affront|for fear|thanks to|in response|gave way to|motives?|reasons?|purpose|in an attempt to|intended to|aimed at|in hopes? of|hoping to|eager to|anxious to)\b/i;
 /** Words that may give one, or only a time ("after", "when", "since"). */
 const MAYBE_CAUSE = /\b(since|after|when|following)\b/i;
 const PLACE = /\b(in|at|to|from)\s+\p{Lu}/u;

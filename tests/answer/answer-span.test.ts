@@ -81,6 +81,7 @@ describe('the answer marked in the quote', () => {
 
   it('marks the reason of a "why": a cause first, else a "when" or "after" clause inside the sentence, never one setting its time', () => {
     expect(spanIn('reason', 'After the crisis, talks failed due to another crisis, and Carter left.')).toBe('due to another crisis');
+    expect(spanIn('reason', 'In fact, the invasion gave way to Cuba’s request for missiles.')).toBe('gave way to Cuba’s request for missiles');
     expect(spanIn('reason', 'Things were soured when President Dwight D. Eisenhower chose to go golfing, an insult.')).toBe('when President Dwight D. Eisenhower chose to go golfing');
     expect(spanIn('reason', 'When Carter took office in 1977, he believed in trade.')).toBeNull();
   });
