@@ -11,6 +11,11 @@ const YEAR = /\b(1[89]\d\d|20\d\d)s?\b|\b\d{1,2}\/\d{1,2}\/\d{2,4}\b/;
 export const NUMBER_WORDS =
   'one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|several|dozens?|hundreds?|thousands?|millions?|billions?';
 const NUMBER = new RegExp(`\\d|\\b(${NUMBER_WORDS})\\b`, 'i');
+/**
+ * A count: a number standing alone ("1,200", "80,000", "15") or in words, not a year ("1962"), a date's
+ * digits ("11/18/63") or a document's number ("CDNW12597").
+ */
+const COUNT = new RegExp(`(?<![\\p{L}\\d/.,])(?!(?:1[89]|20)\\d\\d(?![\\d,]))\\d[\\d,.]*(?![\\p{L}\\d/])|\\b(${NUMBER_WORDS})\\b`, 'iu');
 /** Currencies named after an amount ("20 million dollars"). */
 const CURRENCIES = 'dollars|pesos|rubles';
 /** A currency right after an amount, as `answer-span.ts` extends a sum to take it in. */
@@ -33,7 +38,7 @@ export const SAID_THAT = /\b(?:said|says|told|wrote|writes|reported|reports|warn
 const SPEECH = /[“"‘].{2,}[”"’]|\b(said|says|told|wrote|asked|replied|warned|declared|noted|observed|stated)\b/u;
 
 /** The answer a question type looks for, where it is found most decisively (date, number, agent), as global patterns. */
-const ANSWER_AT: Partial<Record<QuestionType, RegExp>> = { date: global(MONTH), money: global(MONEY_AMOUNT), quantity: global(NUMBER), person: global(AGENT) };
+const ANSWER_AT: Partial<Record<QuestionType, RegExp>> = { date: global(MONTH), money: global(MONEY_AMOUNT), quantity: global(COUNT), person: global(AGENT) };
 
 function global(pattern: RegExp): RegExp {
   return new RegExp(pattern.source, pattern.flags + 'g');
@@ -53,7 +58,7 @@ export function typeBonus(type: QuestionType, sentence: string): number {
       // A count is not a price: "1,200 prisoners" does not say how much was paid for them.
       return MONEY_AMOUNT.test(sentence) ? 0.45 : NUMBER.test(sentence) ? 0.1 : 0;
     case 'quantity':
-      return NUMBER.test(sentence) ? 0.35 : 0;
+      return COUNT.test(sentence) ? 0.35 : 0;
     case 'person':
       return Math.min(0.4, (ROLE.test(sentence) ? 0.2 : 0) + (AGENT.test(sentence) ? 0.2 : 0) + (NAMED.test(sentence) ? 0.15 : 0));
     case 'definition':

@@ -120,6 +120,13 @@ describe('pickQuote', () => {
     expect(quote(p, 'When were the planes shot down?').text).toBe('As a result, two planes were shot down in 1996.');
   });
 
+  it('reads, for "how many", a count as an amount, never a year, a date or a document’s number', () => {
+    for (const first of ['The exiles were captured in 1962.', 'The exiles were captured on 4/17/61.', 'The exiles were captured (CDNW12597).']) {
+      const p = passage(`${first} All the exiles were captured, 1,200 men.`);
+      expect(quote(p, 'How many exiles were captured?').text, first).toBe('All the exiles were captured, 1,200 men.');
+    }
+  });
+
   it('takes along a next sentence that continues on the question’s topic', () => {
     const p = passage('Alan Gross was sent into Cuba. This led to tension when Gross was sentenced. Obama later changed course.');
     expect(quote(p, 'What happened to Alan Gross?').text).toBe('Alan Gross was sent into Cuba. This led to tension when Gross was sentenced.');
