@@ -90,7 +90,9 @@ export function conceptCredit(concept: ConceptTerm, terms: ReadonlySet<string>, 
   let by: string | null = null;
   for (const r of concept.related) {
     const credit = RELATED[r.relation].credit;
-    if (credit > best && terms.has(r.term) && !taken.includes(r.term)) [best, by] = [credit, r.term];
+    if (credit <= best || !terms.has(r.term) || taken.includes(r.term)) continue;
+    best = credit;
+    by = r.term;
   }
   if (by !== null) taken.push(by);
   return best;

@@ -5,8 +5,7 @@ import type { AnalyzedQuery, QuestionType } from '../retrieval/types.js';
 import { conceptCredit, conceptFound, conceptTypoCreditOf, LACKED_WORD, lackedWordCredit, typoCreditOf } from './evidence.js';
 import type { NearWords } from '../retrieval/types.js';
 import { answerSpan, holdsAnswer, IS_A, scoredAnswer, TYPED } from './answer-span.js';
-import { SAID_THAT } from './sentence-evidence.js';
-import { analysisOf, answerPositions, sentenceInPeriod, sentenceTypeBonus, type SentenceAnalysis } from './passage-analysis.js';
+import { analysisOf, answerPositions, saidThatEnd, sentenceInPeriod, sentenceTypeBonus, type SentenceAnalysis } from './passage-analysis.js';
 
 /** A verbatim quote: `text` is exactly `passage.text.slice(start, end)`. */
 export interface Quote {
@@ -89,9 +88,8 @@ function nearFocus(type: QuestionType, sentence: SentenceAnalysis, focus: Readon
  */
 function saidOfTopic(sentence: SentenceAnalysis, prepared: QuoteQuery): number {
   if (prepared.query.type !== 'speech') return 0;
-  const said = SAID_THAT.exec(sentence.text);
-  if (!said) return 0;
-  const end = said.index + said[0].length;
+  const end = saidThatEnd(sentence);
+  if (end < 0) return 0;
   let after = 0;
   for (const t of sentence.tokens) {
     if (t.start < end) continue;

@@ -5,7 +5,7 @@ import type { AnalyzedToken } from '../retrieval/analysis.js';
 import type { QuestionPeriod, QuestionType } from '../retrieval/types.js';
 import { extractDates } from '../timeline/dates.js';
 import { dateBounds } from '../timeline/calendar.js';
-import { ROLE, answerPattern, typeBonus } from './sentence-evidence.js';
+import { ROLE, SAID_THAT, answerPattern, typeBonus } from './sentence-evidence.js';
 
 /** One sentence of a passage, analyzed once whatever the question. */
 export interface SentenceAnalysis {
@@ -42,6 +42,8 @@ export interface SentenceAnalysis {
   answersByType: Partial<Record<QuestionType, number[]>>;
   /** The dates the sentence states (first and last day each may mean, and where it stands), filled on first use. */
   dates?: SentenceDate[];
+  /** Where the content of an indirect speech begins ("Thant reported that |Castro…"), −1 for none; filled on first use. */
+  saidThat?: number;
 }
 
 /** A date a sentence states: the days it may mean and its [start, end) offsets in the sentence. */
@@ -151,6 +153,15 @@ export function sentenceInPeriod(sentence: SentenceAnalysis, period: QuestionPer
 /** The sentence's `typeBonus` for a question type (cached on the sentence). */
 export function sentenceTypeBonus(sentence: SentenceAnalysis, type: QuestionType): number {
   return (sentence.bonusByType[type] ??= typeBonus(type, sentence.text));
+}
+
+/** Where the content of the sentence's indirect speech begins, after a verb of saying and "that" (`SAID_THAT`), or −1 (cached on the sentence). */
+export function saidThatEnd(sentence: SentenceAnalysis): number {
+  if (sentence.saidThat === undefined) {
+    const said = SAID_THAT.exec(sentence.text);
+    sentence.saidThat = said ? said.index + said[0].length : -1;
+  }
+  return sentence.saidThat;
 }
 
 /** Word positions in the sentence where the answer a question type looks for begins (cached on the sentence). */
