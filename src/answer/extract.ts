@@ -225,6 +225,8 @@ export interface QuoteQuery {
   conceptOf: Map<string, number>;
   /** Per concept: the index of the concept its name's last word is (see `ConceptTerm.surname`), else −1. */
   surnameOf: number[];
+  /** Some concept has a `surnameOf`: the question types a name of several words. */
+  namesWhole: boolean;
   /** The concepts' indexes, heaviest first: a related word standing for two of them stands for the heavier. */
   byWeight: number[];
 }
@@ -265,6 +267,7 @@ export function quoteQuery(
     answerType: query.type === 'person' && (WHO_IS_NAME.test(query.text) || WHO_IS_LOWER.test(query.text)) ? 'definition' : query.type,
     conceptOf: conceptIndex(concepts),
     surnameOf: concepts.map((c) => (c.surname === undefined ? -1 : concepts.findIndex((other) => other.term === c.surname))),
+    namesWhole: concepts.some((c) => c.surname !== undefined),
     byWeight: concepts.map((_, k) => k).sort((a, b) => weights[b]! - weights[a]! || a - b),
   };
 }
@@ -288,15 +291,23 @@ let have = new Float64Array(64);
 let typoBest = new Float64Array(64);
 let inHeading = new Float64Array(64);
 
+/** Scratch of `namedWhole`, per concept: 1 when the passage names whole the name it begins. */
+let named = new Uint8Array(64);
+
 /**
- * Per concept, whether the passage names in full the name it begins ("Richard Goodwin"), so that its
- * last word alone ("Goodwin") stands for the whole in any of its sentences; null when the question
- * types no such name.
+ * Fills `named`: per concept, whether the passage names in full the name it begins ("Richard
+ * Goodwin"), so that its last word alone ("Goodwin") stands for the whole in any of its sentences.
+ * False when the question types no such name (`named` is then not read).
  */
-function namedWhole(sentences: readonly SentenceAnalysis[], prepared: QuoteQuery): boolean[] | null {
+function namedWhole(sentences: readonly SentenceAnalysis[], prepared: QuoteQuery): boolean {
   const { surnameOf, query } = prepared;
-  if (surnameOf.every((j) => j < 0)) return null;
-  return surnameOf.map((j, k) => j >= 0 && sentences.some((s) => conceptFound(query.concepts[k]!, s.own) && conceptFound(query.concepts[j]!, s.own)));
+  if (!prepared.namesWhole) return false;
+  if (named.length < surnameOf.length) named = new Uint8Array(surnameOf.length * 2);
+  for (let k = 0; k < surnameOf.length; k++) {
+    const j = surnameOf[k]!;
+    named[k] = j >= 0 && sentences.some((s) => conceptFound(query.concepts[k]!, s.own) && conceptFound(query.concepts[j]!, s.own)) ? 1 : 0;
+  }
+  return true;
 }
 
 /** Scratch of `chooseQuote`: the related words a sentence's concepts were found by. */
@@ -318,7 +329,7 @@ function someInWindow(alternatives: readonly (readonly string[])[], sentences: r
 export function chooseQuote(passage: Passage, prepared: QuoteQuery): QuoteChoice {
   const { query, weights, totalWeight, focusTerms, names, unknown, spansWords, typoCredit, periodWeight, surnameOf, byWeight } = prepared;
   const { attributionStart, headingTerms, sentences } = analysisOf(passage);
-  const named = namedWhole(sentences, prepared);
+  const whole = namedWhole(sentences, prepared);
   const concepts = query.concepts;
   const n = concepts.length;
   const cells = sentences.length * n;
@@ -337,7 +348,7 @@ export function chooseQuote(passage: Passage, prepared: QuoteQuery): QuoteChoice
       const c = concepts[k]!;
       const raw = conceptCredit(c, terms, taken);
       let credit = unknown[k] ? lackedWordCredit(raw) : raw;
-      if (credit < 1 && named?.[k] && conceptFound(concepts[surnameOf[k]!]!, terms)) credit = 1;
+      if (credit < 1 && whole && named[k] && conceptFound(concepts[surnameOf[k]!]!, terms)) credit = 1;
       if (credit > 0) held++;
       found[i * n + k] = credit;
       typo[i * n + k] = credit < 1 && unknown[k] ? typoCredit[k]!(terms) : 0;
