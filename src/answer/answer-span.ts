@@ -230,8 +230,6 @@ function joinedToAsked(text: string, start: number, end: number, asked: Readonly
   return [before?.[1], after?.[1]].some((w) => w !== undefined && asked.has(fold(w)));
 }
 
-/** Above any name's score: a role given to a name of the question answers a "who" surely. */
-
 /**
  * The amount answering a "how many" / "how much" in the sentence: the one nearest the question's words
  * ("two countries … 2, 746 excludables" answers "how many excludables" by 746); a count never answers

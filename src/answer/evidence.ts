@@ -120,6 +120,16 @@ export function conceptTypoCreditOf(concept: ConceptTerm, near?: (term: string) 
  */
 export const LACKED_WORD = 1.25;
 
+/** A concept's weight: its term's IDF, a lacked word's less `LACKED_WORD` (see there), times the concept's own weight. */
+export function conceptWeight(concept: ConceptTerm, idf: (term: string) => number, known: boolean): number {
+  return (known ? idf(concept.term) : idf(concept.term) / LACKED_WORD) * concept.weight;
+}
+
+/** The indexes of `weights`, heaviest first (the first of equals first): the order related words are handed out in (see `conceptCredit`). */
+export function heaviestFirst(weights: readonly number[]): number[] {
+  return weights.map((_, k) => k).sort((a, b) => weights[b]! - weights[a]! || a - b);
+}
+
 /** A lacked word's credit from its relation's (see `LACKED_WORD`), at most whole. */
 export function lackedWordCredit(credit: number): number {
   return Math.min(1, credit * LACKED_WORD);
@@ -145,9 +155,9 @@ export function coverage(
 ): number {
   let total = 0;
   let found = 0;
-  const weights = query.concepts.map((concept) => (known(concept.term) ? idf(concept.term) : idf(concept.term) / LACKED_WORD) * concept.weight);
+  const weights = query.concepts.map((concept) => conceptWeight(concept, idf, known(concept.term)));
   const taken: string[] = [];
-  for (const k of query.concepts.map((_, k) => k).sort((a, b) => weights[b]! - weights[a]! || a - b)) {
+  for (const k of heaviestFirst(weights)) {
     const concept = query.concepts[k]!;
     const lacked = !known(concept.term);
     const weight = weights[k]!;

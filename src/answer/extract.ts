@@ -2,7 +2,7 @@ import type { Passage } from '../corpus/types.js';
 import type { AnalyzedToken } from '../retrieval/analysis.js';
 import { analyzeFast } from '../retrieval/analysis.js';
 import type { AnalyzedQuery, QuestionType } from '../retrieval/types.js';
-import { conceptCredit, conceptFound, conceptTypoCreditOf, LACKED_WORD, lackedWordCredit, typoCreditOf } from './evidence.js';
+import { conceptCredit, conceptFound, conceptTypoCreditOf, conceptWeight, heaviestFirst, lackedWordCredit, typoCreditOf } from './evidence.js';
 import type { NearWords } from '../retrieval/types.js';
 import { answerSpan, holdsAnswer, IS_A, scoredAnswer, TYPED } from './answer-span.js';
 import { analysisOf, answerPositions, saidThatEnd, sentenceInPeriod, sentenceTypeBonus, type SentenceAnalysis } from './passage-analysis.js';
@@ -248,16 +248,16 @@ export function quoteQuery(
 ): QuoteQuery {
   const concepts = query.concepts;
   const unknown = concepts.map((c) => !knownTerm(c.term));
-  const weights = concepts.map((c, k) => (unknown[k] ? idf(c.term) / LACKED_WORD : idf(c.term)) * c.weight * (c.focus ? QUOTE_RULES.focusWeight : 1));
+  const weights = concepts.map((c, k) => conceptWeight(c, idf, !unknown[k]) * (c.focus ? QUOTE_RULES.focusWeight : 1));
   const typoCredit = concepts.map((c, k) => (unknown[k] ? conceptTypoCreditOf(c, near) : null));
-  const conceptWeight = weights.reduce((sum, w) => sum + w, 0);
+  const conceptsWeight = weights.reduce((sum, w) => sum + w, 0);
   // The period counts as much as an average concept of the question (all of it when it asks nothing else).
-  const periodWeight = query.period ? (concepts.length ? conceptWeight / concepts.length : 1) : 0;
+  const periodWeight = query.period ? (concepts.length ? conceptsWeight / concepts.length : 1) : 0;
   return {
     query,
     weights,
     periodWeight,
-    totalWeight: conceptWeight + periodWeight || 1,
+    totalWeight: conceptsWeight + periodWeight || 1,
     focusTerms: new Set(concepts.filter((c) => c.focus).map((c) => c.term)),
     names: new Set(concepts.map((c) => c.term)),
     unknown,
@@ -268,7 +268,7 @@ export function quoteQuery(
     conceptOf: conceptIndex(concepts),
     surnameOf: concepts.map((c) => (c.surname === undefined ? -1 : concepts.findIndex((other) => other.term === c.surname))),
     namesWhole: concepts.some((c) => c.surname !== undefined),
-    byWeight: concepts.map((_, k) => k).sort((a, b) => weights[b]! - weights[a]! || a - b),
+    byWeight: heaviestFirst(weights),
   };
 }
 
