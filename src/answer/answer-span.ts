@@ -5,7 +5,7 @@
  */
 import type { QuestionPeriod, QuestionType } from '../retrieval/types.js';
 import { analyzeFast } from '../retrieval/analysis.js';
-import { sentenceDates, type SentenceAnalysis } from './passage-analysis.js';
+import { sentenceDates, type AmountCandidate, type NameCandidate, type SentenceAnalysis } from './passage-analysis.js';
 import { CURRENCY_AFTER, NUMBER_WORDS, ROLE } from './sentence-evidence.js';
 import { BoundedMap } from '../util/bounded-map.js';
 
@@ -186,9 +186,30 @@ export function holdsAnswer(sentence: SentenceAnalysis, type: QuestionType, aske
 
 /** `personAnswer`, or with `any` the first candidate found, unscored (as `amountAnswer`'s `any`). */
 function person(sentence: SentenceAnalysis, asked: ReadonlySet<string>, any: boolean): { span: [number, number]; score: number } | null {
-  const text = sentence.text;
   let best: [number, number] | null = null;
   let bestScore = -Infinity;
+  for (const name of namesOf(sentence)) {
+    if (name.terms.every((t) => asked.has(t))) continue;
+    if (any) return { span: [name.start, name.end], score: 0 };
+    let score = name.score;
+    // A name the question typed is whom it asks about, not the answer ("…alongside Fidel Castro": not "Fidel Castro").
+    if (name.terms.some((t) => asked.has(t))) score -= 3;
+    else if (wordsToAsked(sentence, asked, name.start, name.end) <= NEAR_ASKED) score += 1;
+    // Joined by "and" to a name the question typed, it did what the question asks with them ("brought Fidel Castro and Che Guevara to power").
+    if (name.joined.some((t) => asked.has(t))) score += 2;
+    if (score > bestScore) [best, bestScore] = [[name.start, name.end], score];
+  }
+  return best ? { span: best, score: bestScore } : null;
+}
+
+/** The sentence's names, scored by what holds whatever the question (cached on the sentence: every question of a type reads them). */
+function namesOf(sentence: SentenceAnalysis): readonly NameCandidate[] {
+  return (sentence.names ??= findNames(sentence));
+}
+
+function findNames(sentence: SentenceAnalysis): NameCandidate[] {
+  const text = sentence.text;
+  const names: NameCandidate[] = [];
   for (const m of text.matchAll(NAME)) {
     const words = m[0].split(/\s+/).filter((w) => !NOT_NAMES.has(w.replace(/[’'.]/g, '')));
     // A title is the role, not the name ("Senators George McGovern").
@@ -197,7 +218,7 @@ function person(sentence: SentenceAnalysis, asked: ReadonlySet<string>, any: boo
       words.shift();
       titled = true;
     }
-    if (!words.length || words.every((w) => asked.has(fold(w)))) continue;
+    if (!words.length) continue;
     const start = m.index + m[0].indexOf(words[0]!);
     const end = m.index + m[0].length;
     // A document's number ("CDNW12636") is no one.
@@ -205,7 +226,6 @@ function person(sentence: SentenceAnalysis, asked: ReadonlySet<string>, any: boo
     const labelled = labelledByRole(sentence, start, end);
     // A lone capitalized word opening the sentence is mostly not a name, unless a role labels it ("Slater, head of…").
     if (m.index === 0 && words.length === 1 && !labelled) continue;
-    if (any) return { span: [start, end], score: 0 };
     const before = text.slice(0, start);
     const last = words[words.length - 1]!;
     let score = (words.length > 1 ? 1 : 0) + (titled ? 2 : 0);
@@ -213,21 +233,16 @@ function person(sentence: SentenceAnalysis, asked: ReadonlySet<string>, any: boo
     else if (PLACE_BEFORE.test(before)) score -= 2;
     if (labelled) score += 2;
     if (/[’']s$/.test(last) || last.includes('-') || last.length === 1) score -= 2;
-    // A name the question typed is whom it asks about, not the answer ("…alongside Fidel Castro": not "Fidel Castro").
-    if (words.some((w) => asked.has(fold(w)))) score -= 3;
-    else if (wordsToAsked(sentence, asked, start, end) <= NEAR_ASKED) score += 1;
-    // Joined by "and" to a name the question typed, it did what the question asks with them ("brought Fidel Castro and Che Guevara to power").
-    if (joinedToAsked(text, start, end, asked)) score += 2;
-    if (score > bestScore) [best, bestScore] = [[start, end], score];
+    names.push({ start, end, terms: words.map(fold), score, joined: joinedNames(text, start, end) });
   }
-  return best ? { span: best, score: bestScore } : null;
+  return names;
 }
 
-/** True when the name at [start, end) is joined by "and" or "with" to a capitalized name the question typed, on either side. */
-function joinedToAsked(text: string, start: number, end: number, asked: ReadonlySet<string>): boolean {
+/** The capitalized words joined by "and" or "with" to the name at [start, end), on either side, analyzed. */
+function joinedNames(text: string, start: number, end: number): string[] {
   const before = /(\p{Lu}[\p{L}'’-]*)\s+(?:and|with)\s+$/u.exec(text.slice(Math.max(0, start - 40), start));
   const after = /^\s+(?:and|with)\s+(?:\p{Lu}[\p{L}'’-]*\s+)*?(\p{Lu}[\p{L}'’-]*)\b/u.exec(text.slice(end, end + 60));
-  return [before?.[1], after?.[1]].some((w) => w !== undefined && asked.has(fold(w)));
+  return [before?.[1], after?.[1]].filter((w) => w !== undefined).map(fold);
 }
 
 /**
@@ -236,22 +251,33 @@ function joinedToAsked(text: string, start: number, end: number, asked: Readonly
  * "how much did they pay", and between equals a sum of money answers "how much" before a count.
  */
 function amountAnswer(sentence: SentenceAnalysis, type: 'money' | 'quantity', asked: ReadonlySet<string>, any = false): { span: [number, number]; score: number } | null {
+  let found: { span: [number, number]; score: number } | null = null;
+  for (const amount of amountsOf(sentence)) {
+    if (asked.has(amount.word) || (type === 'money' && !amount.money)) continue;
+    if (any) return { span: [amount.start, amount.end], score: 0 };
+    const score = -(wordsToAsked(sentence, asked, amount.start, amount.end) - (amount.money ? 0.5 : 0));
+    if (!found || score > found.score) found = { span: amount.span, score };
+  }
+  return found;
+}
+
+/** The sentence's amounts, not a year, an ordinal or a date's digits (cached on the sentence). */
+function amountsOf(sentence: SentenceAnalysis): readonly AmountCandidate[] {
+  return (sentence.amounts ??= findAmounts(sentence));
+}
+
+function findAmounts(sentence: SentenceAnalysis): AmountCandidate[] {
   const text = sentence.text;
   const dates = sentenceDates(sentence);
-  let found: { span: [number, number]; score: number } | null = null;
+  const amounts: AmountCandidate[] = [];
   for (const m of text.matchAll(AMOUNT)) {
     const word = m[0].trim().replace(/[,.]$/, '');
     const end = m.index + m[0].trimEnd().replace(/[,.]$/, '').length;
     if (!word || YEAR_ONLY.test(word) || /^(st|nd|rd|th)\b/.test(text.slice(end)) || dates.some((d) => m.index < d.end && d.start < end)) continue;
-    if (asked.has(word.toLowerCase())) continue;
     const currency = CURRENCY_AFTER.exec(text.slice(end));
-    const money = word.startsWith('$') || currency !== null;
-    if (type === 'money' && !money) continue;
-    if (any) return { span: [m.index, end], score: 0 };
-    const score = -(wordsToAsked(sentence, asked, m.index, end) - (money ? 0.5 : 0));
-    if (!found || score > found.score) found = { span: trimmed(text, m.index, end + (currency?.[0].length ?? 0)), score };
+    amounts.push({ start: m.index, end, word: word.toLowerCase(), money: word.startsWith('$') || currency !== null, span: trimmed(text, m.index, end + (currency?.[0].length ?? 0)) });
   }
-  return found;
+  return amounts;
 }
 
 /** How many words lie between the span [start, end) of the sentence and the nearest of the question's words (a large number without one). */

@@ -44,6 +44,36 @@ export interface SentenceAnalysis {
   dates?: SentenceDate[];
   /** Where the content of an indirect speech begins ("Thant reported that |Castro…"), −1 for none; filled on first use. */
   saidThat?: number;
+  /** The amounts the sentence states, whatever the question (see answer-span.ts); filled on first use. */
+  amounts?: readonly AmountCandidate[];
+  /** The names the sentence holds, whatever the question: a "who"'s candidates (see answer-span.ts); filled on first use. */
+  names?: readonly NameCandidate[];
+}
+
+/** An amount a sentence states ("$2.9 million", "1,200", "Seventeen days"): what answering "how much / how many" reads of it. */
+export interface AmountCandidate {
+  /** [start, end) of the number in the sentence. */
+  start: number;
+  end: number;
+  /** The number as typed, lower case (a question that typed it does not ask for it). */
+  word: string;
+  /** A sum of money ("$62 million", "53 million dollars"). */
+  money: boolean;
+  /** The words to mark: the number and its currency after it. */
+  span: [number, number];
+}
+
+/** A run of capitalized words a sentence holds: what answering "who" reads of it, before the question is known. */
+export interface NameCandidate {
+  /** [start, end) of the name in the sentence (a title before it left out). */
+  start: number;
+  end: number;
+  /** Its words, each analyzed as the question's terms are. */
+  terms: string[];
+  /** Its score whatever the question: several words, a title, the agent of a passive, a role labelling it; less after a place's preposition or as a modifier. */
+  score: number;
+  /** Capitalized words joined to it by "and" / "with", analyzed: the question typing one makes it a co-agent. */
+  joined: string[];
 }
 
 /** A date a sentence states: the days it may mean and its [start, end) offsets in the sentence. */

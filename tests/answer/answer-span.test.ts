@@ -150,6 +150,28 @@ describe('the answer marked in the quote', () => {
     it('takes a name the question did not type over one it did', () => {
       expect(personIn('Fidel Castro came to power with Che Guevara.', ['castro'])).toBe('Che Guevara');
     });
+
+    it('reads a sentence’s names once for every question, each question choosing by its own words', () => {
+      const text = 'Fidel Castro came to power with Che Guevara.';
+      const passage: Passage = { id: 't#p2', docId: 't', n: 2, heading: null, text, sentences: [[0, text.length]], paragraph: 2, line: 1, comment: null };
+      const sentence = analysisOf(passage).sentences[0]!;
+      const who = (asked: string[]) => text.slice(...answerSpan(sentence, 'person', new Set(asked), null)!);
+      expect(who(['castro'])).toBe('Che Guevara');
+      expect(sentence.names?.map((n) => text.slice(n.start, n.end))).toEqual(['Fidel Castro', 'Che Guevara']);
+      expect(who(['guevara'])).toBe('Fidel Castro');
+      expect(who(['castro'])).toBe('Che Guevara');
+    });
+  });
+
+  it('reads a sentence’s amounts once for every question: a sum for "how much", any count for "how many", never one the question typed', () => {
+    const text = 'Castro let 1,200 prisoners go for $2.9 million in 1962.';
+    const passage: Passage = { id: 't#p3', docId: 't', n: 3, heading: null, text, sentences: [[0, text.length]], paragraph: 3, line: 1, comment: null };
+    const sentence = analysisOf(passage).sentences[0]!;
+    const amount = (type: 'money' | 'quantity', asked: string[] = []) => text.slice(...answerSpan(sentence, type, new Set(asked), null)!);
+    expect(amount('money')).toBe('$2.9 million');
+    expect(sentence.amounts?.map((a) => a.word)).toEqual(['1,200', '$2.9 million']);
+    expect(amount('quantity', ['prison'])).toBe('1,200');
+    expect(amount('quantity', ['1,200'])).toBe('$2.9 million');
   });
 
   it('marks nothing for a question that asks for no such thing', () => {
