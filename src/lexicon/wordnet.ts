@@ -20,7 +20,10 @@ export interface SynsetRef {
 /** One synset: its words (lower case, multi-word lemmas joined with `_`) and the pointers the lexicon follows. */
 export interface Synset {
   words: string[];
-  /** Hypernyms (`@`, `@i`): the more general synsets. */
+  /**
+   * Hypernyms (`@`): the more general synsets. Not an instance's class (`@i`): "Castro" is no
+   * "socialist", "Cuba" no "island" to search for when a question types the name in lower case.
+   */
   hypernyms: SynsetRef[];
   /** Hyponyms (`~`): the more specific synsets (not instances: "country" has no hyponym "Cuba"). */
   hyponyms: SynsetRef[];
@@ -99,7 +102,7 @@ function parseSynset(data: Buffer, offset: number): Synset {
     const symbol = fields[at]!;
     const target: SynsetRef = { part: PART_OF[fields[at + 2]!] ?? 'noun', offset: Number(fields[at + 1]) };
     const words = fields[at + 3]!;
-    if (symbol === '@' || symbol === '@i') hypernyms.push(target);
+    if (symbol === '@') hypernyms.push(target);
     else if (symbol === '~') hyponyms.push(target);
     else if (symbol === '+') derivations.push([parseInt(words.slice(0, 2), 16), target, parseInt(words.slice(2), 16)]);
   }

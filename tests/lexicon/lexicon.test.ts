@@ -16,6 +16,12 @@ describe('the lexicon', () => {
       expect(lexicon.related('die')).toContainEqual({ term: 'death', relation: 'derivation' });
     });
 
+    it('never gives a name its instance’s class ("castro" is no "socialist", "cuba" no "island"), while a common word keeps its hypernym', () => {
+      const classes = Lexicon.build(wordNet(), (t) => ['socialist', 'communist', 'island', 'countri', 'diplomat', 'citi'].includes(t));
+      for (const name of ['castro', 'cuba', 'kissing', 'dalla']) expect(classes.related(name)).toEqual([]);
+      expect(classes.related('envoi')).toContainEqual({ term: 'diplomat', relation: 'hypernym' });
+    });
+
     it('bridges a hyponym: the corpus’s word is the more specific one', () => {
       expect(lexicon.related('diplomat')).toContainEqual({ term: 'ambassador', relation: 'hyponym' });
       expect(lexicon.related('weapon')).toContainEqual({ term: 'missil', relation: 'hyponym' });
