@@ -31,20 +31,38 @@ export interface PeriodReading {
 }
 
 const DECADE_WORDS: Record<string, number> = { twenties: 20, thirties: 30, forties: 40, fifties: 50, sixties: 60, seventies: 70, eighties: 80, nineties: 90 };
-/** "the 1970s", "the '70s", "the 70s", "the seventies". */
-const DECADE = /\b(?:the\s+)?(?:(1[89]|20)(\d)0'?s|'(\d)0s|(\d)0s|(twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))\b/i;
+/** "the 1970s", "the '70s", "the 70s", "the seventies", "the early sixties", "mid-eighties". */
+const DECADE = /\b(?:the\s+)?(?:(early|mid|late)[\s-]+)?(?:(1[89]|20)(\d)0'?s|'(\d)0s|(\d)0s|(twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))\b/gi;
+/** The years of a decade an early / mid / late part of it covers (0–9). */
+const DECADE_PARTS: Record<string, [number, number]> = { early: [0, 3], mid: [3, 7], late: [6, 9] };
 /** Two years joined as a range the date rules do not read ("from 1980 to 1970"). */
 const YEAR_TO_YEAR = /\b(\d{4})\s*(?:-|–|—|to|through|until|till)\s*(\d{4})\b/i;
 const FOUR_DIGITS = /\b\d{4}\b/g;
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+/**
+ * A year typed with two digits, as students do: "'62", "in 74" (not before a noun it counts: "in 74
+ * days"), "october 62" (above 31, else a day).
+ */
+const TWO_DIGIT_YEAR = new RegExp(
+  `(?:'|\\b(?:in|during|since|by|from|around|circa|until|till|before|after|of)\\s+'?)(\\d\\d)\\b(?!'?s\\b|\\s*(?:[%$]|[a-z]+s\\b|st\\b|nd\\b|rd\\b|th\\b|percent|people|men|million|thousand|hundred))|\\b(${MONTHS.join('|')})[a-z]*\\.?\\s+'?(\\d\\d)\\b(?!\\s*(?:st|nd|rd|th)\\b|,?\\s*\\d{4})`,
+  'gi',
+);
 
 /** The period a question asks about, if any, and where its words stand. */
 export function questionPeriod(question: string): PeriodReading {
-  const decade = DECADE.exec(question);
-  if (decade) {
-    const [, century, tens, apostrophe, twoDigit, word] = decade;
-    const start = century ? Number(`${century}${tens}0`) : 1900 + (word ? DECADE_WORDS[word.toLowerCase()]! : Number(apostrophe ?? twoDigit) * 10);
-    const parsed = parseTimelineRequest(`${start}s`).period!;
-    return reading(parsed.first, parsed.last, 'year', decade[0], decade.index);
+  const decades = [...question.matchAll(DECADE)];
+  if (decades.length) {
+    // "the late sixties and early seventies": from the first's start to the last's end.
+    let first = '9999-12-31';
+    let last = '0000-01-01';
+    for (const [, part, century, tens, apostrophe, twoDigit, word] of decades) {
+      const start = century ? Number(`${century}${tens}0`) : 1900 + (word ? DECADE_WORDS[word.toLowerCase()]! : Number(apostrophe ?? twoDigit) * 10);
+      const [from, to] = part ? DECADE_PARTS[part.toLowerCase()]! : [0, 9];
+      if (`${start + from}-01-01` < first) first = `${start + from}-01-01`;
+      if (`${start + to}-12-31` > last) last = `${start + to}-12-31`;
+    }
+    const text = decades.map((d) => d[0].trim()).join(', ');
+    return { period: { first, last, granularity: 'year', text }, spans: decades.map((d) => [d.index, d.index + d[0].length]) };
   }
   const range = YEAR_TO_YEAR.exec(question);
   if (range) {
@@ -56,8 +74,25 @@ export function questionPeriod(question: string): PeriodReading {
       throw error;
     }
   }
-  const mentions = extractDates(question);
+  const mentions: Array<{ first: string; last: string; granularity: Granularity; text: string; start: number; end: number }> = extractDates(question).map((m) => {
+    const [first, last] = dateBounds(m.iso, m.precision, m.qualifier, m.until);
+    const granularity: Granularity = m.precision === 'day' ? 'day' : m.precision === 'month' ? 'month' : 'year';
+    return { first, last, granularity, text: m.text, start: m.start, end: m.end };
+  });
   const spans: Array<[number, number]> = mentions.map((m) => [m.start, m.end]);
+  for (const m of question.matchAll(TWO_DIGIT_YEAR)) {
+    if (spans.some(([s, e]) => m.index < e && s < m.index + m[0].length)) continue;
+    const two = Number(m[1] ?? m[3]);
+    const month = m[2] ? MONTHS.indexOf(m[2].toLowerCase().slice(0, 3)) + 1 : 0;
+    if (month && two <= 31) continue; // "October 22": a day
+    const year = two >= 30 ? 1900 + two : 2000 + two;
+    const iso = month ? `${year}-${String(month).padStart(2, '0')}` : String(year);
+    const [first, last] = dateBounds(iso, month ? 'month' : 'year');
+    // The words of the year only: "in 74" leaves "in", "october 62" is all the period's.
+    const start = month ? m.index : m.index + m[0].search(/'?\d/);
+    mentions.push({ first, last, granularity: month ? 'month' : 'year', text: question.slice(start, m.index + m[0].length), start, end: m.index + m[0].length });
+    spans.push([start, m.index + m[0].length]);
+  }
   for (const m of question.matchAll(FOUR_DIGITS)) {
     const year = Number(m[0]);
     const inside = spans.some(([s, e]) => m.index >= s && m.index < e);
@@ -70,11 +105,9 @@ export function questionPeriod(question: string): PeriodReading {
   let last = '0000-01-01';
   let granularity: Granularity = 'day';
   for (const m of mentions) {
-    const [from, to] = dateBounds(m.iso, m.precision, m.qualifier, m.until);
-    if (from < first) first = from;
-    if (to > last) last = to;
-    const g: Granularity = m.precision === 'day' ? 'day' : m.precision === 'month' ? 'month' : 'year';
-    if (g === 'year' || (g === 'month' && granularity === 'day')) granularity = g;
+    if (m.first < first) first = m.first;
+    if (m.last > last) last = m.last;
+    if (m.granularity === 'year' || (m.granularity === 'month' && granularity === 'day')) granularity = m.granularity;
   }
   const text = mentions.map((m) => m.text).join(', ');
   return { period: { first, last, granularity, text }, spans };

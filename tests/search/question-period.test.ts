@@ -28,6 +28,29 @@ describe('the period a question asks about', () => {
     });
   });
 
+  describe('as students type it', () => {
+    it.each([
+      ['how many hijackings were there in the late sixties and early seventies', ['1966-01-01', '1973-12-31', 'year']],
+      ['where did castro send soldiers in the mid seventies?', ['1973-01-01', '1977-12-31', 'year']],
+      ['what happened in the early 1960s', ['1960-01-01', '1963-12-31', 'year']],
+      ['anything in the 1970s and 1980s', ['1970-01-01', '1989-12-31', 'year']],
+      ['who did kissinger send to havana in 74?', ['1974-01-01', '1974-12-31', 'year']],
+      ["what did JFK do in '62", ['1962-01-01', '1962-12-31', 'year']],
+      ['did kennedy attack during the october 62 crisis?', ['1962-10-01', '1962-10-31', 'month']],
+    ])('reads "%s"', (q, expected) => {
+      expect(period(q)).toEqual(expected);
+    });
+
+    it('takes no count, day or percentage for a two-digit year', () => {
+      for (const q of ['who was jailed in 15 years', 'what happened on October 22', 'who won in 62 percent of votes', 'how many died in 73 attacks']) expect(questionPeriod(q).period).toBeNull();
+    });
+
+    it('keeps the qualifier and the two-digit year out of the content words', () => {
+      expect(analyzeQuery('where did castro deploy soldiers in the mid seventies?', null).concepts.map((c) => c.surface)).toEqual(['castro', 'deploy', 'soldiers']);
+      expect(analyzeQuery('which advisor did kissinger send to havana in 74?', null).concepts.map((c) => c.surface)).toEqual(['advisor', 'kissinger', 'send', 'havana']);
+    });
+  });
+
   describe('periods that cannot be', () => {
     it('says a range runs backwards, and suggests the right order', () => {
       expect(questionPeriod('what happened from 1980 to 1970').problem).toMatch(/runs backwards: did you mean 1970–1980/);
@@ -77,6 +100,8 @@ describe('answer types', () => {
     ['how much did the US pay for the prisoners?', 'money'],
     ['how much ransom was paid?', 'money'],
     ['what was the cost of the embargo?', 'money'],
+    ['what was the final price to get the prisoners back?', 'money'],
+    ['what was the total number of refugees?', 'quantity'],
     ['what led to the embargo?', 'reason'],
   ])('reads "%s" as %s', (q, type) => {
     expect(questionType(q)).toBe(type);
