@@ -119,6 +119,20 @@ const MONEY_TERMS = ['million', 'billion', 'dollar'];
 /** Their weight in the search, against 1 for the question's own words. */
 const ANSWER_TERM_WEIGHT = 0.3;
 
+/** The weight in the search of the words stating the question's period, against 1 for its content words. */
+const PERIOD_WEIGHT = 0.5;
+/** A range of at most this many years is searched by each of its years ("the mid seventies": 1973 … 1977). */
+const SEARCHED_YEARS = 12;
+
+/** The years of a period of a few years, as terms ("1973"…"1977"); none for a single year (typed already) or a long range. */
+function yearsOf(period: QuestionPeriod | null): string[] {
+  if (!period) return [];
+  const first = Number(period.first.slice(0, 4));
+  const last = Number(period.last.slice(0, 4));
+  if (last === first || last - first >= SEARCHED_YEARS) return [];
+  return Array.from({ length: last - first + 1 }, (_, i) => String(first + i));
+}
+
 /** The word right after a token, as typed: a verb's particle, when it is one of `PARTICLES` ("set up", "step down"). */
 const PARTICLE = /^\s+([A-Za-z]+)\b/;
 
@@ -147,7 +161,9 @@ export function analyzeQuery(raw: string, aliases: AliasTable | null, context: Q
   const typeWords = TYPE_WORDS[type];
   if (typeWords) content = content.replace(typeWords, blank);
   for (const [start, end] of reading.spans) content = content.slice(0, start) + ' '.repeat(end - start) + content.slice(end);
-  const periodTokens = reading.spans.flatMap(([s, e]) => analyze(text.slice(s, e)).map((t) => t.term));
+  const typedPeriod = reading.spans.flatMap(([s, e]) => analyze(text.slice(s, e)).map((t) => t.term));
+  const periodYears = yearsOf(reading.period).filter((year) => !typedPeriod.includes(year));
+  const periodTokens = [...typedPeriod, ...periodYears];
   const tokens = analyze(content);
   const sequence = tokens.map((t) => t.term);
   const capitalized = (i: number) => /\p{Lu}/u.test(text[tokens[i]!.start] ?? '');
@@ -168,7 +184,10 @@ export function analyzeQuery(raw: string, aliases: AliasTable | null, context: Q
   const answerTerms = type === 'money' ? MONEY_TERMS.filter((t) => !concepts.has(t)) : [];
   for (const term of answerTerms) terms.push({ term, weight: ANSWER_TERM_WEIGHT });
   // The period's own words (a year) still help find the passages that state it, below the content words.
-  for (const term of new Set(periodTokens)) if (!concepts.has(term)) terms.push({ term, weight: 0.5 });
+  // The period's own words (a year) still help find the passages that state it, below the content words; the
+  // years of a decade or range it did not type share the weight of one.
+  for (const term of new Set(typedPeriod)) if (!concepts.has(term)) terms.push({ term, weight: PERIOD_WEIGHT });
+  for (const term of periodYears) if (!concepts.has(term)) terms.push({ term, weight: PERIOD_WEIGHT / Math.sqrt(periodYears.length) });
   const phrases: string[][] = [];
   // Runs of terms standing together in the question (at most one stop word between) are phrases.
   let run: string[] = [];

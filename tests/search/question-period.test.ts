@@ -45,6 +45,15 @@ describe('the period a question asks about', () => {
       for (const q of ['who was jailed in 15 years', 'what happened on October 22', 'who won in 62 percent of votes', 'how many died in 73 attacks']) expect(questionPeriod(q).period).toBeNull();
     });
 
+    it('searches each year of a range it did not type, together weighing as one typed year, and marks none', () => {
+      const q = analyzeQuery('where did castro deploy soldiers in the mid seventies?', null);
+      const years = q.plan.terms.filter((t) => /^19\d\d$/.test(t.term));
+      expect(years.map((t) => t.term)).toEqual(['1973', '1974', '1975', '1976', '1977']);
+      for (const t of years) expect(t.weight).toBeCloseTo(0.5 / Math.sqrt(5));
+      for (const t of years) expect(q.markTerms.has(t.term)).toBe(false);
+      expect(analyzeQuery('what did Kissinger do in 1976?', null).plan.terms.find((t) => t.term === '1976')?.weight).toBe(0.5);
+    });
+
     it('keeps the qualifier and the two-digit year out of the content words', () => {
       expect(analyzeQuery('where did castro deploy soldiers in the mid seventies?', null).concepts.map((c) => c.surface)).toEqual(['castro', 'deploy', 'soldiers']);
       expect(analyzeQuery('which advisor did kissinger send to havana in 74?', null).concepts.map((c) => c.surface)).toEqual(['advisor', 'kissinger', 'send', 'havana']);
