@@ -74,7 +74,7 @@ export function questionPeriod(question: string): PeriodReading {
       throw error;
     }
   }
-  const mentions: Array<{ first: string; last: string; granularity: Granularity; text: string; start: number; end: number }> = extractDates(question).map((m) => {
+  const mentions: Array<{ first: string; last: string; granularity: Granularity; text: string; start: number; end: number }> = extractDates(monthsCapitalized(question)).map((m) => {
     const [first, last] = dateBounds(m.iso, m.precision, m.qualifier, m.until);
     const granularity: Granularity = m.precision === 'day' ? 'day' : m.precision === 'month' ? 'month' : 'year';
     return { first, last, granularity, text: m.text, start: m.start, end: m.end };
@@ -111,6 +111,14 @@ export function questionPeriod(question: string): PeriodReading {
   }
   const text = mentions.map((m) => m.text).join(', ');
   return { period: { first, last, granularity, text }, spans };
+}
+
+/** A month typed in lower case before a day or a year ("april 1961", "november 22"). */
+const LOWER_MONTH = /\b(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)(?=\.?\s+(?:of\s+)?\d)/g;
+
+/** The question with its lower-case months capitalized, as documents write them and the date rules read them (offsets kept). */
+function monthsCapitalized(question: string): string {
+  return question.replace(LOWER_MONTH, (m) => m[0]!.toUpperCase() + m.slice(1));
 }
 
 function reading(first: string, last: string, granularity: Granularity, text: string, at: number): PeriodReading {

@@ -37,6 +37,9 @@ describe('the period a question asks about', () => {
       ['who did kissinger send to havana in 74?', ['1974-01-01', '1974-12-31', 'year']],
       ["what did JFK do in '62", ['1962-01-01', '1962-12-31', 'year']],
       ['did kennedy attack during the october 62 crisis?', ['1962-10-01', '1962-10-31', 'month']],
+      ['what did kennedy promise khrushchev in april 1961?', ['1961-04-01', '1961-04-30', 'month']],
+      ['what happened on november 22, 1963', ['1963-11-22', '1963-11-22', 'day']],
+      ['what may have happened in 1961', ['1961-01-01', '1961-12-31', 'year']],
     ])('reads "%s"', (q, expected) => {
       expect(period(q)).toEqual(expected);
     });
