@@ -90,6 +90,11 @@ describe('query analysis', () => {
       expect(q.concepts.find((c) => c.term === 'jfk')?.alternatives).toContainEqual(['kennedi']);
     });
 
+    it('lets Johnson alone satisfy LBJ, as Kennedy does JFK, and never the other way', () => {
+      expect(analyzeQuery('how come LBJ would not negotiate?', domainAliases).concepts.find((c) => c.term === 'lbj')?.alternatives).toContainEqual(['johnson']);
+      expect(analyzeQuery('what did Johnson do', domainAliases).plan.terms.map((t) => t.term)).not.toContain('lbj');
+    });
+
     it('does not expand Kennedy to JFK (one-way alias), since Robert Kennedy is not JFK', () => {
       expect(analyzeQuery('Robert Kennedy', domainAliases).plan.terms.map((t) => t.term)).not.toContain('jfk');
     });

@@ -89,6 +89,14 @@ describe('the period a question asks about', () => {
       expect(analyzeQuery('tell me about Lisa Howard, really', null).concepts.map((c) => c.term)).toEqual(['lisa', 'howard']);
     });
 
+    it('reads "how come" and "for what reason" as a why, and searches neither', () => {
+      for (const q of ['how come Castro was offended?', 'for what reason was Castro offended?']) {
+        const analyzed = analyzeQuery(q, null);
+        expect(analyzed.type).toBe('reason');
+        expect(analyzed.concepts.map((c) => c.surface)).toEqual(['castro', 'offended']);
+      }
+    });
+
     it('reads "on what day" and "in which year" as the question\'s frame, not as words to find', () => {
       expect(analyzeQuery('on what day did Obama speak?', null).concepts.map((c) => c.surface)).toEqual(['obama', 'speak']);
       expect(analyzeQuery('In which year was the tape found?', null).concepts.map((c) => c.surface)).toEqual(['tape', 'found']);
