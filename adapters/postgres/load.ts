@@ -8,6 +8,7 @@ import type { PoolClient, QueryConfig, QueryResult } from 'pg';
 import type { Corpus } from '../../src/corpus/types.js';
 import { analyzeTermsFast } from '../../src/search/engine-analyze.js';
 import { indexedPassage } from '../../src/search/passage-search.js';
+import { codeVersion } from '../../src/cache/code-version.js';
 
 /** Passages per INSERT. */
 const BATCH = 500;
@@ -22,9 +23,13 @@ export interface LoadedCorpus {
   unchanged: boolean;
 }
 
-/** A hash of everything the database stores about the corpus: the passages and the fields they are indexed under. */
-export function corpusFingerprint(corpus: Corpus): string {
-  const hash = createHash('sha256').update('backchannel-postgres-1\0');
+/**
+ * A hash of everything the database stores about the corpus: the passages, the fields they are indexed
+ * under, and the version of the code that analyzed their words (a stemming change reloads them: terms
+ * stemmed one way are never found by a question stemmed another).
+ */
+export function corpusFingerprint(corpus: Corpus, code: string = codeVersion()): string {
+  const hash = createHash('sha256').update('backchannel-postgres-1\0').update(code).update('\0');
   for (const passage of corpus.passages) {
     const fields = indexedPassage(passage, corpus.documentById.get(passage.docId)?.meta);
     hash.update(JSON.stringify(passage)).update('\0').update(fields.heading).update('\0').update(fields.title).update('\0');

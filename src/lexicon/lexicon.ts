@@ -164,11 +164,9 @@ function candidateLinks(wordNet: WordNet, depth: number): Map<string, Related[]>
     // Of words together, only what they mean as one: a compound's hypernym is mostly its head or a class ("aaron burr" → "politician").
     if (term === null || (term.includes(' ') && (relation === 'hypernym' || relation === 'hyponym'))) return;
     const target = cachedStem(to);
-    // A longer word stemmed to two letters is another word more often than this one ("use" → "us", which
-    // is mostly the US); a two-letter word is itself ("TV", "UN").
-    const clipped = (word: string, stem: string) => stem.length < 3 && word.length > 2;
-    // A compound's own words are the question's already ("abelian group" → "group").
-    if (term === target || term.split(' ').includes(target) || clipped(lemma, term) || clipped(to, target) || STOP_WORDS.has(term)) return;
+    // A compound's own words are the question's already ("abelian group" → "group"). (A word the stemmer would
+    // clip to two letters keeps its own: "use" is no "us", see `stem`.)
+    if (term === target || term.split(' ').includes(target) || STOP_WORDS.has(term)) return;
     const list = out.get(term);
     if (list) list.push({ term: target, relation });
     else out.set(term, [{ term: target, relation }]);

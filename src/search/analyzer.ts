@@ -189,9 +189,18 @@ export function tokenize(text: string): Token[] {
 
 const NUMBER = /^\d+$/;
 
-/** Porter stem of a folded word; numbers are returned unchanged. */
+/** Stems shorter than this are another word more often than this one's. */
+const MIN_STEM = 3;
+
+/**
+ * Porter stem of a folded word; numbers are returned unchanged, and so is a word the stemmer would
+ * clip to fewer than three letters, which mostly makes it another word: "used" → "us" (the US),
+ * "oas" → "oa", "one" → "on", "ties" → "ti", "added" → "ad".
+ */
 export function stem(term: string): string {
-  return NUMBER.test(term) ? term : stemmer(term);
+  if (NUMBER.test(term)) return term;
+  const stemmed = stemmer(term);
+  return stemmed.length < MIN_STEM && term.length >= MIN_STEM ? term : stemmed;
 }
 
 /**

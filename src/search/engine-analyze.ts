@@ -8,8 +8,7 @@
  * possessives, dotted acronyms, thousands separators); any other chunk goes through the reference
  * `tokenize()`. Stems are memoized. Tests compare both paths on random and real text.
  */
-import { stemmer } from 'stemmer';
-import { tokenize, type AnalyzedToken } from './analyzer.js';
+import { stem, tokenize, type AnalyzedToken } from './analyzer.js';
 import { STOP_WORDS } from './stopwords.js';
 
 const OTHER = 0;
@@ -30,13 +29,12 @@ function isSpace(c: number): boolean {
 /** Memoized Porter stems; cleared when it grows past `STEM_CACHE_MAX` entries. */
 const stems = new Map<string, string>();
 const STEM_CACHE_MAX = 400_000;
-const ALL_DIGITS = /^\d+$/;
 
 /** `stem()` of the analyzer, memoized. */
 export function cachedStem(term: string): string {
   let s = stems.get(term);
   if (s === undefined) {
-    s = ALL_DIGITS.test(term) ? term : stemmer(term);
+    s = stem(term);
     if (stems.size >= STEM_CACHE_MAX) stems.clear();
     stems.set(term, s);
   }

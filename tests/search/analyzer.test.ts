@@ -113,6 +113,12 @@ describe('analyzer', () => {
       expect(stem('1963')).toBe('1963');
       expect(stem('100000')).toBe('100000');
     });
+
+    it('leaves a word whole rather than clip it to two letters, where it would be another word ("used" is not the US)', () => {
+      for (const word of ['used', 'uses', 'using', 'oas', 'one', 'ties', 'added']) expect(stem(word)).toBe(word);
+      expect(stem('us')).toBe('us');
+      expect(analyzeTerms('Kissinger used the US')).toEqual(['kissing', 'used', 'us']);
+    });
   });
 
   describe('analyze', () => {

@@ -4,6 +4,7 @@ import { loadCore } from '../../../src/core.js';
 import { BackchannelError } from '../../../src/errors.js';
 import { createLogger } from '../../../src/logger.js';
 import { PostgresSearch, type PostgresSearchOptions } from '../../../adapters/postgres/index.js';
+import { corpusFingerprint } from '../../../adapters/postgres/load.js';
 import { DatabaseRelay, dropSchema, POSTGRES_SKIP_REASON, TEST_DATABASE_URL, testSchema } from '../../servers/postgres.js';
 import { noteSkipped } from '../../servers/skip.js';
 
@@ -160,6 +161,14 @@ describe.skipIf(POSTGRES_SKIP_REASON !== undefined)('PostgreSQL search', () => {
       await relay.down();
       await relay.up();
     });
+  });
+});
+
+describe('the corpus fingerprint the database is reloaded by', () => {
+  it('changes with the code that analyzes the words, not only with the passages', () => {
+    const corpus = loadCore().corpus;
+    expect(corpusFingerprint(corpus, 'code-a')).toBe(corpusFingerprint(corpus, 'code-a'));
+    expect(corpusFingerprint(corpus, 'code-a')).not.toBe(corpusFingerprint(corpus, 'code-b'));
   });
 });
 
