@@ -121,6 +121,8 @@ describe('answer types', () => {
     ['how much ransom was paid?', 'money'],
     ['what was the cost of the embargo?', 'money'],
     ['what was the final price to get the prisoners back?', 'money'],
+    ['tv journalist who interviewed castro 1963', 'person'],
+    ['what did the journalist who interviewed Castro say?', 'speech'],
     ['what was the total number of refugees?', 'quantity'],
     ['what led to the embargo?', 'reason'],
   ])('reads "%s" as %s', (q, type) => {
