@@ -16,12 +16,12 @@ const MONEY = 'pay|pays|paid|paying|cost|costs|spend|spent|price|ransom|worth|fu
 
 const TYPE_RULES: Array<[QuestionType, RegExp]> = [
   ['money', new RegExp(`\\bhow much\\b(.*\\s)?(${MONEY})\\b|\\bwhat (was|is|were) the (\\w+ )?(cost|price|ransom|sum)\\b`)],
-  ['quantity', /\bhow (many|much|long|old|big|large|far|often|high)\b|\bwhat (was|is|were) the (\w+ )?(population|number|amount|size|total)\b/],
+  ['quantity', /\bhow (many|much|long|old|big|large|far|often|high)\b|\bwhat (was|is|were) (the |[\w-]+'s )(\w+ )?(population|number|amount|size|total)\b/],
   ['date', /^(when)\b|\b(what|which) (year|date|day|month|time)\b|\bin what year\b|\bhow long ago\b|\bsince when\b/],
   ['person', new RegExp(`^(who|whom|whose)\\b|\\b(who|whom) (was|is|were|did|sent|wrote|found)\\b|\\bto whom\\b|^(which|what) (\\w+ )?(${PEOPLE})\\b|^(the |a |an )?(\\w+ )?(${PEOPLE}) who\\b`)],
   ['place', new RegExp(`^where\\b|\\b(which|what) (\\w+ )?(${PLACES})\\b|\\bfrom where\\b|\\bin what (${PLACES})\\b`)],
   ['speech', /\bwhat did .{1,60}\b(say|tell|write|ask|reply|answer|respond|warn|report|promise|call)\b/],
-  ['reason', /^why\b|\bwhat (was|is) the reason\b|\bwhat (led|caused|made|prompted)\b|\bhow come\b|\bfor what reason\b/],
+  ['reason', /\bwhy\b|\bwhat (was|is) the reason\b|\bwhat (led|caused|made|prompted)\b|\bhow come\b|\bfor what reason\b/],
   ['yesno', /^(did|does|do|was|were|is|are|has|had|can|could|would|will|should)\b/],
   ['definition', /^what (is|was|were|are)\b/],
 ];
