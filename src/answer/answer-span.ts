@@ -6,7 +6,7 @@
 import type { QuestionPeriod, QuestionType } from '../retrieval/types.js';
 import { analyzeFast } from '../retrieval/analysis.js';
 import { sentenceDates, type AmountCandidate, type NameCandidate, type SentenceAnalysis } from './passage-analysis.js';
-import { CURRENCY_AFTER, NUMBER_WORDS, ROLE } from './sentence-evidence.js';
+import { CURRENCY_AFTER, NUMBER_WORDS, REFERENCE_BEFORE, ROLE } from './sentence-evidence.js';
 import { BoundedMap } from '../util/bounded-map.js';
 
 /** Amounts and counts: "$2.9 million", "1,200", "80,000", "15 years", "several dozen", "Seventeen days". */
@@ -274,6 +274,8 @@ function findAmounts(sentence: SentenceAnalysis): AmountCandidate[] {
     const word = m[0].trim().replace(/[,.]$/, '');
     const end = m.index + m[0].trimEnd().replace(/[,.]$/, '').length;
     if (!word || YEAR_ONLY.test(word) || /^(st|nd|rd|th)\b/.test(text.slice(end)) || dates.some((d) => m.index < d.end && d.start < end)) continue;
+    // "Volume 11", "pp. 286": a reference's number counts nothing.
+    if (/^\d/.test(word) && REFERENCE_BEFORE.test(text.slice(Math.max(0, m.index - 24), m.index))) continue;
     const currency = CURRENCY_AFTER.exec(text.slice(end));
     amounts.push({ start: m.index, end, word: word.toLowerCase(), money: word.startsWith('$') || currency !== null, span: trimmed(text, m.index, end + (currency?.[0].length ?? 0)) });
   }

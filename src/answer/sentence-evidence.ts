@@ -11,11 +11,15 @@ const YEAR = /\b(1[89]\d\d|20\d\d)s?\b|\b\d{1,2}\/\d{1,2}\/\d{2,4}\b/;
 export const NUMBER_WORDS =
   'one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|several|dozens?|hundreds?|thousands?|millions?|billions?';
 const NUMBER = new RegExp(`\\d|\\b(${NUMBER_WORDS})\\b`, 'i');
+/** A reference's label right before a number, which then counts nothing: "Volume 11", "No. 10", "pp. 286-287", "Section 3". */
+const REFERENCE = '\\b(?:vol(?:ume)?|nos?|pp?|pages?|sections?|chapters?|articles?|paragraphs?|items?)\\.?\\s*(?:\\d+\\s?[-–]\\s?)?';
+/** True when the text ends on a reference's label: the number after it is a reference's, not an amount. */
+export const REFERENCE_BEFORE = new RegExp(`${REFERENCE}$`, 'i');
 /**
  * A count: a number standing alone ("1,200", "80,000", "15") or in words, not a year ("1962"), a date's
- * digits ("11/18/63") or a document's number ("CDNW12597").
+ * digits ("11/18/63"), a document's number ("CDNW12597") or a reference's ("Volume 11", "pp. 286").
  */
-const COUNT = new RegExp(`(?<![\\p{L}\\d/.,])(?!(?:1[89]|20)\\d\\d(?![\\d,]))\\d[\\d,.]*(?![\\p{L}\\d/])|\\b(${NUMBER_WORDS})\\b`, 'iu');
+const COUNT = new RegExp(`(?<![\\p{L}\\d/.,])(?<!${REFERENCE})(?!(?:1[89]|20)\\d\\d(?![\\d,]))\\d[\\d,.]*(?![\\p{L}\\d/])|\\b(${NUMBER_WORDS})\\b`, 'iu');
 /** Currencies named after an amount ("20 million dollars"). */
 const CURRENCIES = 'dollars|pesos|rubles';
 /** A currency right after an amount, as `answer-span.ts` extends a sum to take it in. */

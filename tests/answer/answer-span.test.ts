@@ -174,6 +174,11 @@ describe('the answer marked in the quote', () => {
     expect(amount('quantity', ['1,200'])).toBe('$2.9 million');
   });
 
+  it('counts nothing a reference numbers: "Volume 11", "No. 10", "pp. 286"', () => {
+    expect(spanIn('quantity', 'Source: Foreign Relations of the United States; Volume 11 (1961-63): Cuban Missile Crisis (No. 10), pp. 286-287.')).toBeNull();
+    expect(spanIn('quantity', 'Volume 2 tells of 40 ships.')).toBe('40');
+  });
+
   it('marks nothing for a question that asks for no such thing', () => {
     expect(answerOf('What was the sweet approach?')).toBeNull();
   });
