@@ -63,7 +63,7 @@ export function answerSpan(sentence: SentenceAnalysis, type: QuestionType, asked
  */
 export function scoredAnswer(sentence: SentenceAnalysis, type: QuestionType, asked: ReadonlySet<string>, period: QuestionPeriod | null): { span: [number, number]; score: number } | null {
   if (type === 'person') return personAnswer(sentence, asked);
-  if (type === 'money' || type === 'quantity') return amountAnswer(sentence, type, asked);
+  if (type === 'money' || type === 'quantity') return amountAnswer(sentence, type, asked, period);
   const span = unscoredAnswer(sentence, type, asked, period);
   return span && { span, score: 0 };
 }
@@ -180,7 +180,7 @@ export function personAnswer(sentence: SentenceAnalysis, asked: ReadonlySet<stri
  */
 export function holdsAnswer(sentence: SentenceAnalysis, type: QuestionType, asked: ReadonlySet<string>, period: QuestionPeriod | null): boolean {
   if (type === 'person') return person(sentence, asked, true) !== null;
-  if (type === 'money' || type === 'quantity') return amountAnswer(sentence, type, asked, true) !== null;
+  if (type === 'money' || type === 'quantity') return amountAnswer(sentence, type, asked, period, true) !== null;
   return unscoredAnswer(sentence, type, asked, period) !== null;
 }
 
@@ -246,16 +246,20 @@ function joinedNames(text: string, start: number, end: number): string[] {
 }
 
 /**
- * The amount answering a "how many" / "how much" in the sentence: the one nearest the question's words
- * ("two countries … 2, 746 excludables" answers "how many excludables" by 746); a count never answers
- * "how much did they pay", and between equals a sum of money answers "how much" before a count.
+ * The amount answering a "how many" / "how much" in the sentence: the one nearest a date of the
+ * question's period, in its clause, when the sentence states one ("in 1960 this had grown to
+ * 7,027,000" for the population in 1960), else nearest the question's words ("two countries … 2, 746 excludables"
+ * answers "how many excludables" by 746); a count never answers "how much did they pay", and between
+ * equals a sum of money answers "how much" before a count.
  */
-function amountAnswer(sentence: SentenceAnalysis, type: 'money' | 'quantity', asked: ReadonlySet<string>, any = false): { span: [number, number]; score: number } | null {
+function amountAnswer(sentence: SentenceAnalysis, type: 'money' | 'quantity', asked: ReadonlySet<string>, period: QuestionPeriod | null, any = false): { span: [number, number]; score: number } | null {
   let found: { span: [number, number]; score: number } | null = null;
+  const dated = period && !any ? sentenceDates(sentence).filter((d) => d.first <= period.last && period.first <= d.last) : [];
   for (const amount of amountsOf(sentence)) {
     if (asked.has(amount.word) || (type === 'money' && !amount.money)) continue;
     if (any) return { span: [amount.start, amount.end], score: 0 };
-    const score = -(wordsToAsked(sentence, asked, amount.start, amount.end) - (amount.money ? 0.5 : 0));
+    const near = dated.length ? Math.min(...dated.map((d) => wordsBetween(sentence, amount, d) + (clauseBetween(sentence.text, amount, d) ? OTHER_CLAUSE : 0))) : wordsToAsked(sentence, asked, amount.start, amount.end);
+    const score = -(near - (amount.money ? 0.5 : 0));
     if (!found || score > found.score) found = { span: amount.span, score };
   }
   return found;
@@ -284,6 +288,32 @@ function findAmounts(sentence: SentenceAnalysis): AmountCandidate[] {
 
 /** How many words lie between the span [start, end) of the sentence and the nearest of the question's words (a large number without one). */
 function wordsToAsked(sentence: SentenceAnalysis, asked: ReadonlySet<string>, start: number, end: number): number {
+  const [first, last] = wordsOf(sentence, start, end);
+  let nearest = 1000;
+  for (const t of sentence.tokens) {
+    if (!asked.has(t.term) || (t.end > start && t.start < end)) continue;
+    nearest = Math.min(nearest, t.position < first ? first - t.position : t.position - last);
+  }
+  return nearest;
+}
+
+/** Words an amount counts as further from a date when a comma or semicolon stands between them: "in 1959 was 6,901,000; in 1960 … 7,027,000". */
+const OTHER_CLAUSE = 10;
+
+/** True when a comma, semicolon or colon stands between two spans of the text. */
+function clauseBetween(text: string, a: { start: number; end: number }, b: { start: number; end: number }): boolean {
+  return /[,;:]/.test(a.end <= b.start ? text.slice(a.end, b.start) : text.slice(b.end, a.start));
+}
+
+/** How many words lie between two spans of the sentence (0 when they overlap). */
+function wordsBetween(sentence: SentenceAnalysis, a: { start: number; end: number }, b: { start: number; end: number }): number {
+  const [aFirst, aLast] = wordsOf(sentence, a.start, a.end);
+  const [bFirst, bLast] = wordsOf(sentence, b.start, b.end);
+  return Math.max(0, bFirst - aLast, aFirst - bLast);
+}
+
+/** The first and last word positions of the span [start, end) of the sentence; a span that is no token of its own ("$2.9") stands where the next word would. */
+function wordsOf(sentence: SentenceAnalysis, start: number, end: number): [number, number] {
   let first = Infinity;
   let last = -Infinity;
   for (const t of sentence.tokens) {
@@ -291,17 +321,10 @@ function wordsToAsked(sentence: SentenceAnalysis, asked: ReadonlySet<string>, st
     first = Math.min(first, t.position);
     last = Math.max(last, t.position);
   }
-  if (first === Infinity) {
-    // The amount is not a token of its own ("$2.9"): where it stands among the words.
-    const before = sentence.tokens.filter((t) => t.end <= start);
-    first = last = before.length ? before[before.length - 1]!.position + 1 : 0;
-  }
-  let nearest = 1000;
-  for (const t of sentence.tokens) {
-    if (!asked.has(t.term) || (t.end > start && t.start < end)) continue;
-    nearest = Math.min(nearest, t.position < first ? first - t.position : t.position - last);
-  }
-  return nearest;
+  if (first !== Infinity) return [first, last];
+  const before = sentence.tokens.filter((t) => t.end <= start);
+  const at = before.length ? before[before.length - 1]!.position + 1 : 0;
+  return [at, at];
 }
 
 /** The last of the question's words standing before a position in the sentence, if any. */

@@ -174,6 +174,18 @@ describe('the answer marked in the quote', () => {
     expect(amount('quantity', ['1,200'])).toBe('$2.9 million');
   });
 
+  it('marks, for a question with a period, the amount its date qualifies in the same clause', () => {
+    const text = 'The population of Cuba in 1959 was 6,901,000 people; in 1960 this had grown to 7,027,000, and in 1961 the population climbed to 7,134,000 people.';
+    const passage: Passage = { id: 't#p4', docId: 't', n: 4, heading: null, text, sentences: [[0, text.length]], paragraph: 4, line: 1, comment: null };
+    const sentence = analysisOf(passage).sentences[0]!;
+    const inYear = (year: string) => text.slice(...answerSpan(sentence, 'quantity', new Set(['popul', 'cuba']), { first: `${year}-01-01`, last: `${year}-12-31`, granularity: 'year', text: year })!);
+    expect(inYear('1959')).toBe('6,901,000');
+    expect(inYear('1960')).toBe('7,027,000');
+    expect(inYear('1961')).toBe('7,134,000');
+    // Without a period, the amount nearest the question's words ("the population climbed to…").
+    expect(text.slice(...answerSpan(sentence, 'quantity', new Set(['popul', 'cuba']), null)!)).toBe('7,134,000');
+  });
+
   it('counts nothing a reference numbers: "Volume 11", "No. 10", "pp. 286"', () => {
     expect(spanIn('quantity', 'Source: Foreign Relations of the United States; Volume 11 (1961-63): Cuban Missile Crisis (No. 10), pp. 286-287.')).toBeNull();
     expect(spanIn('quantity', 'Volume 2 tells of 40 ships.')).toBe('40');
