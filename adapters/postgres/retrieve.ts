@@ -46,8 +46,6 @@ export interface Retrieved {
   termsOf: ReadonlyMap<string, ReadonlySet<string>>;
   /** The weight of a term no passage holds (what `weight` is for a term missing from `terms`). */
   unknownWeight: number;
-  /** Score multiplier applied to reader comments (0.7 unless configured). */
-  commentWeight: number;
   /** Passages in the corpus now. */
   passageCount: number;
 }
@@ -97,7 +95,7 @@ export async function retrieve(client: PoolClient, question: string, limit: numb
   }
 
   const query = analyzeQuery(question, aliases, related ? { known, related } : known);
-  if (!query.plan.terms.length || limit <= 0 || n === 0) return { query, hits: [], terms, termsOf: new Map(), unknownWeight: maxIdf, commentWeight, passageCount: n };
+  if (!query.plan.terms.length || limit <= 0 || n === 0) return { query, hits: [], terms, termsOf: new Map(), unknownWeight: maxIdf, passageCount: n };
   // What is sent: each plan term at its weight × IDF; near spellings of unknown terms (credited to the
   // term, as the in-memory engine does); each phrase of the question.
   const credited: string[] = [];
@@ -115,7 +113,7 @@ export async function retrieve(client: PoolClient, question: string, limit: numb
     add('', PHRASE_WEIGHT * mean, phrase.map(tsLexeme).join(' <-> '));
   }
   const single = lexemes.filter((l) => !l.includes('<->'));
-  if (!single.length) return { query, hits: [], terms, termsOf: new Map(), unknownWeight: maxIdf, commentWeight, passageCount: n };
+  if (!single.length) return { query, hits: [], terms, termsOf: new Map(), unknownWeight: maxIdf, passageCount: n };
   const found = await client.query<{ id: string; passage: Passage; terms: string[]; is_comment: boolean; score: number; matched: string[] | null }>(
     // Every matching passage is scored, the best kept; only those are then read whole (their JSON, terms, matches).
     `with q as (select t, w, to_tsquery('backchannel_terms', l) as tq from unnest($1::text[], $2::float8[], $3::text[]) as u(t, w, l)),
@@ -133,7 +131,7 @@ export async function retrieve(client: PoolClient, question: string, limit: numb
     .sort((a, b) => b.score - a.score);
   const hits = distinct(ranked, limit);
   const termsOf = new Map(found.rows.map((row) => [row.id, new Set(row.terms)] as const));
-  return { query, hits, terms, termsOf, unknownWeight: maxIdf, commentWeight, passageCount: n };
+  return { query, hits, terms, termsOf, unknownWeight: maxIdf, passageCount: n };
 }
 
 /**

@@ -19,7 +19,6 @@ export function asRetrieval(r: Retrieved): Retrieval {
     weight: (term) => r.terms.get(term)?.weight ?? r.unknownWeight,
     near: (term) => r.terms.get(term)?.near ?? [],
     termsOf: (passageId) => r.termsOf.get(passageId) ?? NO_TERMS,
-    commentWeight: r.commentWeight,
   };
 }
 

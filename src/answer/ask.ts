@@ -130,7 +130,7 @@ export function answer(deps: AnswerDeps, retrieval: Retrieval, options: AskOptio
   if (period && !found.some((h) => passageInPeriod(h.passage, period))) return abstained(analyzed, page, 'no-events', 0);
   const prepared = quoteQuery(analyzed, r.weight, r.known, r.near);
   const typoOf = (k: number, terms: ReadonlySet<string>) => prepared.typoCredit[k]?.(terms) ?? 0;
-  const hits = rerankByAnswer(found, prepared, { weight: answerWeight, count: rerank, periodBonus }, r.commentWeight);
+  const hits = rerankByAnswer(found, prepared, { weight: answerWeight, count: rerank, periodBonus });
   // The corpus answers when one of the best passages holds enough of the question.
   const unknown = unknownName(analyzed, r);
   const covered = unknown ? 0 : Math.max(...hits.slice(0, COVERAGE_DEPTH).map((h) => answerCoverage(analyzed, h, prepared, r, typoOf)));
@@ -187,15 +187,15 @@ type ChosenHit = RetrievedHit & { choice?: QuoteChoice };
  * Reorders the best hits by search score (relative to the best, square-rooted so that one lucky term
  * does not dominate) plus answer evidence: the score of the best quote each passage offers, of which
  * a who / when / how much / where quote holding no answer of that type keeps `UNTYPED_SHARE`, and a
- * passage dated within the question's period earns `periodBonus`. Reader comments keep their lower
- * weight. Hits below the reranked head keep their order, after it.
+ * passage dated within the question's period earns `periodBonus`. A reader comment's lower weight is
+ * its search score's, and applied only there: a second time here sank comments that alone answer
+ * ("In his last speech on Cuba, 11/18/63, JFK said…") below passages that answer nothing. Hits below
+ * the reranked head keep their order, after it.
  */
-
 function rerankByAnswer(
   hits: RetrievedHit[],
   prepared: QuoteQuery,
   { weight, count, periodBonus }: { weight: number; count: number; periodBonus: number },
-  commentWeight: number,
 ): ChosenHit[] {
   const topScore = hits[0]!.score || 1;
   const typed = TYPED.has(prepared.query.type);
@@ -208,7 +208,7 @@ function rerankByAnswer(
     const final = Math.sqrt(hit.score / topScore) + weight * evidence + dated;
     // Fields spelled out, not spread from `hit`: spread objects kept the hits and quotes alive through
     // young-generation collections (~0.6 MB promoted per collection, 2–5 ms pauses).
-    return { passage: hit.passage, score: hit.score, matched: hit.matched, choice, final: hit.passage.comment ? final * commentWeight : final };
+    return { passage: hit.passage, score: hit.score, matched: hit.matched, choice, final };
   });
   head.sort((a, b) => b.final - a.final);
   return [...head, ...hits.slice(count)];

@@ -32,7 +32,6 @@ export class MemoryRetriever implements Retriever {
       weight: (term) => search.termWeight(term),
       near: (term) => search.nearWords(term),
       termsOf: (passageId) => search.termsOf(passageId),
-      commentWeight: search.commentWeight,
     };
   }
 }

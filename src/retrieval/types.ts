@@ -43,8 +43,6 @@ export interface Retrieval {
   near(term: string): readonly NearWord[];
   /** A hit's analyzed terms: its text and heading, and its document's title line. */
   termsOf(passageId: string): ReadonlySet<string>;
-  /** The score multiplier of reader comments. */
-  commentWeight: number;
 }
 
 /** Retrieves for a question: `limit` passages at most. */
