@@ -95,6 +95,13 @@ describe('the lexicon', () => {
       expect(related.weight).toBeLessThan(own.weight);
     });
 
+    it('credits and marks a class or a kind of the word but never searches it', () => {
+      const envoy = analyzeQuery('who was the envoy', null, { known, related: (t) => lexicon.related(t) });
+      expect(envoy.concepts.find((c) => c.term === 'envoi')!.related).toContainEqual({ term: 'diplomat', relation: 'hypernym' });
+      expect(envoy.plan.terms.map((t) => t.term)).not.toContain('diplomat');
+      expect(envoy.markTerms.has('diplomat')).toBe(true);
+    });
+
     it('relates what neighbouring words, or a verb and its particle, mean together to each of them', () => {
       const shake = analyzeQuery('where did they shake hands', null, { known, related: (t) => lexicon.related(t) });
       for (const term of ['shake', 'hand']) expect(shake.concepts.find((c) => c.term === term)!.related.map((r) => r.term)).toContain('handshak');
