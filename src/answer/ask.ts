@@ -131,10 +131,11 @@ export function answer(deps: AnswerDeps, retrieval: Retrieval, options: AskOptio
   // "What did Obama say in Havana in 2016?": none of the passages found dates anything then. (The hits, not the
   // timeline: a question with a period never builds the whole timeline.)
   const period = analyzed.period;
-  if (period && !found.some((h) => passageInPeriod(h.passage, period))) return abstained(analyzed, page, 'no-events', 0);
+  const previous = previousPassage(deps.corpus);
+  if (period && !found.some((h) => passageInPeriod(h.passage, period, false, previous))) return abstained(analyzed, page, 'no-events', 0);
   const prepared = quoteQuery(analyzed, r.weight, r.known, r.near);
   const typoOf = (k: number, terms: ReadonlySet<string>) => prepared.typoCredit[k]?.(terms) ?? 0;
-  const hits = rerankByAnswer(found, prepared, { weight: answerWeight, count: rerank, periodBonus });
+  const hits = rerankByAnswer(found, prepared, { weight: answerWeight, count: rerank, periodBonus }, previous);
   // The corpus answers when one of the best passages holds enough of the question.
   const unknown = unknownName(analyzed, r);
   const covered = unknown ? 0 : Math.max(...hits.slice(0, COVERAGE_DEPTH).map((h) => answerCoverage(analyzed, h, prepared, r, typoOf)));
@@ -184,6 +185,14 @@ function abstained(analyzed: AnalyzedQuery, page: number, reason: AskResult['rea
   return { query: analyzed.text, analyzed, answered: false, reason, nearest, coverage, results: [], page, hasMore: false };
 }
 
+/** The passage before another in its document, if any. */
+function previousPassage(corpus: Corpus): (passage: Passage) => Passage | undefined {
+  return (passage) => {
+    const before = corpus.documentById.get(passage.docId)?.passages[passage.n - 2];
+    return before?.n === passage.n - 1 ? before : undefined;
+  };
+}
+
 /** A hit with the quote choice the answer rerank made for it, when it was in the reranked head. */
 type ChosenHit = RetrievedHit & { choice?: QuoteChoice };
 
@@ -200,6 +209,7 @@ function rerankByAnswer(
   hits: RetrievedHit[],
   prepared: QuoteQuery,
   { weight, count, periodBonus }: { weight: number; count: number; periodBonus: number },
+  previous: (passage: Passage) => Passage | undefined,
 ): ChosenHit[] {
   const topScore = hits[0]!.score || 1;
   const typed = TYPED.has(prepared.query.type);
@@ -208,7 +218,7 @@ function rerankByAnswer(
     const choice = chooseQuote(hit.passage, prepared);
     // As in coverage: a who / when / how much / where quote without an answer of that type answers less.
     const evidence = typed && !choiceHoldsAnswer(choice, prepared) ? choice.score * UNTYPED_SHARE : choice.score;
-    const dated = period && passageInPeriod(hit.passage, period, true) ? periodBonus : 0;
+    const dated = period && passageInPeriod(hit.passage, period, true, previous) ? periodBonus : 0;
     const final = Math.sqrt(hit.score / topScore) + weight * evidence + dated;
     // Fields spelled out, not spread from `hit`: spread objects kept the hits and quotes alive through
     // young-generation collections (~0.6 MB promoted per collection, 2–5 ms pauses).

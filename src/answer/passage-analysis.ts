@@ -164,9 +164,26 @@ export function sentenceDates(sentence: SentenceAnalysis): SentenceDate[] {
   }));
 }
 
-/** True when one of the passage's sentences states a date overlapping the period (with `within`, inside it: see `sentenceInPeriod`). */
-export function passageInPeriod(passage: Passage, period: QuestionPeriod, within = false): boolean {
-  return analysisOf(passage).sentences.some((s) => sentenceInPeriod(s, period, within));
+/** How many passages back, under the same heading, a passage that states no date takes its time from. */
+const NARRATIVE_STEPS = 2;
+
+/**
+ * True when one of the passage's sentences states a date overlapping the period (with `within`, inside
+ * it: see `sentenceInPeriod`). A passage that states no date is of the time of the passage before it
+ * under the same heading, when `previous` finds that one (a narrative's time carries on: "…continued
+ * his efforts in 1976." | "…events that unfolded soon after – … bombing a Cuban airline"), up to
+ * `NARRATIVE_STEPS` back; never a reader comment's.
+ */
+export function passageInPeriod(passage: Passage, period: QuestionPeriod, within = false, previous?: (passage: Passage) => Passage | undefined): boolean {
+  let at: Passage | undefined = passage;
+  for (let step = 0; at && step <= NARRATIVE_STEPS; step++) {
+    const sentences = analysisOf(at).sentences;
+    if (sentences.some((s) => sentenceDates(s).length > 0)) return sentences.some((s) => sentenceInPeriod(s, period, within));
+    if (!previous || passage.comment) return false;
+    const before: Passage | undefined = previous(at);
+    at = before && !before.comment && before.heading === passage.heading ? before : undefined;
+  }
+  return false;
 }
 
 /**

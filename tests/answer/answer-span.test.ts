@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ask } from '../../src/answer/ask.js';
 import { loadCore } from '../../src/core.js';
 import { answerSpan } from '../../src/answer/answer-span.js';
-import { analysisOf } from '../../src/answer/passage-analysis.js';
+import { analysisOf, passageInPeriod } from '../../src/answer/passage-analysis.js';
 import type { Passage } from '../../src/corpus/types.js';
 import { analyzeTerms } from '../../src/search/analyzer.js';
 
@@ -202,6 +202,22 @@ describe('what happened in a period', () => {
     expect(result.answered).toBe(true);
     expect(result.results[0]!.quote.text).toContain('When President Jimmy Carter took office in 1977');
     expect(result.results[0]!.quote.text.slice(...result.results[0]!.quote.answer!)).toBe('1977');
+  });
+
+  it('dates a passage that states no date by the passage before it under the same heading, never a comment or another section', () => {
+    const at = (n: number, text: string, heading: string | null, comment: Passage['comment'] = null): Passage => ({ id: `t#p${n}`, docId: 't', n, heading, text, sentences: [[0, text.length]], paragraph: n, line: n, comment });
+    const dated = at(1, 'Kissinger continued his efforts in 1976.', 'Kissinger');
+    const after = at(2, 'Exiles bombed a Cuban airline soon after.', 'Kissinger');
+    const previous = (p: Passage) => (p === after ? dated : undefined);
+    const in1976 = { first: '1976-01-01', last: '1976-12-31', granularity: 'year' as const, text: '1976' };
+    expect(passageInPeriod(after, in1976, true)).toBe(false);
+    expect(passageInPeriod(after, in1976, true, previous)).toBe(true);
+    expect(passageInPeriod(after, { ...in1976, first: '1980-01-01', last: '1980-12-31' }, true, previous)).toBe(false);
+    const otherSection = at(2, 'Exiles bombed a Cuban airline soon after.', 'Carter');
+    expect(passageInPeriod(otherSection, in1976, true, () => dated)).toBe(false);
+    const comment = at(2, 'Exiles bombed a Cuban airline soon after.', 'Kissinger', { author: 'Joe' });
+    expect(passageInPeriod(comment, in1976, true, () => dated)).toBe(false);
+    expect(ask(core, 'how many people died when exiles bombed the cuban airliner in 76').results[0]?.quote.text).toContain('killed 73 passengers');
   });
 
   it('says when no document dates an event in the period', () => {
