@@ -1,8 +1,8 @@
 /**
  * `npm run eval`: the engine against plain minisearch defaults over raw paragraphs, on every question
- * set in `data/eval/` (the development set, my rewordings, the students' set, the fresh set and the three
- * blind sets), each on its own line, in the same run, and beside them the PostgreSQL backend (when a
- * database answers: see eval-postgres.ts).
+ * set in `data/eval/` (the development set, my rewordings, the students' set, the fresh set and the
+ * three blind sets), each on its own line, in the same run, and beside them the PostgreSQL backend
+ * (when a database answers: see eval-postgres.ts).
  * Last line: one JSON object { <set>: { engine: {…}, minisearch: {…}, postgres?: {…} } }.
  * `--questions FILE` scores that set alone; `--verbose` lists every miss; `--by-tag` splits each set's
  * engine figures by the questions' tags (answer type, paraphrase, period). Before the misses, per set
