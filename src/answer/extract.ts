@@ -32,6 +32,12 @@ export const QUOTE_RULES = {
   /** No quote of several sentences grows past this many words. */
   maxWords: 70,
   /**
+   * …except, for a "why", by this many more to take along the cause of a sentence stating its
+   * consequence ("…left without a policy on how to return them. | With no other option, the two
+   * countries finally had to enter formal talks"); 40 quoted no more causes than 20.
+   */
+  causeWords: 20,
+  /**
    * Weight of a focus term (a lower-case word of the question: what is asked) against a name. (2 let
    * "start" and "president" outweigh "Reagan" in a sentence about no Reagan at all; 1.5 lost a
    * development question.)
@@ -385,9 +391,9 @@ export function chooseQuote(passage: Passage, prepared: QuoteQuery): QuoteChoice
       if (to > from) {
         const previous = sentences[to - 1]!;
         if (to - from === 2 && !first.question && !first.endsWithColon) break;
-        if (words + s.words > QUOTE_RULES.maxWords) break;
         // "…illegal flights. As a result, two planes were shot down": for a "why", the cause is the sentence before.
         const cause = query.type === 'reason' && s.consequence && onTopic[to];
+        if (words + s.words > QUOTE_RULES.maxWords + (cause ? QUOTE_RULES.causeWords : 0)) break;
         const continuation = (s.continues && onTopic[to]) || first.question || previous.endsWithColon || s.insideQuotation;
         // …and costs nothing to take along.
         extras += cause && !continuation ? 0 : QUOTE_RULES.extraSentenceCost - (continuation ? QUOTE_RULES.continuationBonus : 0);

@@ -31,7 +31,7 @@ export interface SentenceAnalysis {
   continues: boolean;
   /** Opens inside a quotation the sentence before opened ("…“possible if the government wishes it. In that case,” he said"). */
   insideQuotation: boolean;
-  /** States a consequence of what came before ("as a result", "consequently", "this led to"): its cause is the sentence before. */
+  /** States a consequence of what came before ("as a result", "because of this", "with no other option"): its cause is the sentence before. */
   consequence: boolean;
   endsWithColon: boolean;
   /** Indexes into `tokens` of role words ("correspondent", "ambassador"). */
@@ -98,7 +98,8 @@ const analyses = new BoundedMap<Passage, PassageAnalysis>(4096);
 /** An attribution line under a quotation ("—Raúl Castro to…"): its words belong to every sentence it attributes. */
 const ATTRIBUTION_LINE = /\n([—–]\s?\p{Lu}[^\n]*)$/u;
 const QUESTION_END = /\?[”"’')\]]*$/u;
-const CONSEQUENCE = /\b(as a result|as a consequence|consequently|therefore|in response|in retaliation|this (led|prompted|caused)|which (led|prompted|caused))\b/i;
+/** What states a consequence of the sentence before: "as a result", "this led to", "because of this", "with no other option". */
+const CONSEQUENCE = /\b(as a result|as a consequence|consequently|therefore|in response|in retaliation|this (led|prompted|caused)|which (led|prompted|caused)|because of (this|that|these|it)|due to (this|that|these|it)|(with|left with|having) no other (option|choice))\b/i;
 const QUOTE_MARK = /[“”"]/;
 const CONTINUES = /^[“"‘(]?(this|that|these|those|it|he|she|they|his|her|their|its|such|there|then|thus|so|yet|and|but)\b/i;
 

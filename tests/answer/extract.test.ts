@@ -120,6 +120,18 @@ describe('pickQuote', () => {
     expect(quote(p, 'When were the planes shot down?').text).toBe('As a result, two planes were shot down in 1996.');
   });
 
+  it('takes along, for a "why", the cause of "because of this" or "with no other option", a little past the length limit', () => {
+    const cause = 'When it came to the issue of the excludables, the thousands of Cubans who had entered the United States with criminal records, the government was left without any policy at all on how it might return them.';
+    const consequence = 'With no other option, the two countries finally had to enter formal talks in late 1984, which resulted in an agreement that would allow the excludables back into Cuba in exchange for a quota.';
+    expect(`${cause} ${consequence}`.split(/\s+/).length).toBeGreaterThan(70);
+    const p = passage(`${cause} ${consequence}`);
+    expect(quote(p, 'Why did the two countries enter formal talks in 1984?').text).toBe(`${cause} ${consequence}`);
+    expect(quote(p, 'When did the two countries enter formal talks?').text).toBe(consequence);
+    expect(quote(passage('They flew over Cuban airspace. Because of this, Castro warned the US about the flights.'), 'Why did Castro warn the US about the flights?').text).toBe(
+      'They flew over Cuban airspace. Because of this, Castro warned the US about the flights.',
+    );
+  });
+
   it('reads, for "how many", a count as an amount, never a year, a date or a document’s number', () => {
     for (const first of ['The exiles were captured in 1962.', 'The exiles were captured on 4/17/61.', 'The exiles were captured (CDNW12597).']) {
       const p = passage(`${first} All the exiles were captured, 1,200 men.`);
