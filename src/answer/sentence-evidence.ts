@@ -7,19 +7,24 @@ import type { QuestionType } from '../retrieval/types.js';
 
 const MONTH = /\b(Jan(uary)?|Feb(ruary)?|Mar(ch)?|Apr(il)?|May|June?|July?|Aug(ust)?|Sept?(ember)?|Oct(ober)?|Nov(ember)?|Dec(ember)?)\b\.?\s+\d|\b(January|February|March|April|June|July|August|September|October|November|December)\b/;
 const YEAR = /\b(1[89]\d\d|20\d\d)s?\b|\b\d{1,2}\/\d{1,2}\/\d{2,4}\b/;
-/** Numbers written as words, and the words that count in them ("several dozen", "hundreds"). */
-export const NUMBER_WORDS =
-  'one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|several|dozens?|hundreds?|thousands?|millions?|billions?';
+/** Numbers written as words, exactly ("seventeen")… */
+const EXACT_NUMBER_WORDS = 'one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety';
+/** …and the words that count vaguely, or in numbers ("several dozen", "hundreds"). */
+const VAGUE_NUMBER_WORDS = 'several|dozens?|hundreds?|thousands?|millions?|billions?';
+export const NUMBER_WORDS = `${EXACT_NUMBER_WORDS}|${VAGUE_NUMBER_WORDS}`;
 const NUMBER = new RegExp(`\\d|\\b(${NUMBER_WORDS})\\b`, 'i');
 /** A reference's label right before a number, which then counts nothing: "Volume 11", "No. 10", "pp. 286-287", "Section 3". */
 const REFERENCE = '\\b(?:vol(?:ume)?|nos?|pp?|pages?|sections?|chapters?|articles?|paragraphs?|items?)\\.?\\s*(?:\\d+\\s?[-–]\\s?)?';
 /** True when the text ends on a reference's label: the number after it is a reference's, not an amount. */
 export const REFERENCE_BEFORE = new RegExp(`${REFERENCE}$`, 'i');
-/**
- * A count: a number standing alone ("1,200", "80,000", "15") or in words, not a year ("1962"), a date's
- * digits ("11/18/63"), a document's number ("CDNW12597") or a reference's ("Volume 11", "pp. 286").
- */
-const COUNT = new RegExp(`(?<![\\p{L}\\d/.,])(?<!${REFERENCE})(?!(?:1[89]|20)\\d\\d(?![\\d,]))\\d[\\d,.]*(?![\\p{L}\\d/])|\\b(${NUMBER_WORDS})\\b`, 'iu');
+/** A number in figures standing alone ("1,200", "15"), not a year ("1962"), a date's digits ("11/18/63"), a document's number ("CDNW12597") or a reference's ("Volume 11"). */
+const FIGURE = `(?<![\\p{L}\\d/.,])(?<!${REFERENCE})(?!(?:1[89]|20)\\d\\d(?![\\d,]))\\d[\\d,.]*(?![\\p{L}\\d/])`;
+/** A count: a figure or a number in words, exact or vague ("thousands"). */
+const COUNT = new RegExp(`${FIGURE}|\\b(${NUMBER_WORDS})\\b`, 'iu');
+/** A count given exactly ("1,200", "seventeen"), not "thousands" or "several". */
+const EXACT_COUNT = new RegExp(`${FIGURE}|\\b(${EXACT_NUMBER_WORDS})\\b`, 'iu');
+/** Quantity evidence of a sentence whose only counts are vague ("thousands of Cubans"), against an exact count's. */
+const VAGUE_COUNT_BONUS = 0.15;
 /** Currencies named after an amount ("20 million dollars"). */
 const CURRENCIES = 'dollars|pesos|rubles';
 /** A currency right after an amount, as `answer-span.ts` extends a sum to take it in. */
@@ -62,7 +67,8 @@ export function typeBonus(type: QuestionType, sentence: string): number {
       // A count is not a price: "1,200 prisoners" does not say how much was paid for them.
       return MONEY_AMOUNT.test(sentence) ? 0.45 : NUMBER.test(sentence) ? 0.1 : 0;
     case 'quantity':
-      return COUNT.test(sentence) ? 0.35 : 0;
+      // "2,746 excludables" answers how many better than "the thousands of Cubans".
+      return EXACT_COUNT.test(sentence) ? 0.35 : COUNT.test(sentence) ? VAGUE_COUNT_BONUS : 0;
     case 'person':
       return Math.min(0.4, (ROLE.test(sentence) ? 0.2 : 0) + (AGENT.test(sentence) ? 0.2 : 0) + (NAMED.test(sentence) ? 0.15 : 0));
     case 'definition':

@@ -120,6 +120,13 @@ describe('pickQuote', () => {
     expect(quote(p, 'When were the planes shot down?').text).toBe('As a result, two planes were shot down in 1996.');
   });
 
+  it('prefers, for "how many", a sentence giving an exact count to one giving only "thousands", other evidence being close', () => {
+    const p = passage('Thousands of Cubans with criminal records had entered the United States. Washington had no policy for years. In 1984 an agreement allowed 2,746 excludables back into Cuba.');
+    const text = quote(p, 'How many Cubans with criminal records did Cuba agree to take back in the mid eighties?').text;
+    expect(text).toContain('2,746');
+    expect(text).not.toContain('Thousands');
+  });
+
   it('takes along, for a "why", the cause of "because of this" or "with no other option", a little past the length limit', () => {
     const cause = 'When it came to the issue of the excludables, the thousands of Cubans who had entered the United States with criminal records, the government was left without any policy at all on how it might return them.';
     const consequence = 'With no other option, the two countries finally had to enter formal talks in late 1984, which resulted in an agreement that would allow the excludables back into Cuba in exchange for a quota.';
