@@ -115,9 +115,9 @@ const LIGHT_VERBS = new Set(
   'make makes made making get gets got gotten getting take takes took taken taking give gives gave given giving come comes came coming go goes went gone going become becomes became becoming put puts putting keep keeps kept let lets'.split(' '),
 );
 
-/** Verbs of speaking and writing, as typed: a question holding one asks about a saying. */
-const SPEECH_VERBS = new Set(
-  'say says said tell tells told speak speaks spoke spoken talk talks talked write writes wrote written ask asks asked reply replies replied answer answered respond responded warn warned declare declared promise promised'.split(' '),
+/** Verbs of speaking and writing, and the nouns of what is said, as typed: a question holding one asks about a saying. */
+const SPEECH_WORDS = new Set(
+  'say says said tell tells told speak speaks spoke spoken talk talks talked write writes wrote written ask asks asked reply replies replied answer answered respond responded warn warned declare declared promise promised speech speeches statement statements remark remarks quote quoted'.split(' '),
 );
 
 /** The analyzed words a sum of money is written with ("$2.9 million", "20 million dollars"). */
@@ -253,7 +253,7 @@ export function analyzeQuery(raw: string, aliases: AliasTable | null, context: Q
   }
   // Marked: what the user asked and its expansions, not the period's words or the answer's (the answer is marked as such).
   const markTerms = new Set([...terms.filter((t) => !periodTokens.includes(t.term) && !answerTerms.includes(t.term)).map((t) => t.term), ...[...concepts.values()].flatMap((c) => c.related.map((r) => r.term))]);
-  const aboutSpeaking = type === 'speech' || tokens.some((t) => SPEECH_VERBS.has(t.surface));
+  const aboutSpeaking = type === 'speech' || tokens.some((t) => SPEECH_WORDS.has(t.surface));
   const analyzed: AnalyzedQuery = { text, type, aboutSpeaking, period: reading.period, concepts: [...concepts.values()], plan: { terms, phrases }, markTerms };
   if (reading.problem) analyzed.periodProblem = reading.problem;
   return analyzed;

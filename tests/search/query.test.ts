@@ -69,6 +69,7 @@ describe('query analysis', () => {
     it('knows a question about an act of speaking or writing from its verb', () => {
       expect(analyzeQuery('which senators did Raúl Castro speak with?', domainAliases).aboutSpeaking).toBe(true);
       expect(analyzeQuery('what did Kennedy write to Khrushchev?', domainAliases).aboutSpeaking).toBe(true);
+      expect(analyzeQuery('who did raul castro give the bridge speech to in 1977', domainAliases).aboutSpeaking).toBe(true);
       expect(analyzeQuery('when did Raúl Castro and Obama shake hands?', domainAliases).aboutSpeaking).toBe(false);
     });
 
