@@ -86,6 +86,8 @@ function unscoredAnswer(sentence: SentenceAnalysis, type: QuestionType, asked: R
         // "in April 1963" is a date, not a place.
         if (NOT_NAMES.has(place.split(/\s+/)[0]!) || place.split(/\s+/).every((w) => asked.has(fold(w)))) continue;
         const start = m.index + m[0].lastIndexOf(place);
+        // "a box of Cuban cigars", "of American troops": a people's adjective before a noun is no place.
+        if (DEMONYM.test(place) && /^\s+\p{Ll}/u.test(text.slice(start + place.length))) continue;
         return [start, start + place.length];
       }
       const occasion = OCCASION.exec(text);
@@ -101,6 +103,9 @@ function unscoredAnswer(sentence: SentenceAnalysis, type: QuestionType, asked: R
       return null;
   }
 }
+
+/** One capitalized word naming a people ("Cuban", "American", "Canadian", "British", "Chinese"): an adjective before a noun. */
+const DEMONYM = /^\p{Lu}\p{Ll}+(?:an|ian|ese|ish)$/u;
 
 /** Words before a name that make it a place ("in Havana", "to Cuba", "between the United States"). */
 const PLACE_BEFORE = /\b(?:in|at|to|from|into|near|across|over|between|of)\s+(?:the\s+)?$/i;

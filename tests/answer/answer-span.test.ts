@@ -186,6 +186,12 @@ describe('the answer marked in the quote', () => {
     expect(text.slice(...answerSpan(sentence, 'quantity', new Set(['popul', 'cuba']), null)!)).toBe('7,134,000');
   });
 
+  it('takes no people’s adjective for a place ("a box of Cuban cigars"), while a place before a noun stays one ("in Havana harbor")', () => {
+    expect(spanIn('place', 'Guevara presented Goodwin with a box of Cuban cigars.', ['guevara', 'goodwin'])).toBeNull();
+    expect(spanIn('place', 'The ship exploded in Havana harbor.', ['ship'])).toBe('Havana');
+    expect(spanIn('place', 'They flew to the Canadian capital.', [])).toBeNull();
+  });
+
   it('counts nothing a reference numbers: "Volume 11", "No. 10", "pp. 286"', () => {
     expect(spanIn('quantity', 'Source: Foreign Relations of the United States; Volume 11 (1961-63): Cuban Missile Crisis (No. 10), pp. 286-287.')).toBeNull();
     expect(spanIn('quantity', 'Volume 2 tells of 40 ships.')).toBe('40');
