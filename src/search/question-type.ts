@@ -64,8 +64,9 @@ export function questionType(text: string): QuestionType {
 
 /**
  * Words that shape a question rather than say what it is about: question phrases ("how many", "how
- * come", "on what day", "what kind of", "according to"), frames ("what happened", "tell me about", "do you know", "explain"),
- * fillers ("really", "exactly", "anything important"). Blanked before the content words are read.
+ * come", "on what day", "what kind of", "according to"), frames ("what happened", "tell me about", "do you
+ * know", "any idea", "is it true that", "explain"), fillers ("really", "exactly", "anything
+ * important"). Blanked before the content words are read.
  */
 export const FRAME_PHRASES =
-  /\b(how (many|much|long|often|old|big|large|far|come)|for what reason|(in |on |at )?(what|which) (year|date|day|month|time)|what (kind|sort|type)s? of|according to|tell me (about|of|more about)?|do you know|can you|could you|would you|please|explain|describe|what (happened|went on|occurred|was going on|went down|took place)|what (was|is) going on|(happened|occurred|took place|went on)|(really|actually|exactly|basically|in fact|briefly|in detail)|(anything|something|what was) (important|notable|interesting|significant|major)|(important|notable|main|major|key) (events?|things?)|events? (of|in|during)|(the )?(role|story|significance) of)\b/gi;
+  /\b(how (many|much|long|often|old|big|large|far|come)|for what reason|(in |on |at )?(what|which) (year|date|day|month|time)|what (kind|sort|type)s? of|according to|tell me (about|of|more about)?|do you know|can you|could you|would you|please|explain|describe|any idea|i (was )?wonder(ing)?|i(['’]d| would)? (like|want) to know|is it true( that)?|what['’]?s the (deal|story) with|what (happened|went on|occurred|was going on|went down|took place)|what (was|is) going on|(happened|occurred|took place|went on)|(really|actually|exactly|basically|in fact|briefly|in detail)|(anything|something|what was) (important|notable|interesting|significant|major)|(important|notable|main|major|key) (events?|things?)|events? (of|in|during)|(the )?(role|story|significance) of)\b/gi;

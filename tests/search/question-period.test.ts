@@ -89,6 +89,14 @@ describe('the period a question asks about', () => {
       expect(analyzeQuery('tell me about Lisa Howard, really', null).concepts.map((c) => c.term)).toEqual(['lisa', 'howard']);
     });
 
+    it('searches none of a conversational frame: "any idea why", "is it true that", "what’s the deal with", "I’d like to know"', () => {
+      const surfaces = (q: string) => analyzeQuery(q, null).concepts.map((c) => c.surface);
+      expect(surfaces('any idea why kissinger reached out to havana')).toEqual(['kissinger', 'reached', 'havana']);
+      expect(surfaces('is it true that castro visited the US in 1959')).toEqual(['castro', 'visited', 'us']);
+      expect(surfaces('what’s the deal with operation mongoose')).toEqual(['operation', 'mongoose']);
+      expect(surfaces('I’d like to know who Lisa Howard was')).toEqual(['lisa', 'howard']);
+    });
+
     it('reads "how come" and "for what reason" as a why, and searches neither', () => {
       for (const q of ['how come Castro was offended?', 'for what reason was Castro offended?']) {
         const analyzed = analyzeQuery(q, null);
