@@ -47,7 +47,10 @@ const WHICH_HEAD = new RegExp(`(?:^|\\b(?:in|to|from|at|of) )(?:which|what) ((?:
 const PEOPLE_WORDS = new Set(PEOPLE.split('|'));
 
 export function questionType(text: string): QuestionType {
-  const folded = fold(text).replace(/^(and|so|but|then|ok|okay|hey|please)\b[\s,]*/, '');
+  // "whats", "whos": a chat's contractions, their apostrophe left out.
+  const folded = fold(text)
+    .replace(/\b(what|who|where|when|how)'?s\b/g, '$1 is')
+    .replace(/^(and|so|but|then|ok|okay|hey|please)\b[\s,]*/, '');
   for (const [type, rule] of TYPE_RULES) {
     if (!rule.test(folded)) continue;
     if ((type !== 'person' && type !== 'place') || /^(who|whom|whose|where)\b/.test(folded)) return type;

@@ -4,9 +4,10 @@
  *
  * Based on the NLTK English list, written folded (lower case, no diacritics) and with contractions
  * joined the way the tokenizer joins them ("don't" → "dont"). Added: the question words, since
- * every chat question starts with one ("whose" was missing), and a few modal verbs (could, would,
- * might, must, shall). The NLTK fragments of split contractions ("don", "ll", "ve", "won", …) are
- * left out: the tokenizer never produces them, and "won" is a real word.
+ * every chat question starts with one ("whose" was missing), the same typed without their
+ * apostrophe ("whats his name", "whos"), and a few modal verbs (could, would, might, must, shall).
+ * The NLTK fragments of split contractions ("don", "ll", "ve", "won", …) are left out: the tokenizer
+ * never produces them, and "won" is a real word.
  *
  * Deliberately NOT stop words: "us" (it is what "U.S." folds to), "may" and "march" (months).
  */
@@ -21,6 +22,7 @@ const WORDS = `
   aint arent couldnt didnt doesnt dont hadnt hasnt havent isnt mightnt mustnt neednt shant
   shouldnt wasnt werent wont wouldnt
   what which who whom whose when where why how
+  whats whos wheres whens whys hows thats theres
   could would might must shall
 `;
 

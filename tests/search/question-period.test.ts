@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { questionPeriod } from '../../src/search/question-period.js';
 import { analyzeQuery, questionType } from '../../src/search/query.js';
+import { domainAliases } from '../../src/search/aliases.js';
 
 const period = (q: string) => {
   const p = questionPeriod(q).period;
@@ -95,6 +96,12 @@ describe('the period a question asks about', () => {
       expect(surfaces('is it true that castro visited the US in 1959')).toEqual(['castro', 'visited', 'us']);
       expect(surfaces('what’s the deal with operation mongoose')).toEqual(['operation', 'mongoose']);
       expect(surfaces('I’d like to know who Lisa Howard was')).toEqual(['lisa', 'howard']);
+    });
+
+    it('reads a chat’s "whats", "whos" without the apostrophe as "what is", "who is", and "ppl" as people', () => {
+      expect(analyzeQuery('whats the animal joke donovan told castro', null).concepts.map((c) => c.surface)).toEqual(['animal', 'joke', 'donovan', 'told', 'castro']);
+      expect(questionType('whos the guy who met castro')).toBe('person');
+      expect(analyzeQuery('how many ppl died', domainAliases).concepts.find((c) => c.surface === 'ppl')?.alternatives).toContainEqual(['peopl']);
     });
 
     it('reads "how come" and "for what reason" as a why, and searches neither', () => {
