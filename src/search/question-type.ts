@@ -15,7 +15,7 @@ const PLACES = 'country|countries|city|cities|port|place|places|island|nation|na
 const MONEY = 'pay|pays|paid|paying|cost|costs|spend|spent|price|ransom|worth|fund|funds|funding|budget|charge|charged|money|dollars?|compensation|fine|fined|owe|owed';
 
 const TYPE_RULES: Array<[QuestionType, RegExp]> = [
-  ['money', new RegExp(`\\bhow much\\b(.*\\s)?(${MONEY})\\b|\\bwhat (was|is|were) the (\\w+ )?(cost|price|ransom|sum)\\b`)],
+  ['money', new RegExp(`\\bhow much\\b(.*\\s)?(${MONEY})\\b|\\bwhat (was|is|were) the (\\w+ )?(cost|price|ransom|sum)\\b|^(what|which) (\\w+ )?(ransom|price|sum|payment|fee)\\b`)],
   ['quantity', /\bhow (many|much|long|old|big|large|far|often|high)\b|\bwhat (was|is|were) (the |[\w-]+'s )(\w+ )?(population|number|amount|size|total)\b/],
   ['date', /^(when)\b|\b(what|which) (year|date|day|month|time)\b|\bin what year\b|\bhow long ago\b|\bsince when\b/],
   ['person', new RegExp(`^(who|whom|whose)\\b|\\b(who|whom) (was|is|were|did|sent|wrote|found)\\b|\\bto whom\\b|^(which|what) (\\w+ )?(${PEOPLE})\\b|^(the |a |an )?(\\w+ )?(${PEOPLE}) who\\b`)],

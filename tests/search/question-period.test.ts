@@ -136,6 +136,7 @@ describe('answer types', () => {
     ['how much ransom was paid?', 'money'],
     ['what was the cost of the embargo?', 'money'],
     ['what was the final price to get the prisoners back?', 'money'],
+    ['what ransom did castro originally ask for the captives', 'money'],
     ['tv journalist who interviewed castro 1963', 'person'],
     ['what was Cuba’s population in 1961?', 'quantity'],
     ['explain why clinton signed the embargo law', 'reason'],
