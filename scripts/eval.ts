@@ -1,7 +1,7 @@
 /**
  * `npm run eval`: the engine against plain minisearch defaults over raw paragraphs, on every question
  * set in `data/eval/` (the development set, my rewordings, the students' set, the fresh set and the
- * three blind sets), each on its own line, in the same run, and beside them the PostgreSQL backend
+ * four blind sets), each on its own line, in the same run, and beside them the PostgreSQL backend
  * (when a database answers: see eval-postgres.ts).
  * Last line: one JSON object { <set>: { engine: {…}, minisearch: {…}, postgres?: {…} } }.
  * `--questions FILE` scores that set alone; `--verbose` lists every miss; `--by-tag` splits each set's
@@ -32,7 +32,7 @@ const { values } = parseArgs({
 });
 const root = repoRoot();
 /** The sets, in the order printed: the development set first. */
-const SETS = ['questions.jsonl', 'variants.jsonl', 'students.jsonl', 'fresh.jsonl', 'blind.jsonl', 'blind2.jsonl', 'blind3.jsonl'];
+const SETS = ['questions.jsonl', 'variants.jsonl', 'students.jsonl', 'fresh.jsonl', 'blind.jsonl', 'blind2.jsonl', 'blind3.jsonl', 'blind4.jsonl'];
 const files = values.questions ? [values.questions] : SETS.map((f) => join(root, 'data/eval', f));
 
 const core = loadCore(lexiconChoice(values.lexicon, values.senses));
