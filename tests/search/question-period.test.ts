@@ -90,12 +90,14 @@ describe('the period a question asks about', () => {
       expect(analyzeQuery('tell me about Lisa Howard, really', null).concepts.map((c) => c.term)).toEqual(['lisa', 'howard']);
     });
 
-    it('searches none of a conversational frame: "any idea why", "is it true that", "what’s the deal with", "I’d like to know"', () => {
+    it('searches none of a conversational frame: "any idea why", "is it true that", "what’s the deal with", "I’d like to know", "whats his name", "the … guy"', () => {
       const surfaces = (q: string) => analyzeQuery(q, null).concepts.map((c) => c.surface);
       expect(surfaces('any idea why kissinger reached out to havana')).toEqual(['kissinger', 'reached', 'havana']);
       expect(surfaces('is it true that castro visited the US in 1959')).toEqual(['castro', 'visited', 'us']);
       expect(surfaces('what’s the deal with operation mongoose')).toEqual(['operation', 'mongoose']);
       expect(surfaces('I’d like to know who Lisa Howard was')).toEqual(['lisa', 'howard']);
+      expect(surfaces('who was the look magazine guy kennedy wanted to send, whats his name')).toEqual(['look', 'magazine', 'kennedy', 'wanted', 'send']);
+      expect(surfaces('what was the name of the ship that exploded in Havana')).toEqual(['ship', 'exploded', 'havana']);
     });
 
     it('reads a chat’s "whats", "whos" without the apostrophe as "what is", "who is", and "ppl" as people', () => {
