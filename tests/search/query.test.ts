@@ -91,8 +91,10 @@ describe('query analysis', () => {
       expect(q.concepts.find((c) => c.term === 'jfk')?.alternatives).toContainEqual(['kennedi']);
     });
 
-    it('lets Johnson alone satisfy LBJ, as Kennedy does JFK, and never the other way', () => {
+    it('lets Johnson alone satisfy LBJ and Eisenhower Ike, as Kennedy does JFK, and never the other way', () => {
       expect(analyzeQuery('how come LBJ would not negotiate?', domainAliases).concepts.find((c) => c.term === 'lbj')?.alternatives).toContainEqual(['johnson']);
+      expect(analyzeQuery('which of Ike’s advisers objected?', domainAliases).concepts.find((c) => c.term === 'ike')?.alternatives).toContainEqual(['eisenhow']);
+      expect(analyzeQuery('what did Eisenhower do', domainAliases).plan.terms.map((t) => t.term)).not.toContain('ike');
       expect(analyzeQuery('what did Johnson do', domainAliases).plan.terms.map((t) => t.term)).not.toContain('lbj');
     });
 
