@@ -15,16 +15,19 @@ const PLACES = 'country|countries|city|cities|port|place|places|island|nation|na
 const MONEY = 'pay|pays|paid|paying|cost|costs|spend|spent|price|ransom|worth|fund|funds|funding|budget|charge|charged|money|dollars?|compensation|fine|fined|owe|owed';
 
 const TYPE_RULES: Array<[QuestionType, RegExp]> = [
-  ['money', new RegExp(`\\bhow much\\b(.*\\s)?(${MONEY})\\b|\\bwhat (was|is|were) the (\\w+ )?(cost|price|ransom|sum)\\b|^(what|which) (\\w+ )?(ransom|price|sum|payment|fee)\\b`)],
+  ['money', new RegExp(`\\bhow much\\b(.*\\s)?(${MONEY})\\b|\\bwhat (was|is|were) the (\\w+ )?(cost|price|ransom|sum)\\b|^(what|which) (\\w+ )?(ransom|price|sum|payment|fee)\\b|^what (did|does|do|would) .{1,60}\\b(pay|paid|paying|spend|spent|spending)\\b`)],
   ['quantity', /\bhow (many|much|long|old|big|large|far|often|high)\b|\bwhat (was|is|were) (the |[\w-]+'s )(\w+ )?(population|number|amount|size|total)\b/],
   ['date', /^(when)\b|\b(what|which) (year|date|day|month|time)\b|\bin what year\b|\bhow long ago\b|\bsince when\b/],
-  ['person', new RegExp(`^(who|whom|whose)\\b|\\b(who|whom) (was|is|were|did|sent|wrote|found)\\b|\\bto whom\\b|^(which|what) (\\w+ )?(${PEOPLE})\\b|^(the |a |an )?(\\w+ )?(${PEOPLE}) who\\b`)],
-  ['place', new RegExp(`^where\\b|\\b(which|what) (\\w+ )?(${PLACES})\\b|\\bfrom where\\b|\\bin what (${PLACES})\\b`)],
+  ['person', new RegExp(`^(who|whom|whose)\\b|\\b(who|whom) (was|is|were|did|sent|wrote|found)\\b|\\bto whom\\b|^(which|what) (\\w+ ){0,2}(${PEOPLE})s?\\b|^(the |a |an )?(\\w+ )?(${PEOPLE}) who\\b`)],
+  ['place', new RegExp(`^where\\b|\\b(which|what) (\\w+ ){0,2}(${PLACES})\\b|\\bfrom where\\b|\\bin what (${PLACES})\\b`)],
   ['speech', /\bwhat did .{1,60}\b(say|tell|write|ask|reply|answer|respond|warn|report|promise|call)\b/],
   ['reason', /\bwhy\b|\bwhat (was|is) the reason\b|\bwhat (led|caused|made|prompted)\b|\bhow come\b|\bfor what reason\b/],
   ['yesno', /^(did|does|do|was|were|is|are|has|had|can|could|would|will|should)\b/],
   ['definition', /^what (is|was|were|are)\b/],
 ];
+
+/** A subordinate clause opening a question, before the question word that asks ("When Ike okayed…, which…"). */
+const OPENING_CLAUSE = /^(when|after|before|while|since|once|if|although|though|as)\b[^,?]*,\s*(?=(which|who|whom|whose|what|where|why|how|when|did|does|do|was|were|is|are)\b)/;
 
 /** Nouns naming a sum of money, which make a query of keywords ask for one. */
 const KEYWORD_MONEY = /\b(ransom|price|cost|sum|payment|compensation)\b/;
@@ -43,14 +46,16 @@ export const TYPE_WORDS: Partial<Record<QuestionType, RegExp>> = { money: new Re
  * "which" / "what" (its last word, up to two words after the question word) says whether a person or
  * a place is asked for, not the first people or place word in it.
  */
-const WHICH_HEAD = new RegExp(`(?:^|\\b(?:in|to|from|at|of) )(?:which|what) ((?:\\w+ ){0,2})(${PEOPLE}|${PLACES})\\b`);
+const WHICH_HEAD = new RegExp(`(?:^|\\b(?:in|to|from|at|of) )(?:which|what) ((?:\\w+ ){0,2})(${PEOPLE}|${PLACES})s?\\b`);
 const PEOPLE_WORDS = new Set(PEOPLE.split('|'));
 
 export function questionType(text: string): QuestionType {
-  // "whats", "whos": a chat's contractions, their apostrophe left out.
+  // "whats", "whos": a chat's contractions, their apostrophe left out. "When Ike okayed…, which of his
+  // advisers objected?": a clause opening the question sets its scene; what follows the comma asks.
   const folded = fold(text)
     .replace(/\b(what|who|where|when|how)'?s\b/g, '$1 is')
-    .replace(/^(and|so|but|then|ok|okay|hey|please)\b[\s,]*/, '');
+    .replace(/^(and|so|but|then|ok|okay|hey|please)\b[\s,]*/, '')
+    .replace(OPENING_CLAUSE, '');
   for (const [type, rule] of TYPE_RULES) {
     if (!rule.test(folded)) continue;
     if ((type !== 'person' && type !== 'place') || /^(who|whom|whose|where)\b/.test(folded)) return type;
