@@ -11,6 +11,9 @@ export type QuestionType = 'person' | 'date' | 'money' | 'quantity' | 'place' | 
 const PEOPLE = 'reporter|journalist|correspondent|diplomat|envoy|official|member|senator|president|leader|aide|adviser|advisor|negotiator|group|organi[sz]ation|person|man|woman|men|women|american|cuban|soviet|british|politician|secretary|general|agent|officer|spy|author|writer|scholar|historian|contractor|boy|girl|senators|officials|members|leaders|people';
 const PLACES = 'country|countries|city|cities|port|place|places|island|nation|nations|state|states|region|harbou?r|capital|town|embassy';
 
+/** Verbs that follow a question word as its auxiliary ("what did the journalist say"), never a noun phrase's first word. */
+const AUXILIARY = '(did|does|do|was|were|is|are|has|have|had|will|would|can|could|should|might)';
+
 /** Words that make "how much" ask for a sum of money ("how much did the US pay", "how much ransom"). */
 const MONEY = 'pay|pays|paid|paying|cost|costs|spend|spent|price|ransom|worth|fund|funds|funding|budget|charge|charged|money|dollars?|compensation|fine|fined|owe|owed';
 
@@ -18,8 +21,8 @@ const TYPE_RULES: Array<[QuestionType, RegExp]> = [
   ['money', new RegExp(`\\bhow much\\b(.*\\s)?(${MONEY})\\b|\\bwhat (was|is|were) the (\\w+ )?(cost|price|ransom|sum)\\b|^(what|which) (\\w+ )?(ransom|price|sum|payment|fee)\\b|^what (did|does|do|would) .{1,60}\\b(pay|paid|paying|spend|spent|spending)\\b`)],
   ['quantity', /\bhow (many|much|long|old|big|large|far|often|high)\b|\bwhat (was|is|were) (the |[\w-]+'s )(\w+ )?(population|number|amount|size|total)\b/],
   ['date', /^(when)\b|\b(what|which) (year|date|day|month|time)\b|\bin what year\b|\bhow long ago\b|\bsince when\b/],
-  ['person', new RegExp(`^(who|whom|whose)\\b|\\b(who|whom) (was|is|were|did|sent|wrote|found)\\b|\\bto whom\\b|^(which|what) (\\w+ ){0,2}(${PEOPLE})s?\\b|^(the |a |an )?(\\w+ )?(${PEOPLE}) who\\b`)],
-  ['place', new RegExp(`^where\\b|\\b(which|what) (\\w+ ){0,2}(${PLACES})\\b|\\bfrom where\\b|\\bin what (${PLACES})\\b`)],
+  ['person', new RegExp(`^(who|whom|whose)\\b|\\b(who|whom) (was|is|were|did|sent|wrote|found)\\b|\\bto whom\\b|^(which|what) (?!${AUXILIARY}\\b)(\\w+ ){0,2}(${PEOPLE})s?\\b|^(the |a |an )?(\\w+ )?(${PEOPLE}) who\\b`)],
+  ['place', new RegExp(`^where\\b|\\b(which|what) (?!${AUXILIARY}\\b)(\\w+ ){0,2}(${PLACES})\\b|\\bfrom where\\b|\\bin what (${PLACES})\\b`)],
   ['speech', /\bwhat did .{1,60}\b(say|tell|write|ask|reply|answer|respond|warn|report|promise|call)\b/],
   ['reason', /\bwhy\b|\bwhat (was|is) the reason\b|\bwhat (led|caused|made|prompted)\b|\bhow come\b|\bfor what reason\b/],
   ['yesno', /^(did|does|do|was|were|is|are|has|had|can|could|would|will|should)\b/],
