@@ -98,6 +98,7 @@ describe('the period a question asks about', () => {
       expect(surfaces('I’d like to know who Lisa Howard was')).toEqual(['lisa', 'howard']);
       expect(surfaces('who was the look magazine guy kennedy wanted to send, whats his name')).toEqual(['look', 'magazine', 'kennedy', 'wanted', 'send']);
       expect(surfaces('what was the name of the ship that exploded in Havana')).toEqual(['ship', 'exploded', 'havana']);
+      expect(surfaces('what was the date of JFK’s final address about Cuba')).toEqual(['jfk', 'final', 'address', 'cuba']);
     });
 
     it('reads a chat’s "whats", "whos" without the apostrophe as "what is", "who is", and "ppl" as people', () => {
@@ -143,6 +144,7 @@ describe('answer types', () => {
     ['When Ike okayed undercover operations, which of his advisers objected?', 'person'],
     ['After the Bay of Pigs, why did Kennedy impose an embargo?', 'reason'],
     ['which of the cities did he visit', 'place'],
+    ['what was the date of JFK’s final address about Cuba?', 'date'],
     ['tv journalist who interviewed castro 1963', 'person'],
     ['what was Cuba’s population in 1961?', 'quantity'],
     ['explain why clinton signed the embargo law', 'reason'],
