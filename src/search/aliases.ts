@@ -8,7 +8,10 @@ export interface AliasEntry {
   name: string;
   /** Its analyzed terms, e.g. "Brothers to the Rescue" → ['brother', 'rescu']. */
   terms: string[];
-  /** Analyzed term lists of the names a query naming this one also searches, with their weight. */
+  /**
+   * Analyzed term lists of the names a query naming this one also searches, with their weight; 0 for a
+   * name that stands for this one where a passage holds it but is not searched ("Kennedy => JFK").
+   */
   expandsTo: Array<{ terms: string[]; weight: number }>;
 }
 
@@ -38,10 +41,10 @@ export class AliasTable {
       if (from !== to && !from.expandsTo.some((t) => t.terms.join(' ') === to.terms.join(' '))) from.expandsTo.push({ terms: to.terms, weight });
     };
     for (const { groups, weight } of sources) for (const group of groups) {
-      const oneWay = group.length === 1 && group[0]!.includes('->');
+      const oneWay = group.length === 1 ? /^(.+?)\s*(->|=>)\s*(.+)$/.exec(group[0]!) : null;
       if (oneWay) {
-        const [from, to] = group[0]!.split('->').map((s) => entry(s.trim()));
-        if (from && to) link(from, to, weight);
+        const [from, to] = [entry(oneWay[1]!), entry(oneWay[3]!)];
+        if (from && to) link(from, to, oneWay[2] === '=>' ? 0 : weight);
         continue;
       }
       const members = group.map(entry).filter((e): e is AliasEntry => e !== null);

@@ -215,11 +215,14 @@ export function analyzeQuery(raw: string, aliases: AliasTable | null, context: Q
     const last = concepts.get(next.term)!.surname ?? next.term;
     if (last !== concept.term) concept.surname = last;
   }
+  /** Names that stand for the question's where a passage holds them, never searched ("Kennedy => JFK"). */
+  const credited: string[] = [];
   for (const { start, length, entry } of aliases?.find(sequence) ?? []) {
     for (const { terms: alternative, weight } of entry.expandsTo) {
       // A name of several words stands for one term of the question: its words share the weight.
-      for (const term of alternative) terms.push({ term, weight: weight / alternative.length });
-      if (alternative.length > 1) phrases.push(alternative);
+      if (weight === 0) credited.push(...alternative);
+      else for (const term of alternative) terms.push({ term, weight: weight / alternative.length });
+      if (weight > 0 && alternative.length > 1) phrases.push(alternative);
       for (const term of sequence.slice(start, start + length)) concepts.get(term)?.alternatives.push(alternative);
     }
   }
@@ -252,7 +255,11 @@ export function analyzeQuery(raw: string, aliases: AliasTable | null, context: Q
     });
   }
   // Marked: what the user asked and its expansions, not the period's words or the answer's (the answer is marked as such).
-  const markTerms = new Set([...terms.filter((t) => !periodTokens.includes(t.term) && !answerTerms.includes(t.term)).map((t) => t.term), ...[...concepts.values()].flatMap((c) => c.related.map((r) => r.term))]);
+  const markTerms = new Set([
+    ...terms.filter((t) => !periodTokens.includes(t.term) && !answerTerms.includes(t.term)).map((t) => t.term),
+    ...[...concepts.values()].flatMap((c) => c.related.map((r) => r.term)),
+    ...credited,
+  ]);
   const aboutSpeaking = type === 'speech' || tokens.some((t) => SPEECH_WORDS.has(t.surface));
   const analyzed: AnalyzedQuery = { text, type, aboutSpeaking, period: reading.period, concepts: [...concepts.values()], plan: { terms, phrases }, markTerms };
   if (reading.problem) analyzed.periodProblem = reading.problem;

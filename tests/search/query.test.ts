@@ -98,8 +98,12 @@ describe('query analysis', () => {
       expect(analyzeQuery('what did Johnson do', domainAliases).plan.terms.map((t) => t.term)).not.toContain('lbj');
     });
 
-    it('does not expand Kennedy to JFK (one-way alias), since Robert Kennedy is not JFK', () => {
+    it('does not search JFK for Kennedy, since Robert Kennedy is not JFK, but lets JFK in a passage stand for Kennedy', () => {
       expect(analyzeQuery('Robert Kennedy', domainAliases).plan.terms.map((t) => t.term)).not.toContain('jfk');
+      const q = analyzeQuery('how many days after the tape was Kennedy killed?', domainAliases);
+      expect(q.plan.terms.map((t) => t.term)).not.toContain('jfk');
+      expect(q.concepts.find((c) => c.term === 'kennedi')?.alternatives).toContainEqual(['jfk']);
+      expect(q.markTerms.has('jfk')).toBe(true);
     });
 
     it('expands a multi-word name as a phrase whose words share the weight', () => {
