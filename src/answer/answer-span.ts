@@ -253,9 +253,9 @@ function joinedNames(text: string, start: number, end: number): string[] {
 /**
  * The amount answering a "how many" / "how much" in the sentence: the one nearest a date of the
  * question's period, in its clause, when the sentence states one ("in 1960 this had grown to
- * 7,027,000" for the population in 1960), else nearest the question's words ("two countries … 2, 746 excludables"
- * answers "how many excludables" by 746); a count never answers "how much did they pay", and between
- * equals a sum of money answers "how much" before a count.
+ * 7,027,000" for the population in 1960), else nearest the question's words ("two countries … 2, 746
+ * excludables" answers "how many excludables" by 746); a count never answers "how much did they
+ * pay", and between equals a sum of money answers "how much" before a count.
  */
 function amountAnswer(sentence: SentenceAnalysis, type: 'money' | 'quantity', asked: ReadonlySet<string>, period: QuestionPeriod | null, any = false): { span: [number, number]; score: number } | null {
   let found: { span: [number, number]; score: number } | null = null;

@@ -30,7 +30,7 @@ export interface AskOptions {
   alsoOverlap?: number;
   /**
    * Weight of answer evidence in the final ranking: a passage's score is its search score (relative to
-   * the best) plus this times how well its best quote answers the question. Default 0.5.
+   * the best) plus this times how well its best quote answers the question. Default 1.5.
    */
   answerWeight?: number;
   /**

@@ -70,7 +70,10 @@ export interface NameCandidate {
   end: number;
   /** Its words, each analyzed as the question's terms are. */
   terms: string[];
-  /** Its score whatever the question: several words, a title, the agent of a passive, a role labelling it; less after a place's preposition or as a modifier. */
+  /**
+   * Its score whatever the question: more for several words, a title, the agent of a passive, a role
+   * labelling it; less after a place's preposition or as a modifier ("Clinton's").
+   */
   score: number;
   /** Capitalized words joined to it by "and" / "with", analyzed: the question typing one makes it a co-agent. */
   joined: string[];

@@ -17,7 +17,10 @@ const NUMBER = new RegExp(`\\d|\\b(${NUMBER_WORDS})\\b`, 'i');
 const REFERENCE = '\\b(?:vol(?:ume)?|nos?|pp?|pages?|sections?|chapters?|articles?|paragraphs?|items?)\\.?\\s*(?:\\d+\\s?[-–]\\s?)?';
 /** True when the text ends on a reference's label: the number after it is a reference's, not an amount. */
 export const REFERENCE_BEFORE = new RegExp(`${REFERENCE}$`, 'i');
-/** A number in figures standing alone ("1,200", "15"), not a year ("1962"), a date's digits ("11/18/63"), a document's number ("CDNW12597") or a reference's ("Volume 11"). */
+/**
+ * A number in figures standing alone ("1,200", "15"), not a year ("1962"), a date's digits
+ * ("11/18/63"), a document's number ("CDNW12597") or a reference's ("Volume 11").
+ */
 const FIGURE = `(?<![\\p{L}\\d/.,])(?<!${REFERENCE})(?!(?:1[89]|20)\\d\\d(?![\\d,]))\\d[\\d,.]*(?![\\p{L}\\d/])`;
 /** A count: a figure or a number in words, exact or vague ("thousands"). */
 const COUNT = new RegExp(`${FIGURE}|\\b(${NUMBER_WORDS})\\b`, 'iu');

@@ -189,9 +189,8 @@ export function analyzeQuery(raw: string, aliases: AliasTable | null, context: Q
   // A sum of money is written with these words: they help find the passages that state one, below the content words.
   const answerTerms = type === 'money' ? MONEY_TERMS.filter((t) => !concepts.has(t)) : [];
   for (const term of answerTerms) terms.push({ term, weight: ANSWER_TERM_WEIGHT });
-  // The period's own words (a year) still help find the passages that state it, below the content words.
   // The period's own words (a year) still help find the passages that state it, below the content words; the
-  // years of a decade or range it did not type share the weight of one.
+  // years of a decade or range it did not type share the weight of one, as a word's relatives do.
   for (const term of new Set(typedPeriod)) if (!concepts.has(term)) terms.push({ term, weight: PERIOD_WEIGHT });
   for (const term of periodYears) if (!concepts.has(term)) terms.push({ term, weight: PERIOD_WEIGHT / Math.sqrt(periodYears.length) });
   const phrases: string[][] = [];
