@@ -153,7 +153,7 @@ export function answer(deps: AnswerDeps, retrieval: Retrieval, options: AskOptio
   const pageHits = hits.slice((page - 1) * limit, page * limit);
   const results = pageHits.map((hit, i) => item(deps, hit, prepared, (page - 1) * limit + i + 1, i + 1));
   const first = results[0];
-  if (first && page === 1) first.also = alsoIn(deps, prepared, hits[0]!, hits, alsoOverlap, results.length);
+  if (first && page === 1) first.also = alsoIn(deps, prepared, hits[0]!, hits, alsoOverlap, pageHits);
   return { query: analyzed.text, analyzed, answered: true, reason: 'answered', nearest: [], coverage: covered, results, page, hasMore: hits.length > page * limit };
 }
 
@@ -292,7 +292,8 @@ const ALSO_SHARED_TERMS = 3;
 /**
  * Passages of other documents, among the hits, whose best quote says what the first quote says: they
  * share at least `ALSO_SHARED_TERMS` words that the question did not bring (the same people, places,
- * dates), and overlap by at least `minOverlap`.
+ * dates), and overlap by at least `minOverlap`. Never a passage the page shows as a result of its own
+ * (it was cited twice, under two numbers).
  */
 function alsoIn(
   deps: AnswerDeps,
@@ -300,14 +301,15 @@ function alsoIn(
   first: ChosenHit,
   hits: ChosenHit[],
   minOverlap: number,
-  citationsSoFar: number,
+  shown: readonly ChosenHit[],
 ): Citation[] {
+  const citationsSoFar = shown.length;
   const quoteTerms = choiceTerms(first.choice ?? chooseQuote(first.passage, prepared));
   const asked = new Set(prepared.query.plan.terms.map((t) => t.term));
   const out: Citation[] = [];
   const seenDocs = new Set([first.passage.docId]);
   for (const hit of hits.slice(1)) {
-    if (seenDocs.has(hit.passage.docId) || hit.score < first.score * 0.3) continue;
+    if (seenDocs.has(hit.passage.docId) || hit.score < first.score * 0.3 || shown.includes(hit)) continue;
     // The quote the answer rerank already chose, when the hit was in its head (chooseQuote is pure).
     let size = 0;
     let shared = 0;

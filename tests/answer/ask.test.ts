@@ -92,6 +92,20 @@ describe('ask over the bundled corpus', () => {
       const top = ask(core, 'What happened when Jean Daniel was with Castro on the day Kennedy died?').results[0]!;
       expect(top.also.map((c) => c.docId)).not.toContain(top.passage.docId);
     });
+
+    it('never names as "also in" a passage the page shows as a result, which would be cited twice', () => {
+      let also = 0;
+      for (const q of ['whats the deal with operation mongoose', ...questions.map((x) => x.q)]) {
+        const results = ask(core, q).results;
+        const shown = new Set(results.map((r) => r.passage.id));
+        for (const c of results[0]?.also ?? []) {
+          also++;
+          expect(shown.has(c.passageId)).toBe(false);
+        }
+        expect(new Set([...results.map((r) => r.citation.n), ...(results[0]?.also ?? []).map((c) => c.n)]).size).toBe(results.length + (results[0]?.also.length ?? 0));
+      }
+      expect(also).toBeGreaterThan(0);
+    });
   });
 
   describe('abstention', () => {
