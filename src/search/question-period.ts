@@ -5,7 +5,7 @@
  * means.
  */
 import { BackchannelError } from '../errors.js';
-import { dateBounds, EARLIEST_YEAR, latestYear } from '../timeline/calendar.js';
+import { dateBounds, EARLIEST_YEAR, latestYear, MONTH_SOURCE, monthNumber } from '../timeline/calendar.js';
 import { extractDates } from '../timeline/dates.js';
 import { parseTimelineRequest, type Granularity } from '../timeline/period.js';
 
@@ -38,13 +38,12 @@ const DECADE_PARTS: Record<string, [number, number]> = { early: [0, 3], mid: [3,
 /** Two years joined as a range the date rules do not read ("from 1980 to 1970"). */
 const YEAR_TO_YEAR = /\b(\d{4})\s*(?:-|–|—|to|through|until|till)\s*(\d{4})\b/i;
 const FOUR_DIGITS = /\b\d{4}\b/g;
-const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 /**
  * A year typed with two digits, as students do: "'62", "in 74" (not before a noun it counts: "in 74
  * days"), "october 62" (above 31, else a day).
  */
 const TWO_DIGIT_YEAR = new RegExp(
-  `(?:'|\\b(?:in|during|since|by|from|around|circa|until|till|before|after|of)\\s+'?)(\\d\\d)\\b(?!'?s\\b|\\s*(?:[%$]|[a-z]+s\\b|st\\b|nd\\b|rd\\b|th\\b|percent|people|men|million|thousand|hundred))|\\b(${MONTHS.join('|')})[a-z]*\\.?\\s+'?(\\d\\d)\\b(?!\\s*(?:st|nd|rd|th)\\b|,?\\s*\\d{4})`,
+  `(?:'|\\b(?:in|during|since|by|from|around|circa|until|till|before|after|of)\\s+'?)(\\d\\d)\\b(?!'?s\\b|\\s*(?:[%$]|[a-z]+s\\b|st\\b|nd\\b|rd\\b|th\\b|percent|people|men|million|thousand|hundred))|\\b(${MONTH_SOURCE})\\.?\\s+'?(\\d\\d)\\b(?!\\s*(?:st|nd|rd|th)\\b|,?\\s*\\d{4})`,
   'gi',
 );
 
@@ -83,7 +82,7 @@ export function questionPeriod(question: string): PeriodReading {
   for (const m of question.matchAll(TWO_DIGIT_YEAR)) {
     if (spans.some(([s, e]) => m.index < e && s < m.index + m[0].length)) continue;
     const two = Number(m[1] ?? m[3]);
-    const month = m[2] ? MONTHS.indexOf(m[2].toLowerCase().slice(0, 3)) + 1 : 0;
+    const month = m[2] ? (monthNumber(m[2]) ?? 0) : 0;
     if (month && two <= 31) continue; // "October 22": a day
     const year = two >= 30 ? 1900 + two : 2000 + two;
     const iso = month ? `${year}-${String(month).padStart(2, '0')}` : String(year);
@@ -114,7 +113,7 @@ export function questionPeriod(question: string): PeriodReading {
 }
 
 /** A month typed in lower case before a day or a year ("april 1961", "november 22"). */
-const LOWER_MONTH = /\b(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)(?=\.?\s+(?:of\s+)?\d)/g;
+const LOWER_MONTH = new RegExp(`\\b${MONTH_SOURCE}(?=\\.?\\s+(?:of\\s+)?\\d)`, 'gi');
 
 /** The question with its lower-case months capitalized, as documents write them and the date rules read them (offsets kept). */
 function monthsCapitalized(question: string): string {
