@@ -101,6 +101,18 @@ describe('the period a question asks about', () => {
       expect(surfaces('what was the date of JFK’s final address about Cuba')).toEqual(['jfk', 'final', 'address', 'cuba']);
     });
 
+    it('searches no idiom of emphasis: "in the first place", "at all", "after all"', () => {
+      const surfaces = (q: string) => analyzeQuery(q, null).concepts.map((c) => c.surface);
+      expect(surfaces('why did Cuba want Soviet missiles in the first place?')).toEqual(['cuba', 'want', 'soviet', 'missiles']);
+      expect(surfaces('did Kennedy meet Castro at all')).toEqual(['kennedy', 'meet', 'castro']);
+    });
+
+    it('reads "ties" between countries as their relations, and relations as ties', () => {
+      const alternatives = (q: string, surface: string) => analyzeQuery(q, domainAliases).concepts.find((c) => c.surface === surface)?.alternatives;
+      expect(alternatives('when did the two countries restore ties', 'ties')).toContainEqual(['relat']);
+      expect(alternatives('when did the two countries restore relations', 'relations')).toContainEqual(['ties']);
+    });
+
     it('reads a chat’s "whats", "whos" without the apostrophe as "what is", "who is", and "ppl" as people', () => {
       expect(analyzeQuery('whats the animal joke donovan told castro', null).concepts.map((c) => c.surface)).toEqual(['animal', 'joke', 'donovan', 'told', 'castro']);
       expect(questionType('whos the guy who met castro')).toBe('person');
