@@ -1,4 +1,4 @@
-import { analyzeFast as analyze } from './engine-analyze.js';
+import { analyzeFast as analyze, cachedStem } from './engine-analyze.js';
 import type { QueryPlan, QueryTerm } from './engine.js';
 import type { AliasTable } from './aliases.js';
 import { PARTICLES, type Related, type Relation } from '../lexicon/lexicon.js';
@@ -139,6 +139,9 @@ function yearsOf(period: QuestionPeriod | null): string[] {
   return Array.from({ length: last - first + 1 }, (_, i) => String(first + i));
 }
 
+/** A word of hyphenated parts, as typed ("go-between", "co-author"). */
+const HYPHENATED = /\b\p{L}+(?:-\p{L}+)+\b/gu;
+
 /** The word right after a token, as typed: a verb's particle, when it is one of `PARTICLES` ("set up", "step down"). */
 const PARTICLE = /^\s+([A-Za-z]+)\b/;
 
@@ -226,9 +229,16 @@ export function analyzeQuery(raw: string, aliases: AliasTable | null, context: Q
     }
   }
   if (related) {
+    // A word of hyphenated parts the lexicon knows whole ("go-between" → "intermediary") means that, not what its parts do.
+    const compounds = [...content.matchAll(HYPHENATED)]
+      .map((m) => ({ key: cachedStem(m[0].toLowerCase()), start: m.index, end: m.index + m[0].length }))
+      .filter((c) => related(c.key).length > 0)
+      .map((c) => ({ key: c.key, parts: tokens.filter((t) => t.start >= c.start && t.end <= c.end).map((t) => concepts.get(t.term)!) }))
+      .filter((c) => c.parts.length > 0);
+    const parts = new Set(compounds.flatMap((c) => c.parts));
     for (const c of concepts.values()) {
       // Names are who they are: "Howard" has no synonyms worth searching.
-      if (c.name) continue;
+      if (c.name || parts.has(c)) continue;
       const exclude = (t: string) => concepts.has(t) || c.alternatives.some((alt) => alt.includes(t));
       const expansion = expansionOf(c.term, { known, related, aliases }, exclude);
       c.related.push(...expansion.related);
@@ -244,6 +254,7 @@ export function analyzeQuery(raw: string, aliases: AliasTable | null, context: Q
       for (const c of pair) c.related.push(...expansion.related);
       terms.push(...expansion.terms);
     };
+    for (const c of compounds) together(c.key, c.parts);
     tokens.forEach((token, i) => {
       const concept = concepts.get(token.term)!;
       const particle = PARTICLE.exec(text.slice(token.end))?.[1]?.toLowerCase();

@@ -3,7 +3,7 @@ import { Lexicon } from '../../src/lexicon/lexicon.js';
 import { wordNet } from '../../src/lexicon/wordnet.js';
 import { analyzeQuery, RELATED } from '../../src/search/query.js';
 
-const vocabulary = new Set(['prison', 'diplomat', 'death', 'plane', 'castro', 'ambassador', 'missil', 'us', 'releas', 'start', 'tv', 'handshak', 'establish', 'group']);
+const vocabulary = new Set(['prison', 'diplomat', 'death', 'plane', 'castro', 'ambassador', 'missil', 'us', 'releas', 'start', 'tv', 'handshak', 'establish', 'group', 'intermediari', 'travel']);
 const known = (term: string) => vocabulary.has(term);
 
 describe('the lexicon', () => {
@@ -109,6 +109,14 @@ describe('the lexicon', () => {
       expect(setUp.concepts.find((c) => c.term === 'set')!.related.map((r) => r.term)).toContain('establish');
       const setOf = analyzeQuery('what did Carter set of Havana', null, { known, related: (t) => lexicon.related(t) });
       expect(setOf.concepts.find((c) => c.term === 'set')!.related.map((r) => r.term)).not.toContain('establish');
+    });
+
+    it('reads a hyphenated word the lexicon knows whole by its own meaning, not its parts’ ("go-between" is no "go")', () => {
+      const ask = (question: string) => analyzeQuery(question, null, { known, related: (t) => lexicon.related(t) });
+      const goBetween = ask('who was the go-between').concepts.find((c) => c.term === 'go')!.related.map((r) => r.term);
+      expect(goBetween).toContain('intermediari');
+      expect(goBetween).not.toContain('travel');
+      expect(ask('where did they go').concepts.find((c) => c.term === 'go')!.related.map((r) => r.term)).toContain('travel');
     });
 
     it('never expands a name', () => {
