@@ -99,7 +99,7 @@ export function questionPeriod(question: string): PeriodReading {
       return { period: null, spans: [[m.index, m.index + 4]], problem: `${m[0]} is not a year any document can tell of (the documents cover US–Cuba relations, 1959–2015).` };
     }
   }
-  if (!mentions.length) return { period: null, spans: [] };
+  if (!mentions.length) return presidencyPeriod(question);
   let first = '9999-12-31';
   let last = '0000-01-01';
   let granularity: Granularity = 'day';
@@ -122,4 +122,40 @@ function monthsCapitalized(question: string): string {
 
 function reading(first: string, last: string, granularity: Granularity, text: string, at: number): PeriodReading {
   return { period: { first, last, granularity, text: text.trim() }, spans: [[at, at + text.length]] };
+}
+
+/**
+ * The US presidencies the documents span, by the names a question calls them ("the Carter years",
+ * "Reagan's presidency"), with their first and last day. (Bush is two presidents, and
+ * left out: "under Bush" says no one period.)
+ */
+const PRESIDENCIES = [
+  { names: 'eisenhower|ike', first: '1953-01-20', last: '1961-01-20' },
+  { names: 'kennedy|jfk', first: '1961-01-20', last: '1963-11-22' },
+  { names: 'johnson|lbj', first: '1963-11-22', last: '1969-01-20' },
+  { names: 'nixon', first: '1969-01-20', last: '1974-08-09' },
+  { names: 'ford', first: '1974-08-09', last: '1977-01-20' },
+  { names: 'carter', first: '1977-01-20', last: '1981-01-20' },
+  { names: 'reagan', first: '1981-01-20', last: '1989-01-20' },
+  { names: 'clinton', first: '1993-01-20', last: '2001-01-20' },
+  { names: 'obama', first: '2009-01-20', last: '2017-01-20' },
+] as const;
+
+const PRESIDENT = PRESIDENCIES.map((p) => p.names).join('|');
+/**
+ * A presidency named as a time: "the Carter years / era / presidency", "Carter's term". Group 1 is
+ * the name, group 2 the word that makes it a time ("years"), which is the period's and not searched
+ * (the name is). Not "under Carter": read as his presidency, it cost two answers (a passage that
+ * answers need not date itself within the term) and gained none.
+ */
+const PRESIDENCY = new RegExp(`\\b(${PRESIDENT})(?:['’]s)?\\s+(years|era|presidency|term)\\b`, 'i');
+
+/** The period of a presidency the question names as a time, if any. */
+function presidencyPeriod(question: string): PeriodReading {
+  const m = PRESIDENCY.exec(question);
+  if (!m) return { period: null, spans: [] };
+  const name = m[1]!.toLowerCase();
+  const presidency = PRESIDENCIES.find((p) => p.names.split('|').includes(name))!;
+  const end = m.index + m[0].length;
+  return { period: { first: presidency.first, last: presidency.last, granularity: 'year', text: m[0] }, spans: [[end - m[2]!.length, end]] };
 }

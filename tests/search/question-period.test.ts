@@ -62,6 +62,19 @@ describe('the period a question asks about', () => {
       expect(analyzeQuery('where did castro deploy soldiers in the mid seventies?', null).concepts.map((c) => c.surface)).toEqual(['castro', 'deploy', 'soldiers']);
       expect(analyzeQuery('which advisor did kissinger send to havana in 74?', null).concepts.map((c) => c.surface)).toEqual(['advisor', 'kissinger', 'send', 'havana']);
     });
+
+    it('reads a presidency named as a time ("the Carter years", "Eisenhower’s term") as its days, and searches the president but not the time word', () => {
+      expect(questionPeriod('why did talks with cuba stall during the Carter years').period).toMatchObject({ first: '1977-01-20', last: '1981-01-20', granularity: 'year' });
+      expect(questionPeriod('how come talks were off the table by the end of eisenhower’s term').period).toMatchObject({ first: '1953-01-20', last: '1961-01-20' });
+      expect(questionPeriod('what did Kissinger do in the Nixon era').period).toMatchObject({ first: '1969-01-20', last: '1974-08-09' });
+      expect(analyzeQuery('why did talks stall during the Carter years', null).concepts.map((c) => c.surface)).toEqual(['talks', 'stall', 'carter']);
+    });
+
+    it('reads no period from a presidency named otherwise ("under Nixon") or from a name two presidents bore ("the Bush years")', () => {
+      expect(questionPeriod('what did Kissinger do under Nixon').period).toBeNull();
+      expect(questionPeriod('what happened in the Bush years').period).toBeNull();
+      expect(questionPeriod('a Carter speech').period).toBeNull();
+    });
   });
 
   describe('periods that cannot be', () => {
