@@ -139,6 +139,9 @@ function yearsOf(period: QuestionPeriod | null): string[] {
   return Array.from({ length: last - first + 1 }, (_, i) => String(first + i));
 }
 
+/** A proper name of several words, as the alias table writes it: each word capitalized but the small ones ("Bay of Pigs", "White House"). */
+const PROPER_NAME = /^\p{Lu}[\p{L}.'’-]*(?:\s+(?:(?:of|the|to|for|and)\s+)*\p{Lu}[\p{L}.'’-]*)+$/u;
+
 /** A word of hyphenated parts, as typed ("go-between", "co-author"). */
 const HYPHENATED = /\b\p{L}+(?:-\p{L}+)+\b/gu;
 
@@ -219,7 +222,10 @@ export function analyzeQuery(raw: string, aliases: AliasTable | null, context: Q
   }
   /** Names that stand for the question's where a passage holds them, never searched ("Kennedy => JFK"). */
   const credited: string[] = [];
+  /** The words of a proper name of several words the alias table knows ("Bay of Pigs", "White House"), typed in any case: a name is not paraphrased. */
+  const named = new Set<ConceptTerm>();
   for (const { start, length, entry } of aliases?.find(sequence) ?? []) {
+    if (length > 1 && PROPER_NAME.test(entry.name)) for (const term of sequence.slice(start, start + length)) named.add(concepts.get(term)!);
     for (const { terms: alternative, weight } of entry.expandsTo) {
       // A name of several words stands for one term of the question: its words share the weight.
       if (weight === 0) credited.push(...alternative);
@@ -238,7 +244,7 @@ export function analyzeQuery(raw: string, aliases: AliasTable | null, context: Q
     const parts = new Set(compounds.flatMap((c) => c.parts));
     for (const c of concepts.values()) {
       // Names are who they are: "Howard" has no synonyms worth searching.
-      if (c.name || parts.has(c)) continue;
+      if (c.name || parts.has(c) || named.has(c)) continue;
       const exclude = (t: string) => concepts.has(t) || c.alternatives.some((alt) => alt.includes(t));
       const expansion = expansionOf(c.term, { known, related, aliases }, exclude);
       c.related.push(...expansion.related);
@@ -248,7 +254,7 @@ export function analyzeQuery(raw: string, aliases: AliasTable | null, context: Q
     // what they mean as one is related to each.
     // A verb and its particle, which the analysis drops ("set up" → "establish"), count as such a pair.
     const together = (key: string, pair: ConceptTerm[]) => {
-      if (pair.some((c) => c.name)) return;
+      if (pair.some((c) => c.name || named.has(c))) return;
       const exclude = (t: string) => concepts.has(t) || pair.some((c) => c.related.some((r) => r.term === t) || c.alternatives.some((alt) => alt.includes(t)));
       const expansion = expansionOf(key, { known, related, aliases }, exclude);
       for (const c of pair) c.related.push(...expansion.related);

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Lexicon } from '../../src/lexicon/lexicon.js';
 import { wordNet } from '../../src/lexicon/wordnet.js';
 import { analyzeQuery, RELATED } from '../../src/search/query.js';
+import { domainAliases } from '../../src/search/aliases.js';
 
 const vocabulary = new Set(['prison', 'diplomat', 'death', 'plane', 'castro', 'ambassador', 'missil', 'us', 'releas', 'start', 'tv', 'handshak', 'establish', 'group', 'intermediari', 'travel']);
 const known = (term: string) => vocabulary.has(term);
@@ -122,6 +123,13 @@ describe('the lexicon', () => {
     it('never expands a name', () => {
       const named = analyzeQuery('who met Castro', null, { known, related: () => [{ term: 'prison', relation: 'synonym' }] });
       expect(named.concepts.find((c) => c.term === 'castro')!.related).toEqual([]);
+    });
+
+    it('never expands the words of a proper name of several words the alias table knows, typed in lower case ("white house"), but does a phrase’s ("secret talks")', () => {
+      const related = () => [{ term: 'prison', relation: 'synonym' as const }];
+      const q = analyzeQuery('who found the white house tape of the secret talks', domainAliases, { known, related });
+      for (const term of ['white', 'hous']) expect(q.concepts.find((c) => c.term === term)!.related).toEqual([]);
+      for (const term of ['tape', 'talk']) expect(q.concepts.find((c) => c.term === term)!.related).not.toEqual([]);
     });
   });
 });
