@@ -153,7 +153,7 @@ export function answer(deps: AnswerDeps, retrieval: Retrieval, options: AskOptio
   const pageHits = hits.slice((page - 1) * limit, page * limit);
   const results = pageHits.map((hit, i) => item(deps, hit, prepared, (page - 1) * limit + i + 1, i + 1));
   const first = results[0];
-  if (first && page === 1) first.also = alsoIn(deps, prepared, hits[0]!, hits, alsoOverlap, pageHits);
+  if (first && page === 1) first.also = alsoIn(deps, prepared, hits[0]!, hits, alsoOverlap, pageHits, r.weight);
   return { query: analyzed.text, analyzed, answered: true, reason: 'answered', nearest: [], coverage: covered, results, page, hasMore: hits.length > page * limit };
 }
 
@@ -286,12 +286,18 @@ function unknownName(analyzed: AnalyzedQuery, search: Retrieval): boolean {
   return analyzed.concepts.some((c) => c.name && !search.known(c.term) && !c.alternatives.length && nearestSpellingCredit(c.term, search.near(c.term)) < SURE_TYPO);
 }
 
-/** Words two quotes must share beyond the question's own before they count as saying the same thing. */
+/**
+ * Words two quotes must share beyond the question's own before they count as saying the same thing,
+ * each of them in at most about a fifth of the passages (its weight at least `ALSO_RARE_WEIGHT`): the
+ * words every passage shares ("Castro", "United States", "president", "relations") said nothing of a
+ * sameness, and cited a 1963 article beside Carter's talks of 1980.
+ */
 const ALSO_SHARED_TERMS = 3;
+const ALSO_RARE_WEIGHT = 1.5;
 
 /**
  * Passages of other documents, among the hits, whose best quote says what the first quote says: they
- * share at least `ALSO_SHARED_TERMS` words that the question did not bring (the same people, places,
+ * share at least `ALSO_SHARED_TERMS` uncommon words that the question did not bring (the same people, places,
  * dates), and overlap by at least `minOverlap`. Never a passage the page shows as a result of its own
  * (it was cited twice, under two numbers).
  */
@@ -302,6 +308,7 @@ function alsoIn(
   hits: ChosenHit[],
   minOverlap: number,
   shown: readonly ChosenHit[],
+  weight: (term: string) => number,
 ): Citation[] {
   const citationsSoFar = shown.length;
   const quoteTerms = choiceTerms(first.choice ?? chooseQuote(first.passage, prepared));
@@ -318,7 +325,7 @@ function alsoIn(
       size++;
       if (!quoteTerms.has(t)) return;
       shared++;
-      if (!asked.has(t)) sharedBeyondQuestion++;
+      if (!asked.has(t) && weight(t) >= ALSO_RARE_WEIGHT) sharedBeyondQuestion++;
     });
     const jaccard = shared / (quoteTerms.size + size - shared || 1);
     if (sharedBeyondQuestion >= ALSO_SHARED_TERMS && jaccard >= minOverlap) {

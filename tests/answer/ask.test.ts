@@ -95,7 +95,7 @@ describe('ask over the bundled corpus', () => {
 
     it('never names as "also in" a passage the page shows as a result, which would be cited twice', () => {
       let also = 0;
-      for (const q of ['whats the deal with operation mongoose', ...questions.map((x) => x.q)]) {
+      for (const q of ['whats the deal with operation mongoose', 'who was the French reporter with Castro when Kennedy was killed?', 'what did JFK’s administration do to try to topple Castro?', ...questions.map((x) => x.q)]) {
         const results = ask(core, q).results;
         const shown = new Set(results.map((r) => r.passage.id));
         for (const c of results[0]?.also ?? []) {
@@ -105,6 +105,12 @@ describe('ask over the bundled corpus', () => {
         expect(new Set([...results.map((r) => r.citation.n), ...(results[0]?.also ?? []).map((c) => c.n)]).size).toBe(results.length + (results[0]?.also.length ?? 0));
       }
       expect(also).toBeGreaterThan(0);
+    });
+
+    it('names as "also in" a passage that shares uncommon words with the answer (Jean Daniel), never one sharing only the words every passage has', () => {
+      expect(ask(core, 'who was the French reporter with Castro when Kennedy was killed?').results[0]!.also.map((c) => c.passageId)).toEqual(['back-channel-summary#p21']);
+      // The answer is Carter's talks of 1980; a 1963 article shared only "Castro", "United States" and "president" with it.
+      expect(ask(core, 'why did talks with cuba stall during the Carter years').results[0]!.also).toEqual([]);
     });
   });
 
