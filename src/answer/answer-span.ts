@@ -125,7 +125,7 @@ function labelledByRole(sentence: SentenceAnalysis, start: number, end: number):
   });
 }
 /** "…was found by Peter Kornbluh": the agent of a passive. */
-const AGENT_BEFORE = /\bby\s+$/i;
+const AGENT_BEFORE = /(?<!\b(?:photo|photograph|picture|image|illustration)s?\s)\bby\s+$/i;
 
 /**
  * "Who was Lisa Howard?": the role the sentence gives a name of the question ("correspondent Lisa

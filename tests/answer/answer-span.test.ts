@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ask } from '../../src/answer/ask.js';
 import { loadCore } from '../../src/core.js';
 import { answerSpan } from '../../src/answer/answer-span.js';
+import { typeBonus } from '../../src/answer/sentence-evidence.js';
 import { analysisOf, passageInPeriod } from '../../src/answer/passage-analysis.js';
 import type { Passage } from '../../src/corpus/types.js';
 import { analyzeTerms } from '../../src/search/analyzer.js';
@@ -112,6 +113,13 @@ describe('the answer marked in the quote', () => {
   describe('for a "who", the name most likely the person asked for', () => {
     it('takes the agent of a passive over a name before it', () => {
       expect(personIn('The tape, held at the National Security Archive, was found by Peter Kornbluh.')).toBe('Peter Kornbluh');
+    });
+
+    it('reads a picture’s credit as no agent: "Photo by Pete Souza" did nothing the question asks', () => {
+      expect(typeBonus('person', '(White House photo by Pete Souza).')).toBe(0);
+      expect(typeBonus('person', 'Images by Reuters.')).toBe(0);
+      expect(typeBonus('person', 'The tape was found by Peter Kornbluh.')).toBeGreaterThan(0);
+      expect(personIn('A memo was signed by Robert Kennedy; photo by Pete Souza.')).toBe('Robert Kennedy');
     });
 
     it('takes a person over a place after a preposition, and over a modifier', () => {
