@@ -4,7 +4,7 @@
  * answer asked for, never by the question's wording; words the question itself typed are not answers.
  */
 import type { QuestionPeriod, QuestionType } from '../retrieval/types.js';
-import { analyzeFast } from '../retrieval/analysis.js';
+import { analyzeFast, cachedStem } from '../retrieval/analysis.js';
 import { sentenceDates, type AmountCandidate, type NameCandidate, type SentenceAnalysis } from './passage-analysis.js';
 import { CURRENCY_AFTER, NUMBER_WORDS, REFERENCE_BEFORE, ROLE } from './sentence-evidence.js';
 import { BoundedMap } from '../util/bounded-map.js';
@@ -255,16 +255,37 @@ function joinedNames(text: string, start: number, end: number): string[] {
  * question's period, in its clause, when the sentence states one ("in 1960 this had grown to
  * 7,027,000" for the population in 1960), else nearest the question's words ("two countries … 2, 746
  * excludables" answers "how many excludables" by 746); a count never answers "how much did they
- * pay", and between equals a sum of money answers "how much" before a count.
+ * pay", and between equals a sum of money answers "how much" before a count; a count answers "how
+ * many" before a share or a time it does not ask ("100,000 people have migrated" before "this 0.4% of
+ * Cuba's population" and "the past two and a half years").
  */
+/**
+ * Words of distance a share ("0.4%") or a time ("two and a half years") is put behind a count of
+ * things for a "how many" that asks no time: it says what part, or how long, not how many.
+ */
+const SHARE_COST = 10;
+
+/** A time a count is of, as the analyzed term of its unit ("years" → "year"), from the number's words or the word after them. */
+const TIME_UNIT = /(?:^|[\s-])(day|week|month|year|hour|decade)s?$|^(?:\s+and\s+a\s+half)?\s+(day|week|month|year|hour|decade)s?\b/i;
+function timeUnitOf(word: string, after: string): string | null {
+  const m = TIME_UNIT.exec(word) ?? TIME_UNIT.exec(after);
+  const unit = m?.[1] ?? m?.[2];
+  return unit ? cachedStem(unit.toLowerCase()) : null;
+}
+
 function amountAnswer(sentence: SentenceAnalysis, type: 'money' | 'quantity', asked: ReadonlySet<string>, period: QuestionPeriod | null, any = false): { span: [number, number]; score: number } | null {
   let found: { span: [number, number]; score: number } | null = null;
   const dated = period && !any ? sentenceDates(sentence).filter((d) => d.first <= period.last && period.first <= d.last) : [];
-  for (const amount of amountsOf(sentence)) {
+  const amounts = amountsOf(sentence);
+  const asideOf = (a: AmountCandidate) => a.share || (a.timeUnit !== null && !asked.has(a.timeUnit));
+  // A share or a time steps behind a count of things only: against a sum of money, the prison term answers.
+  const counted = type === 'quantity' && !any && amounts.some((a) => !a.money && !asideOf(a) && !asked.has(a.word));
+  for (const amount of amounts) {
     if (asked.has(amount.word) || (type === 'money' && !amount.money)) continue;
     if (any) return { span: [amount.start, amount.end], score: 0 };
     const near = dated.length ? Math.min(...dated.map((d) => wordsBetween(sentence, amount, d) + (clauseBetween(sentence.text, amount, d) ? OTHER_CLAUSE : 0))) : wordsToAsked(sentence, asked, amount.start, amount.end);
-    const score = -(near - (amount.money ? 0.5 : 0));
+    const aside = counted && asideOf(amount);
+    const score = -(near - (amount.money ? 0.5 : 0) + (aside ? SHARE_COST : 0));
     if (!found || score > found.score) found = { span: amount.span, score };
   }
   return found;
@@ -286,7 +307,7 @@ function findAmounts(sentence: SentenceAnalysis): AmountCandidate[] {
     // "Volume 11", "pp. 286": a reference's number counts nothing.
     if (/^\d/.test(word) && REFERENCE_BEFORE.test(text.slice(Math.max(0, m.index - 24), m.index))) continue;
     const currency = CURRENCY_AFTER.exec(text.slice(end));
-    amounts.push({ start: m.index, end, word: word.toLowerCase(), money: word.startsWith('$') || currency !== null, span: trimmed(text, m.index, end + (currency?.[0].length ?? 0)) });
+    amounts.push({ start: m.index, end, word: word.toLowerCase(), money: word.startsWith('$') || currency !== null, share: /(%|percent)$/i.test(word), timeUnit: timeUnitOf(word, text.slice(end)), span: trimmed(text, m.index, end + (currency?.[0].length ?? 0)) });
   }
   return amounts;
 }

@@ -59,6 +59,10 @@ export interface AmountCandidate {
   word: string;
   /** A sum of money ("$62 million", "53 million dollars"). */
   money: boolean;
+  /** A share rather than a count ("0.4%", "40 percent"). */
+  share: boolean;
+  /** The count of a time ("two and a half years", "15 years", "Seventeen days"): its unit. */
+  timeUnit: string | null;
   /** The words to mark: the number and its currency after it. */
   span: [number, number];
 }

@@ -3,6 +3,6 @@
  * read exactly as the question and the index were) and how much a lexicon relation counts. The
  * answer code takes these from here, its types from `types.ts`, and nothing from `src/search/`.
  */
-export { analyzeFast } from '../search/engine-analyze.js';
+export { analyzeFast, cachedStem } from '../search/engine-analyze.js';
 export type { AnalyzedToken } from '../search/analyzer.js';
 export { RELATED } from '../search/query.js';

@@ -182,6 +182,13 @@ describe('the answer marked in the quote', () => {
     expect(amount('quantity', ['1,200'])).toBe('$2.9 million');
   });
 
+  it('answers "how many" with a count before a share or a time nearer the question’s words, and with the time when asked for it', () => {
+    const text = 'Kennedy says 100,000 people have left Cuba in the past two and a half years; this 0.4% of Cuba’s people left.';
+    expect(spanIn('quantity', text, ['cuba', 'left'])).toBe('100,000');
+    expect(spanIn('quantity', 'Gross was arrested with 3 phones and sentenced to 15 years in prison.', ['gross', 'sentenc', 'year'])).toBe('15');
+    expect(spanIn('quantity', 'Gross was arrested with 3 phones and sentenced to 15 years in prison.', ['gross', 'sentenc'])).toBe('3');
+  });
+
   it('marks, for a question with a period, the amount its date qualifies in the same clause', () => {
     const text = 'The population of Cuba in 1959 was 6,901,000 people; in 1960 this had grown to 7,027,000, and in 1961 the population climbed to 7,134,000 people.';
     const passage: Passage = { id: 't#p4', docId: 't', n: 4, heading: null, text, sentences: [[0, text.length]], paragraph: 4, line: 1, comment: null };
