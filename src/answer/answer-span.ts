@@ -8,6 +8,7 @@ import { analyzeFast, cachedStem } from '../retrieval/analysis.js';
 import { sentenceDates, type AmountCandidate, type NameCandidate, type SentenceAnalysis } from './passage-analysis.js';
 import { CURRENCY_AFTER, NUMBER_WORDS, REFERENCE_BEFORE, ROLE } from './sentence-evidence.js';
 import { BoundedMap } from '../util/bounded-map.js';
+import { MONTH_SOURCE } from '../timeline/calendar.js';
 
 /** Amounts and counts: "$2.9 million", "1,200", "80,000", "15 years", "several dozen", "Seventeen days". */
 const AMOUNT = new RegExp(
@@ -75,7 +76,11 @@ function unscoredAnswer(sentence: SentenceAnalysis, type: QuestionType, asked: R
       const dates = sentenceDates(sentence);
       const inPeriod = period ? dates.find((d) => d.first <= period.last && period.first <= d.last) : undefined;
       const best = inPeriod ?? [...dates].sort((a, b) => b.end - b.start - (a.end - a.start))[0];
-      return best ? [best.start, best.end] : null;
+      if (best) return [best.start, best.end];
+      // "On December 21st, a memo was signed": a day the narrative's year dates, which no timeline can place but answers when.
+      if (period) return null;
+      const day = DAY_OF_MONTH.exec(text);
+      return day ? [day.index, day.index + day[0].length] : null;
     }
     case 'definition':
       // "What was X?" asks what, not who: only a role beside a name of the question answers it.
@@ -103,6 +108,9 @@ function unscoredAnswer(sentence: SentenceAnalysis, type: QuestionType, asked: R
       return null;
   }
 }
+
+/** A month and its day without a year ("December 21st", "Nov. 5"). */
+const DAY_OF_MONTH = new RegExp(`\\b(?:${MONTH_SOURCE})\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?\\b`);
 
 /** One capitalized word naming a people ("Cuban", "American", "Canadian", "British", "Chinese"): an adjective before a noun. */
 const DEMONYM = /^\p{Lu}\p{Ll}+(?:an|ian|ese|ish)$/u;

@@ -66,7 +66,8 @@ export function answerPattern(type: QuestionType): RegExp | undefined {
 export function typeBonus(type: QuestionType, sentence: string): number {
   switch (type) {
     case 'date':
-      return MONTH.test(sentence) ? 0.45 : YEAR.test(sentence) ? 0.3 : 0;
+      // A day or month without its year ("the Nov. 5 recording") answers less fully than one with it.
+      return MONTH.test(sentence) ? (YEAR.test(sentence) ? 0.45 : 0.3) : YEAR.test(sentence) ? 0.3 : 0;
     case 'money':
       // A count is not a price: "1,200 prisoners" does not say how much was paid for them.
       return MONEY_AMOUNT.test(sentence) ? 0.45 : NUMBER.test(sentence) ? 0.1 : 0;

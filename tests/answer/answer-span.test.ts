@@ -26,6 +26,13 @@ describe('the answer marked in the quote', () => {
     expect(answerOf('When did Castro open the port at Mariel Harbor?')).toBe('April 1980');
   });
 
+  it('marks, for a "when", a day its sentence gives without the year ("On December 21st"), and weighs it below a whole date', () => {
+    const passage: Passage = { id: 't#p9', docId: 't', n: 9, heading: null, text: 'On December 21st, a memo was signed for the release of all prisoners.', sentences: [[0, 70]], paragraph: 9, line: 1, comment: null };
+    const span = answerSpan(analysisOf(passage).sentences[0]!, 'date', new Set(['memo', 'sign']), null);
+    expect(passage.text.slice(...span!)).toBe('December 21st');
+    expect(typeBonus('date', 'As the Nov. 5 recording shows, JFK was exploring the idea.')).toBeLessThan(typeBonus('date', 'On November 5, 1963, Kennedy was exploring the idea.'));
+  });
+
   it('marks the amount of a "how many"', () => {
     expect(answerOf('How many people did the La Coubre explosion kill?')).toBe('15');
   });
