@@ -126,6 +126,12 @@ describe('the period a question asks about', () => {
       expect(alternatives('when did the two countries restore relations', 'relations')).toContainEqual(['ties']);
     });
 
+    it('reads "Cuba’s capital", "the Cuban capital" and "the capital of Cuba" as Havana, one way', () => {
+      const alternatives = (q: string, surface: string) => analyzeQuery(q, domainAliases).concepts.find((c) => c.surface === surface)?.alternatives;
+      for (const q of ['what did Carter open in Cuba’s capital', 'what did Carter open in the Cuban capital', 'what did Carter open in the capital of Cuba']) expect(alternatives(q, 'capital'), q).toContainEqual(['havana']);
+      expect(alternatives('what did Carter open in Havana', 'havana')).toEqual([]);
+    });
+
     it('reads a chat’s "whats", "whos" without the apostrophe as "what is", "who is", and "ppl" as people', () => {
       expect(analyzeQuery('whats the animal joke donovan told castro', null).concepts.map((c) => c.surface)).toEqual(['animal', 'joke', 'donovan', 'told', 'castro']);
       expect(questionType('whos the guy who met castro')).toBe('person');
