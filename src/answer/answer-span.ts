@@ -10,9 +10,12 @@ import { CURRENCY_AFTER, NUMBER_WORDS, REFERENCE_BEFORE, ROLE } from './sentence
 import { BoundedMap } from '../util/bounded-map.js';
 import { MONTH_SOURCE } from '../timeline/calendar.js';
 
-/** Amounts and counts: "$2.9 million", "1,200", "80,000", "15 years", "several dozen", "Seventeen days". */
+/**
+ * Amounts and counts: "$2.9 million", "1,200", "80,000", "15 years", "several dozen", "Seventeen days",
+ * and thousands written with a space after the comma ("2, 746"), which is one number.
+ */
 const AMOUNT = new RegExp(
-  `(?:\\$\\s?)?\\b\\d[\\d,.]*(?:\\s?(?:million|billion|thousand|hundred|percent|%))?|\\b(?:${NUMBER_WORDS})(?:[\\s-]+(?:${NUMBER_WORDS}|days?|years?))*\\b`,
+  `(?:\\$\\s?)?\\b(?:\\d{1,3}(?:,\\s\\d{3})+(?![\\d,])|\\d[\\d,.]*)(?:\\s?(?:million|billion|thousand|hundred|percent|%))?|\\b(?:${NUMBER_WORDS})(?:[\\s-]+(?:${NUMBER_WORDS}|days?|years?))*\\b`,
   'giu',
 );
 /** A name: capitalized words, with initials ("James B. Donovan", "U Thant", "Frank Mankiewicz"). */
@@ -261,12 +264,16 @@ function joinedNames(text: string, start: number, end: number): string[] {
 /**
  * The amount answering a "how many" / "how much" in the sentence: the one nearest a date of the
  * question's period, in its clause, when the sentence states one ("in 1960 this had grown to
- * 7,027,000" for the population in 1960), else nearest the question's words ("two countries … 2, 746
- * excludables" answers "how many excludables" by 746); a count never answers "how much did they
+ * 7,027,000" for the population in 1960; the question's words break near ties), else nearest the
+ * question's words ("two countries … 2, 746 excludables" answers "how many excludables" by 746); a
+ * count never answers "how much did they
  * pay", and between equals a sum of money answers "how much" before a count; a count answers "how
  * many" before a share or a time it does not ask ("100,000 people have migrated" before "this 0.4% of
  * Cuba's population" and "the past two and a half years").
  */
+/** The farthest the question's words count from an amount a date qualifies: past it, every amount is as far. */
+const ASKED_REACH = 20;
+
 /**
  * Words of distance a share ("0.4%") or a time ("two and a half years") is put behind a count of
  * things for a "how many" that asks no time: it says what part, or how long, not how many.
@@ -291,7 +298,10 @@ function amountAnswer(sentence: SentenceAnalysis, type: 'money' | 'quantity', as
   for (const amount of amounts) {
     if (asked.has(amount.word) || (type === 'money' && !amount.money)) continue;
     if (any) return { span: [amount.start, amount.end], score: 0 };
-    const near = dated.length ? Math.min(...dated.map((d) => wordsBetween(sentence, amount, d) + (clauseBetween(sentence.text, amount, d) ? OTHER_CLAUSE : 0))) : wordsToAsked(sentence, asked, amount.start, amount.end);
+    const toAsked = wordsToAsked(sentence, asked, amount.start, amount.end);
+    // With a period, the amount its date qualifies, and of those the nearer the question's words ("the two countries …
+    // in late 1984 … would allow 2, 746 excludables back into Cuba": the excludables, not the countries).
+    const near = dated.length ? Math.min(...dated.map((d) => wordsBetween(sentence, amount, d) + (clauseBetween(sentence.text, amount, d) ? OTHER_CLAUSE : 0))) + Math.min(toAsked, ASKED_REACH) : toAsked;
     const aside = counted && asideOf(amount);
     const score = -(near - (amount.money ? 0.5 : 0) + (aside ? SHARE_COST : 0));
     if (!found || score > found.score) found = { span: amount.span, score };

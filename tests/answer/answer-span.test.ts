@@ -78,7 +78,7 @@ describe('the answer marked in the quote', () => {
 
   it('marks, of several amounts, the one nearest the question’s words', () => {
     const asked = (q: string) => analyzeTerms(q);
-    expect(spanIn('quantity', 'The two countries agreed to return 2, 746 excludables to Cuba.', asked('excludables'))).toBe('746');
+    expect(spanIn('quantity', 'The two countries agreed to return 2, 746 excludables to Cuba.', asked('excludables'))).toBe('2, 746');
     expect(spanIn('quantity', 'The program cost $20 million, and Gross got 15 years in prison.', asked('prison sentence'))).toBe('15');
   });
 
@@ -194,6 +194,14 @@ describe('the answer marked in the quote', () => {
     expect(spanIn('quantity', text, ['cuba', 'left'])).toBe('100,000');
     expect(spanIn('quantity', 'Gross was arrested with 3 phones and sentenced to 15 years in prison.', ['gross', 'sentenc', 'year'])).toBe('15');
     expect(spanIn('quantity', 'Gross was arrested with 3 phones and sentenced to 15 years in prison.', ['gross', 'sentenc'])).toBe('3');
+  });
+
+  it('marks, for a question with a period, of the amounts near its date the one nearer the question’s words', () => {
+    const text = 'With no other option, the two countries finally had to enter formal talks in late 1984 which resulted in an agreement that would allow 2, 746 excludables back into Cuba.';
+    const passage: Passage = { id: 't#p5', docId: 't', n: 5, heading: null, text, sentences: [[0, text.length]], paragraph: 5, line: 1, comment: null };
+    const reagan = { first: '1981-01-20', last: '1989-01-20', granularity: 'year' as const, text: 'the Reagan years' };
+    const span = answerSpan(analysisOf(passage).sentences[0]!, 'quantity', new Set(analyzeTerms('how many cubans with criminal records did cuba agree to take back')), reagan);
+    expect(text.slice(...span!)).toBe('2, 746');
   });
 
   it('marks, for a question with a period, the amount its date qualifies in the same clause', () => {
