@@ -45,9 +45,19 @@ const engineAnswer = (q: string): Answer => {
   return { passages: result.results.map((r) => r.passage.text), quote: quote?.text ?? null };
 };
 
+/** True when `text` holds `words` as whole words: "2" is not inside "20,000 people per year". */
+function holdsWords(text: string, words: string): boolean {
+  for (let at = text.indexOf(words); at >= 0; at = text.indexOf(words, at + 1)) {
+    const before = text[at - 1] ?? ' ';
+    const after = text[at + words.length] ?? ' ';
+    if (!/[\p{L}\p{N}]/u.test(before) && !/[\p{L}\p{N}]/u.test(after)) return true;
+  }
+  return false;
+}
+
 /**
  * "answer marks": per answer type, how many first answers mark an answer lying inside one of the
- * expected phrases (or holding one), of those that mark or should mark one.
+ * expected phrases as whole words (or holding one), of those that mark or should mark one.
  */
 function answerMarks(questions: EvalQuestion[]): string {
   const counts = new Map<string, [number, number]>();
@@ -57,7 +67,7 @@ function answerMarks(questions: EvalQuestion[]): string {
     if (!m || !['date', 'money', 'quantity', 'person', 'place', 'reason'].includes(m.type)) continue;
     const c = counts.get(m.type) ?? [0, 0];
     const answer = m.answer === null ? null : fold(m.answer);
-    if (answer !== null && q.expect.some((e) => fold(e).includes(answer) || answer.includes(fold(e)))) c[0]++;
+    if (answer !== null && q.expect.some((e) => holdsWords(fold(e), answer) || holdsWords(answer, fold(e)))) c[0]++;
     c[1]++;
     counts.set(m.type, c);
   }
