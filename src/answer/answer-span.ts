@@ -261,16 +261,6 @@ function joinedNames(text: string, start: number, end: number): string[] {
   return [before?.[1], after?.[1]].filter((w) => w !== undefined).map(fold);
 }
 
-/**
- * The amount answering a "how many" / "how much" in the sentence: the one nearest a date of the
- * question's period, in its clause, when the sentence states one ("in 1960 this had grown to
- * 7,027,000" for the population in 1960; the question's words break near ties), else nearest the
- * question's words ("two countries … 2, 746 excludables" answers "how many excludables" by 746); a
- * count never answers "how much did they
- * pay", and between equals a sum of money answers "how much" before a count; a count answers "how
- * many" before a share or a time it does not ask ("100,000 people have migrated" before "this 0.4% of
- * Cuba's population" and "the past two and a half years").
- */
 /** The farthest the question's words count from an amount a date qualifies: past it, every amount is as far. */
 const ASKED_REACH = 20;
 
@@ -288,6 +278,16 @@ function timeUnitOf(word: string, after: string): string | null {
   return unit ? cachedStem(unit.toLowerCase()) : null;
 }
 
+/**
+ * The amount answering a "how many" / "how much" in the sentence: the one nearest a date of the
+ * question's period, in its clause, when the sentence states one ("in 1960 this had grown to
+ * 7,027,000" for the population in 1960; the question's words break near ties), else nearest the
+ * question's words ("two countries … 2, 746 excludables" answers "how many excludables" by 2, 746);
+ * a count never answers "how much did they pay", and between equals a sum of money answers "how
+ * much" before a count; a count answers "how many" before a share or a time it does not ask
+ * ("100,000 people have migrated" before "this 0.4% of Cuba's population" and "the past two and a
+ * half years").
+ */
 function amountAnswer(sentence: SentenceAnalysis, type: 'money' | 'quantity', asked: ReadonlySet<string>, period: QuestionPeriod | null, any = false): { span: [number, number]; score: number } | null {
   let found: { span: [number, number]; score: number } | null = null;
   const dated = period && !any ? sentenceDates(sentence).filter((d) => d.first <= period.last && period.first <= d.last) : [];
