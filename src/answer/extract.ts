@@ -365,8 +365,9 @@ export function chooseQuote(passage: Passage, prepared: QuoteQuery): QuoteChoice
     // An attribution line ("—Raúl Castro to Senators…, April 8, 1977") is quoted only for a question about the
     // saying whose answer it holds (to whom, when).
     const attribution = s.start >= attributionStart;
+    // An aside (a picture's credit, a note) is quoted only beside the sentence it stands by.
     bonus[i] =
-      attribution && !(query.aboutSpeaking && TYPED.has(query.type) && answerSpan(s, query.type, query.markTerms, query.period))
+      (attribution && !(query.aboutSpeaking && TYPED.has(query.type) && answerSpan(s, query.type, query.markTerms, query.period))) || s.aside
         ? -0.2
         : sentenceTypeBonus(s, query.type) + nearFocus(query.type, s, focusTerms) + roleBeside(query.type, s, names) + (held > 1 ? closeTogether(s, prepared) : 0) + saidOfTopic(s, prepared);
   }

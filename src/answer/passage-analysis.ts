@@ -34,6 +34,8 @@ export interface SentenceAnalysis {
   /** States a consequence of what came before ("as a result", "because of this", "with no other option"): its cause is the sentence before. */
   consequence: boolean;
   endsWithColon: boolean;
+  /** Wholly in parentheses or brackets, an aside: a picture's credit, a note ("(Official White House Photo by Pete Souza)."). */
+  aside: boolean;
   /** Indexes into `tokens` of role words ("correspondent", "ambassador"). */
   roles: number[];
   /** `typeBonus` of the sentence for each question type, filled on first use. */
@@ -108,6 +110,7 @@ const QUESTION_END = /\?[”"’')\]]*$/u;
 /** What states a consequence of the sentence before: "as a result", "this led to", "because of this", "with no other option". */
 const CONSEQUENCE = /\b(as a result|as a consequence|consequently|therefore|in response|in retaliation|this (led|prompted|caused)|which (led|prompted|caused)|because of (this|that|these|it)|due to (this|that|these|it)|(with|left with|having) no other (option|choice))\b/i;
 const QUOTE_MARK = /[“”"]/;
+const ASIDE = /^\s*[(\[][^()[\]]*[)\]][.”"]?\s*$/;
 const CONTINUES = /^[“"‘(]?(this|that|these|those|it|he|she|they|his|her|their|its|such|there|then|thus|so|yet|and|but)\b/i;
 
 /** The passage's sentences analyzed (cached for the most recently used passages). */
@@ -153,6 +156,7 @@ function analyze(passage: Passage): PassageAnalysis {
       insideQuotation,
       consequence: CONSEQUENCE.test(text),
       endsWithColon: text.endsWith(':'),
+      aside: ASIDE.test(text),
       roles,
       bonusByType: {},
       answersByType: {},

@@ -107,6 +107,12 @@ describe('ask over the bundled corpus', () => {
       expect(also).toBeGreaterThan(0);
     });
 
+    it('quotes an aside (a picture’s credit in parentheses) alone only when nothing else says as much', () => {
+      const quotes = ask(core, 'who was the go-between for the white house during the missile crisis', { limit: 5 }).results.map((r) => r.quote.text);
+      expect(quotes).not.toContain('(Official White House Photo by Pete Souza).');
+      expect(ask(core, 'who took the official white house photo', { limit: 1 }).results[0]!.quote.text).toContain('Pete Souza');
+    });
+
     it('names as "also in" a passage that shares uncommon words with the answer (Jean Daniel), never one sharing only the words every passage has', () => {
       expect(ask(core, 'who was the French reporter with Castro when Kennedy was killed?').results[0]!.also.map((c) => c.passageId)).toEqual(['back-channel-summary#p21']);
       // The answer is Carter's talks of 1980; a 1963 article shared only "Castro", "United States" and "president" with it.
