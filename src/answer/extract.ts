@@ -365,7 +365,8 @@ export function chooseQuote(passage: Passage, prepared: QuoteQuery): QuoteChoice
     // An attribution line ("—Raúl Castro to Senators…, April 8, 1977") is quoted only for a question about the
     // saying whose answer it holds (to whom, when).
     const attribution = s.start >= attributionStart;
-    // An aside (a picture's credit, a note) is quoted only beside the sentence it stands by.
+    // An aside (a picture's credit, a note) counts against a quote as an attribution line does: quoted alone only when
+    // nothing else says as much.
     bonus[i] =
       (attribution && !(query.aboutSpeaking && TYPED.has(query.type) && answerSpan(s, query.type, query.markTerms, query.period))) || s.aside
         ? -0.2
