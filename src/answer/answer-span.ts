@@ -271,10 +271,11 @@ const ASKED_REACH = 20;
 const SHARE_COST = 10;
 
 /** A time a count is of, as the analyzed term of its unit ("years" → "year"), from the number's words or the word after them. */
-const TIME_UNIT = /(?:^|[\s-])(day|week|month|year|hour|decade)s?$|^(?:\s+and\s+a\s+half)?\s+(day|week|month|year|hour|decade)s?\b/i;
+const TIME_UNITS = '(day|week|month|year|hour|decade)s?';
+const TIME_UNIT_IN = new RegExp(`(?:^|[\\s-])${TIME_UNITS}$`, 'i');
+const TIME_UNIT_AFTER = new RegExp(`^(?:\\s+and\\s+a\\s+half)?\\s+${TIME_UNITS}\\b`, 'i');
 function timeUnitOf(word: string, after: string): string | null {
-  const m = TIME_UNIT.exec(word) ?? TIME_UNIT.exec(after);
-  const unit = m?.[1] ?? m?.[2];
+  const unit = (TIME_UNIT_IN.exec(word) ?? TIME_UNIT_AFTER.exec(after))?.[1];
   return unit ? cachedStem(unit.toLowerCase()) : null;
 }
 
