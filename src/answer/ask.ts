@@ -7,6 +7,7 @@ import type { Timeline } from '../timeline/types.js';
 import { eventsIn, periodItems } from './period-answer.js';
 import { citationFor } from './citation.js';
 import { passageInPeriod } from './passage-analysis.js';
+import { narrativeDates } from './narrative-dates.js';
 import { TYPED } from './answer-span.js';
 import { conceptFound, coverage, nearestSpellingCredit } from './evidence.js';
 import type { Retriever } from '../retrieval/types.js';
@@ -134,8 +135,9 @@ export function answer(deps: AnswerDeps, retrieval: Retrieval, options: AskOptio
   // timeline: a question with a period never builds the whole timeline.)
   const period = analyzed.period;
   const previous = previousPassage(deps.corpus);
-  if (period && !found.some((h) => passageInPeriod(h.passage, period, false, previous))) return abstained(analyzed, page, 'no-events', 0);
-  const prepared = quoteQuery(analyzed, r.weight, r.known, r.near);
+  const dated = period ? narrativeDates(deps.corpus) : undefined;
+  if (period && !found.some((h) => passageInPeriod(h.passage, period, { previous, dated }))) return abstained(analyzed, page, 'no-events', 0);
+  const prepared = quoteQuery(analyzed, r.weight, r.known, r.near, dated);
   const typoOf = (k: number, terms: ReadonlySet<string>) => prepared.typoCredit[k]?.(terms) ?? 0;
   const hits = rerankByAnswer(found, prepared, { weight: answerWeight, count: rerank, periodBonus }, previous);
   // The corpus answers when one of the best passages holds enough of the question.
@@ -220,7 +222,7 @@ function rerankByAnswer(
     const choice = chooseQuote(hit.passage, prepared);
     // As in coverage: a who / when / how much / where quote without an answer of that type answers less.
     const evidence = typed && !choiceHoldsAnswer(choice, prepared) ? choice.score * UNTYPED_SHARE : choice.score;
-    const dated = period && passageInPeriod(hit.passage, period, true, previous) ? periodBonus : 0;
+    const dated = period && passageInPeriod(hit.passage, period, { within: true, previous, dated: prepared.dated }) ? periodBonus : 0;
     const final = Math.sqrt(hit.score / topScore) + weight * evidence + dated;
     // Fields spelled out, not spread from `hit`: spread objects kept the hits and quotes alive through
     // young-generation collections (~0.6 MB promoted per collection, 2–5 ms pauses).

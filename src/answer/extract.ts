@@ -5,7 +5,7 @@ import type { AnalyzedQuery, QuestionType } from '../retrieval/types.js';
 import { conceptCredit, conceptFound, conceptTypoCreditOf, conceptWeight, heaviestFirst, lackedWordCredit, typoCreditOf } from './evidence.js';
 import type { NearWords } from '../retrieval/types.js';
 import { answerSpan, holdsAnswer, IS_A, scoredAnswer, TYPED } from './answer-span.js';
-import { analysisOf, answerPositions, saidThatEnd, sentenceInPeriod, sentenceTypeBonus, type SentenceAnalysis } from './passage-analysis.js';
+import { analysisOf, answerPositions, datesInPeriod, saidThatEnd, sentenceDates, sentenceTypeBonus, type NarrativeDates, type SentenceAnalysis } from './passage-analysis.js';
 
 /** A verbatim quote: `text` is exactly `passage.text.slice(start, end)`. */
 export interface Quote {
@@ -222,6 +222,8 @@ export interface QuoteQuery {
   typos: Array<(terms: Iterable<string>) => number>;
   /** Weight of the question's period, a concept of its own that a sentence dated within it holds (0 without a period). */
   periodWeight: number;
+  /** The dates a passage's sentences hold in their narrative, which the period is tested against; absent: each sentence's own. */
+  dated?: NarrativeDates;
   /**
    * The kind of answer the quote's answer span is: the question's type, except that "who was Lisa
    * Howard?" asks what a name is, so only a role beside it answers, never another name.
@@ -244,13 +246,15 @@ const WHO_IS_LOWER = /^\s*who\s+(is|was)\s+(?!(?:the|a|an|in|at|on|from|with|pre
 
 /**
  * Prepares a question for `chooseQuote` and `quoteOf`, with the corpus's IDF and vocabulary; `near`,
- * when given, lists the words of the corpus within two edits of a word (see `typoCreditOf`).
+ * when given, lists the words of the corpus within two edits of a word (see `typoCreditOf`); `dated`,
+ * the dates of a passage's sentences in their narrative (see `narrativeDates`).
  */
 export function quoteQuery(
   query: AnalyzedQuery,
   idf: (term: string) => number,
   knownTerm: (term: string) => boolean = () => true,
   near?: (term: string) => NearWords,
+  dated?: NarrativeDates,
 ): QuoteQuery {
   const concepts = query.concepts;
   const unknown = concepts.map((c) => !knownTerm(c.term));
@@ -263,6 +267,7 @@ export function quoteQuery(
     query,
     weights,
     periodWeight,
+    ...(dated && query.period ? { dated } : {}),
     totalWeight: conceptsWeight + periodWeight || 1,
     focusTerms: new Set(concepts.filter((c) => c.focus).map((c) => c.term)),
     names: new Set(concepts.map((c) => c.term)),
@@ -335,6 +340,7 @@ function someInWindow(alternatives: readonly (readonly string[])[], sentences: r
 export function chooseQuote(passage: Passage, prepared: QuoteQuery): QuoteChoice {
   const { query, weights, totalWeight, focusTerms, names, unknown, spansWords, typoCredit, periodWeight, surnameOf, byWeight } = prepared;
   const { attributionStart, headingTerms, sentences } = analysisOf(passage);
+  const inContext = query.period && prepared.dated ? prepared.dated(passage) : null;
   const whole = namedWhole(sentences, prepared);
   const concepts = query.concepts;
   const n = concepts.length;
@@ -361,7 +367,7 @@ export function chooseQuote(passage: Passage, prepared: QuoteQuery): QuoteChoice
       if (!topic && (terms === s.own ? credit === 1 : conceptFound(c, s.own))) topic = 1;
     }
     onTopic[i] = topic;
-    inPeriod[i] = query.period && sentenceInPeriod(s, query.period, true) ? 1 : 0;
+    inPeriod[i] = query.period && datesInPeriod(inContext?.get(s.start) ?? sentenceDates(s), query.period, true) ? 1 : 0;
     // An attribution line ("—Raúl Castro to Senators…, April 8, 1977") is quoted only for a question about the
     // saying whose answer it holds (to whom, when).
     const attribution = s.start >= attributionStart;

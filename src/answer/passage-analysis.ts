@@ -4,6 +4,7 @@ import { analyzeFast } from '../retrieval/analysis.js';
 import type { AnalyzedToken } from '../retrieval/analysis.js';
 import type { QuestionPeriod, QuestionType } from '../retrieval/types.js';
 import { extractDates } from '../timeline/dates.js';
+import type { DateMention } from '../timeline/types.js';
 import { dateBounds } from '../timeline/calendar.js';
 import { ROLE, SAID_THAT, answerPattern, typeBonus } from './sentence-evidence.js';
 
@@ -93,6 +94,12 @@ export interface SentenceDate {
   end: number;
 }
 
+/**
+ * The dates of a passage's sentences read in their narrative, by sentence start (see
+ * `narrativeDates`); a sentence it does not list (a cable table's row) is read by itself.
+ */
+export type NarrativeDates = (passage: Passage) => ReadonlyMap<number, readonly SentenceDate[]>;
+
 /** What choosing a quote reads of a passage whatever the question. */
 export interface PassageAnalysis {
   /** Offset where an attribution line ("—Raúl Castro to…") starts; Infinity without one. */
@@ -168,12 +175,15 @@ function analyze(passage: Passage): PassageAnalysis {
   return { attributionStart, headingTerms, sentences };
 }
 
-/** The dates a sentence states (cached on the sentence), read by the timeline's own `extractDates`. */
+/** The dates a sentence states by itself (cached on the sentence), read by the timeline's own `extractDates`. */
 export function sentenceDates(sentence: SentenceAnalysis): SentenceDate[] {
-  return (sentence.dates ??= extractDates(sentence.text).map((m) => {
-    const [first, last] = dateBounds(m.iso, m.precision, m.qualifier, m.until);
-    return { first, last, start: m.start, end: m.end };
-  }));
+  return (sentence.dates ??= extractDates(sentence.text).map(sentenceDate));
+}
+
+/** A date the timeline's parser found, as the days it may mean and where it stands. */
+export function sentenceDate(m: DateMention): SentenceDate {
+  const [first, last] = dateBounds(m.iso, m.precision, m.qualifier, m.until);
+  return { first, last, start: m.start, end: m.end };
 }
 
 /** How many passages back, under the same heading, a passage that states no date takes its time from. */
@@ -181,16 +191,23 @@ const NARRATIVE_STEPS = 2;
 
 /**
  * True when one of the passage's sentences states a date overlapping the period (with `within`, inside
- * it: see `sentenceInPeriod`). A passage that states no date is of the time of the passage before it
+ * it: see `datesInPeriod`), each sentence's own dates or, with `dated`, those its narrative gives it
+ * ("On December 21st" in 1962). A passage that states no date is of the time of the passage before it
  * under the same heading, when `previous` finds that one (a narrative's time carries on: "…continued
  * his efforts in 1976." | "…events that unfolded soon after – … bombing a Cuban airline"), up to
  * `NARRATIVE_STEPS` back; never a reader comment's.
  */
-export function passageInPeriod(passage: Passage, period: QuestionPeriod, within = false, previous?: (passage: Passage) => Passage | undefined): boolean {
+export function passageInPeriod(
+  passage: Passage,
+  period: QuestionPeriod,
+  { within = false, previous, dated }: { within?: boolean; previous?: (passage: Passage) => Passage | undefined; dated?: NarrativeDates } = {},
+): boolean {
   let at: Passage | undefined = passage;
   for (let step = 0; at && step <= NARRATIVE_STEPS; step++) {
     const sentences = analysisOf(at).sentences;
-    if (sentences.some((s) => sentenceDates(s).length > 0)) return sentences.some((s) => sentenceInPeriod(s, period, within));
+    const inContext = dated?.(at);
+    const datesOf = (s: SentenceAnalysis) => inContext?.get(s.start) ?? sentenceDates(s);
+    if (sentences.some((s) => datesOf(s).length > 0)) return sentences.some((s) => datesInPeriod(datesOf(s), period, within));
     if (!previous || passage.comment) return false;
     const before: Passage | undefined = previous(at);
     at = before && !before.comment && before.heading === passage.heading ? before : undefined;
@@ -199,11 +216,11 @@ export function passageInPeriod(passage: Passage, period: QuestionPeriod, within
 }
 
 /**
- * True when the sentence states a date overlapping the period, or with `within`, inside it: "1961-63"
- * overlaps "11/18/63" but is not within it, and says little of that day.
+ * True when one of the dates overlaps the period, or with `within`, lies inside it: "1961-63" overlaps
+ * "11/18/63" but is not within it, and says little of that day.
  */
-export function sentenceInPeriod(sentence: SentenceAnalysis, period: QuestionPeriod, within = false): boolean {
-  for (const d of sentenceDates(sentence)) {
+export function datesInPeriod(dates: readonly SentenceDate[], period: QuestionPeriod, within = false): boolean {
+  for (const d of dates) {
     if (within ? period.first <= d.first && d.last <= period.last : d.first <= period.last && period.first <= d.last) return true;
   }
   return false;

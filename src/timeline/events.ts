@@ -75,26 +75,51 @@ function sentenceEvents(sentence: string, [start, end]: [number, number], mentio
   });
 }
 
-/** The events of one document, in text order, before merging. */
-function documentEvents(doc: CorpusDocument, cables: Map<string, CableRow>, rows: readonly CableRow[]): RawEvent[] {
-  const events: RawEvent[] = [];
+/**
+ * Reads a document's sentences in order, each with the dates it states in the context of the text
+ * before it: the year in force (the document's, then the last one the text states) and the last day
+ * named, so that "On December 21st" and "The next day" are dated. Sentences `skip` accepts are not read
+ * and leave the context as it was. With `from`, the walk starts at that passage (0-based), in the
+ * context of the document's own date.
+ */
+export function walkDocument(
+  doc: CorpusDocument,
+  skip: (sentence: string) => boolean,
+  visit: (passage: Passage, range: [number, number], sentence: string, mentions: DateMention[]) => void,
+  { from = 0, to = doc.passages.length }: { from?: number; to?: number } = {},
+): void {
   const docYear = documentYear(doc);
   const state: WalkState = docYear === undefined ? {} : { year: docYear };
-  for (const passage of doc.passages) {
+  for (let i = Math.max(0, from); i < Math.min(to, doc.passages.length); i++) {
+    const passage = doc.passages[i]!;
     enterPassage(state, passage, docYear);
-    const base = { docId: doc.meta.id, passageId: passage.id, title: doc.meta.title, comment: passage.comment !== null, heading: passage.heading };
     for (const range of passage.sentences) {
       const sentence = passage.text.slice(range[0], range[1]);
-      if (isCableTableText(sentence, rows)) continue;
+      if (skip(sentence)) continue;
       const mentions = extractDates(sentence, { year: state.year, anchor: state.anchor });
       if (!isReference(sentence)) {
         // What the sentence states carries over to the sentences after it.
         state.year = lastStatedYear(mentions) ?? state.year;
         state.anchor = mentions.filter((m) => m.precision === 'day').pop()?.iso ?? state.anchor;
       }
-      events.push(...sentenceEvents(sentence, range, mentions, base, cables));
+      visit(passage, range, sentence, mentions);
     }
   }
+}
+
+/** Whether a sentence is a row of one of the corpus's cable tables ("CDNW12636.pdf 7-Nov-62 HAVANA…"), which the walk skips. */
+export function cableTableSentence(corpus: Corpus): (sentence: string) => boolean {
+  const rows = corpus.documents.flatMap((doc) => doc.cables);
+  return (sentence) => isCableTableText(sentence, rows);
+}
+
+/** The events of one document, in text order, before merging. */
+function documentEvents(doc: CorpusDocument, cables: Map<string, CableRow>, rows: readonly CableRow[]): RawEvent[] {
+  const events: RawEvent[] = [];
+  walkDocument(doc, (sentence) => isCableTableText(sentence, rows), (passage, range, sentence, mentions) => {
+    const base = { docId: doc.meta.id, passageId: passage.id, title: doc.meta.title, comment: passage.comment !== null, heading: passage.heading };
+    events.push(...sentenceEvents(sentence, range, mentions, base, cables));
+  });
   return events;
 }
 

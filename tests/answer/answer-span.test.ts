@@ -246,13 +246,13 @@ describe('what happened in a period', () => {
     const after = at(2, 'Exiles bombed a Cuban airline soon after.', 'Kissinger');
     const previous = (p: Passage) => (p === after ? dated : undefined);
     const in1976 = { first: '1976-01-01', last: '1976-12-31', granularity: 'year' as const, text: '1976' };
-    expect(passageInPeriod(after, in1976, true)).toBe(false);
-    expect(passageInPeriod(after, in1976, true, previous)).toBe(true);
-    expect(passageInPeriod(after, { ...in1976, first: '1980-01-01', last: '1980-12-31' }, true, previous)).toBe(false);
+    expect(passageInPeriod(after, in1976, { within: true })).toBe(false);
+    expect(passageInPeriod(after, in1976, { within: true, previous })).toBe(true);
+    expect(passageInPeriod(after, { ...in1976, first: '1980-01-01', last: '1980-12-31' }, { within: true, previous })).toBe(false);
     const otherSection = at(2, 'Exiles bombed a Cuban airline soon after.', 'Carter');
-    expect(passageInPeriod(otherSection, in1976, true, () => dated)).toBe(false);
+    expect(passageInPeriod(otherSection, in1976, { within: true, previous: () => dated })).toBe(false);
     const comment = at(2, 'Exiles bombed a Cuban airline soon after.', 'Kissinger', { author: 'Joe' });
-    expect(passageInPeriod(comment, in1976, true, () => dated)).toBe(false);
+    expect(passageInPeriod(comment, in1976, { within: true, previous: () => dated })).toBe(false);
     expect(ask(core, 'how many people died when exiles bombed the cuban airliner in 76').results[0]?.quote.text).toContain('killed 73 passengers');
   });
 
