@@ -5,7 +5,7 @@
  */
 import type { QuestionPeriod, QuestionType } from '../retrieval/types.js';
 import { analyzeFast, cachedStem } from '../retrieval/analysis.js';
-import { sentenceDates, type AmountCandidate, type NameCandidate, type SentenceAnalysis } from './passage-analysis.js';
+import { sentenceDates, type AmountCandidate, type NameCandidate, type SentenceAnalysis, type SentenceDate } from './passage-analysis.js';
 import { CURRENCY_AFTER, NUMBER_WORDS, REFERENCE_BEFORE, ROLE } from './sentence-evidence.js';
 import { BoundedMap } from '../util/bounded-map.js';
 import { MONTH_SOURCE } from '../timeline/calendar.js';
@@ -54,10 +54,11 @@ export const TYPED: ReadonlySet<QuestionType> = new Set(['date', 'money', 'quant
 /**
  * The [start, end) offsets in the sentence of the words answering a question of `type`, or null.
  * `asked` holds the question's own analyzed terms (never an answer), `period` its period (a date in
- * it is preferred for "when").
+ * it is preferred for "when"), `dates` the sentence's dates (by default its own; in its narrative,
+ * "On December 21st" is a day of 1962: see `narrativeDates`).
  */
-export function answerSpan(sentence: SentenceAnalysis, type: QuestionType, asked: ReadonlySet<string>, period: QuestionPeriod | null): [number, number] | null {
-  return scoredAnswer(sentence, type, asked, period)?.span ?? null;
+export function answerSpan(sentence: SentenceAnalysis, type: QuestionType, asked: ReadonlySet<string>, period: QuestionPeriod | null, dates?: readonly SentenceDate[]): [number, number] | null {
+  return scoredAnswer(sentence, type, asked, period, dates)?.span ?? null;
 }
 
 /**
@@ -65,18 +66,23 @@ export function answerSpan(sentence: SentenceAnalysis, type: QuestionType, asked
  * a "who"'s `personAnswer` score, an amount's nearness to the question's words; 0 for the rest (the
  * first sentence's answer then stands).
  */
-export function scoredAnswer(sentence: SentenceAnalysis, type: QuestionType, asked: ReadonlySet<string>, period: QuestionPeriod | null): { span: [number, number]; score: number } | null {
+export function scoredAnswer(
+  sentence: SentenceAnalysis,
+  type: QuestionType,
+  asked: ReadonlySet<string>,
+  period: QuestionPeriod | null,
+  dates: readonly SentenceDate[] = sentenceDates(sentence),
+): { span: [number, number]; score: number } | null {
   if (type === 'person') return personAnswer(sentence, asked);
-  if (type === 'money' || type === 'quantity') return amountAnswer(sentence, type, asked, period);
-  const span = unscoredAnswer(sentence, type, asked, period);
+  if (type === 'money' || type === 'quantity') return amountAnswer(sentence, type, asked, period, dates);
+  const span = unscoredAnswer(sentence, type, asked, period, dates);
   return span && { span, score: 0 };
 }
 
-function unscoredAnswer(sentence: SentenceAnalysis, type: QuestionType, asked: ReadonlySet<string>, period: QuestionPeriod | null): [number, number] | null {
+function unscoredAnswer(sentence: SentenceAnalysis, type: QuestionType, asked: ReadonlySet<string>, period: QuestionPeriod | null, dates: readonly SentenceDate[]): [number, number] | null {
   const text = sentence.text;
   switch (type) {
     case 'date': {
-      const dates = sentenceDates(sentence);
       const inPeriod = period ? dates.find((d) => d.first <= period.last && period.first <= d.last) : undefined;
       const best = inPeriod ?? [...dates].sort((a, b) => b.end - b.start - (a.end - a.start))[0];
       if (best) return [best.start, best.end];
@@ -194,10 +200,16 @@ export function personAnswer(sentence: SentenceAnalysis, asked: ReadonlySet<stri
  * True when the sentence holds an answer of the type at all: what ranking needs, without choosing
  * among a "who"'s names (`answerSpan` is this and the choice).
  */
-export function holdsAnswer(sentence: SentenceAnalysis, type: QuestionType, asked: ReadonlySet<string>, period: QuestionPeriod | null): boolean {
+export function holdsAnswer(
+  sentence: SentenceAnalysis,
+  type: QuestionType,
+  asked: ReadonlySet<string>,
+  period: QuestionPeriod | null,
+  dates: readonly SentenceDate[] = sentenceDates(sentence),
+): boolean {
   if (type === 'person') return person(sentence, asked, true) !== null;
-  if (type === 'money' || type === 'quantity') return amountAnswer(sentence, type, asked, period, true) !== null;
-  return unscoredAnswer(sentence, type, asked, period) !== null;
+  if (type === 'money' || type === 'quantity') return amountAnswer(sentence, type, asked, period, dates, true) !== null;
+  return unscoredAnswer(sentence, type, asked, period, dates) !== null;
 }
 
 /** `personAnswer`, or with `any` the first candidate found, unscored (as `amountAnswer`'s `any`). */
@@ -289,9 +301,16 @@ function timeUnitOf(word: string, after: string): string | null {
  * ("100,000 people have migrated" before "this 0.4% of Cuba's population" and "the past two and a
  * half years").
  */
-function amountAnswer(sentence: SentenceAnalysis, type: 'money' | 'quantity', asked: ReadonlySet<string>, period: QuestionPeriod | null, any = false): { span: [number, number]; score: number } | null {
+function amountAnswer(
+  sentence: SentenceAnalysis,
+  type: 'money' | 'quantity',
+  asked: ReadonlySet<string>,
+  period: QuestionPeriod | null,
+  dates: readonly SentenceDate[],
+  any = false,
+): { span: [number, number]; score: number } | null {
   let found: { span: [number, number]; score: number } | null = null;
-  const dated = period && !any ? sentenceDates(sentence).filter((d) => d.first <= period.last && period.first <= d.last) : [];
+  const dated = period && !any ? dates.filter((d) => d.first <= period.last && period.first <= d.last) : [];
   const amounts = amountsOf(sentence);
   const asideOf = (a: AmountCandidate) => a.share || (a.timeUnit !== null && !asked.has(a.timeUnit));
   // A share or a time steps behind a count of things only: against a sum of money, the prison term answers.

@@ -222,7 +222,7 @@ export interface QuoteQuery {
   typos: Array<(terms: Iterable<string>) => number>;
   /** Weight of the question's period, a concept of its own that a sentence dated within it holds (0 without a period). */
   periodWeight: number;
-  /** The dates a passage's sentences hold in their narrative, which the period is tested against; absent: each sentence's own. */
+  /** For a question with a period: the dates a passage's sentences hold in their narrative, which the period and a "when"'s answer are read from; absent: each sentence's own. */
   dated?: NarrativeDates;
   /**
    * The kind of answer the quote's answer span is: the question's type, except that "who was Lisa
@@ -340,7 +340,7 @@ function someInWindow(alternatives: readonly (readonly string[])[], sentences: r
 export function chooseQuote(passage: Passage, prepared: QuoteQuery): QuoteChoice {
   const { query, weights, totalWeight, focusTerms, names, unknown, spansWords, typoCredit, periodWeight, surnameOf, byWeight } = prepared;
   const { attributionStart, headingTerms, sentences } = analysisOf(passage);
-  const inContext = query.period && prepared.dated ? prepared.dated(passage) : null;
+  const inContext = prepared.dated?.(passage);
   const whole = namedWhole(sentences, prepared);
   const concepts = query.concepts;
   const n = concepts.length;
@@ -374,7 +374,7 @@ export function chooseQuote(passage: Passage, prepared: QuoteQuery): QuoteChoice
     // An aside (a picture's credit, a note) counts against a quote as an attribution line does: quoted alone only when
     // nothing else says as much.
     bonus[i] =
-      (attribution && !(query.aboutSpeaking && TYPED.has(query.type) && answerSpan(s, query.type, query.markTerms, query.period))) || s.aside
+      (attribution && !(query.aboutSpeaking && TYPED.has(query.type) && answerSpan(s, query.type, query.markTerms, query.period, inContext?.get(s.start)))) || s.aside
         ? -0.2
         : sentenceTypeBonus(s, query.type) + nearFocus(query.type, s, focusTerms) + roleBeside(query.type, s, names) + (held > 1 ? closeTogether(s, prepared) : 0) + saidOfTopic(s, prepared);
   }
@@ -460,11 +460,12 @@ export function choiceAnswer(choice: QuoteChoice, prepared: QuoteQuery): [number
   const start = passage.sentences[from]?.[0] ?? 0;
   const analyzed = analysisOf(passage).sentences;
   const { period, markTerms } = prepared.query;
+  const inContext = prepared.dated?.(passage);
   const shifted = (i: number, span: [number, number]): [number, number] => [span[0] + analyzed[i]!.start - start, span[1] + analyzed[i]!.start - start];
   // The surest answer of all the sentences ("…Cuba when Gross was sentenced. … released Rene Gonzalez (a member…)"), the first between equals.
   let best: { i: number; span: [number, number]; score: number } | undefined;
   for (let i = from; i <= to && i < analyzed.length; i++) {
-    const found = scoredAnswer(analyzed[i]!, prepared.answerType, markTerms, period);
+    const found = scoredAnswer(analyzed[i]!, prepared.answerType, markTerms, period, inContext?.get(analyzed[i]!.start));
     if (found && (!best || found.score > best.score)) best = { i, ...found };
   }
   return best && shifted(best.i, best.span);
@@ -474,7 +475,8 @@ export function choiceAnswer(choice: QuoteChoice, prepared: QuoteQuery): [number
 export function choiceHoldsAnswer(choice: QuoteChoice, prepared: QuoteQuery): boolean {
   const analyzed = analysisOf(choice.passage).sentences;
   const { period, markTerms } = prepared.query;
-  for (let i = choice.from; i <= choice.to && i < analyzed.length; i++) if (holdsAnswer(analyzed[i]!, prepared.answerType, markTerms, period)) return true;
+  const inContext = prepared.dated?.(choice.passage);
+  for (let i = choice.from; i <= choice.to && i < analyzed.length; i++) if (holdsAnswer(analyzed[i]!, prepared.answerType, markTerms, period, inContext?.get(analyzed[i]!.start))) return true;
   return false;
 }
 

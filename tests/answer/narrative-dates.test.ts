@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { ask } from '../../src/answer/ask.js';
 import { narrativeDates } from '../../src/answer/narrative-dates.js';
 import { analysisOf, passageInPeriod, sentenceDates } from '../../src/answer/passage-analysis.js';
 import { chooseQuote, quoteQuery } from '../../src/answer/extract.js';
@@ -58,5 +59,11 @@ describe('a question’s period against narrative dates', () => {
     const inNarrative = chooseQuote(passage, quoteQuery(retrieval.query, retrieval.weight, retrieval.known, retrieval.near, dated));
     expect(inNarrative.covered).toBeGreaterThan(own.covered);
     expect(inNarrative.covered).toBe(1);
+  });
+
+  it('marks the day its narrative dates within the period as the answer to "when"', () => {
+    const [first] = ask(core, 'when was the release memo signed in december 1962').results;
+    expect(first?.passage).toBe(passage);
+    expect(first!.quote.text.slice(...first!.quote.answer!)).toBe('December 21st');
   });
 });
