@@ -45,7 +45,8 @@ const DEFINES = /\(\s*(a|an|the)\s|,\s(a|an)\s\p{Ll}|\b(known as|called|is a|was
 const CAUSE = /\b(because|due to|so that|in order to|as a result|in retaliation|led to|caused?|affront|for fear|thanks to|in response|gave way to|motives?|reasons?|purpose|in an attempt to|intended to|aimed at|in hopes? of|hoping to|eager to|anxious to)\b/i;
 /** Words that may give one, or only a time ("after", "when", "since"). */
 const MAYBE_CAUSE = /\b(since|after|when|following)\b/i;
-const PLACE = /\b(in|at|to|from)\s+\p{Lu}/u;
+/** A place after a preposition of place, as the answer span reads one ("in Havana", "off the coast of Florida"). */
+const PLACE = /\b(in|at|to|from|off|near|into)\s+(?:the\s+coast\s+of\s+)?\p{Lu}/u;
 /** Indirect speech: a verb of saying and the "that" its content opens with ("Thant reported that Castro was…"). */
 export const SAID_THAT = /\b(?:said|says|told|wrote|writes|reported|reports|warned|noted|stated|declared|argued|insisted|claimed|added|explained|replied|answered|announced|promised|assured|observed|remarked)\s+(?:\p{L}+\s+)?that\b/iu;
 const SPEECH = /[“"‘].{2,}[”"’]|\b(said|says|told|wrote|asked|replied|warned|declared|noted|observed|stated)\b/u;

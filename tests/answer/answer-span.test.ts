@@ -105,6 +105,12 @@ describe('the answer marked in the quote', () => {
     expect(answerOf('Where was Elián Gonzalez found floating?')).toBe('Florida');
   });
 
+  it('counts as evidence of a place every preposition the marked place may follow ("off the coast of Florida")', () => {
+    for (const sentence of ['A boy was found off the coast of Florida.', 'They met near Havana.', 'He flew into Miami.', 'He lived in Cuba.']) expect(typeBonus('place', sentence), sentence).toBeGreaterThan(0);
+    expect(typeBonus('place', 'A boy was found floating in an inner tube.')).toBe(0);
+    expect(typeBonus('place', 'This book serves as an important reminder.')).toBe(0);
+  });
+
   it('marks, for a "where", the occasion after "at" or "during" when the sentence names no place', () => {
     expect(spanIn('place', 'In 2012 at former South African president Nelson Mandela’s memorial service, Raul Castro and Obama shook hands.')).toBe('former South African president Nelson Mandela’s memorial service');
     expect(spanIn('place', 'They shook hands during the summit in Panama City.')).toBe('Panama City');
