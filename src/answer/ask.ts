@@ -11,7 +11,8 @@ import { narrativeDates } from './narrative-dates.js';
 import { TYPED } from './answer-span.js';
 import { conceptFound, coverage, nearestSpellingCredit } from './evidence.js';
 import type { Retriever } from '../retrieval/types.js';
-import { chooseQuote, choiceHoldsAnswer, choiceTerms, forEachChoiceTerm, quoteOf, quoteQuery, type Quote, type QuoteChoice, type QuoteQuery } from './extract.js';
+import { chooseQuote, choiceHoldsAnswer, choiceTerms, forEachChoiceTerm, quoteOf, type Quote, type QuoteChoice } from './extract.js';
+import { quoteQuery, type QuoteQuery } from './quote-query.js';
 
 /** Options of `ask`. */
 export interface AskOptions {

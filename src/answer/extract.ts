@@ -1,11 +1,13 @@
 import type { Passage } from '../corpus/types.js';
-import type { AnalyzedToken } from '../retrieval/analysis.js';
 import { analyzeFast } from '../retrieval/analysis.js';
-import type { AnalyzedQuery, QuestionType } from '../retrieval/types.js';
-import { conceptCredit, conceptFound, conceptTypoCreditOf, conceptWeight, heaviestFirst, lackedWordCredit, typoCreditOf } from './evidence.js';
-import type { NearWords } from '../retrieval/types.js';
-import { answerSpan, holdsAnswer, IS_A, scoredAnswer, TYPED } from './answer-span.js';
-import { analysisOf, answerPositions, datesInPeriod, saidThatEnd, sentenceDates, sentenceTypeBonus, type NarrativeDates, type SentenceAnalysis } from './passage-analysis.js';
+import type { AnalyzedQuery } from '../retrieval/types.js';
+import { conceptCredit, conceptFound, lackedWordCredit } from './evidence.js';
+import { answerSpan, holdsAnswer, scoredAnswer, TYPED } from './answer-span.js';
+import { analysisOf, datesInPeriod, sentenceDates, type SentenceAnalysis } from './passage-analysis.js';
+import { markTokens } from './quote-marks.js';
+import { quoteQuery, type QuoteQuery } from './quote-query.js';
+import { QUOTE_RULES } from './quote-rules.js';
+import { sentenceBonus } from './sentence-bonus.js';
 
 /** A verbatim quote: `text` is exactly `passage.text.slice(start, end)`. */
 export interface Quote {
@@ -25,152 +27,6 @@ export interface Quote {
   answer?: [number, number];
 }
 
-/** How quotes are chosen. */
-export const QUOTE_RULES = {
-  /** A quote is one sentence, or two when the second adds to the answer; three only after a question or a colon. */
-  maxSentences: 3,
-  /** No quote of several sentences grows past this many words. */
-  maxWords: 70,
-  /**
-   * …except, for a "why", by this many more to take along the cause of a sentence stating its
-   * consequence ("…left without a policy on how to return them. | With no other option, the two
-   * countries finally had to enter formal talks"); 40 quoted no more causes than 20.
-   */
-  causeWords: 20,
-  /**
-   * Weight of a focus term (a lower-case word of the question: what is asked) against a name. (2 let
-   * "start" and "president" outweigh "Reagan" in a sentence about no Reagan at all; 1.5 lost a
-   * development question.)
-   */
-  focusWeight: 1.75,
-  /** Cost of each sentence beyond the first, so a longer quote must earn its place. */
-  extraSentenceCost: 0.06,
-  /** Bonus for taking along a sentence that continues the one before on the question's topic ("This ultimately led to… Gross…"). */
-  continuationBonus: 0.08,
-  /** Cost of a quote that ends on a question: it asks rather than answers. */
-  endsOnQuestionCost: 0.25,
-  /** Cost per sentence of starting the quote later in the passage: between equals, the earlier one. */
-  laterSentenceCost: 0.01,
-  /**
-   * Credit for a question term found only in the passage's heading, the context the sentence sits in:
-   * its word or an alias, never a related word.
-   */
-  headingCredit: 0.5,
-  /** Extra evidence when the answer (a date, a number, an agent) stands within this many words of a focus term. */
-  nearFocusWords: 8,
-  /**
-   * Bonus for an answer standing that near a focus term, a role beside a name the question asks about,
-   * or, for "what did … say", words of the question opening what was said ("reported that Castro…").
-   */
-  nearFocusBonus: 0.2,
-  /** Bonus, for "who is" and "what is" questions, for a sentence saying what a name of the question is ("X is a…"). */
-  definitionBonus: 0.3,
-  /** Bonus for a sentence whose words of the question stand side by side, less as they stand apart (see `closeTogether`). */
-  proximityBonus: 0.05,
-} as const;
-
-/** For "who" and "what is" questions, a role standing right beside a name of the question ("correspondent Lisa Howard"). */
-const ROLE_NEAR_WORDS = 3;
-
-/**
- * Extra evidence when the answer a question type looks for stands near a focus term: "his demands for
- * $62 million" answers "how much did he demand" better than a number elsewhere in the sentence.
- */
-function nearFocus(type: QuestionType, sentence: SentenceAnalysis, focus: ReadonlySet<string>): number {
-  if (!focus.size) return 0;
-  const answers = answerPositions(sentence, type);
-  if (!answers.length) return 0;
-  for (const t of sentence.tokens) {
-    if (!focus.has(t.term)) continue;
-    for (const at of answers) if (Math.abs(t.position - at) <= QUOTE_RULES.nearFocusWords) return QUOTE_RULES.nearFocusBonus;
-  }
-  return 0;
-}
-
-/**
- * Bonus, for a question about what someone said, for a sentence reporting it of the question's topic:
- * a verb of saying, "that", and a word of the question right after ("Thant reported that Castro was…";
- * not "he said that “we should start…”").
- */
-function saidOfTopic(sentence: SentenceAnalysis, prepared: QuoteQuery): number {
-  if (prepared.query.type !== 'speech') return 0;
-  const end = saidThatEnd(sentence);
-  if (end < 0) return 0;
-  let after = 0;
-  for (const t of sentence.tokens) {
-    if (t.start < end) continue;
-    if (prepared.names.has(t.term)) return QUOTE_RULES.nearFocusBonus;
-    if (++after >= 3) break;
-  }
-  return 0;
-}
-
-/** Scratch of `closeTogether`: the sentence's words that stand for a concept (position, concept), and a count per concept. */
-let closePositions = new Int32Array(64);
-let closeConcepts = new Int32Array(64);
-let closeCount = new Int32Array(16);
-
-/**
- * Bonus for a sentence whose words of the question stand close together ("Thant reported that Castro
- * was…" over "Thant used … to report on his trip"): `QUOTE_RULES.proximityBonus` times the distinct
- * concepts, less one, per word of the shortest run of words holding every concept the sentence has
- * (the whole bonus for neighbours).
- */
-function closeTogether(sentence: SentenceAnalysis, prepared: QuoteQuery): number {
-  const { conceptOf } = prepared;
-  const tokens = sentence.tokens;
-  const n = prepared.weights.length;
-  if (closePositions.length < tokens.length) [closePositions, closeConcepts] = [new Int32Array(tokens.length * 2), new Int32Array(tokens.length * 2)];
-  if (closeCount.length < n) closeCount = new Int32Array(n * 2);
-  closeCount.fill(0, 0, n);
-  let hits = 0;
-  let kinds = 0;
-  for (const t of tokens) {
-    const k = conceptOf.get(t.term);
-    if (k === undefined) continue;
-    closePositions[hits] = t.position;
-    closeConcepts[hits++] = k;
-    if (closeCount[k]!++ === 0) kinds++;
-  }
-  if (kinds < 2) return 0;
-  // The shortest window holding all `kinds` concepts (two pointers over the hits, in word order).
-  closeCount.fill(0, 0, n);
-  let have = 0;
-  let shortest = Infinity;
-  for (let lo = 0, hi = 0; hi < hits; hi++) {
-    if (closeCount[closeConcepts[hi]!]!++ === 0) have++;
-    for (; have === kinds; lo++) {
-      shortest = Math.min(shortest, closePositions[hi]! - closePositions[lo]!);
-      if (--closeCount[closeConcepts[lo]!]! === 0) have--;
-    }
-  }
-  return QUOTE_RULES.proximityBonus * Math.min(1, (kinds - 1) / Math.max(1, shortest));
-}
-
-/**
- * Bonus, for "who" and "what is" questions, when a role names a question term: the role just before
- * the name ("correspondent Lisa Howard", "diplomat, William Attwood") or in apposition after it
- * ("Peter Kornbluh, a Cuba scholar").
- */
-function roleBeside(type: QuestionType, sentence: SentenceAnalysis, names: ReadonlySet<string>): number {
-  if ((type !== 'person' && type !== 'definition') || !sentence.roles.length) return 0;
-  const { tokens, text } = sentence;
-  for (const r of sentence.roles) {
-    const role = tokens[r]!;
-    for (const name of tokens) {
-      if (!names.has(name.term)) continue;
-      const before = name.position > role.position && name.position - role.position <= ROLE_NEAR_WORDS;
-      const apposition =
-        role.position > name.position && role.position - name.position <= ROLE_NEAR_WORDS + 2 && text[name.end] === ',' && /\s/.test(text[name.end + 1] ?? '');
-      // "LeoGrande is a renowned author": the name said to be what the role is.
-      const predicate = role.position > name.position && role.position - name.position <= ROLE_NEAR_WORDS + 2 && IS_A.test(text.slice(name.end, role.start));
-      // The definition itself ("X is a renowned author") says more than a label beside the name.
-      if (predicate) return QUOTE_RULES.definitionBonus;
-      if (before || apposition) return QUOTE_RULES.nearFocusBonus;
-    }
-  }
-  return 0;
-}
 
 /** The sentences a quote spans in its passage, chosen before its text and marks are cut (see `quoteOf`). */
 export interface QuoteChoice {
@@ -202,94 +58,6 @@ export function pickQuote(
 ): Quote {
   const prepared = quoteQuery(query, idf, knownTerm);
   return quoteOf(chooseQuote(passage, prepared), prepared);
-}
-
-/** What choosing quotes needs of a question, worked out once for all the passages it is asked of. */
-export interface QuoteQuery {
-  query: AnalyzedQuery;
-  /** Per concept: its weight (IDF, doubled for a focus term). */
-  weights: number[];
-  totalWeight: number;
-  focusTerms: Set<string>;
-  names: Set<string>;
-  /** Per concept: the corpus does not know its term (so a near spelling earns typo credit). */
-  unknown: boolean[];
-  /** Per concept: it has an alias of several words, which two sentences may hold between them. */
-  spansWords: boolean[];
-  /** Per concept the corpus does not know: its typo credit in a set of words (see `conceptTypoCredit`); null for known ones. */
-  typoCredit: Array<((terms: Iterable<string>) => number) | null>;
-  /** The non-null `typoCredit`s: a word earning credit from one is a near spelling, and marked. */
-  typos: Array<(terms: Iterable<string>) => number>;
-  /** Weight of the question's period, a concept of its own that a sentence dated within it holds (0 without a period). */
-  periodWeight: number;
-  /** For a question with a period: the dates a passage's sentences hold in their narrative, which the period and a "when"'s answer are read from; absent: each sentence's own. */
-  dated?: NarrativeDates;
-  /**
-   * The kind of answer the quote's answer span is: the question's type, except that "who was Lisa
-   * Howard?" asks what a name is, so only a role beside it answers, never another name.
-   */
-  answerType: QuestionType;
-  /** Each term that stands for a concept (its word, a one-word alias, a related word): the concept's index. */
-  conceptOf: Map<string, number>;
-  /** Per concept: the index of the concept its name's last word is (see `ConceptTerm.surname`), else −1. */
-  surnameOf: number[];
-  /** Some concept has a `surnameOf`: the question types a name of several words. */
-  namesWhole: boolean;
-  /** The concepts' indexes, heaviest first: a related word standing for two of them stands for the heavier. */
-  byWeight: number[];
-}
-
-/** "Who was Lisa Howard?", "Who is William LeoGrande": a person asked about by name. */
-const WHO_IS_NAME = /^\s*[Ww]ho\s+(is|was|were|are)\s+\p{Lu}/u;
-/** "who was william atwood": typed in lower case, a name of a few words and nothing else (not "who was the diplomat…"). */
-const WHO_IS_LOWER = /^\s*who\s+(is|was)\s+(?!(?:the|a|an|in|at|on|from|with|president|behind)\b)[a-z][a-z'’.-]*(\s+[a-z][a-z'’.-]*){1,2}\s*\??\s*$/u;
-
-/**
- * Prepares a question for `chooseQuote` and `quoteOf`, with the corpus's IDF and vocabulary; `near`,
- * when given, lists the words of the corpus within two edits of a word (see `typoCreditOf`); `dated`,
- * the dates of a passage's sentences in their narrative (see `narrativeDates`).
- */
-export function quoteQuery(
-  query: AnalyzedQuery,
-  idf: (term: string) => number,
-  knownTerm: (term: string) => boolean = () => true,
-  near?: (term: string) => NearWords,
-  dated?: NarrativeDates,
-): QuoteQuery {
-  const concepts = query.concepts;
-  const unknown = concepts.map((c) => !knownTerm(c.term));
-  const weights = concepts.map((c, k) => conceptWeight(c, idf, !unknown[k]) * (c.focus ? QUOTE_RULES.focusWeight : 1));
-  const typoCredit = concepts.map((c, k) => (unknown[k] ? conceptTypoCreditOf(c, near) : null));
-  const conceptsWeight = weights.reduce((sum, w) => sum + w, 0);
-  // The period counts as much as an average concept of the question (all of it when it asks nothing else).
-  const periodWeight = query.period ? (concepts.length ? conceptsWeight / concepts.length : 1) : 0;
-  return {
-    query,
-    weights,
-    periodWeight,
-    ...(dated && query.period ? { dated } : {}),
-    totalWeight: conceptsWeight + periodWeight || 1,
-    focusTerms: new Set(concepts.filter((c) => c.focus).map((c) => c.term)),
-    names: new Set(concepts.map((c) => c.term)),
-    unknown,
-    spansWords: concepts.map((c) => c.alternatives.some((alt) => alt.length > 1)),
-    typoCredit,
-    typos: typoCredit.filter((credit) => credit !== null),
-    answerType: query.type === 'person' && (WHO_IS_NAME.test(query.text) || WHO_IS_LOWER.test(query.text)) ? 'definition' : query.type,
-    conceptOf: conceptIndex(concepts),
-    surnameOf: concepts.map((c) => (c.surname === undefined ? -1 : concepts.findIndex((other) => other.term === c.surname))),
-    namesWhole: concepts.some((c) => c.surname !== undefined),
-    byWeight: heaviestFirst(weights),
-  };
-}
-
-/** `QuoteQuery.conceptOf`: the first concept a term stands for. */
-function conceptIndex(concepts: AnalyzedQuery['concepts']): Map<string, number> {
-  const index = new Map<string, number>();
-  concepts.forEach((c, k) => {
-    for (const t of [c.term, ...c.alternatives.filter((a) => a.length === 1).map((a) => a[0]!), ...c.related.map((r) => r.term)]) if (!index.has(t)) index.set(t, k);
-  });
-  return index;
 }
 
 /** Per-sentence, per-concept scratch of `chooseQuote`, reused from call to call (it is not re-entered). */
@@ -376,7 +144,7 @@ export function chooseQuote(passage: Passage, prepared: QuoteQuery): QuoteChoice
     bonus[i] =
       (attribution && !(query.aboutSpeaking && TYPED.has(query.type) && answerSpan(s, query.type, query.markTerms, query.period, inContext?.get(s.start)))) || s.aside
         ? -0.2
-        : sentenceTypeBonus(s, query.type) + nearFocus(query.type, s, focusTerms) + roleBeside(query.type, s, names) + (held > 1 ? closeTogether(s, prepared) : 0) + saidOfTopic(s, prepared);
+        : sentenceBonus(s, prepared, held);
   }
   // Only the question's own words (or aliases): a related word in a heading is too loose a context ("United
   // States" gave "impose" the credit of "stately").
@@ -497,49 +265,4 @@ export function forEachChoiceTerm(choice: QuoteChoice, visit: (term: string) => 
       visit(t);
     }
   }
-}
-
-/**
- * Offsets of the words of `text` whose analyzed term is one of `terms`, or a near spelling of one of
- * `typos` (query terms the corpus does not know), neighbours merged.
- */
-export function markTerms(text: string, terms: ReadonlySet<string>, typos: readonly string[] = []): Array<[number, number]> {
-  const marks: Array<[number, number]> = [];
-  markTokens(marks, text, analyzeFast(text), 0, terms, typos.map((t) => typoCreditOf(t)));
-  return marks;
-}
-
-/** Adds to `marks` the marks of already analyzed tokens of `text`, whose offsets are `shift` before theirs in it. */
-function markTokens(
-  marks: Array<[number, number]>,
-  text: string,
-  tokens: readonly AnalyzedToken[],
-  shift: number,
-  terms: ReadonlySet<string>,
-  typos: ReadonlyArray<(terms: Iterable<string>) => number>,
-): void {
-  for (const token of tokens) {
-    if (!terms.has(token.term) && !(typos.length && nearSpelling(typos, token.term))) continue;
-    const start = token.start + shift;
-    const end = token.end + shift;
-    const last = marks[marks.length - 1];
-    if (last && onlySpaceBetween(text, last[1], start)) last[1] = end;
-    else marks.push([start, end]);
-  }
-}
-
-/** True when `word` is a near spelling of one of the typed terms of `typos` (see `typoCreditOf`). */
-function nearSpelling(typos: ReadonlyArray<(terms: Iterable<string>) => number>, word: string): boolean {
-  const words = [word];
-  for (const credit of typos) if (credit(words) > 0) return true;
-  return false;
-}
-
-const SPACE = /\s/;
-
-/** True when `text[from, to)` is not empty and all white space. */
-function onlySpaceBetween(text: string, from: number, to: number): boolean {
-  if (from >= to) return false;
-  for (let i = from; i < to; i++) if (!SPACE.test(text[i]!)) return false;
-  return true;
 }

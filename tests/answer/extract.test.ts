@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { pickQuote, markTerms, quoteQuery } from '../../src/answer/extract.js';
+import { pickQuote } from '../../src/answer/extract.js';
+import { quoteQuery } from '../../src/answer/quote-query.js';
 import { analyzeQuery } from '../../src/search/query.js';
 import { domainAliases } from '../../src/search/aliases.js';
 import type { Passage } from '../../src/corpus/types.js';
 import { sentenceRanges } from '../../src/text/sentences.js';
-import { analyzeTerms } from '../../src/search/analyzer.js';
 
 function passage(text: string, heading: string | null = null): Passage {
   const sentences: Array<[number, number]> = [];
@@ -182,18 +182,5 @@ describe('pickQuote', () => {
     const score = (p: Passage) => pickQuote(p, q, idf).score;
     expect(score(passage(text, 'Relations Between the United States and Cuba'))).toBe(score(passage(text)));
     expect(score(passage(text, 'Johnson and the embargo'))).toBeGreaterThan(score(passage(text)));
-  });
-});
-
-describe('markTerms', () => {
-  it('marks the query terms, merging neighbours into one mark', () => {
-    const text = 'Castro told correspondent Lisa Howard that he agreed.';
-    const marks = markTerms(text, new Set(analyzeTerms('Lisa Howard agree')));
-    expect(marks.map(([s, e]) => text.slice(s, e))).toEqual(['Lisa Howard', 'agreed']);
-  });
-
-  it('marks a near spelling of a term the corpus does not know', () => {
-    const text = 'the Attwood initiative';
-    expect(markTerms(text, new Set(), ['atwood']).map(([s, e]) => text.slice(s, e))).toEqual(['Attwood']);
   });
 });

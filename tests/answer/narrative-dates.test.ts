@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { ask } from '../../src/answer/ask.js';
 import { narrativeDates } from '../../src/answer/narrative-dates.js';
 import { analysisOf, passageInPeriod, sentenceDates } from '../../src/answer/passage-analysis.js';
-import { chooseQuote, quoteQuery } from '../../src/answer/extract.js';
+import { chooseQuote } from '../../src/answer/extract.js';
+import { quoteQuery } from '../../src/answer/quote-query.js';
 import { loadCore } from '../../src/core.js';
 import { MemoryRetriever } from '../../src/retrieval/memory.js';
 

@@ -1,0 +1,48 @@
+import type { AnalyzedToken } from '../retrieval/analysis.js';
+import { analyzeFast } from '../retrieval/analysis.js';
+import { typoCreditOf } from './evidence.js';
+
+/**
+ * Offsets of the words of `text` whose analyzed term is one of `terms`, or a near spelling of one of
+ * `typos` (query terms the corpus does not know), neighbours merged.
+ */
+export function markTerms(text: string, terms: ReadonlySet<string>, typos: readonly string[] = []): Array<[number, number]> {
+  const marks: Array<[number, number]> = [];
+  markTokens(marks, text, analyzeFast(text), 0, terms, typos.map((t) => typoCreditOf(t)));
+  return marks;
+}
+
+/** Adds to `marks` the marks of already analyzed tokens of `text`, whose offsets are `shift` before theirs in it. */
+export function markTokens(
+  marks: Array<[number, number]>,
+  text: string,
+  tokens: readonly AnalyzedToken[],
+  shift: number,
+  terms: ReadonlySet<string>,
+  typos: ReadonlyArray<(terms: Iterable<string>) => number>,
+): void {
+  for (const token of tokens) {
+    if (!terms.has(token.term) && !(typos.length && nearSpelling(typos, token.term))) continue;
+    const start = token.start + shift;
+    const end = token.end + shift;
+    const last = marks[marks.length - 1];
+    if (last && onlySpaceBetween(text, last[1], start)) last[1] = end;
+    else marks.push([start, end]);
+  }
+}
+
+/** True when `word` is a near spelling of one of the typed terms of `typos` (see `typoCreditOf`). */
+function nearSpelling(typos: ReadonlyArray<(terms: Iterable<string>) => number>, word: string): boolean {
+  const words = [word];
+  for (const credit of typos) if (credit(words) > 0) return true;
+  return false;
+}
+
+const SPACE = /\s/;
+
+/** True when `text[from, to)` is not empty and all white space. */
+function onlySpaceBetween(text: string, from: number, to: number): boolean {
+  if (from >= to) return false;
+  for (let i = from; i < to; i++) if (!SPACE.test(text[i]!)) return false;
+  return true;
+}

@@ -1,0 +1,93 @@
+import type { AnalyzedQuery, NearWords, QuestionType } from '../retrieval/types.js';
+import { conceptTypoCreditOf, conceptWeight, heaviestFirst } from './evidence.js';
+import type { NarrativeDates } from './passage-analysis.js';
+import { QUOTE_RULES } from './quote-rules.js';
+
+/** What choosing quotes needs of a question, worked out once for all the passages it is asked of. */
+export interface QuoteQuery {
+  query: AnalyzedQuery;
+  /** Per concept: its weight (IDF, doubled for a focus term). */
+  weights: number[];
+  totalWeight: number;
+  focusTerms: Set<string>;
+  names: Set<string>;
+  /** Per concept: the corpus does not know its term (so a near spelling earns typo credit). */
+  unknown: boolean[];
+  /** Per concept: it has an alias of several words, which two sentences may hold between them. */
+  spansWords: boolean[];
+  /** Per concept the corpus does not know: its typo credit in a set of words (see `conceptTypoCredit`); null for known ones. */
+  typoCredit: Array<((terms: Iterable<string>) => number) | null>;
+  /** The non-null `typoCredit`s: a word earning credit from one is a near spelling, and marked. */
+  typos: Array<(terms: Iterable<string>) => number>;
+  /** Weight of the question's period, a concept of its own that a sentence dated within it holds (0 without a period). */
+  periodWeight: number;
+  /** For a question with a period: the dates a passage's sentences hold in their narrative, which the period and a "when"'s answer are read from; absent: each sentence's own. */
+  dated?: NarrativeDates;
+  /**
+   * The kind of answer the quote's answer span is: the question's type, except that "who was Lisa
+   * Howard?" asks what a name is, so only a role beside it answers, never another name.
+   */
+  answerType: QuestionType;
+  /** Each term that stands for a concept (its word, a one-word alias, a related word): the concept's index. */
+  conceptOf: Map<string, number>;
+  /** Per concept: the index of the concept its name's last word is (see `ConceptTerm.surname`), else −1. */
+  surnameOf: number[];
+  /** Some concept has a `surnameOf`: the question types a name of several words. */
+  namesWhole: boolean;
+  /** The concepts' indexes, heaviest first: a related word standing for two of them stands for the heavier. */
+  byWeight: number[];
+}
+
+/** "Who was Lisa Howard?", "Who is William LeoGrande": a person asked about by name. */
+const WHO_IS_NAME = /^\s*[Ww]ho\s+(is|was|were|are)\s+\p{Lu}/u;
+/** "who was william atwood": typed in lower case, a name of a few words and nothing else (not "who was the diplomat…"). */
+const WHO_IS_LOWER = /^\s*who\s+(is|was)\s+(?!(?:the|a|an|in|at|on|from|with|president|behind)\b)[a-z][a-z'’.-]*(\s+[a-z][a-z'’.-]*){1,2}\s*\??\s*$/u;
+
+/**
+ * Prepares a question for `chooseQuote` and `quoteOf`, with the corpus's IDF and vocabulary; `near`,
+ * when given, lists the words of the corpus within two edits of a word (see `typoCreditOf`); `dated`,
+ * the dates of a passage's sentences in their narrative (see `narrativeDates`).
+ */
+export function quoteQuery(
+  query: AnalyzedQuery,
+  idf: (term: string) => number,
+  knownTerm: (term: string) => boolean = () => true,
+  near?: (term: string) => NearWords,
+  dated?: NarrativeDates,
+): QuoteQuery {
+  const concepts = query.concepts;
+  const unknown = concepts.map((c) => !knownTerm(c.term));
+  const weights = concepts.map((c, k) => conceptWeight(c, idf, !unknown[k]) * (c.focus ? QUOTE_RULES.focusWeight : 1));
+  const typoCredit = concepts.map((c, k) => (unknown[k] ? conceptTypoCreditOf(c, near) : null));
+  const conceptsWeight = weights.reduce((sum, w) => sum + w, 0);
+  // The period counts as much as an average concept of the question (all of it when it asks nothing else).
+  const periodWeight = query.period ? (concepts.length ? conceptsWeight / concepts.length : 1) : 0;
+  return {
+    query,
+    weights,
+    periodWeight,
+    ...(dated && query.period ? { dated } : {}),
+    totalWeight: conceptsWeight + periodWeight || 1,
+    focusTerms: new Set(concepts.filter((c) => c.focus).map((c) => c.term)),
+    names: new Set(concepts.map((c) => c.term)),
+    unknown,
+    spansWords: concepts.map((c) => c.alternatives.some((alt) => alt.length > 1)),
+    typoCredit,
+    typos: typoCredit.filter((credit) => credit !== null),
+    answerType: query.type === 'person' && (WHO_IS_NAME.test(query.text) || WHO_IS_LOWER.test(query.text)) ? 'definition' : query.type,
+    conceptOf: conceptIndex(concepts),
+    surnameOf: concepts.map((c) => (c.surname === undefined ? -1 : concepts.findIndex((other) => other.term === c.surname))),
+    namesWhole: concepts.some((c) => c.surname !== undefined),
+    byWeight: heaviestFirst(weights),
+  };
+}
+
+/** `QuoteQuery.conceptOf`: the first concept a term stands for. */
+function conceptIndex(concepts: AnalyzedQuery['concepts']): Map<string, number> {
+  const index = new Map<string, number>();
+  concepts.forEach((c, k) => {
+    for (const t of [c.term, ...c.alternatives.filter((a) => a.length === 1).map((a) => a[0]!), ...c.related.map((r) => r.term)]) if (!index.has(t)) index.set(t, k);
+  });
+  return index;
+}
+

@@ -1,0 +1,43 @@
+/** How quotes are chosen. */
+export const QUOTE_RULES = {
+  /** A quote is one sentence, or two when the second adds to the answer; three only after a question or a colon. */
+  maxSentences: 3,
+  /** No quote of several sentences grows past this many words. */
+  maxWords: 70,
+  /**
+   * …except, for a "why", by this many more to take along the cause of a sentence stating its
+   * consequence ("…left without a policy on how to return them. | With no other option, the two
+   * countries finally had to enter formal talks"); 40 quoted no more causes than 20.
+   */
+  causeWords: 20,
+  /**
+   * Weight of a focus term (a lower-case word of the question: what is asked) against a name. (2 let
+   * "start" and "president" outweigh "Reagan" in a sentence about no Reagan at all; 1.5 lost a
+   * development question.)
+   */
+  focusWeight: 1.75,
+  /** Cost of each sentence beyond the first, so a longer quote must earn its place. */
+  extraSentenceCost: 0.06,
+  /** Bonus for taking along a sentence that continues the one before on the question's topic ("This ultimately led to… Gross…"). */
+  continuationBonus: 0.08,
+  /** Cost of a quote that ends on a question: it asks rather than answers. */
+  endsOnQuestionCost: 0.25,
+  /** Cost per sentence of starting the quote later in the passage: between equals, the earlier one. */
+  laterSentenceCost: 0.01,
+  /**
+   * Credit for a question term found only in the passage's heading, the context the sentence sits in:
+   * its word or an alias, never a related word.
+   */
+  headingCredit: 0.5,
+  /** Extra evidence when the answer (a date, a number, an agent) stands within this many words of a focus term. */
+  nearFocusWords: 8,
+  /**
+   * Bonus for an answer standing that near a focus term, a role beside a name the question asks about,
+   * or, for "what did … say", words of the question opening what was said ("reported that Castro…").
+   */
+  nearFocusBonus: 0.2,
+  /** Bonus, for "who is" and "what is" questions, for a sentence saying what a name of the question is ("X is a…"). */
+  definitionBonus: 0.3,
+  /** Bonus for a sentence whose words of the question stand side by side, less as they stand apart (see `closeTogether`). */
+  proximityBonus: 0.05,
+} as const;

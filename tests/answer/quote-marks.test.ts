@@ -1,0 +1,16 @@
+import { describe, expect, it } from 'vitest';
+import { markTerms } from '../../src/answer/quote-marks.js';
+import { analyzeTerms } from '../../src/search/analyzer.js';
+
+describe('markTerms', () => {
+  it('marks the query terms, merging neighbours into one mark', () => {
+    const text = 'Castro told correspondent Lisa Howard that he agreed.';
+    const marks = markTerms(text, new Set(analyzeTerms('Lisa Howard agree')));
+    expect(marks.map(([s, e]) => text.slice(s, e))).toEqual(['Lisa Howard', 'agreed']);
+  });
+
+  it('marks a near spelling of a term the corpus does not know', () => {
+    const text = 'the Attwood initiative';
+    expect(markTerms(text, new Set(), ['atwood']).map(([s, e]) => text.slice(s, e))).toEqual(['Attwood']);
+  });
+});
