@@ -138,7 +138,7 @@ export function answer(deps: AnswerDeps, retrieval: Retrieval, options: AskOptio
   const previous = previousPassage(deps.corpus);
   const dated = period ? narrativeDates(deps.corpus) : undefined;
   if (period && !found.some((h) => passageInPeriod(h.passage, period, { previous, dated }))) return abstained(analyzed, page, 'no-events', 0);
-  const prepared = quoteQuery(analyzed, r.weight, r.known, r.near, dated);
+  const prepared = quoteQuery(analyzed, r.weight, r.known, r.near, { dated, previous });
   const typoOf = (k: number, terms: ReadonlySet<string>) => prepared.typoCredit[k]?.(terms) ?? 0;
   const hits = rerankByAnswer(found, prepared, { weight: answerWeight, count: rerank, periodBonus }, previous);
   // The corpus answers when one of the best passages holds enough of the question.

@@ -68,7 +68,8 @@ let bonus = new Float64Array(64);
 let onTopic = new Uint8Array(64);
 let have = new Float64Array(64);
 let typoBest = new Float64Array(64);
-let inHeading = new Float64Array(64);
+/** Per concept: its credit from the context alone, the heading or the passage before (see `QUOTE_RULES.headingCredit`). */
+let around = new Float64Array(64);
 
 /** Scratch of `namedWhole`, per concept: 1 when the passage names whole the name it begins. */
 let named = new Uint8Array(64);
@@ -92,6 +93,12 @@ function namedWhole(sentences: readonly SentenceAnalysis[], prepared: QuoteQuery
 /** Scratch of `chooseQuote`: the related words a sentence's concepts were found by. */
 const taken: string[] = [];
 
+/** True when one of the `count` sentences `chooseQuote` scored holds the k-th of `n` concepts whole (its `found` credit 1). */
+function heldWhole(k: number, n: number, count: number): boolean {
+  for (let i = 0; i < count; i++) if (found[i * n + k] === 1) return true;
+  return false;
+}
+
 /** True when every term of one of `alternatives` is in one of sentences `from`…`to`. */
 function someInWindow(alternatives: readonly (readonly string[])[], sentences: readonly SentenceAnalysis[], from: number, to: number): boolean {
   next: for (const terms of alternatives) {
@@ -113,7 +120,7 @@ export function chooseQuote(passage: Passage, prepared: QuoteQuery): QuoteChoice
   const concepts = query.concepts;
   const n = concepts.length;
   const cells = sentences.length * n;
-  if (have.length < n) [have, typoBest, inHeading] = [new Float64Array(n * 2), new Float64Array(n * 2), new Float64Array(n * 2)];
+  if (have.length < n) [have, typoBest, around] = [new Float64Array(n * 2), new Float64Array(n * 2), new Float64Array(n * 2)];
   if (found.length < cells) [found, typo] = [new Float64Array(cells * 2), new Float64Array(cells * 2)];
   if (bonus.length < sentences.length) [bonus, onTopic, inPeriod] = [new Float64Array(sentences.length * 2), new Uint8Array(sentences.length * 2), new Uint8Array(sentences.length * 2)];
 
@@ -146,9 +153,21 @@ export function chooseQuote(passage: Passage, prepared: QuoteQuery): QuoteChoice
         ? -0.2
         : sentenceBonus(s, prepared, held);
   }
-  // Only the question's own words (or aliases): a related word in a heading is too loose a context ("United
-  // States" gave "impose" the credit of "stately").
-  for (let k = 0; k < n; k++) inHeading[k] = conceptFound(concepts[k]!, headingTerms) ? QUOTE_RULES.headingCredit : 0;
+  // The context a sentence sits in: the passage's heading, and the passage before it under the same heading, whose
+  // narrative it continues ("In retaliation for this setback, Kennedy enacted…" after the Bay of Pigs). Only the
+  // question's own words (or aliases): a related word in a heading is too loose a context ("United States" gave
+  // "impose" the credit of "stately").
+  let lacked = false;
+  for (let k = 0; k < n; k++) {
+    around[k] = conceptFound(concepts[k]!, headingTerms) ? QUOTE_RULES.headingCredit : 0;
+    if (!around[k] && !unknown[k] && !heldWhole(k, n, sentences.length)) lacked = true;
+  }
+  // (The passage before is read only for a word of the question the corpus holds that this one lacks.)
+  const before = lacked ? prepared.previous?.(passage) : undefined;
+  if (before && !before.comment && !passage.comment && before.heading === passage.heading) {
+    const narrative = analysisOf(before).sentences;
+    for (let k = 0; k < n; k++) if (!around[k] && narrative.some((b) => conceptFound(concepts[k]!, b.own))) around[k] = QUOTE_RULES.contextCredit;
+  }
 
   let bestFrom = 0;
   let bestTo = 0;
@@ -181,7 +200,7 @@ export function chooseQuote(passage: Passage, prepared: QuoteQuery): QuoteChoice
         if (found[to * n + k]! > have[k]!) have[k] = found[to * n + k]!;
         typoBest[k] = Math.max(typoBest[k]!, typo[to * n + k]!);
         if (have[k]! < 1 && spansWords[k] && to > from && someInWindow(concepts[k]!.alternatives, sentences, from, to)) have[k] = 1;
-        score += weights[k]! * (have[k] === 1 ? 1 : Math.max(have[k]!, inHeading[k]!, unknown[k] ? typoBest[k]! : 0));
+        score += weights[k]! * (have[k] === 1 ? 1 : Math.max(have[k]!, around[k]!, unknown[k] ? typoBest[k]! : 0));
       }
       if (inPeriod[to]) dated = 1;
       score += dated * periodWeight;

@@ -1,3 +1,4 @@
+import type { Passage } from '../corpus/types.js';
 import type { AnalyzedQuery, NearWords, QuestionType } from '../retrieval/types.js';
 import { conceptTypoCreditOf, conceptWeight, heaviestFirst } from './evidence.js';
 import type { NarrativeDates } from './passage-analysis.js';
@@ -23,6 +24,8 @@ export interface QuoteQuery {
   periodWeight: number;
   /** For a question with a period: the dates a passage's sentences hold in their narrative, which the period and a "when"'s answer are read from; absent: each sentence's own. */
   dated?: NarrativeDates;
+  /** The passage before a passage in its document, whose words are the context it continues (see `QUOTE_RULES.contextCredit`); absent: none. */
+  previous?: (passage: Passage) => Passage | undefined;
   /**
    * The kind of answer the quote's answer span is: the question's type, except that "who was Lisa
    * Howard?" asks what a name is, so only a role beside it answers, never another name.
@@ -45,15 +48,16 @@ const WHO_IS_LOWER = /^\s*who\s+(is|was)\s+(?!(?:the|a|an|in|at|on|from|with|pre
 
 /**
  * Prepares a question for `chooseQuote` and `quoteOf`, with the corpus's IDF and vocabulary; `near`,
- * when given, lists the words of the corpus within two edits of a word (see `typoCreditOf`); `dated`,
- * the dates of a passage's sentences in their narrative (see `narrativeDates`).
+ * when given, lists the words of the corpus within two edits of a word (see `typoCreditOf`); `narrative`,
+ * what a passage's place in its document tells: its sentences' dates in their narrative (see
+ * `narrativeDates`) and the passage before it.
  */
 export function quoteQuery(
   query: AnalyzedQuery,
   idf: (term: string) => number,
   knownTerm: (term: string) => boolean = () => true,
   near?: (term: string) => NearWords,
-  dated?: NarrativeDates,
+  { dated, previous }: { dated?: NarrativeDates | undefined; previous?: ((passage: Passage) => Passage | undefined) | undefined } = {},
 ): QuoteQuery {
   const concepts = query.concepts;
   const unknown = concepts.map((c) => !knownTerm(c.term));
@@ -67,6 +71,7 @@ export function quoteQuery(
     weights,
     periodWeight,
     ...(dated && query.period ? { dated } : {}),
+    ...(previous ? { previous } : {}),
     totalWeight: conceptsWeight + periodWeight || 1,
     focusTerms: new Set(concepts.filter((c) => c.focus).map((c) => c.term)),
     names: new Set(concepts.map((c) => c.term)),

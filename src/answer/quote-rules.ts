@@ -29,6 +29,12 @@ export const QUOTE_RULES = {
    * its word or an alias, never a related word.
    */
   headingCredit: 0.5,
+  /**
+   * Credit for a question term found only in the passage before, under the same heading, the narrative
+   * the passage continues; its word or an alias, never a related word. (0.2–0.25 cost the students' set
+   * an answer among its first three; 0.5 a development answer.)
+   */
+  contextCredit: 0.15,
   /** Extra evidence when the answer (a date, a number, an agent) stands within this many words of a focus term. */
   nearFocusWords: 8,
   /**

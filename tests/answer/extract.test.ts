@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pickQuote } from '../../src/answer/extract.js';
+import { chooseQuote, pickQuote } from '../../src/answer/extract.js';
 import { quoteQuery } from '../../src/answer/quote-query.js';
 import { analyzeQuery } from '../../src/search/query.js';
 import { domainAliases } from '../../src/search/aliases.js';
@@ -182,5 +182,27 @@ describe('pickQuote', () => {
     const score = (p: Passage) => pickQuote(p, q, idf).score;
     expect(score(passage(text, 'Relations Between the United States and Cuba'))).toBe(score(passage(text)));
     expect(score(passage(text, 'Johnson and the embargo'))).toBeGreaterThan(score(passage(text)));
+  });
+
+  describe('the passage before, whose narrative a passage continues', () => {
+    const at = (n: number, text: string, heading: string | null, comment: Passage['comment'] = null): Passage => ({ ...passage(text, heading), id: `doc#p${n}`, n, comment });
+    const invasion = at(1, 'The Bay of Pigs invasion ended in failure.', 'Kennedy');
+    const embargo = at(2, 'In retaliation for this setback, Kennedy enacted a full economic embargo on Cuba.', 'Kennedy');
+    const q = analyzeQuery('Why did Kennedy impose an embargo after the Bay of Pigs?', domainAliases);
+    const covered = (p: Passage, before: Passage | undefined) => chooseQuote(p, quoteQuery(q, idf, () => true, undefined, { previous: () => before })).covered;
+
+    it('credits a question word found only there, at less than a heading', () => {
+      expect(covered(embargo, invasion)).toBeGreaterThan(covered(embargo, undefined));
+      const headed = at(2, embargo.text, 'The Bay of Pigs');
+      expect(covered(headed, undefined)).toBeGreaterThan(covered(embargo, invasion));
+    });
+
+    it('gives nothing across a heading, from or to a reader comment, or for a word the passage holds itself', () => {
+      expect(covered(embargo, at(1, invasion.text, 'Eisenhower'))).toBe(covered(embargo, undefined));
+      expect(covered(embargo, at(1, invasion.text, 'Kennedy', { author: 'Joe' }))).toBe(covered(embargo, undefined));
+      expect(covered(at(2, embargo.text, 'Kennedy', { author: 'Joe' }), invasion)).toBe(covered(at(2, embargo.text, 'Kennedy', { author: 'Joe' }), undefined));
+      const whole = at(2, 'After the Bay of Pigs, Kennedy enacted a full embargo.', 'Kennedy');
+      expect(covered(whole, invasion)).toBe(covered(whole, undefined));
+    });
   });
 });

@@ -57,7 +57,7 @@ describe('a question’s period against narrative dates', () => {
   it('credits the quote that holds such a day with the period', () => {
     const retrieval = new MemoryRetriever(core.search, core.aliases).retrieve('memo signed in December 1962', 20);
     const own = chooseQuote(passage, quoteQuery(retrieval.query, retrieval.weight, retrieval.known, retrieval.near));
-    const inNarrative = chooseQuote(passage, quoteQuery(retrieval.query, retrieval.weight, retrieval.known, retrieval.near, dated));
+    const inNarrative = chooseQuote(passage, quoteQuery(retrieval.query, retrieval.weight, retrieval.known, retrieval.near, { dated }));
     expect(inNarrative.covered).toBeGreaterThan(own.covered);
     expect(inNarrative.covered).toBe(1);
   });
