@@ -71,7 +71,7 @@ export function scoredAnswer(
   type: QuestionType,
   asked: ReadonlySet<string>,
   period: QuestionPeriod | null,
-  dates: readonly SentenceDate[] = sentenceDates(sentence),
+  dates?: readonly SentenceDate[],
 ): { span: [number, number]; score: number } | null {
   if (type === 'person') return personAnswer(sentence, asked);
   if (type === 'money' || type === 'quantity') return amountAnswer(sentence, type, asked, period, dates);
@@ -79,14 +79,16 @@ export function scoredAnswer(
   return span && { span, score: 0 };
 }
 
-function unscoredAnswer(sentence: SentenceAnalysis, type: QuestionType, asked: ReadonlySet<string>, period: QuestionPeriod | null, dates: readonly SentenceDate[]): [number, number] | null {
+function unscoredAnswer(sentence: SentenceAnalysis, type: QuestionType, asked: ReadonlySet<string>, period: QuestionPeriod | null, given: readonly SentenceDate[] | undefined): [number, number] | null {
   const text = sentence.text;
   switch (type) {
     case 'date': {
+      const dates = given ?? sentenceDates(sentence);
       const inPeriod = period ? dates.find((d) => d.first <= period.last && period.first <= d.last) : undefined;
       const best = inPeriod ?? [...dates].sort((a, b) => b.end - b.start - (a.end - a.start))[0];
       if (best) return [best.start, best.end];
-      // "On December 21st, a memo was signed": a day the narrative's year dates, which no timeline can place but answers when.
+      // "On December 21st, a memo was signed": a day whose year the sentence leaves to its narrative answers when. (With
+      // a period, only the narrative's dates, given, say whether it is the period's.)
       if (period) return null;
       const day = DAY_OF_MONTH.exec(text);
       return day ? [day.index, day.index + day[0].length] : null;
@@ -205,7 +207,7 @@ export function holdsAnswer(
   type: QuestionType,
   asked: ReadonlySet<string>,
   period: QuestionPeriod | null,
-  dates: readonly SentenceDate[] = sentenceDates(sentence),
+  dates?: readonly SentenceDate[],
 ): boolean {
   if (type === 'person') return person(sentence, asked, true) !== null;
   if (type === 'money' || type === 'quantity') return amountAnswer(sentence, type, asked, period, dates, true) !== null;
@@ -306,11 +308,11 @@ function amountAnswer(
   type: 'money' | 'quantity',
   asked: ReadonlySet<string>,
   period: QuestionPeriod | null,
-  dates: readonly SentenceDate[],
+  dates: readonly SentenceDate[] | undefined,
   any = false,
 ): { span: [number, number]; score: number } | null {
   let found: { span: [number, number]; score: number } | null = null;
-  const dated = period && !any ? dates.filter((d) => d.first <= period.last && period.first <= d.last) : [];
+  const dated = period && !any ? (dates ?? sentenceDates(sentence)).filter((d) => d.first <= period.last && period.first <= d.last) : [];
   const amounts = amountsOf(sentence);
   const asideOf = (a: AmountCandidate) => a.share || (a.timeUnit !== null && !asked.has(a.timeUnit));
   // A share or a time steps behind a count of things only: against a sum of money, the prison term answers.

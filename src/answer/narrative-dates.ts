@@ -21,6 +21,15 @@ const read = new BoundedMap<Passage, Map<number, SentenceDate[]>>(4096);
  * 1962` lists. The walk starts `CONTEXT_PASSAGES` before the passage, from the document's own date.
  */
 export function narrativeDates(corpus: Corpus): NarrativeDates {
+  let reader = readers.get(corpus);
+  if (!reader) readers.set(corpus, (reader = readerOf(corpus)));
+  return reader;
+}
+
+/** One reader per corpus, its cable tables' rows gathered once. */
+const readers = new WeakMap<Corpus, NarrativeDates>();
+
+function readerOf(corpus: Corpus): NarrativeDates {
   const skip = cableTableSentence(corpus);
   return (passage: Passage) =>
     read.getOr(passage, () => {

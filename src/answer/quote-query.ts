@@ -7,7 +7,7 @@ import { QUOTE_RULES } from './quote-rules.js';
 /** What choosing quotes needs of a question, worked out once for all the passages it is asked of. */
 export interface QuoteQuery {
   query: AnalyzedQuery;
-  /** Per concept: its weight (IDF, doubled for a focus term). */
+  /** Per concept: its weight (IDF, `QUOTE_RULES.focusWeight` times that for a focus term). */
   weights: number[];
   totalWeight: number;
   focusTerms: Set<string>;

@@ -114,10 +114,11 @@ export function cableTableSentence(corpus: Corpus): (sentence: string) => boolea
 }
 
 /** The events of one document, in text order, before merging. */
-function documentEvents(doc: CorpusDocument, cables: Map<string, CableRow>, rows: readonly CableRow[]): RawEvent[] {
+function documentEvents(doc: CorpusDocument, cables: Map<string, CableRow>, skip: (sentence: string) => boolean): RawEvent[] {
   const events: RawEvent[] = [];
-  walkDocument(doc, (sentence) => isCableTableText(sentence, rows), (passage, range, sentence, mentions) => {
-    const base = { docId: doc.meta.id, passageId: passage.id, title: doc.meta.title, comment: passage.comment !== null, heading: passage.heading };
+  let base: CitationBase | undefined;
+  walkDocument(doc, skip, (passage, range, sentence, mentions) => {
+    if (base?.passageId !== passage.id) base = { docId: doc.meta.id, passageId: passage.id, title: doc.meta.title, comment: passage.comment !== null, heading: passage.heading };
     events.push(...sentenceEvents(sentence, range, mentions, base, cables));
   });
   return events;
@@ -129,7 +130,7 @@ function documentEvents(doc: CorpusDocument, cables: Map<string, CableRow>, rows
  * and marked, never merged with a document's own word.
  */
 export function buildTimeline(corpus: Corpus): Timeline {
-  const rows = corpus.documents.flatMap((doc) => doc.cables);
-  const cables = cableIndex(rows);
-  return mergeEvents(corpus.documents.flatMap((doc) => documentEvents(doc, cables, rows)));
+  const cables = cableIndex(corpus.documents.flatMap((doc) => doc.cables));
+  const skip = cableTableSentence(corpus);
+  return mergeEvents(corpus.documents.flatMap((doc) => documentEvents(doc, cables, skip)));
 }
