@@ -189,7 +189,10 @@ export function chooseQuote(passage: Passage, prepared: QuoteQuery): QuoteChoice
         // "…illegal flights. As a result, two planes were shot down": for a "why", the cause is the sentence before.
         const cause = query.type === 'reason' && s.consequence && onTopic[to];
         if (words + s.words > QUOTE_RULES.maxWords + (cause ? QUOTE_RULES.causeWords : 0)) break;
-        const continuation = (s.continues && onTopic[to]) || first.question || previous.endsWithColon || s.insideQuotation;
+        // A sentence that refers to the one before ("He mentioned…") is clearer with it; one that only links to it ("But then
+        // something unexpected happened…") only when that one is on the question's topic too.
+        const continues = s.continues === 'refers' || (s.continues === 'links' && onTopic[to - 1]);
+        const continuation = (continues && onTopic[to]) || first.question || previous.endsWithColon || s.insideQuotation;
         // …and costs nothing to take along.
         extras += cause && !continuation ? 0 : QUOTE_RULES.extraSentenceCost - (continuation ? QUOTE_RULES.continuationBonus : 0);
       }

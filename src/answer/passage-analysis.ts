@@ -28,8 +28,11 @@ export interface SentenceAnalysis {
   words: number;
   /** Ends on a question mark: it asks rather than answers. */
   question: boolean;
-  /** Opens by continuing the sentence before ("This…", "He…", "But…"). */
-  continues: boolean;
+  /**
+   * Opens by continuing the sentence before: `refers` to it ("This…", "He…", "Their…"), or only links
+   * to it ("But…", "Then…", "So…").
+   */
+  continues: 'refers' | 'links' | false;
   /** Opens inside a quotation the sentence before opened ("…“possible if the government wishes it. In that case,” he said"). */
   insideQuotation: boolean;
   /** States a consequence of what came before ("as a result", "because of this", "with no other option"): its cause is the sentence before. */
@@ -118,7 +121,8 @@ const QUESTION_END = /\?[”"’')\]]*$/u;
 const CONSEQUENCE = /\b(as a result|as a consequence|consequently|therefore|in response|in retaliation|this (led|prompted|caused)|which (led|prompted|caused)|because of (this|that|these|it)|due to (this|that|these|it)|(with|left with|having) no other (option|choice))\b/i;
 const QUOTE_MARK = /[“”"]/;
 const ASIDE = /^\s*[(\[][^()[\]]*[)\]][.”"]?\s*$/;
-const CONTINUES = /^[“"‘(]?(this|that|these|those|it|he|she|they|his|her|their|its|such|there|then|thus|so|yet|and|but)\b/i;
+const REFERS = /^[“"‘(]?(this|that|these|those|it|he|she|they|his|her|their|its|such)\b/i;
+const LINKS = /^[“"‘(]?(there|then|thus|so|yet|and|but)\b/i;
 
 /** The passage's sentences analyzed (cached for the most recently used passages). */
 export function analysisOf(passage: Passage): PassageAnalysis {
@@ -159,7 +163,7 @@ function analyze(passage: Passage): PassageAnalysis {
       terms,
       words: text.split(/\s+/).length,
       question: QUESTION_END.test(text),
-      continues: CONTINUES.test(text),
+      continues: REFERS.test(text) ? 'refers' : LINKS.test(text) ? 'links' : false,
       insideQuotation,
       consequence: CONSEQUENCE.test(text),
       endsWithColon: text.endsWith(':'),

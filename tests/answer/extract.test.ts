@@ -151,6 +151,15 @@ describe('pickQuote', () => {
     expect(quote(p, 'What happened to Alan Gross?').text).toBe('Alan Gross was sent into Cuba. This led to tension when Gross was sentenced.');
   });
 
+  it('takes along a sentence before one that refers to it ("He…"), but not one before a sentence that only links to it ("But…")', () => {
+    const refers = passage('Slater warned that the crisis was not over. He mentioned Thant’s advice to delay the Security Council meeting.');
+    expect(quote(refers, 'Why did Thant want the Security Council meeting delayed?').text).toBe(refers.text);
+    const links = passage('Congress passed the Helms-Burton Bill. But then a boy named Elián Gonzalez was found floating off the coast of Florida.');
+    expect(quote(links, 'Where was Elián Gonzalez found?').text).toBe('But then a boy named Elián Gonzalez was found floating off the coast of Florida.');
+    const onTopic = passage('Elián Gonzalez was a boy from Cuba. But then Elián Gonzalez was found floating off the coast of Florida.');
+    expect(quote(onTopic, 'Where was Elián Gonzalez found?').text).toBe(onTopic.text);
+  });
+
   it('takes the last word of a name for the whole in a passage that names the whole', () => {
     const p = passage('Che Guevara met Richard Goodwin at a meeting. Guevara presented Goodwin with a box of cigars.');
     expect(quote(p, 'What did Che Guevara present Richard Goodwin?').text).toBe('Guevara presented Goodwin with a box of cigars.');
