@@ -109,6 +109,17 @@ export interface PassageAnalysis {
   attributionStart: number;
   headingTerms: Set<string>;
   sentences: SentenceAnalysis[];
+  /** Every term of its sentences (their `own`), filled on first use (see `textTerms`). */
+  terms?: Set<string>;
+}
+
+/** Every term of a passage's sentences, its heading's left out (cached on the analysis). */
+export function textTerms(analysis: PassageAnalysis): Set<string> {
+  if (!analysis.terms) {
+    analysis.terms = new Set();
+    for (const s of analysis.sentences) for (const t of s.own) analysis.terms.add(t);
+  }
+  return analysis.terms;
 }
 
 /** Analyses of recently quoted passages, oldest first. */
