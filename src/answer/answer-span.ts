@@ -39,6 +39,12 @@ const REASON = /\b(?:because(?: of)?|due (?:largely )?(?:in part )?to|in order t
  * office in 1977, …" sets a time).
  */
 const MAYBE_REASON = /(?<=\S\s+)\b(?:following|after|when|suspecting|fearing)\b(?:\b\p{Lu}\.|[^,.;:!?])*/iu;
+/**
+ * A reason given before its consequence: the clause before ", so" ("…he understood that this would be
+ * highly unpopular amongst his constituents, so he instead signed…"), from the clause boundary before it.
+ * Not ", so that" (a purpose, which `REASON` reads after its cue) nor "so far", "so much".
+ */
+const REASON_BEFORE_SO = /(?:^|[,;:]\s+)([^,;:]+?),\s+so\s+(?!that\b|far\b|much\b|many\b|long\b)/iu;
 /** Capitalized words that open sentences or clauses rather than name anyone. */
 const NOT_NAMES = new Set(['I', 'We', 'You', 'Our', 'Its', 'My', 'Your', 'January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December', 'TV', 'News', 'House', 'White', 'Office', 'Department', 'The', 'This', 'That', 'These', 'Those', 'In', 'On', 'At', 'By', 'When', 'After', 'Before', 'But', 'And', 'Yet', 'However', 'Despite', 'During', 'Although', 'Through', 'Then', 'It', 'He', 'She', 'They', 'His', 'Her', 'Their', 'As', 'For', 'With', 'From', 'To', 'A', 'An', 'If', 'So', 'Once', 'Since', 'While', 'Following', 'Furthermore', 'Unfortunately', 'Consequently', 'Additionally', 'First', 'Here', 'There', 'Just', 'Top', 'Secret', 'President', 'Mr', 'MR']);
 /**
@@ -112,7 +118,14 @@ function unscoredAnswer(sentence: SentenceAnalysis, type: QuestionType, asked: R
       return [start, start + occasion[1]!.length];
     }
     case 'reason': {
-      const m = REASON.exec(text) ?? MAYBE_REASON.exec(text);
+      const cause = REASON.exec(text);
+      if (cause) return trimmed(text, cause.index, cause.index + cause[0].length);
+      const before = REASON_BEFORE_SO.exec(text);
+      if (before) {
+        const start = before.index + before[0].indexOf(before[1]!);
+        return trimmed(text, start, start + before[1]!.length);
+      }
+      const m = MAYBE_REASON.exec(text);
       return m ? trimmed(text, m.index, m.index + m[0].length) : null;
     }
     default:

@@ -101,6 +101,15 @@ describe('the answer marked in the quote', () => {
     expect(spanIn('reason', 'Castro, hoping to mend ties, was insulted when Eisenhower went golfing.')).toBe('when Eisenhower went golfing');
   });
 
+  it('marks the clause before ", so" as the reason of what follows, but not a purpose after "so that" or "so far"', () => {
+    expect(spanIn('reason', 'Though he wanted better relations, he understood that this would be unpopular with his constituents, so he instead signed the act.')).toBe(
+      'he understood that this would be unpopular with his constituents',
+    );
+    expect(spanIn('reason', 'The talks went well, so that both sides hoped for more.')).toBe('so that both sides hoped for more');
+    expect(spanIn('reason', 'The talks went well, so far as anyone knew.')).toBeNull();
+    expect(spanIn('reason', 'He was unpopular, so he left because the embargo failed.')).toBe('because the embargo failed');
+  });
+
   it('marks the place of a "where"', () => {
     expect(answerOf('Where was Elián Gonzalez found floating?')).toBe('Florida');
   });
