@@ -6,7 +6,7 @@
 import type { QuestionPeriod, QuestionType } from '../retrieval/types.js';
 import { analyzeFast, cachedStem } from '../retrieval/analysis.js';
 import { sentenceDates, type AmountCandidate, type NameCandidate, type SentenceAnalysis, type SentenceDate } from './passage-analysis.js';
-import { CURRENCY_AFTER, NUMBER_WORDS, REFERENCE_BEFORE, ROLE } from './sentence-evidence.js';
+import { AGENT_BY, CURRENCY_AFTER, NUMBER_WORDS, REFERENCE_BEFORE, ROLE } from './sentence-evidence.js';
 import { BoundedMap } from '../util/bounded-map.js';
 import { MONTH_SOURCE } from '../timeline/calendar.js';
 
@@ -157,7 +157,7 @@ function labelledByRole(sentence: SentenceAnalysis, start: number, end: number):
   });
 }
 /** "…was found by Peter Kornbluh": the agent of a passive. */
-const AGENT_BEFORE = /(?<!\b(?:photo|photograph|picture|image|illustration)s?\s)\bby\s+$/i;
+const AGENT_BEFORE = new RegExp(`${AGENT_BY}$`, 'i');
 
 /**
  * "Who was Lisa Howard?": the role the sentence gives a name of the question ("correspondent Lisa

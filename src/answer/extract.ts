@@ -3,7 +3,7 @@ import { analyzeFast } from '../retrieval/analysis.js';
 import type { AnalyzedQuery } from '../retrieval/types.js';
 import { conceptCredit, conceptFound, lackedWordCredit } from './evidence.js';
 import { answerSpan, holdsAnswer, scoredAnswer, TYPED } from './answer-span.js';
-import { analysisOf, datesInPeriod, sentenceDates, textTerms, type SentenceAnalysis } from './passage-analysis.js';
+import { analysisOf, datesInPeriod, narrativeBefore, sentenceDates, textTerms, type SentenceAnalysis } from './passage-analysis.js';
 import { markTokens } from './quote-marks.js';
 import { quoteQuery, type QuoteQuery } from './quote-query.js';
 import { QUOTE_RULES } from './quote-rules.js';
@@ -163,8 +163,8 @@ export function chooseQuote(passage: Passage, prepared: QuoteQuery): QuoteChoice
     if (!around[k] && !unknown[k] && !heldWhole(k, n, sentences.length)) lacked = true;
   }
   // (The passage before is read only for a word of the question the corpus holds that this one lacks.)
-  const before = lacked ? prepared.previous?.(passage) : undefined;
-  if (before && !before.comment && !passage.comment && before.heading === passage.heading) {
+  const before = lacked ? narrativeBefore(passage, prepared.previous?.(passage)) : undefined;
+  if (before) {
     const narrative = textTerms(analysisOf(before));
     for (let k = 0; k < n; k++) if (!around[k] && conceptFound(concepts[k]!, narrative)) around[k] = QUOTE_RULES.contextCredit;
   }

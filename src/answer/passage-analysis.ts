@@ -223,11 +223,18 @@ export function passageInPeriod(
     const inContext = dated?.(at);
     const datesOf = (s: SentenceAnalysis) => inContext?.get(s.start) ?? sentenceDates(s);
     if (sentences.some((s) => datesOf(s).length > 0)) return sentences.some((s) => datesInPeriod(datesOf(s), period, within));
-    if (!previous || passage.comment) return false;
-    const before: Passage | undefined = previous(at);
-    at = before && !before.comment && before.heading === passage.heading ? before : undefined;
+    if (!previous) return false;
+    at = narrativeBefore(passage, previous(at));
   }
   return false;
+}
+
+/**
+ * `before`, a passage earlier in the document than `passage`, when `passage` continues its narrative:
+ * both under the same heading, and neither a reader comment; else undefined.
+ */
+export function narrativeBefore(passage: Passage, before: Passage | undefined): Passage | undefined {
+  return before && !before.comment && !passage.comment && before.heading === passage.heading ? before : undefined;
 }
 
 /**

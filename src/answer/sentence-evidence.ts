@@ -36,8 +36,10 @@ export const CURRENCY_AFTER = new RegExp(`^\\s?(${CURRENCIES})\\b`, 'i');
 const MONEY_AMOUNT = new RegExp(`\\$\\s?\\d|\\b\\d[\\d,.]*\\s?(million|billion|thousand)?\\s?(${CURRENCIES})\\b`, 'i');
 /** A word naming someone's role. */
 export const ROLE = /\b(president|secretary|diplomat|reporter|correspondent|journalist|negotiator|advis[eo]r|aide|scholar|analyst|ambassador|senator|general|chairman|leader|head|minister|official|author|professor|editor|representative|counsel|operative|spokesman|envoy|agent|officer)\b/i;
-/** "…was found by Peter Kornbluh": who did it. Not a credit's "Photo by Pete Souza", which names who took a picture. */
-const AGENT = /(?<!\b(?:[Pp]hoto(?:graph)?|[Pp]icture|[Ii]mage|[Ii]llustration)s?\s)\bby\s+(\p{Lu}[\p{L}.'’-]*\s?){1,3}/u;
+/** "by" not after a credit's word ("Photo by Pete Souza" names who took a picture, not who did what is asked). */
+export const AGENT_BY = '(?<!\\b(?:[Pp]hoto(?:graph)?|[Pp]icture|[Ii]mage|[Ii]llustration)s?\\s)\\bby\\s+';
+/** "…was found by Peter Kornbluh": who did it. */
+const AGENT = new RegExp(`${AGENT_BY}(\\p{Lu}[\\p{L}.'’-]*\\s?){1,3}`, 'u');
 const NAMED = /\bnamed\s+\p{Lu}/u;
 /** "X (a U.S. plan to…)", "X, a Cuba scholar", "known as", "was a": a sentence that says what something is. */
 const DEFINES = /\(\s*(a|an|the)\s|,\s(a|an)\s\p{Ll}|\b(known as|called|is a|was a|was an|is an)\b/u;
