@@ -2,7 +2,7 @@ import type { Corpus, Passage } from '../corpus/types.js';
 import type { Citation } from '../reply/model.js';
 import type { AnalyzedQuery, ConceptTerm, QuestionPeriod } from '../retrieval/types.js';
 import { MemoryRetriever, type MemoryIndex } from '../retrieval/memory.js';
-import type { Retrieval, RetrievedHit } from '../retrieval/types.js';
+import type { Retrieval } from '../retrieval/types.js';
 import type { Timeline } from '../timeline/types.js';
 import { eventsIn, periodItems } from './period-answer.js';
 import { citationFor } from './citation.js';
@@ -11,8 +11,9 @@ import { narrativeDates } from './narrative-dates.js';
 import { TYPED } from './answer-span.js';
 import { conceptFound, coverage, nearestSpellingCredit } from './evidence.js';
 import type { Retriever } from '../retrieval/types.js';
-import { chooseQuote, choiceHoldsAnswer, choiceTerms, forEachChoiceTerm, quoteOf, type Quote, type QuoteChoice } from './extract.js';
+import { chooseQuote, choiceHoldsAnswer, choiceTerms, forEachChoiceTerm, quoteOf, type Quote } from './extract.js';
 import { quoteQuery, type QuoteQuery } from './quote-query.js';
+import { namesItLacks, rerankByAnswer, UNTYPED_SHARE, type ChosenHit } from './answer-rerank.js';
 
 /** Options of `ask`. */
 export interface AskOptions {
@@ -140,7 +141,7 @@ export function answer(deps: AnswerDeps, retrieval: Retrieval, options: AskOptio
   if (period && !found.some((h) => passageInPeriod(h.passage, period, { previous, dated }))) return abstained(analyzed, page, 'no-events', 0);
   const prepared = quoteQuery(analyzed, r.weight, r.known, r.near, { dated, previous });
   const typoOf = (k: number, terms: ReadonlySet<string>) => prepared.typoCredit[k]?.(terms) ?? 0;
-  const hits = rerankByAnswer(found, prepared, { weight: answerWeight, count: rerank, periodBonus }, previous);
+  const hits = rerankByAnswer(found, prepared, { weight: answerWeight, count: rerank, periodBonus }, previous, namesItLacks(analyzed, r, previous));
   // The corpus answers when one of the best passages holds enough of the question.
   const unknown = unknownName(analyzed, r);
   const covered = unknown ? 0 : Math.max(...hits.slice(0, COVERAGE_DEPTH).map((h) => answerCoverage(analyzed, h, prepared, r, typoOf)));
@@ -198,41 +199,6 @@ function previousPassage(corpus: Corpus): (passage: Passage) => Passage | undefi
   };
 }
 
-/** A hit with the quote choice the answer rerank made for it, when it was in the reranked head. */
-type ChosenHit = RetrievedHit & { choice?: QuoteChoice };
-
-/**
- * Reorders the best hits by search score (relative to the best, square-rooted so that one lucky term
- * does not dominate) plus answer evidence: the score of the best quote each passage offers, of which
- * a who / when / how much / where quote holding no answer of that type keeps `UNTYPED_SHARE`, and a
- * passage dated within the question's period earns `periodBonus`. A reader comment's lower weight is
- * its search score's, and applied only there: a second time here sank comments that alone answer
- * ("In his last speech on Cuba, 11/18/63, JFK said…") below passages that answer nothing. Hits below
- * the reranked head keep their order, after it.
- */
-function rerankByAnswer(
-  hits: RetrievedHit[],
-  prepared: QuoteQuery,
-  { weight, count, periodBonus }: { weight: number; count: number; periodBonus: number },
-  previous: (passage: Passage) => Passage | undefined,
-): ChosenHit[] {
-  const topScore = hits[0]!.score || 1;
-  const typed = TYPED.has(prepared.query.type);
-  const period = prepared.query.period;
-  const head = hits.slice(0, count).map((hit) => {
-    const choice = chooseQuote(hit.passage, prepared);
-    // As in coverage: a who / when / how much / where quote without an answer of that type answers less.
-    const evidence = typed && !choiceHoldsAnswer(choice, prepared) ? choice.score * UNTYPED_SHARE : choice.score;
-    const dated = period && passageInPeriod(hit.passage, period, { within: true, previous, dated: prepared.dated }) ? periodBonus : 0;
-    const final = Math.sqrt(hit.score / topScore) + weight * evidence + dated;
-    // Fields spelled out, not spread from `hit`: spread objects kept the hits and quotes alive through
-    // young-generation collections (~0.6 MB promoted per collection, 2–5 ms pauses).
-    return { passage: hit.passage, score: hit.score, matched: hit.matched, choice, final };
-  });
-  head.sort((a, b) => b.final - a.final);
-  return [...head, ...hits.slice(count)];
-}
-
 /**
  * Below this IDF a word is the corpus's own topic (in about a third of its passages or more: "Cuba",
  * "US" here), which says nothing about which period's events a question wants.
@@ -250,9 +216,6 @@ const COVERAGE_DEPTH = 3;
 
 /** Least coverage for a question the corpus does not answer to count as near its topic, and get the nearest passages. */
 const NEAR_TOPIC = 0.2;
-
-/** Share of its coverage a passage keeps when its quote holds no answer of the type asked for. */
-const UNTYPED_SHARE = 0.6;
 
 /**
  * How well a passage covers the question's concepts (0–1): the mean of its best quote's coverage and
