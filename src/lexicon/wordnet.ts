@@ -41,7 +41,8 @@ export class WordNet {
   /** lemma (words joined by `_`) → its senses, most frequent first, over all parts of speech (nouns, then verbs, adjectives, adverbs). */
   readonly senses = new Map<string, SynsetRef[]>();
   private readonly data: Record<Part, Buffer>;
-  private readonly synsets = new Map<string, Synset>();
+  private readonly synsets: Record<Part, Map<number, Synset>> = { noun: new Map(), verb: new Map(), adj: new Map(), adv: new Map() };
+  private readonly ranks: Record<Part, Map<number, number[]>> = { noun: new Map(), verb: new Map(), adj: new Map(), adv: new Map() };
 
   constructor(dir: string) {
     this.data = {} as Record<Part, Buffer>;
@@ -66,21 +67,31 @@ export class WordNet {
 
   /** The synset at `ref`, parsed on first use. */
   synset(ref: SynsetRef): Synset {
-    const key = `${ref.part}${ref.offset}`;
-    let found = this.synsets.get(key);
-    if (!found) this.synsets.set(key, (found = parseSynset(this.data[ref.part], ref.offset)));
+    const parsed = this.synsets[ref.part];
+    let found = parsed.get(ref.offset);
+    if (!found) parsed.set(ref.offset, (found = parseSynset(this.data[ref.part], ref.offset)));
     return found;
   }
 
-  /** 1-based rank of `ref` among the senses of `lemma` in its part of speech, or Infinity when it is not one. */
-  senseRank(lemma: string, ref: SynsetRef): number {
-    let rank = 0;
-    for (const s of this.senses.get(lemma) ?? []) {
-      if (s.part !== ref.part) continue;
-      rank++;
-      if (s.offset === ref.offset) return rank;
-    }
-    return Infinity;
+  /**
+   * For each word of the synset at `ref`, in order: the 1-based rank of this sense among that word's
+   * senses in its part of speech (Infinity when the index does not list it), worked out on first use.
+   */
+  senseRanks(ref: SynsetRef): readonly number[] {
+    const known = this.ranks[ref.part];
+    let found = known.get(ref.offset);
+    if (found) return found;
+    found = this.synset(ref).words.map((word) => {
+      let rank = 0;
+      for (const s of this.senses.get(word) ?? []) {
+        if (s.part !== ref.part) continue;
+        rank++;
+        if (s.offset === ref.offset) return rank;
+      }
+      return Infinity;
+    });
+    known.set(ref.offset, found);
+    return found;
   }
 }
 

@@ -255,10 +255,11 @@ export function analyzeQuery(raw: string, aliases: AliasTable | null, context: Q
     // A verb and its particle, which the analysis drops ("set up" → "establish"), count as such a pair.
     const together = (key: string, pair: ConceptTerm[]) => {
       if (pair.some((c) => c.name || named.has(c))) return;
-      const exclude = (t: string) => concepts.has(t) || pair.some((c) => c.related.some((r) => r.term === t) || c.alternatives.some((alt) => alt.includes(t)));
+      const exclude = (t: string) => concepts.has(t) || pair.some((c) => c.alternatives.some((alt) => alt.includes(t)));
       const expansion = expansionOf(key, { known, related, aliases }, exclude);
-      for (const c of pair) c.related.push(...expansion.related);
-      terms.push(...expansion.terms);
+      // To each word of the pair that its own meanings did not relate it to already ("shake" is "handshake" alone).
+      for (const c of pair) c.related.push(...expansion.related.filter((r) => !c.related.some((o) => o.term === r.term)));
+      terms.push(...expansion.terms.filter((t) => !terms.some((o) => o.term === t.term)));
     };
     for (const c of compounds) together(c.key, c.parts);
     tokens.forEach((token, i) => {

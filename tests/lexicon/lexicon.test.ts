@@ -71,6 +71,18 @@ describe('the lexicon', () => {
       expect(synonyms.related('captiv')).toContainEqual({ term: 'prison', relation: 'synonym' });
     });
 
+    it('follows a word’s rarer senses when its first relate to nothing in the vocabulary, never to a class above it', () => {
+      const speech = new Set(['speech', 'flight', 'diplomat', 'clergyman']);
+      const deeper = Lexicon.build(wordNet(), (t) => speech.has(t));
+      expect(deeper.related('address')).toEqual([{ term: 'speech', relation: 'synonym' }]);
+      expect(deeper.related('escap')).toEqual([{ term: 'flight', relation: 'synonym' }]);
+      expect(deeper.related('minist')).toEqual([{ term: 'clergyman', relation: 'hypernym' }]);
+      expect(Lexicon.build(wordNet(), (t) => t === 'diplomat').related('minist')).toEqual([]);
+      const first = Lexicon.build(wordNet(), (t) => speech.has(t), { fallbackSenses: 2 });
+      expect(first.related('address')).toEqual([]);
+      expect(first.related('escap')).toEqual([]);
+    });
+
     it('refuses a malformed saved line when it is read', () => {
       expect(() => Lexicon.decode('captiv\tprison:x').related('captiv')).toThrow(/malformed/);
       expect(() => Lexicon.decode('no tab here').related('captiv')).toThrow(/no term/);
