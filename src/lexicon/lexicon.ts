@@ -164,17 +164,14 @@ export function lexiconKey(lemma: string): string | null {
 /** The particles of phrasal verbs ("set up", "step down", "carry out"), as against prepositions ("think of"). */
 export const PARTICLES: ReadonlySet<string> = new Set(['up', 'down', 'out', 'off', 'over', 'back', 'away', 'on', 'in', 'around', 'through', 'along']);
 
-/** Every WordNet word's related words, as analyzed terms, before any corpus restricts them (per WordNet and senses, made once). */
-const candidates = new WeakMap<WordNet, Map<string, Map<string, Related[]>>>();
+/** Every WordNet word's related words, as analyzed terms, before any corpus restricts them (per WordNet and depth, made once). */
+const candidates = new WeakMap<WordNet, Map<number, Map<string, Related[]>>>();
 
-/**
- * Each WordNet word's related words through its senses `from` to `depth` of each part of speech (the
- * related words' own senses within `depth`).
- */
-function candidateLinks(wordNet: WordNet, depth: number, from = 1): Map<string, Related[]> {
-  let bySenses = candidates.get(wordNet);
-  if (!bySenses) candidates.set(wordNet, (bySenses = new Map()));
-  let links = bySenses.get(`${from}-${depth}`);
+/** Each WordNet word's related words through its first `depth` senses of each part of speech (the related words' own senses within `depth`). */
+function candidateLinks(wordNet: WordNet, depth: number): Map<string, Related[]> {
+  let byDepth = candidates.get(wordNet);
+  if (!byDepth) candidates.set(wordNet, (byDepth = new Map()));
+  let links = byDepth.get(depth);
   if (links) return links;
   links = new Map();
   const out = links;
@@ -204,7 +201,7 @@ function candidateLinks(wordNet: WordNet, depth: number, from = 1): Map<string, 
     if (key === null || STOP_WORDS.has(key)) continue;
     term = key;
     own = key.includes(' ') ? key.split(' ') : null;
-    for (const ref of topSenses(refs, depth, from)) {
+    for (const ref of topSenses(refs, depth)) {
       const synset = wordNet.synset(ref);
       frequent(ref, (w) => w !== lemma && add(w, 'synonym'));
       // Nouns only: verb and adjective "hypernyms" are too general to bridge anything ("seize" → "take").
@@ -219,7 +216,7 @@ function candidateLinks(wordNet: WordNet, depth: number, from = 1): Map<string, 
     }
   }
   addVerbForms(wordNet, out);
-  bySenses.set(`${from}-${depth}`, links);
+  byDepth.set(depth, links);
   return links;
 }
 
@@ -289,12 +286,12 @@ function parseEntries(entries: string): Related[] {
   });
 }
 
-/** The senses `from` to `depth` (1-based) of each part of speech. */
-function topSenses(refs: readonly SynsetRef[], depth: number, from = 1): SynsetRef[] {
+/** The first `depth` senses of each part of speech. */
+function topSenses(refs: readonly SynsetRef[], depth: number): SynsetRef[] {
   const count = new Map<string, number>();
   return refs.filter((r) => {
     const n = (count.get(r.part) ?? 0) + 1;
     count.set(r.part, n);
-    return n >= from && n <= depth;
+    return n <= depth;
   });
 }
