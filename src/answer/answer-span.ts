@@ -6,7 +6,7 @@
 import type { QuestionPeriod, QuestionType } from '../retrieval/types.js';
 import { analyzeFast, cachedStem } from '../retrieval/analysis.js';
 import { sentenceDates, type AmountCandidate, type NameCandidate, type SentenceAnalysis, type SentenceDate } from './passage-analysis.js';
-import { AGENT_BY, CURRENCY_AFTER, NUMBER_WORDS, REFERENCE_BEFORE, ROLE } from './sentence-evidence.js';
+import { AGE, AGENT_BY, CURRENCY_AFTER, NUMBER_WORDS, REFERENCE_BEFORE, ROLE } from './sentence-evidence.js';
 import { BoundedMap } from '../util/bounded-map.js';
 import { MONTH_SOURCE } from '../timeline/calendar.js';
 
@@ -55,7 +55,7 @@ export const IS_A = /^\s+(?:is|was)\s+(?=(?:a|an|the)\b[^,.;:]*$)/;
 const YEAR_ONLY = /^(1[89]\d\d|20\d\d)s?$/;
 
 /** Question types whose answer is a thing a sentence visibly holds (a date, a sum, an amount, a name, a place). */
-export const TYPED: ReadonlySet<QuestionType> = new Set(['date', 'money', 'quantity', 'person', 'place']);
+export const TYPED: ReadonlySet<QuestionType> = new Set(['date', 'money', 'age', 'quantity', 'person', 'place']);
 
 /**
  * The [start, end) offsets in the sentence of the words answering a question of `type`, or null.
@@ -98,6 +98,10 @@ function unscoredAnswer(sentence: SentenceAnalysis, type: QuestionType, asked: R
       if (period) return null;
       const day = DAY_OF_MONTH.exec(text);
       return day ? [day.index, day.index + day[0].length] : null;
+    }
+    case 'age': {
+      const age = AGE.exec(text);
+      return age ? [age.index, age.index + age[0].length] : null;
     }
     case 'definition':
       // "What was X?" asks what, not who: only a role beside a name of the question answers it.

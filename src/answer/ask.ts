@@ -13,7 +13,7 @@ import { conceptFound, coverage, nearestSpellingCredit } from './evidence.js';
 import type { Retriever } from '../retrieval/types.js';
 import { chooseQuote, choiceHoldsAnswer, choiceTerms, forEachChoiceTerm, quoteOf, type Quote } from './extract.js';
 import { quoteQuery, type QuoteQuery } from './quote-query.js';
-import { namesItLacks, rerankByAnswer, UNTYPED_SHARE, type ChosenHit } from './answer-rerank.js';
+import { namesItLacks, rerankByAnswer, untypedShare, type ChosenHit } from './answer-rerank.js';
 
 /** Options of `ask`. */
 export interface AskOptions {
@@ -148,8 +148,9 @@ export function answer(deps: AnswerDeps, retrieval: Retrieval, options: AskOptio
   if (covered < minCoverage) {
     // Near the topic (part of the question is there, in any of the passages the rerank read): the nearest
     // passages, which the reply says do not answer it.
-    // (Past the first three, the quote's coverage the rerank already measured: no passage's words are read again.)
-    const near = !unknown && (covered >= NEAR_TOPIC || hits.slice(COVERAGE_DEPTH, rerank).some((h) => (h.choice?.covered ?? 0) >= NEAR_TOPIC));
+    // (Past the first three, and for a first three whose quotes hold no answer of the type asked, the quote's coverage
+    // the rerank already measured: no passage's words are read again.)
+    const near = !unknown && (covered >= NEAR_TOPIC || hits.slice(0, rerank).some((h) => (h.choice?.covered ?? 0) >= NEAR_TOPIC));
     const nearest = near ? hits.slice(0, limit).map((hit, i) => item(deps, hit, prepared, i + 1, i + 1)) : [];
     return abstained(analyzed, page, 'weak-match', covered, nearest);
   }
@@ -239,7 +240,7 @@ function answerCoverage(
   const passage = coverage(analyzed, terms, search.weight, search.known, typoOf);
   const both = (choice.covered + passage) / 2;
   if (!TYPED.has(analyzed.type)) return both;
-  return choiceHoldsAnswer(choice, prepared) ? both : both * UNTYPED_SHARE;
+  return choiceHoldsAnswer(choice, prepared) ? both : both * untypedShare(analyzed.type);
 }
 
 /**

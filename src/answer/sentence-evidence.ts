@@ -26,6 +26,8 @@ const FIGURE = `(?<![\\p{L}\\d/.,])(?<!${REFERENCE})(?!(?:1[89]|20)\\d\\d(?![\\d
 const COUNT = new RegExp(`${FIGURE}|\\b(${NUMBER_WORDS})\\b`, 'iu');
 /** A count given exactly ("1,200", "seventeen"), not "thousands" or "several". */
 const EXACT_COUNT = new RegExp(`${FIGURE}|\\b(${EXACT_NUMBER_WORDS})\\b`, 'iu');
+/** An age: "a five-year-old boy", "32 years old", "aged 32", "at the age of 32". */
+export const AGE = new RegExp(`\\b(?:\\d{1,3}|(?:${EXACT_NUMBER_WORDS})(?:-(?:${EXACT_NUMBER_WORDS}))?)[\\s-]+years?[\\s-]+old\\b|\\b(?:aged|age of|age)\\s+(?:\\d{1,3}|${EXACT_NUMBER_WORDS})\\b`, 'i');
 /** Quantity evidence of a sentence whose only counts are vague ("thousands of Cubans"), against an exact count's. */
 const VAGUE_COUNT_BONUS = 0.15;
 /** Currencies named after an amount ("20 million dollars"). */
@@ -54,7 +56,7 @@ export const SAID_THAT = /\b(?:said|says|told|wrote|writes|reported|reports|warn
 const SPEECH = /[“"‘].{2,}[”"’]|\b(said|says|told|wrote|asked|replied|warned|declared|noted|observed|stated)\b/u;
 
 /** The answer a question type looks for, where it is found most decisively (date, number, agent), as global patterns. */
-const ANSWER_AT: Partial<Record<QuestionType, RegExp>> = { date: global(MONTH), money: global(MONEY_AMOUNT), quantity: global(COUNT), person: global(AGENT) };
+const ANSWER_AT: Partial<Record<QuestionType, RegExp>> = { date: global(MONTH), money: global(MONEY_AMOUNT), age: global(AGE), quantity: global(COUNT), person: global(AGENT) };
 
 function global(pattern: RegExp): RegExp {
   return new RegExp(pattern.source, pattern.flags + 'g');
@@ -74,6 +76,8 @@ export function typeBonus(type: QuestionType, sentence: string): number {
     case 'money':
       // A count is not a price: "1,200 prisoners" does not say how much was paid for them.
       return MONEY_AMOUNT.test(sentence) ? 0.45 : NUMBER.test(sentence) ? 0.1 : 0;
+    case 'age':
+      return AGE.test(sentence) ? 0.35 : 0;
     case 'quantity':
       // "2,746 excludables" answers how many better than "the thousands of Cubans".
       return EXACT_COUNT.test(sentence) ? 0.35 : COUNT.test(sentence) ? VAGUE_COUNT_BONUS : 0;

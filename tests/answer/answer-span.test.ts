@@ -9,7 +9,7 @@ import { analyzeTerms } from '../../src/search/analyzer.js';
 
 const core = loadCore();
 /** What a question of `type` marks in one sentence, `asked` being the question's terms. */
-const spanIn = (type: 'person' | 'place' | 'quantity' | 'reason', text: string, asked: string[] = []) => {
+const spanIn = (type: 'person' | 'place' | 'age' | 'quantity' | 'reason', text: string, asked: string[] = []) => {
   const passage: Passage = { id: 't#p1', docId: 't', n: 1, heading: null, text, sentences: [[0, text.length]], paragraph: 1, line: 1, comment: null };
   const span = answerSpan(analysisOf(passage).sentences[0]!, type, new Set(asked), null);
   return span ? text.slice(...span) : null;
@@ -35,6 +35,17 @@ describe('the answer marked in the quote', () => {
 
   it('marks the amount of a "how many"', () => {
     expect(answerOf('How many people did the La Coubre explosion kill?')).toBe('15');
+  });
+
+  it('marks an age for a "how old", never another number, and refuses when no passage states one', () => {
+    expect(answerOf('how old was Elián Gonzalez when he was found?')).toBe('five-year-old');
+    for (const text of ['a five-year-old boy', 'she was 32 years old', 'aged 70, he retired', 'at the age of 26']) expect(spanIn('age', text)).not.toBeNull();
+    expect(spanIn('age', 'one that sparked decades of mistrust')).toBeNull();
+    expect(spanIn('quantity', 'one that sparked decades of mistrust')).toBe('one');
+    const castro = ask(core, 'how old was Fidel Castro during the revolution?');
+    expect(castro.analyzed.type).toBe('age');
+    expect(castro.answered).toBe(false);
+    expect(castro.nearest.length).toBeGreaterThan(0);
   });
 
   it('marks a sum of money, never a count, for "how much did they pay", and puts it first', () => {

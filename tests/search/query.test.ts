@@ -13,6 +13,8 @@ describe('query analysis', () => {
       ['In what year did Carter take office', 'date'],
       ['How many refugees fled?', 'quantity'],
       ['how much did Castro demand', 'quantity'],
+      ['how old was Elián when he was found?', 'age'],
+      ['at what age did Castro take power', 'age'],
       ['Why was Castro insulted?', 'reason'],
       ['What did Slater warn about Cuba?', 'speech'],
       ['Did Kennedy accept the advice?', 'yesno'],

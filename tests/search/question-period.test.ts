@@ -164,7 +164,7 @@ describe('answer types', () => {
     ['in which city did they meet?', 'place'],
     ['who was the president of which country?', 'person'],
     ['on what day did they announce it?', 'date'],
-    ['how old was Castro?', 'quantity'],
+    ['how old was Castro?', 'age'],
     ['how much sugar did Cuba sell?', 'quantity'],
     ['how much did the US pay for the prisoners?', 'money'],
     ['how much ransom was paid?', 'money'],
