@@ -3,22 +3,15 @@
  * question, with what tells a passage about the question's period, or about someone else.
  */
 import type { Passage } from '../corpus/types.js';
-import type { AnalyzedQuery, QuestionType, Retrieval, RetrievedHit } from '../retrieval/types.js';
+import type { AnalyzedQuery, Retrieval, RetrievedHit } from '../retrieval/types.js';
 import { TYPED } from './answer-span.js';
 import { conceptFound } from './evidence.js';
 import { chooseQuote, choiceHoldsAnswer, type QuoteChoice } from './extract.js';
 import { passageInPeriod } from './passage-analysis.js';
 import type { QuoteQuery } from './quote-query.js';
 
-/**
- * Share of its score (in the rerank) and of its coverage (in the test for an answer) a passage keeps
- * when its quote holds no answer of the type asked for: 0.6, and nothing for an age, which only an age
- * stated answers (the number in "a revolution in 1959 – one that sparked decades of mistrust" is no
- * answer to "how old was Fidel Castro during the revolution?").
- */
-export function untypedShare(type: QuestionType): number {
-  return type === 'age' ? 0 : 0.6;
-}
+/** Share of its score (in the rerank) and of its coverage (in the test for an answer) a passage keeps when its quote holds no answer of the type asked for. */
+export const UNTYPED_SHARE = 0.6;
 
 /** A hit with the quote choice the answer rerank made for it, when it was in the reranked head. */
 export type ChosenHit = RetrievedHit & { choice?: QuoteChoice };
@@ -26,7 +19,7 @@ export type ChosenHit = RetrievedHit & { choice?: QuoteChoice };
 /**
  * Reorders the best hits by search score (relative to the best, square-rooted so that one lucky term
  * does not dominate) plus answer evidence: the score of the best quote each passage offers, of which
- * a who / when / how much / where quote holding no answer of that type keeps `untypedShare`, and a
+ * a who / when / how much / where quote holding no answer of that type keeps `UNTYPED_SHARE`, and a
  * passage dated within the question's period earns `periodBonus`, and one that names none of the
  * question's names (`namesItLacks`) loses `NAMELESS_COST`. A reader comment's lower weight is
  * its search score's, and applied only there: a second time here sank comments that alone answer
@@ -46,7 +39,7 @@ export function rerankByAnswer(
   const head = hits.slice(0, count).map((hit) => {
     const choice = chooseQuote(hit.passage, prepared);
     // As in coverage: a who / when / how much / where quote without an answer of that type answers less.
-    const evidence = typed && !choiceHoldsAnswer(choice, prepared) ? choice.score * untypedShare(prepared.query.type) : choice.score;
+    const evidence = typed && !choiceHoldsAnswer(choice, prepared) ? choice.score * UNTYPED_SHARE : choice.score;
     const dated = period && passageInPeriod(hit.passage, period, { within: true, previous, dated: prepared.dated }) ? periodBonus : 0;
     const final = Math.sqrt(hit.score / topScore) + weight * evidence + dated - (nameless(hit.passage) ? NAMELESS_COST : 0);
     // Fields spelled out, not spread from `hit`: spread objects kept the hits and quotes alive through

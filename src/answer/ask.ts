@@ -13,7 +13,7 @@ import { conceptFound, coverage, nearestSpellingCredit } from './evidence.js';
 import type { Retriever } from '../retrieval/types.js';
 import { chooseQuote, choiceHoldsAnswer, choiceTerms, forEachChoiceTerm, quoteOf, type Quote } from './extract.js';
 import { quoteQuery, type QuoteQuery } from './quote-query.js';
-import { namesItLacks, rerankByAnswer, untypedShare, type ChosenHit } from './answer-rerank.js';
+import { namesItLacks, rerankByAnswer, UNTYPED_SHARE, type ChosenHit } from './answer-rerank.js';
 
 /** Options of `ask`. */
 export interface AskOptions {
@@ -222,7 +222,7 @@ const NEAR_TOPIC = 0.2;
  * How well a passage covers the question's concepts (0–1): the mean of its best quote's coverage and
  * the whole passage's (its heading and document included), each concept by its word, an alias, a
  * related word or a near spelling; discounted when the question asks for a date, an amount, a name or
- * a place and the quote holds none.
+ * a place and the quote holds none, and nothing when it asks for an age and the quote states none.
  */
 function answerCoverage(
   analyzed: AnalyzedQuery,
@@ -240,7 +240,9 @@ function answerCoverage(
   const passage = coverage(analyzed, terms, search.weight, search.known, typoOf);
   const both = (choice.covered + passage) / 2;
   if (!TYPED.has(analyzed.type)) return both;
-  return choiceHoldsAnswer(choice, prepared) ? both : both * untypedShare(analyzed.type);
+  // Only an age stated answers "how old": the number in "a revolution in 1959 – one that sparked decades of mistrust"
+  // does not say how old Fidel Castro was.
+  return choiceHoldsAnswer(choice, prepared) ? both : analyzed.type === 'age' ? 0 : both * UNTYPED_SHARE;
 }
 
 /**
