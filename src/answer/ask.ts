@@ -13,7 +13,7 @@ import { conceptFound, coverage, nearestSpellingCredit } from './evidence.js';
 import type { Retriever } from '../retrieval/types.js';
 import { chooseQuote, choiceHoldsAnswer, choiceTerms, forEachChoiceTerm, quoteOf, type Quote } from './extract.js';
 import { quoteQuery, type QuoteQuery } from './quote-query.js';
-import { namesItLacks, rerankByAnswer, UNTYPED_SHARE, type ChosenHit } from './answer-rerank.js';
+import { namesItLacks, rerankByAnswer, TOPIC_IDF, UNTYPED_SHARE, type ChosenHit } from './answer-rerank.js';
 
 /** Options of `ask`. */
 export interface AskOptions {
@@ -199,12 +199,6 @@ function previousPassage(corpus: Corpus): (passage: Passage) => Passage | undefi
     return before?.n === passage.n - 1 ? before : undefined;
   };
 }
-
-/**
- * Below this IDF a word is the corpus's own topic (in about a third of its passages or more: "Cuba",
- * "US" here), which says nothing about which period's events a question wants.
- */
-const TOPIC_IDF = 0.6;
 
 /** Typo credit of a near spelling sure enough to stand for the word typed (a long word one edit away: "kornblu"). */
 const SURE_TYPO = 0.8;
