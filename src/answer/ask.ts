@@ -144,7 +144,10 @@ export function answer(deps: AnswerDeps, retrieval: Retrieval, options: AskOptio
   const hits = rerankByAnswer(found, prepared, { weight: answerWeight, count: rerank, periodBonus }, previous, namesItLacks(analyzed, r, previous));
   // The corpus answers when one of the best passages holds enough of the question.
   const unknown = unknownName(analyzed, r);
-  const covered = unknown ? 0 : Math.max(...hits.slice(0, COVERAGE_DEPTH).map((h) => answerCoverage(analyzed, h, prepared, r, typoOf)));
+  // A question with a period is answered only by a first page that dates something then ("who was the Soviet ambassador
+  // to Cuba in 1963?" had been answered from passages of 1959 and 1962).
+  const undated = period !== null && !hits.slice(0, COVERAGE_DEPTH).some((h) => passageInPeriod(h.passage, period, { previous, dated }));
+  const covered = unknown || undated ? 0 : Math.max(...hits.slice(0, COVERAGE_DEPTH).map((h) => answerCoverage(analyzed, h, prepared, r, typoOf)));
   if (covered < minCoverage) {
     // Near the topic (part of the question is there, in any of the passages the rerank read): the nearest
     // passages, which the reply says do not answer it.

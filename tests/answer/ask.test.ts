@@ -81,6 +81,15 @@ describe('ask over the bundled corpus', () => {
       expect(ask(core, question, { periodBonus: 0 }).results[0]!.quote.text).not.toContain('1963');
     });
 
+    it('refuses a question whose period none of the first passages dates anything in, quoting the nearest', () => {
+      const result = ask(core, 'who was the Soviet ambassador to Cuba in 1963?');
+      expect(result.answered).toBe(false);
+      expect(result.reason).toBe('weak-match');
+      expect(result.nearest).toHaveLength(3);
+      expect(ask(core, 'who was the Soviet ambassador to Cuba?').answered).toBe(true);
+      expect(ask(core, 'who did Kissinger send to talk to the Cubans in 1974?').answered).toBe(true);
+    });
+
     it('returns distinct passages, and pages through them without repeats', () => {
       const first = ask(core, 'Castro', { page: 1 }).results.map((r) => r.passage.id);
       const second = ask(core, 'Castro', { page: 2 }).results.map((r) => r.passage.id);
