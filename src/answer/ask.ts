@@ -145,7 +145,7 @@ export function answer(deps: AnswerDeps, retrieval: Retrieval, options: AskOptio
   // The corpus answers when one of the best passages holds enough of the question.
   const unknown = unknownName(analyzed, r);
   // A question with a period is answered only by a first page that dates something then ("who was the Soviet ambassador
-  // to Cuba in 1963?" had been answered from passages of 1959 and 1962).
+  // to Cuba in 1963?" had been answered from passages of 1962 and before).
   const undated = period !== null && !hits.slice(0, COVERAGE_DEPTH).some((h) => passageInPeriod(h.passage, period, { previous, dated }));
   const covered = unknown || undated ? 0 : Math.max(...hits.slice(0, COVERAGE_DEPTH).map((h) => answerCoverage(analyzed, h, prepared, r, typoOf)));
   if (covered < minCoverage) {
