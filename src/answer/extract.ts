@@ -3,7 +3,7 @@ import { analyzeFast } from '../retrieval/analysis.js';
 import type { AnalyzedQuery } from '../retrieval/types.js';
 import { conceptCredit, conceptFound, lackedWordCredit } from './evidence.js';
 import { answerSpan, holdsAnswer, scoredAnswer, TYPED } from './answer-span.js';
-import { analysisOf, datesInPeriod, narrativeBefore, sentenceDates, textTerms, type SentenceAnalysis } from './passage-analysis.js';
+import { analysisOf, datesInPeriod, datesOf, narrativeBefore, textTerms, type SentenceAnalysis } from './passage-analysis.js';
 import { markTokens } from './quote-marks.js';
 import { quoteQuery, type QuoteQuery } from './quote-query.js';
 import { QUOTE_RULES } from './quote-rules.js';
@@ -142,7 +142,7 @@ export function chooseQuote(passage: Passage, prepared: QuoteQuery): QuoteChoice
       if (!topic && (terms === s.own ? credit === 1 : conceptFound(c, s.own))) topic = 1;
     }
     onTopic[i] = topic;
-    inPeriod[i] = query.period && datesInPeriod(inContext?.get(s.start) ?? sentenceDates(s), query.period, true) ? 1 : 0;
+    inPeriod[i] = query.period && datesInPeriod(datesOf(s, inContext), query.period, true) ? 1 : 0;
     // An attribution line ("—Raúl Castro to Senators…, April 8, 1977") is quoted only for a question about the
     // saying whose answer it holds (to whom, when).
     const attribution = s.start >= attributionStart;

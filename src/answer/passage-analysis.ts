@@ -195,6 +195,11 @@ export function sentenceDates(sentence: SentenceAnalysis): SentenceDate[] {
   return (sentence.dates ??= extractDates(sentence.text).map(sentenceDate));
 }
 
+/** A sentence's dates in its narrative when `inContext` (a passage's `NarrativeDates`) lists it, else those it states by itself. */
+export function datesOf(sentence: SentenceAnalysis, inContext: ReadonlyMap<number, readonly SentenceDate[]> | undefined): readonly SentenceDate[] {
+  return inContext?.get(sentence.start) ?? sentenceDates(sentence);
+}
+
 /** A date the timeline's parser found, as the days it may mean and where it stands. */
 export function sentenceDate(m: DateMention): SentenceDate {
   const [first, last] = dateBounds(m.iso, m.precision, m.qualifier, m.until);
@@ -221,8 +226,7 @@ export function passageInPeriod(
   for (let step = 0; at && step <= NARRATIVE_STEPS; step++) {
     const sentences = analysisOf(at).sentences;
     const inContext = dated?.(at);
-    const datesOf = (s: SentenceAnalysis) => inContext?.get(s.start) ?? sentenceDates(s);
-    if (sentences.some((s) => datesOf(s).length > 0)) return sentences.some((s) => datesInPeriod(datesOf(s), period, within));
+    if (sentences.some((s) => datesOf(s, inContext).length > 0)) return sentences.some((s) => datesInPeriod(datesOf(s, inContext), period, within));
     if (!previous) return false;
     at = narrativeBefore(passage, previous(at));
   }

@@ -48,9 +48,9 @@ const WHO_IS_LOWER = /^\s*who\s+(is|was)\s+(?!(?:the|a|an|in|at|on|from|with|pre
 
 /**
  * Prepares a question for `chooseQuote` and `quoteOf`, with the corpus's IDF and vocabulary; `near`,
- * when given, lists the words of the corpus within two edits of a word (see `typoCreditOf`); `narrative`,
- * what a passage's place in its document tells: its sentences' dates in their narrative (see
- * `narrativeDates`) and the passage before it.
+ * when given, lists the words of the corpus within two edits of a word (see `typoCreditOf`); `dated` and
+ * `previous`, what a passage's place in its document tells: its sentences' dates in their narrative
+ * (see `narrativeDates`; kept only for a question with a period) and the passage before it.
  */
 export function quoteQuery(
   query: AnalyzedQuery,
