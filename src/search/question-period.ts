@@ -35,8 +35,11 @@ const DECADE_WORDS: Record<string, number> = { twenties: 20, thirties: 30, forti
 const DECADE = /\b(?:the\s+)?(?:(early|mid|late)[\s-]+)?(?:(1[89]|20)(\d)0'?s|'(\d)0s|(\d)0s|(twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))\b/gi;
 /** The years of a decade an early / mid / late part of it covers (0–9). */
 const DECADE_PARTS: Record<string, [number, number]> = { early: [0, 3], mid: [3, 7], late: [6, 9] };
-/** Two years joined as a range the date rules do not read ("from 1980 to 1970"). */
-const YEAR_TO_YEAR = /\b(\d{4})\s*(?:-|–|—|to|through|until|till)\s*(\d{4})\b/i;
+/**
+ * Two years joined as a range, read here so that one running backwards is told as such: "from 1980
+ * to 1970", "1980-1970", "between 1980 and 1970" (which the date rules would read as two years).
+ */
+const YEAR_TO_YEAR = /\b(\d{4})\s*(?:-|–|—|to|through|until|till)\s*(\d{4})\b|\bbetween\s+(\d{4})\s+and\s+(\d{4})\b/i;
 const FOUR_DIGITS = /\b\d{4}\b/g;
 /**
  * A year typed with two digits, as students do: "'62", "in 74" (not before a noun it counts: "in 74
@@ -66,7 +69,7 @@ export function questionPeriod(question: string): PeriodReading {
   const range = YEAR_TO_YEAR.exec(question);
   if (range) {
     try {
-      const parsed = parseTimelineRequest(`${range[1]} to ${range[2]}`).period!;
+      const parsed = parseTimelineRequest(`${range[1] ?? range[3]} to ${range[2] ?? range[4]}`).period!;
       return reading(parsed.first, parsed.last, 'year', range[0], range.index);
     } catch (error) {
       if (error instanceof BackchannelError) return { period: null, spans: [[range.index, range.index + range[0].length]], problem: error.userMessage ?? error.message };

@@ -82,6 +82,11 @@ describe('the period a question asks about', () => {
       expect(questionPeriod('what happened from 1980 to 1970').problem).toMatch(/runs backwards: did you mean 1970–1980/);
     });
 
+    it('reads "between 1980 and 1970" as a range that runs backwards, and "between 1968 and 1972" as a range', () => {
+      expect(questionPeriod('what happened between 1980 and 1970').problem).toMatch(/runs backwards: did you mean 1970–1980/);
+      expect(questionPeriod('talks between the US and Cuba between 1968 and 1972').period).toMatchObject({ first: '1968-01-01', last: '1972-12-31', text: 'between 1968 and 1972' });
+    });
+
     it('says a year outside the calendar is not one any document can tell of', () => {
       expect(questionPeriod('what happened in 3000').problem).toMatch(/^3000 is not a year/);
     });
