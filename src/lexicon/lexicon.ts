@@ -48,8 +48,8 @@ export interface LexiconOptions {
   fallbackSenses?: number;
   /**
    * Words used alike kept per word, most alike first (cosine 0.75 or more, the table's least), after
-   * and besides its WordNet relatives. Default 3 (2 lost the students' set an answer; 5 cost two of its
-   * refusals).
+   * and besides its WordNet relatives. Default 3 (2 lost the students' set an answer and blind2 and
+   * blind4 one each; 4 and 5 cost one and two of its refusals).
    */
   similarPerWord?: number;
 }

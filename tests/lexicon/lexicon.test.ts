@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Lexicon } from '../../src/lexicon/lexicon.js';
 import { wordNet } from '../../src/lexicon/wordnet.js';
 import { parseSimilarWords, similarWords, type SimilarWords } from '../../src/lexicon/similar.js';
-import { analyzeQuery, RELATED } from '../../src/search/query.js';
+import { analyzeQuery, expansionOf, RELATED } from '../../src/search/query.js';
 import { domainAliases } from '../../src/search/aliases.js';
 
 const vocabulary = new Set(['prison', 'diplomat', 'death', 'plane', 'castro', 'ambassador', 'missil', 'us', 'releas', 'start', 'tv', 'handshak', 'establish', 'group', 'intermediari', 'travel']);
@@ -156,6 +156,14 @@ describe('the lexicon', () => {
       expect(sent.plan.terms.map((t) => t.term)).not.toContain('troop');
       expect(sent.markTerms.has('troop')).toBe(false);
       expect(RELATED.similar.credit).toBeLessThan(RELATED.hyponym.credit);
+    });
+
+    it('keeps a word’s words used alike beyond the cap on its WordNet relatives, and out of their share of its weight', () => {
+      const six = ['wai', 'messag', 'symbol', 'sens', 'refer', 'idea'].map((term) => ({ term, relation: 'synonym' as const }));
+      const table = new Lexicon(new Map([['meant', [...six, { term: 'implement', relation: 'synonym' as const }, { term: 'intend', relation: 'similar' as const }]]]));
+      const expansion = expansionOf('meant', { related: (t) => table.related(t), aliases: null });
+      expect(expansion.related.map((r) => r.term)).toEqual([...six.map((r) => r.term), 'intend']);
+      expect(expansion.terms.map((t) => t.weight)).toEqual(six.map(() => RELATED.synonym.search / Math.sqrt(6)));
     });
 
     it('credits and marks a class or a kind of the word but never searches it', () => {
