@@ -109,8 +109,9 @@ function unscoredAnswer(sentence: SentenceAnalysis, type: QuestionType, asked: R
     case 'place': {
       for (const m of text.matchAll(PLACE)) {
         const place = m[1]!;
-        // "in April 1963" is a date, not a place.
-        if (NOT_NAMES.has(place.split(/\s+/)[0]!) || place.split(/\s+/).every((w) => asked.has(fold(w)))) continue;
+        // "in April 1963" is a date, not a place; "to Senators George McGovern" a person, by the title.
+        const first = place.split(/\s+/)[0]!;
+        if (NOT_NAMES.has(first) || ROLE.test(first.replace(/s$/, '')) || place.split(/\s+/).every((w) => asked.has(fold(w)))) continue;
         const start = m.index + m[0].lastIndexOf(place);
         // "a box of Cuban cigars", "of American troops": a people's adjective before a noun is no place.
         if (DEMONYM.test(place) && /^\s+\p{Ll}/u.test(text.slice(start + place.length))) continue;

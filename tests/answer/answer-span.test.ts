@@ -248,6 +248,11 @@ describe('the answer marked in the quote', () => {
     expect(spanIn('place', 'They flew to the Canadian capital.', [])).toBeNull();
   });
 
+  it('takes no titled person for a place ("to Senators George McGovern"), and goes on to a place after it', () => {
+    expect(spanIn('place', '—Raúl Castro to Senators George McGovern and James Abourezk, April 8, 1977', ['raul', 'castro'])).toBeNull();
+    expect(spanIn('place', 'He spoke to President Carter in Havana.', [])).toBe('Havana');
+  });
+
   it('counts nothing a reference numbers: "Volume 11", "No. 10", "pp. 286"', () => {
     expect(spanIn('quantity', 'Source: Foreign Relations of the United States; Volume 11 (1961-63): Cuban Missile Crisis (No. 10), pp. 286-287.')).toBeNull();
     expect(spanIn('quantity', 'Volume 2 tells of 40 ships.')).toBe('40');
