@@ -127,7 +127,7 @@ console.log(JSON.stringify(summary));
 function lexiconChoice(choice: string | undefined, senses: string | undefined): Parameters<typeof loadCore>[0] {
   if (choice === undefined && senses === undefined) return {};
   if (choice === 'none') return { cache: false, search: { lexicon: false } };
-  const relations = (choice === undefined ? DEFAULT_LEXICON.relations : choice === 'all' ? ['synonym', 'hypernym', 'hyponym', 'derivation'] : choice.split(',')) as Relation[];
+  const relations = (choice === undefined || choice === 'all' ? DEFAULT_LEXICON.relations : choice.split(',')) as Relation[];
   return { cache: false, search: { lexicon: { relations, senses: senses ? Number(senses) : DEFAULT_LEXICON.senses } } };
 }
 
