@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { chooseQuote, pickQuote } from '../../src/answer/extract.js';
 import { quoteQuery } from '../../src/answer/quote-query.js';
+import { analysisOf } from '../../src/answer/passage-analysis.js';
 import { analyzeQuery } from '../../src/search/query.js';
 import { domainAliases } from '../../src/search/aliases.js';
 import type { Passage } from '../../src/corpus/types.js';
@@ -158,6 +159,15 @@ describe('pickQuote', () => {
     expect(quote(links, 'Where was Elián Gonzalez found?').text).toBe('But then a boy named Elián Gonzalez was found floating off the coast of Florida.');
     const onTopic = passage('Elián Gonzalez was a boy from Cuba. But then Elián Gonzalez was found floating off the coast of Florida.');
     expect(quote(onTopic, 'Where was Elián Gonzalez found?').text).toBe(onTopic.text);
+  });
+
+  it('reads a sentence as referring to the one before when its reference follows an opening conjunction ("Despite these concerns…", "Though he…"), never "When it came to…"', () => {
+    const despite = passage('Cubans welcomed the new government, while the US was wary of Castro. Despite these concerns, Castro set out on a goodwill tour of the United States.');
+    expect(quote(despite, 'Why did Castro go on a goodwill tour of the United States?').text).toBe(despite.text);
+    const though = passage('Clinton entered office in 1993. Though he wanted better ties, he signed the Cuban Democracy Act.');
+    expect(analysisOf(though).sentences.map((s) => s.continues)).toEqual([false, 'refers']);
+    const idiom = passage('Talks began in 1962. When it came to the prisoners, the United States turned to Donovan.');
+    expect(analysisOf(idiom).sentences.map((s) => s.continues)).toEqual([false, false]);
   });
 
   it('takes the last word of a name for the whole in a passage that names the whole', () => {
