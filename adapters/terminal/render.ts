@@ -21,11 +21,15 @@ export const ANSI: TerminalStyle = {
 /** Plain text keeps italics out: a title copied from it into a paper is then italicised there. */
 export const PLAIN: TerminalStyle = { bold: (t) => `**${t}**`, underline: (t) => `__${t}__`, italic: (t) => t, dim: (t) => t };
 
+/** Runs styled, the spaces around a styled run left outside its markers ("__in Havana__ **visit**", not "__in Havana ____**visit**__"). */
 function runs(items: Run[], style: TerminalStyle): string {
   return items
     .map((r) => {
-      const text = r.marked ? style.bold(r.text) : r.italic ? style.italic(r.text) : r.text;
-      return r.answer ? style.underline(text) : text;
+      if (!r.marked && !r.italic && !r.answer) return r.text;
+      const [, lead = '', body = '', trail = ''] = /^(\s*)([\s\S]*?)(\s*)$/.exec(r.text) ?? [];
+      if (!body) return r.text;
+      const text = r.marked ? style.bold(body) : r.italic ? style.italic(body) : body;
+      return `${lead}${r.answer ? style.underline(text) : text}${trail}`;
     })
     .join('');
 }

@@ -39,4 +39,21 @@ describe('renderTerminal', () => {
   it('uses ANSI bold on a terminal', () => {
     expect(renderTerminal({ ...reply, blocks: reply.blocks.slice(0, 1), actions: [] }, ANSI)).toContain('\x1b[1mLisa Howard\x1b[22m');
   });
+
+  it('keeps the spaces around a marked or answering run outside its markers', () => {
+    const answer: Reply = {
+      ok: true,
+      data: {},
+      blocks: [
+        {
+          type: 'quote',
+          runs: [{ text: 'Things soured ' }, { text: 'when Eisenhower went golfing during his ', answer: true }, { text: 'visit', answer: true, marked: true }, { text: '.' }],
+          citation: 1,
+        },
+      ],
+      actions: [],
+    };
+    expect(renderTerminal(answer, PLAIN)).toBe('> Things soured __when Eisenhower went golfing during his__ __**visit**__. [1]');
+    expect(renderTerminal(answer, ANSI)).toBe('> Things soured \x1b[4mwhen Eisenhower went golfing during his\x1b[24m \x1b[4m\x1b[1mvisit\x1b[22m\x1b[24m. [1]');
+  });
 });
