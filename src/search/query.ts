@@ -69,8 +69,8 @@ export interface AnalyzedQuery {
  * searched: searched, it brought in passages sharing only a general word ("point" for "start"), which
  * cost refusals of near-topic questions and time, and found no answer the question's own words and
  * their synonyms did not. A word used alike (`similar`) is credited least and not searched either
- * (searched at 0.2 or 0.35, it found nothing more and cost the students' set a refusal; credited at
- * 0.6, two of its refusals; at 0.3, answers on three blind sets).
+ * (searched at 0.2 or 0.35, it found no answer more, lost the variants one and cost the students' set
+ * a refusal; credited at 0.6, two of its refusals; at 0.3, answers on three blind sets).
  */
 export const RELATED: Record<Relation, { search: number; credit: number }> = {
   synonym: { search: 0.45, credit: 0.8 },
