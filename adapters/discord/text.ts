@@ -4,6 +4,7 @@
  * words, and marks the cut with an ellipsis.
  */
 import type { Run } from '../../src/reply/model.js';
+import { styledInside } from '../../src/reply/build.js';
 
 export const ELLIPSIS = '…';
 const ZERO_WIDTH_SPACE = '\u200b';
@@ -175,10 +176,8 @@ export function renderRuns(runs: readonly Run[], lineStart = true): string {
   for (const run of merged) {
     const escaped = escapeMarkdown(run.text, atLineStart);
     if (run.marked || run.answer || run.italic) {
-      const [, lead = '', body = '', trail = ''] = /^(\s*)([\s\S]*?)(\s*)$/.exec(escaped) ?? [];
       const stars = run.marked && run.italic ? '***' : run.marked ? '**' : run.italic ? '*' : '';
-      const styled = run.answer ? `__${stars}${body}${stars}__` : `${stars}${body}${stars}`;
-      out += body === '' ? escaped : `${lead}${styled}${trail}`;
+      out += styledInside(escaped, (body) => (run.answer ? `__${stars}${body}${stars}__` : `${stars}${body}${stars}`));
     } else {
       out += escaped;
     }

@@ -7,7 +7,7 @@
  */
 import * as z from 'zod';
 import type { Action, Block, Citation, Reply, Run } from '../../src/reply/model.js';
-import { citationWhere } from '../../src/reply/build.js';
+import { citationWhere, styledInside } from '../../src/reply/build.js';
 import { slashName } from './commands.js';
 import { SLACK_LIMITS } from './limits.js';
 import { pictureFiles, type PictureFile } from '../pictures.js';
@@ -88,8 +88,7 @@ const section = (text: string): SectionBlock => ({ type: 'section', text: mrkdwn
 
 /** Underscores around already formatted mrkdwn (bold), white space kept outside them. */
 function aroundItalic(formatted: string): string {
-  const [, lead = '', core = '', trail = ''] = /^(\s*)([\s\S]*?)(\s*)$/.exec(formatted) ?? [];
-  return core === '' ? formatted : `${lead}_${core}_${trail}`;
+  return styledInside(formatted, (core) => `_${core}_`);
 }
 
 /** Runs as mrkdwn: marked runs bold, answer runs and italic runs (a book's title) italic (line by line, since neither can span a line break). */

@@ -13,6 +13,7 @@
  * Incoming: message and command text arrives with the same three characters escaped and with
  * mentions, channels and links as `<…>` markup; it is turned back into what the person saw.
  */
+import { styledInside } from '../../src/reply/build.js';
 
 /** Escapes `&`, `<` and `>` — only those — so no text can become a mention, a broadcast or a link. */
 export function escapeSlack(text: string): string {
@@ -43,10 +44,7 @@ export function mrkdwnItalic(text: string): string {
 }
 
 function wrapped(text: string, mark: string): string {
-  const match = /^(\s*)([\s\S]*?)(\s*)$/.exec(text);
-  const [, lead = '', core = '', trail = ''] = match ?? [];
-  if (core === '') return text;
-  return `${lead}${mark}${mrkdwnText(core)}${mark}${trail}`;
+  return styledInside(text, (core) => `${mark}${mrkdwnText(core)}${mark}`);
 }
 
 /** Removes the zero-width fences again (for tests and for reading rendered text back). */

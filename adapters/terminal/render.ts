@@ -1,5 +1,5 @@
 import type { Block, Citation, Reply, Run } from '../../src/reply/model.js';
-import { citationLine } from '../../src/reply/build.js';
+import { citationLine, styledInside } from '../../src/reply/build.js';
 
 /**
  * How marked runs (query terms) and answer runs show in a terminal: ANSI bold and underline on a TTY,
@@ -26,10 +26,10 @@ function runs(items: Run[], style: TerminalStyle): string {
   return items
     .map((r) => {
       if (!r.marked && !r.italic && !r.answer) return r.text;
-      const [, lead = '', body = '', trail = ''] = /^(\s*)([\s\S]*?)(\s*)$/.exec(r.text) ?? [];
-      if (!body) return r.text;
-      const text = r.marked ? style.bold(body) : r.italic ? style.italic(body) : body;
-      return `${lead}${r.answer ? style.underline(text) : text}${trail}`;
+      return styledInside(r.text, (body) => {
+        const text = r.marked ? style.bold(body) : r.italic ? style.italic(body) : body;
+        return r.answer ? style.underline(text) : text;
+      });
     })
     .join('');
 }

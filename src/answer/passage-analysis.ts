@@ -132,13 +132,14 @@ const QUESTION_END = /\?[”"’')\]]*$/u;
 const CONSEQUENCE = /\b(as a result|as a consequence|consequently|therefore|in response|in retaliation|this (led|prompted|caused)|which (led|prompted|caused)|because of (this|that|these|it)|due to (this|that|these|it)|(with|left with|having) no other (option|choice))\b/i;
 const QUOTE_MARK = /[“”"]/;
 const ASIDE = /^\s*[(\[][^()[\]]*[)\]][.”"]?\s*$/;
+/** Words that point back to the sentence before, opening a sentence or after its opening conjunction. */
+const REFERRING = 'this|that|these|those|he|she|they|his|her|their';
 /**
  * A sentence that refers to the one before: "This…", "He…", "Their…", or such a word after an opening
  * conjunction, "Though he wanted…", "Despite these concerns…" (not "it" there: "When it came to…" refers
  * to nothing).
  */
-const REFERS =
-  /^[“"‘(]?(?:(?:this|that|these|those|it|he|she|they|his|her|their|its|such)|(?:though|although|while|when|after|before|once|as|despite|in spite of)\s+(?:this|that|these|those|he|she|they|his|her|their))\b/i;
+const REFERS = new RegExp(`^[“"‘(]?(?:${REFERRING}|it|its|such|(?:though|although|while|when|after|before|once|as|despite|in spite of)\\s+(?:${REFERRING}))\\b`, 'i');
 const LINKS = /^[“"‘(]?(there|then|thus|so|yet|and|but)\b/i;
 
 /** The passage's sentences analyzed (cached for the most recently used passages). */

@@ -23,6 +23,16 @@ export function runsOf(text: string, marks: ReadonlyArray<readonly [number, numb
   return runs;
 }
 
+/**
+ * `text` styled by `style` without its leading and trailing white space, which stays outside the
+ * markers (Slack does not bold "* x*", and "his ____**visit**__" reads badly anywhere); all white
+ * space is left as it is.
+ */
+export function styledInside(text: string, style: (body: string) => string): string {
+  const [, lead = '', body = '', trail = ''] = /^(\s*)([\s\S]*?)(\s*)$/.exec(text) ?? [];
+  return body === '' ? text : `${lead}${style(body)}${trail}`;
+}
+
 /** Plain prose runs. */
 export const plain = (text: string): Run[] => [{ text }];
 

@@ -64,22 +64,26 @@ export interface AnalyzedQuery {
 /**
  * How much a lexicon relation counts: `search` is the related term's weight in the engine's query
  * (the question's own words weigh 1; 0: not searched), `credit` the share of the concept it earns in
- * a quote and in coverage. Expansions never weigh as much as the word itself, so an exact match always
+ * a quote and in coverage, `marked` whether a quote marks it as a word of the question, `capped`
+ * whether it counts toward a word's `MAX_RELATED` relatives and their share of its weight. Expansions never weigh as much as the word itself, so an exact match always
  * wins. A word's class or kind (hypernym, hyponym) is credited where a passage holds it but never
  * searched: searched, it brought in passages sharing only a general word ("point" for "start"), which
  * cost refusals of near-topic questions and time, and found no answer the question's own words and
  * their synonyms did not. A word used alike (`similar`) is credited least and not searched either
  * (searched at 0.2 or 0.35, it found no answer more, lost the variants one and cost the students' set
- * a refusal; credited at 0.6, two of its refusals; at 0.3, answers on three blind sets).
+ * a refusal; credited at 0.6, two of its refusals; at 0.3, answers on three blind sets); nor marked,
+ * as it may mean otherwise ("refused" for "agree"); nor capped: the lexicon keeps a few a word, and
+ * capped with the rest, "meant" lost "intended" behind nine WordNet relatives (students' R@1 0.872 →
+ * 0.890).
  */
-export const RELATED: Record<Relation, { search: number; credit: number }> = {
-  synonym: { search: 0.45, credit: 0.8 },
-  derivation: { search: 0.45, credit: 0.8 },
-  hypernym: { search: 0, credit: 0.6 },
-  hyponym: { search: 0, credit: 0.6 },
-  similar: { search: 0, credit: 0.4 },
+export const RELATED: Record<Relation, { search: number; credit: number; marked: boolean; capped: boolean }> = {
+  synonym: { search: 0.45, credit: 0.8, marked: true, capped: true },
+  derivation: { search: 0.45, credit: 0.8, marked: true, capped: true },
+  hypernym: { search: 0, credit: 0.6, marked: true, capped: true },
+  hyponym: { search: 0, credit: 0.6, marked: true, capped: true },
+  similar: { search: 0, credit: 0.4, marked: false, capped: false },
 } as const;
-/** At most this many related terms per concept, closest relations first. */
+/** At most this many related terms per concept of the relations `capped`, closest relations first. */
 const MAX_RELATED = 6;
 
 /**
@@ -89,9 +93,8 @@ const MAX_RELATED = 6;
  * share the expansion's weight (as a name's words share an alias's), so a word with many relatives
  * weighs no more than one with few (all of them count, searched or not: shared among the searched
  * alone, the students' R@1 fell 0.006); a word the corpus holds itself expands at half weight.
- * Its words used alike (the lexicon keeps a few) come after, beyond the cap and outside the share: they
- * are never searched, and capped with the rest, "meant" lost "intended" behind nine WordNet relatives
- * (students' R@1 0.872 → 0.890). `exclude` drops terms the question already searches.
+ * Relatives of a relation not `capped` are kept beyond the cap and left out of the share. `exclude`
+ * drops terms the question already searches.
  */
 export function expansionOf(
   term: string,
@@ -100,18 +103,19 @@ export function expansionOf(
 ): { related: Related[]; terms: QueryTerm[] } {
   const out: Related[] = [];
   const has = (t: string) => exclude(t) || out.some((x) => x.term === t);
-  // Words used alike come after WordNet's relatives, at most the lexicon's few, and count toward neither the cap nor the share.
-  let alike = 0;
-  for (const r of context.related(term)) {
-    if (r.relation !== 'similar' && out.length - alike >= MAX_RELATED) continue;
-    if (has(r.term)) continue;
-    if (r.relation === 'similar') alike++;
+  let capped = 0;
+  const add = (r: Related) => {
     out.push(r);
+    if (RELATED[r.relation].capped) capped++;
+  };
+  for (const r of context.related(term)) {
+    if ((RELATED[r.relation].capped && capped >= MAX_RELATED) || has(r.term)) continue;
+    add(r);
     for (const { entry } of context.aliases?.find([r.term]) ?? []) {
-      for (const { terms: form } of entry.expandsTo) if (form.length === 1 && !has(form[0]!)) out.push({ term: form[0]!, relation: r.relation });
+      for (const { terms: form } of entry.expandsTo) if (form.length === 1 && !has(form[0]!)) add({ term: form[0]!, relation: r.relation });
     }
   }
-  const share = (context.known?.(term) ? 0.5 : 1) / Math.sqrt(Math.max(1, out.length - alike));
+  const share = (context.known?.(term) ? 0.5 : 1) / Math.sqrt(Math.max(1, capped));
   return { related: out, terms: out.filter((r) => RELATED[r.relation].search > 0).map((r) => ({ term: r.term, weight: RELATED[r.relation].search * share })) };
 }
 
@@ -279,11 +283,11 @@ export function analyzeQuery(raw: string, aliases: AliasTable | null, context: Q
       if (next && other !== concept && next.position - token.position <= 2) together(`${token.term} ${next.term}`, [concept, other!]);
     });
   }
-  // Marked: what the user asked and its expansions, not the period's words or the answer's (the answer is marked as such),
-  // nor a word only used alike, which may mean otherwise ("refused" for "agree").
+  // Marked: what the user asked and its expansions of a relation `marked`, not the period's words or the answer's (the
+  // answer is marked as such).
   const markTerms = new Set([
     ...terms.filter((t) => !periodTokens.includes(t.term) && !answerTerms.includes(t.term)).map((t) => t.term),
-    ...[...concepts.values()].flatMap((c) => c.related.filter((r) => r.relation !== 'similar').map((r) => r.term)),
+    ...[...concepts.values()].flatMap((c) => c.related.filter((r) => RELATED[r.relation].marked).map((r) => r.term)),
     ...credited,
   ]);
   const aboutSpeaking = type === 'speech' || tokens.some((t) => SPEECH_WORDS.has(t.surface));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runsOf } from '../../src/reply/build.js';
+import { runsOf, styledInside } from '../../src/reply/build.js';
 import { renderRuns } from '../../adapters/discord/text.js';
 import { runsToMrkdwn } from '../../adapters/slack/render.js';
 import { renderTerminal, PLAIN } from '../../adapters/terminal/render.js';
@@ -35,5 +35,13 @@ describe('the answer span in every renderer', () => {
   it('underlines the answer in the terminal (underscores without a TTY)', () => {
     const reply = renderTerminal({ blocks: [{ type: 'quote', runs, citation: 1 }], actions: [], data: null, ok: true }, PLAIN);
     expect(reply).toBe('> **Castro** opened a port at **Mariel Harbor** in __April 1980__. [1]');
+  });
+
+  it('keeps the white space around a styled run outside its markers in every renderer', () => {
+    expect(styledInside(' during his ', (t) => `__${t}__`)).toBe(' __during his__ ');
+    expect(styledInside('  \n', (t) => `__${t}__`)).toBe('  \n');
+    const spaced = runsOf('golfing during his visit.', [[19, 24]], [8, 24]);
+    expect(renderRuns(spaced)).toBe('golfing __during his__ __**visit**__.');
+    expect(runsToMrkdwn(spaced)).toBe('golfing _during his_ _*visit*_.');
   });
 });
