@@ -9,7 +9,7 @@ import { citationFor } from './citation.js';
 import { passageInPeriod } from './passage-analysis.js';
 import { narrativeDates } from './narrative-dates.js';
 import { TYPED } from './answer-span.js';
-import { conceptFound, coverage, nearestSpellingCredit } from './evidence.js';
+import { conceptFound, coverage, nearestSpellingCredit, SURE_TYPO } from './evidence.js';
 import type { Retriever } from '../retrieval/types.js';
 import { chooseQuote, choiceHoldsAnswer, choiceTerms, forEachChoiceTerm, quoteOf, type Quote } from './extract.js';
 import { quoteQuery, type QuoteQuery } from './quote-query.js';
@@ -202,9 +202,6 @@ function previousPassage(corpus: Corpus): (passage: Passage) => Passage | undefi
     return before?.n === passage.n - 1 ? before : undefined;
   };
 }
-
-/** Typo credit of a near spelling sure enough to stand for the word typed (a long word one edit away: "kornblu"). */
-const SURE_TYPO = 0.8;
 
 /**
  * How many of the best passages the coverage test reads: a first page's worth whatever the page size,

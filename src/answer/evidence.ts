@@ -62,9 +62,15 @@ export function nearestSpellingCredit(term: string, near: NearWords): number {
   return creditFor(term, best);
 }
 
+/**
+ * Typo credit of a near spelling sure enough to stand for the word typed: a long word one edit away
+ * ("kornblu"), not a short one ("stall" is not "still").
+ */
+export const SURE_TYPO = 0.8;
+
 /** The credit of a term whose nearest spelling in a passage is `best` edits away. */
 function creditFor(term: string, best: number): number {
-  if (best <= 1) return term.length >= 6 ? 0.8 : 0.5;
+  if (best <= 1) return term.length >= 6 ? SURE_TYPO : 0.5;
   return best === 2 && term.length >= 8 ? 0.5 : 0;
 }
 

@@ -1,6 +1,6 @@
 import type { AnalyzedToken } from '../retrieval/analysis.js';
 import { analyzeFast } from '../retrieval/analysis.js';
-import { typoCreditOf } from './evidence.js';
+import { SURE_TYPO, typoCreditOf } from './evidence.js';
 
 /**
  * Offsets of the words of `text` whose analyzed term is one of `terms`, or a near spelling of one of
@@ -31,10 +31,14 @@ export function markTokens(
   }
 }
 
-/** True when `word` is a near spelling of one of the typed terms of `typos` (see `typoCreditOf`). */
+/**
+ * True when `word` is surely a misspelling of one of the typed terms of `typos` (see `typoCreditOf`,
+ * `SURE_TYPO`): a short word an edit away may be credited a little in ranking, but marked it says the
+ * quote holds what was asked ("still" for "stall").
+ */
 function nearSpelling(typos: ReadonlyArray<(terms: Iterable<string>) => number>, word: string): boolean {
   const words = [word];
-  for (const credit of typos) if (credit(words) > 0) return true;
+  for (const credit of typos) if (credit(words) >= SURE_TYPO) return true;
   return false;
 }
 

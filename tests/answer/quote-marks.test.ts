@@ -13,4 +13,9 @@ describe('markTerms', () => {
     const text = 'the Attwood initiative';
     expect(markTerms(text, new Set(), ['atwood']).map(([s, e]) => text.slice(s, e))).toEqual(['Attwood']);
   });
+
+  it('leaves unmarked a short word only one letter from a term the corpus does not know', () => {
+    const text = 'the White House was still able to communicate';
+    expect(markTerms(text, new Set(), ['stall'])).toEqual([]);
+  });
 });
