@@ -5,8 +5,9 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { findUp } from '../util/find-up.js';
 
 /** The code whose changes invalidate every saved index: ingestion, text, search, the lexicon saved with it, this cache. */
 const CODE_DIRS = ['corpus', 'text', 'search', 'lexicon', 'cache'];
@@ -36,13 +37,15 @@ export function hashCodeDirs(srcRoot: string): string {
  */
 export function codeVersion(): string {
   if (codeHash) return codeHash;
-  for (let dir = dirname(fileURLToPath(import.meta.url)); ; dir = dirname(dir)) {
-    const file = join(dir, VERSION_FILE);
-    if (existsSync(file)) {
+  const built = findUp(
+    import.meta.url,
+    (dir) => {
+      const file = join(dir, VERSION_FILE);
+      if (!existsSync(file)) return undefined;
       const code = (JSON.parse(readFileSync(file, 'utf8')) as { code?: unknown }).code;
-      if (typeof code === 'string' && code) return (codeHash = code);
-    }
-    if (existsSync(join(dir, 'package.json')) || dirname(dir) === dir) break;
-  }
-  return (codeHash = hashCodeDirs(fileURLToPath(new URL('..', import.meta.url))));
+      return typeof code === 'string' && code ? code : undefined;
+    },
+    (dir) => existsSync(join(dir, 'package.json')),
+  );
+  return (codeHash = built ?? hashCodeDirs(fileURLToPath(new URL('..', import.meta.url))));
 }

@@ -14,7 +14,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { findUp } from '../util/find-up.js';
 import type { Corpus, CorpusDocument, Passage } from '../corpus/types.js';
 import { assembleCorpus } from '../corpus/load.js';
 import { ENGINE_VERSION, SearchEngine, type EngineOptions, type EngineState } from '../search/engine.js';
@@ -65,22 +65,19 @@ export function indexPath(corpusDir: string, cacheDir = defaultCacheDir()): stri
 export function defaultCacheDir(): string {
   const env = process.env['BACKCHANNEL_CACHE_DIR'];
   if (env) return resolve(env);
-  let dir = dirname(fileURLToPath(import.meta.url));
-  for (;;) {
-    if (existsSync(join(dir, 'package.json'))) {
-      const cache = join(dir, '.cache', 'index');
-      try {
-        mkdirSync(cache, { recursive: true });
-        if (statSync(cache).isDirectory()) return cache;
-      } catch {
-        break;
-      }
-    }
-    const parent = dirname(dir);
-    if (parent === dir) break;
-    dir = parent;
+  const isRoot = (dir: string) => existsSync(join(dir, 'package.json'));
+  const inRepo = findUp(import.meta.url, (dir) => (isRoot(dir) ? writableDir(join(dir, '.cache', 'index')) : undefined), isRoot);
+  return inRepo ?? join(tmpdir(), 'backchannel-index');
+}
+
+/** `dir`, made if need be, or undefined when it cannot be. */
+function writableDir(dir: string): string | undefined {
+  try {
+    mkdirSync(dir, { recursive: true });
+    return statSync(dir).isDirectory() ? dir : undefined;
+  } catch {
+    return undefined;
   }
-  return join(tmpdir(), 'backchannel-index');
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });

@@ -7,8 +7,9 @@
  * them least of its relations and never searches them (see `RELATED`).
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { findUp } from '../util/find-up.js';
 
 /** A word's words used alike, most alike first, each with its cosine similarity (0–1). */
 export type SimilarWords = ReadonlyMap<string, ReadonlyArray<readonly [word: string, similarity: number]>>;
@@ -45,8 +46,7 @@ export function parseSimilarWords(text: string): SimilarWords {
  * else in src/lexicon above it (the bundled CLI runs from dist/cli).
  */
 function tableFile(): string {
-  for (let dir = dirname(fileURLToPath(import.meta.url)); ; dir = dirname(dir)) {
-    for (const path of [join(dir, FILE), join(dir, 'src', 'lexicon', FILE)]) if (existsSync(path)) return path;
-    if (dirname(dir) === dir) throw new Error(`${FILE} not found above ${fileURLToPath(import.meta.url)}`);
-  }
+  const found = findUp(import.meta.url, (dir) => [join(dir, FILE), join(dir, 'src', 'lexicon', FILE)].find((path) => existsSync(path)));
+  if (found === undefined) throw new Error(`${FILE} not found above ${fileURLToPath(import.meta.url)}`);
+  return found;
 }
