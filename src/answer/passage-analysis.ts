@@ -130,6 +130,13 @@ const ATTRIBUTION_LINE = /\n([—–]\s?\p{Lu}[^\n]*)$/u;
 const QUESTION_END = /\?[”"’')\]]*$/u;
 /** What states a consequence of the sentence before: "as a result", "this led to", "because of this", "with no other option". */
 const CONSEQUENCE = /\b(as a result|as a consequence|consequently|therefore|in response|in retaliation|this (led|prompted|caused)|which (led|prompted|caused)|because of (this|that|these|it)|due to (this|that|these|it)|(with|left with|having) no other (option|choice))\b/i;
+/**
+ * A sentence whose subject "then" acts on what the sentence before set out ("…economic sanctions … were
+ * having little effect on Castro's government. | Kissinger then sent political advisor Frank Mankiewicz…"):
+ * for a "why", its cause is that sentence, as for a consequence. (Read on the nine sets: no figure moved
+ * but a held-out set's quote@1, +0.02.)
+ */
+const SEQUEL = /^(?:\p{Lu}[\p{L}’'.-]*\s+){1,3}then\b/u;
 const QUOTE_MARK = /[“”"]/;
 const ASIDE = /^\s*[(\[][^()[\]]*[)\]][.”"]?\s*$/;
 /** Words that point back to the sentence before, opening a sentence or after its opening conjunction. */
@@ -183,7 +190,7 @@ function analyze(passage: Passage): PassageAnalysis {
       question: QUESTION_END.test(text),
       continues: REFERS.test(text) ? 'refers' : LINKS.test(text) ? 'links' : false,
       insideQuotation,
-      consequence: CONSEQUENCE.test(text),
+      consequence: CONSEQUENCE.test(text) || SEQUEL.test(text),
       endsWithColon: text.endsWith(':'),
       aside: ASIDE.test(text),
       roles,

@@ -121,6 +121,14 @@ describe('pickQuote', () => {
     expect(quote(p, 'When were the planes shot down?').text).toBe('As a result, two planes were shot down in 1996.');
   });
 
+  it('quotes, for a "why", the sentence before one whose subject "then" acts on it', () => {
+    const p = passage('Nixon refused to talk. By 1973 the sanctions were having little effect on Havana. Kissinger then sent an advisor to open talks with Havana in 1974.');
+    expect(quote(p, 'Why did Kissinger send an advisor to open talks with Havana?').text).toBe(
+      'By 1973 the sanctions were having little effect on Havana. Kissinger then sent an advisor to open talks with Havana in 1974.',
+    );
+    expect(quote(p, 'When did Kissinger send an advisor to open talks with Havana?').text).toBe('Kissinger then sent an advisor to open talks with Havana in 1974.');
+  });
+
   it('prefers, for "how many", a sentence giving an exact count to one giving only "thousands", other evidence being close', () => {
     const p = passage('Thousands of Cubans with criminal records had entered the United States. Washington had no policy for years. In 1984 an agreement allowed 2,746 excludables back into Cuba.');
     const text = quote(p, 'How many Cubans with criminal records did Cuba agree to take back in the mid eighties?').text;
