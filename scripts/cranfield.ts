@@ -2,8 +2,8 @@
  * The Cranfield collection (1,400 aeronautics abstracts, 225 queries, graded judgments): parsers
  * for its three files, and the two measures the yardstick reports, nDCG@k and average precision.
  */
-import { existsSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { resolve } from 'node:path';
+import { packageRoot } from '../src/util/find-up.js';
 
 /** One document of cran.all.1400. */
 export interface CranDocument {
@@ -165,11 +165,7 @@ export function scoreRun(run: ReadonlyMap<string, readonly string[]>, qrels: Qre
 
 /** The nearest directory at or above `start` holding a package.json. */
 export function findRepoRoot(start: string): string {
-  let dir = resolve(start);
-  for (;;) {
-    if (existsSync(join(dir, 'package.json'))) return dir;
-    const parent = dirname(dir);
-    if (parent === dir) throw new Error(`No package.json at or above ${start}`);
-    dir = parent;
-  }
+  const root = packageRoot(resolve(start));
+  if (root === undefined) throw new Error(`No package.json at or above ${start}`);
+  return root;
 }

@@ -1,14 +1,8 @@
-import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { packageRoot, moduleDir } from '../src/util/find-up.js';
 
 /** The repository root: the nearest folder above this file holding package.json (works from src and dist). */
 export function repoRoot(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  while (!existsSync(join(dir, 'package.json'))) {
-    const parent = dirname(dir);
-    if (parent === dir) throw new Error('package.json not found above ' + fileURLToPath(import.meta.url));
-    dir = parent;
-  }
-  return dir;
+  const root = packageRoot(moduleDir(import.meta.url));
+  if (root === undefined) throw new Error(`package.json not found above ${moduleDir(import.meta.url)}`);
+  return root;
 }

@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { findUp } from '../util/find-up.js';
+import { findUp, isPackageRoot, moduleDir } from '../util/find-up.js';
 
 /** The code whose changes invalidate every saved index: ingestion, text, search, the lexicon saved with it, this cache. */
 const CODE_DIRS = ['corpus', 'text', 'search', 'lexicon', 'cache'];
@@ -38,14 +38,14 @@ export function hashCodeDirs(srcRoot: string): string {
 export function codeVersion(): string {
   if (codeHash) return codeHash;
   const built = findUp(
-    import.meta.url,
+    moduleDir(import.meta.url),
     (dir) => {
       const file = join(dir, VERSION_FILE);
       if (!existsSync(file)) return undefined;
       const code = (JSON.parse(readFileSync(file, 'utf8')) as { code?: unknown }).code;
       return typeof code === 'string' && code ? code : undefined;
     },
-    (dir) => existsSync(join(dir, 'package.json')),
+    isPackageRoot,
   );
   return (codeHash = built ?? hashCodeDirs(fileURLToPath(new URL('..', import.meta.url))));
 }

@@ -11,10 +11,10 @@
  * repository is not writable; `BACKCHANNEL_CACHE_DIR` overrides.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdirSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { findUp } from '../util/find-up.js';
+import { findUp, isPackageRoot, moduleDir } from '../util/find-up.js';
 import type { Corpus, CorpusDocument, Passage } from '../corpus/types.js';
 import { assembleCorpus } from '../corpus/load.js';
 import { ENGINE_VERSION, SearchEngine, type EngineOptions, type EngineState } from '../search/engine.js';
@@ -65,8 +65,7 @@ export function indexPath(corpusDir: string, cacheDir = defaultCacheDir()): stri
 export function defaultCacheDir(): string {
   const env = process.env['BACKCHANNEL_CACHE_DIR'];
   if (env) return resolve(env);
-  const isRoot = (dir: string) => existsSync(join(dir, 'package.json'));
-  const inRepo = findUp(import.meta.url, (dir) => (isRoot(dir) ? writableDir(join(dir, '.cache', 'index')) : undefined), isRoot);
+  const inRepo = findUp(moduleDir(import.meta.url), (dir) => (isPackageRoot(dir) ? writableDir(join(dir, '.cache', 'index')) : undefined), isPackageRoot);
   return inRepo ?? join(tmpdir(), 'backchannel-index');
 }
 

@@ -9,7 +9,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { findUp } from '../util/find-up.js';
+import { findUp, moduleDir } from '../util/find-up.js';
 
 /** A word's words used alike, most alike first, each with its cosine similarity (0–1). */
 export type SimilarWords = ReadonlyMap<string, ReadonlyArray<readonly [word: string, similarity: number]>>;
@@ -46,7 +46,7 @@ export function parseSimilarWords(text: string): SimilarWords {
  * else in src/lexicon above it (the bundled CLI runs from dist/cli).
  */
 function tableFile(): string {
-  const found = findUp(import.meta.url, (dir) => [join(dir, FILE), join(dir, 'src', 'lexicon', FILE)].find((path) => existsSync(path)));
+  const found = findUp(moduleDir(import.meta.url), (dir) => [join(dir, FILE), join(dir, 'src', 'lexicon', FILE)].find((path) => existsSync(path)));
   if (found === undefined) throw new Error(`${FILE} not found above ${fileURLToPath(import.meta.url)}`);
   return found;
 }
