@@ -7,23 +7,15 @@
  * some commands need (the terminal chat, `corpus add`) stays in chunks loaded on demand, and the
  * packages with files of their own or only used for documents and bots stay in node_modules.
  *
- * It also writes `dist/code-version.json`, the hash of the ingestion and search code that keys every
- * saved index (see `codeVersion`), so that the bundle and the unbundled `dist/` (the bot, the scripts)
- * share their saved indexes and neither has to read its sources at start-up.
+ * The code version, and the data tsc does not copy, are written before it, by `stamp.ts` (`npm run compile`).
  */
-import { copyFileSync, rmSync, writeFileSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'esbuild';
-import { hashCodeDirs } from '../src/cache/code-version.js';
 import { repoRoot } from './repo.js';
 
 const root = repoRoot();
 const dist = join(root, 'dist');
-// The lexicon's table of words used alike is data tsc does not copy: beside the built lexicon, it is read from there and
-// hashed into the code version, so that a new table rebuilds the saved indexes.
-copyFileSync(join(root, 'src', 'lexicon', 'similar-words.json'), join(dist, 'src', 'lexicon', 'similar-words.json'));
-writeFileSync(join(dist, 'code-version.json'), JSON.stringify({ code: hashCodeDirs(join(dist, 'src')) }) + '\n');
-
 // Chunk names carry content hashes: clear the old ones.
 rmSync(join(dist, 'cli'), { recursive: true, force: true });
 await build({
