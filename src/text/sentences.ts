@@ -21,6 +21,8 @@ const INITIALS = /(?:^|[\s(“"‘'])(?:[A-Z]\.){1,3}$/;
 /** The last word of a segment, with its trailing period. */
 const LAST_WORD = /([\p{L}.]+)\.$/u;
 
+const CAPITAL = /\p{Lu}/u;
+
 /** Made on first use: building it costs some 7 ms, which a start from the saved index never needs. */
 let segmenter: Intl.Segmenter | undefined;
 
@@ -44,8 +46,10 @@ export function sentenceRanges(text: string): Array<[number, number]> {
     if (pendingStart < 0) pendingStart = index;
     const end = index + segment.trimEnd().length;
     const atEnd = index + segment.length >= text.length;
-    // Merge across an abbreviation, unless the text ends or a new line starts there.
-    if (endsWithAbbreviation(segment) && !atEnd && !segment.includes('\n')) continue;
+    // Merge across an abbreviation, unless the text ends or a new line starts there, and across a break neither a
+    // space nor a capital follows, which ends no sentence (ICU breaks after every "!" and "?": "<!| channel>",
+    // "Yahoo!|’s"; a capital is a space left out: "April 11, 2015.”|The culmination…").
+    if (!atEnd && ((endsWithAbbreviation(segment) && !segment.includes('\n')) || (end === index + segment.length && !CAPITAL.test(text[end]!)))) continue;
     if (end > pendingStart && /[\p{L}\p{N}]/u.test(text.slice(pendingStart, end))) ranges.push([pendingStart, end]);
     else if (ranges.length && end > pendingStart) ranges[ranges.length - 1]![1] = end;
     pendingStart = -1;

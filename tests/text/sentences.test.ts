@@ -42,6 +42,15 @@ describe('splitSentences', () => {
       expect(ranges.map(([s, e]) => text.slice(s, e))).toEqual(['Es mala noticias,” he said.', 'This is bad news.', 'Next line.']);
     });
 
+    it('never breaks where neither a space nor a capital follows, as after the "!" of "<!channel>" or "Yahoo!"', () => {
+      expect(splitSentences('The envoy told <!channel> and <!here> to click. Yahoo!’s page said so! Then he left.')).toEqual([
+        'The envoy told <!channel> and <!here> to click.',
+        'Yahoo!’s page said so!',
+        'Then he left.',
+      ]);
+      expect(splitSentences('Obama met Castro on April 11, 2015.”The culmination of years of talks.')).toEqual(['Obama met Castro on April 11, 2015.”', 'The culmination of years of talks.']);
+    });
+
     it('always breaks at a new line', () => {
       expect(splitSentences('advisor Philip W.\nBonsal spoke out.')).toEqual(['advisor Philip W.', 'Bonsal spoke out.']);
     });
