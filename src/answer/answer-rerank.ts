@@ -8,6 +8,7 @@ import { TYPED } from './answer-span.js';
 import { conceptFound } from './evidence.js';
 import { chooseQuote, choiceHoldsAnswer, type QuoteChoice } from './extract.js';
 import { passageInPeriod } from './passage-analysis.js';
+import { antecedentTerms } from './antecedent.js';
 import type { QuoteQuery } from './quote-query.js';
 
 /** Share of its score (in the rerank) and of its coverage (in the test for an answer) a passage keeps when its quote holds no answer of the type asked for. */
@@ -92,4 +93,33 @@ export function namesItLacks(analyzed: AnalyzedQuery, search: Retrieval, previou
   if (!names.length) return () => false;
   const named = (passage: Passage | undefined) => passage !== undefined && names.some((c) => conceptFound(c, search.termsOf(passage.id)));
   return (passage) => !named(passage) && !named(previous(passage));
+}
+
+/** How many of the best hits may bring the passage continuing them into the rerank (see `withContinuations`). */
+const CONTINUED_FROM = 5;
+
+/**
+ * The hits with, in the reranked head of `count`, each passage that continues one of the first
+ * `CONTINUED_FROM` by opening on what it named ("The tape, first made public…, was found by Peter
+ * Kornbluh" after "…this White House tape recording"): such a passage holds few of a question's words
+ * itself (the rerank credits it its antecedent's, see antecedent.ts), so its search rank can be far
+ * below the one it continues. A passage brought in keeps its own search score, or none if the search
+ * did not find it. Returns the hits and the head's new size.
+ */
+export function withContinuations(
+  hits: readonly RetrievedHit[],
+  count: number,
+  next: (passage: Passage) => Passage | undefined,
+): { hits: RetrievedHit[]; count: number } {
+  let brought: RetrievedHit[] | undefined;
+  const head = hits.slice(0, count);
+  for (const hit of hits.slice(0, CONTINUED_FROM)) {
+    const after = next(hit.passage);
+    if (!after || head.some((h) => h.passage === after) || brought?.some((h) => h.passage === after)) continue;
+    if (!antecedentTerms(after, hit.passage).size) continue;
+    (brought ??= []).push(hits.find((h) => h.passage === after) ?? { passage: after, score: 0, matched: [] });
+  }
+  if (!brought) return { hits: hits as RetrievedHit[], count };
+  const rest = hits.slice(count).filter((h) => !brought!.includes(h));
+  return { hits: [...head, ...brought, ...rest], count: count + brought.length };
 }

@@ -13,7 +13,7 @@ import { conceptFound, coverage, nearestSpellingCredit, SURE_TYPO } from './evid
 import type { Retriever } from '../retrieval/types.js';
 import { chooseQuote, choiceHoldsAnswer, choiceTerms, forEachChoiceTerm, quoteOf, type Quote } from './extract.js';
 import { quoteQuery, type QuoteQuery } from './quote-query.js';
-import { namesItLacks, rerankByAnswer, TOPIC_IDF, UNTYPED_SHARE, type ChosenHit } from './answer-rerank.js';
+import { namesItLacks, rerankByAnswer, withContinuations, TOPIC_IDF, UNTYPED_SHARE, type ChosenHit } from './answer-rerank.js';
 
 /** Options of `ask`. */
 export interface AskOptions {
@@ -141,7 +141,8 @@ export function answer(deps: AnswerDeps, retrieval: Retrieval, options: AskOptio
   if (period && !found.some((h) => passageInPeriod(h.passage, period, { previous, dated }))) return abstained(analyzed, page, 'no-events', 0);
   const prepared = quoteQuery(analyzed, r.weight, r.known, r.near, { dated, previous });
   const typoOf = (k: number, terms: ReadonlySet<string>) => prepared.typoCredit[k]?.(terms) ?? 0;
-  const hits = rerankByAnswer(found, prepared, { weight: answerWeight, count: rerank, periodBonus }, previous, namesItLacks(analyzed, r, previous));
+  const pool = withContinuations(found, rerank, nextPassage(deps.corpus));
+  const hits = rerankByAnswer(pool.hits, prepared, { weight: answerWeight, count: pool.count, periodBonus }, previous, namesItLacks(analyzed, r, previous));
   // The corpus answers when one of the best passages holds enough of the question.
   const unknown = unknownName(analyzed, r);
   // A question with a period is answered only by a first page that dates something then ("who was the Soviet ambassador
@@ -193,6 +194,14 @@ function askPeriod(deps: AnswerDeps, analyzed: AnalyzedQuery, period: QuestionPe
  */
 function abstained(analyzed: AnalyzedQuery, page: number, reason: AskResult['reason'], coverage: number, nearest: AskItem[] = []): AskResult {
   return { query: analyzed.text, analyzed, answered: false, reason, nearest, coverage, results: [], page, hasMore: false };
+}
+
+/** The passage after another in its document, if any. */
+function nextPassage(corpus: Corpus): (passage: Passage) => Passage | undefined {
+  return (passage) => {
+    const after = corpus.documentById.get(passage.docId)?.passages[passage.n];
+    return after?.n === passage.n + 1 ? after : undefined;
+  };
 }
 
 /** The passage before another in its document, if any. */

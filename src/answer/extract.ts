@@ -6,6 +6,7 @@ import { answerSpan, holdsAnswer, scoredAnswer, TYPED } from './answer-span.js';
 import { analysisOf, datesInPeriod, datesOf, narrativeBefore, textTerms, type SentenceAnalysis } from './passage-analysis.js';
 import { markTokens } from './quote-marks.js';
 import { quoteQuery, type QuoteQuery } from './quote-query.js';
+import { antecedentTerms } from './antecedent.js';
 import { QUOTE_RULES } from './quote-rules.js';
 import { sentenceBonus } from './sentence-bonus.js';
 
@@ -166,7 +167,16 @@ export function chooseQuote(passage: Passage, prepared: QuoteQuery): QuoteChoice
   const before = lacked ? narrativeBefore(passage, prepared.previous?.(passage)) : undefined;
   if (before) {
     const narrative = textTerms(analysisOf(before));
-    for (let k = 0; k < n; k++) if (!around[k] && conceptFound(concepts[k]!, narrative)) around[k] = QUOTE_RULES.contextCredit;
+    // A passage opening on what that one named ("The tape…" after "…this White House tape recording"): its first
+    // sentence speaks of what that one's sentences say.
+    const antecedent = antecedentTerms(passage, before);
+    for (let k = 0; k < n; k++) {
+      if (antecedent.size && found[k]! < QUOTE_RULES.antecedentCredit && conceptFound(concepts[k]!, antecedent)) {
+        found[k] = QUOTE_RULES.antecedentCredit;
+        onTopic[0] = 1;
+      }
+      if (!around[k] && conceptFound(concepts[k]!, narrative)) around[k] = QUOTE_RULES.contextCredit;
+    }
   }
 
   let bestFrom = 0;

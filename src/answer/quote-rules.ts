@@ -35,6 +35,14 @@ export const QUOTE_RULES = {
    * an answer among its first three; 0.5 a development answer.)
    */
   contextCredit: 0.15,
+  /**
+   * Credit, in the passage's first sentence, for a question term in the sentences of the passage before
+   * that name what this passage opens on ("The tape…" after "…this White House tape recording"; see
+   * antecedent.ts): whole, as that sentence's own words, since it speaks of what they say. (0.5 and
+   * 0.7: blind2 R@1 +0.02 and blind4 R@3 +0.02 as at 1; 1 also blind5 R@1 +0.02: "who dug up the
+   * white house tape…".)
+   */
+  antecedentCredit: 1,
   /** Extra evidence when the answer (a date, a number, an agent) stands within this many words of a focus term. */
   nearFocusWords: 8,
   /**

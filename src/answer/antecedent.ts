@@ -1,0 +1,44 @@
+/**
+ * A passage that opens by naming again what the passage before it spoke of: "The tape, first made
+ * public in 2003, was found by Peter Kornbluh…" after "…You can hear JFK talking about it on this
+ * White House tape recording." Its opening noun stands for that passage's sentence, whose words a
+ * question may use instead ("who found the recording of Kennedy…"): the antecedent.
+ */
+import type { Passage } from '../corpus/types.js';
+import { BoundedMap } from '../util/bounded-map.js';
+import { analysisOf, narrativeBefore } from './passage-analysis.js';
+
+/** A passage's opening definite noun phrase: "The tape", "These talks", "This memo" (a lower-case word after the article). */
+const DEFINITE_OPENING = /^[“"‘(]?(?:the|this|that|these|those)\s+\p{Ll}/iu;
+
+const NONE: ReadonlySet<string> = new Set();
+
+/** Antecedents of recently read passages (`NONE` for none). */
+const antecedents = new BoundedMap<Passage, ReadonlySet<string>>(4096);
+
+/**
+ * The terms of the sentences of `before` that name the noun `passage` opens on ("The tape…"), when
+ * `before` is the passage it continues (the one before it under the same heading, neither a reader
+ * comment); empty otherwise. The noun is the opening phrase's first word the analysis keeps, read
+ * right after its article ("The non-profit group…" opens on "non-profit").
+ */
+export function antecedentTerms(passage: Passage, before: Passage | undefined): ReadonlySet<string> {
+  const narrative = narrativeBefore(passage, before);
+  if (!narrative) return NONE;
+  let terms = antecedents.get(passage);
+  if (terms === undefined) antecedents.set(passage, (terms = findAntecedent(passage, narrative)));
+  return terms;
+}
+
+function findAntecedent(passage: Passage, before: Passage): ReadonlySet<string> {
+  const first = analysisOf(passage).sentences[0];
+  const opening = first && DEFINITE_OPENING.exec(first.text);
+  const noun = opening ? first.tokens[0] : undefined;
+  // The article's word itself, not one further on ("The first step…" keeps "step", past the stop word "first").
+  if (!opening || !noun || noun.start !== opening[0].length - 1) return NONE;
+  const named = analysisOf(before).sentences.filter((s) => s.own.has(noun.term));
+  if (!named.length) return NONE;
+  const terms = new Set<string>();
+  for (const s of named) for (const t of s.own) terms.add(t);
+  return terms;
+}

@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { antecedentTerms } from '../../src/answer/antecedent.js';
+import { withContinuations } from '../../src/answer/answer-rerank.js';
+import { chooseQuote } from '../../src/answer/extract.js';
+import { quoteQuery } from '../../src/answer/quote-query.js';
+import type { Passage } from '../../src/corpus/types.js';
+import { domainAliases } from '../../src/search/aliases.js';
+import { analyzeQuery } from '../../src/search/query.js';
+import { sentenceRanges } from '../../src/text/sentences.js';
+
+function passage(n: number, text: string, heading: string | null = null): Passage {
+  const sentences = sentenceRanges(text).map(([s, e]): [number, number] => [s, e]);
+  return { id: `doc#p${n}`, docId: 'doc', n, heading, text, sentences, paragraph: n, line: n, comment: null };
+}
+
+const recording = passage(1, 'The mayor spoke about the bridge in May. You can hear him on this city hall tape recording, talking with aides.');
+const found = passage(2, 'The tape, first made public in 2003, was found by Jane Roe, a local historian.');
+
+describe('antecedentTerms', () => {
+  it('gives the words of the sentences before that name what a passage opens on ("The tape…")', () => {
+    const terms = antecedentTerms(found, recording);
+    expect([...terms]).toEqual(expect.arrayContaining(['record', 'citi', 'hall', 'aid']));
+    expect(terms.has('bridg')).toBe(false);
+  });
+
+  it('gives nothing for a passage that opens otherwise, or on a word the passage before does not use', () => {
+    expect(antecedentTerms(passage(2, 'Jane Roe found the tape in 2003.'), recording).size).toBe(0);
+    expect(antecedentTerms(passage(2, 'The council met again in June.'), recording).size).toBe(0);
+    expect(antecedentTerms(passage(2, 'This ultimately led to the tape’s release.'), recording).size).toBe(0);
+  });
+
+  it('gives nothing across a heading, after a reader comment, or for a first passage', () => {
+    expect(antecedentTerms(passage(2, found.text, 'Reactions'), recording).size).toBe(0);
+    expect(antecedentTerms(found, { ...recording, comment: { author: 'A reader' } }).size).toBe(0);
+    expect(antecedentTerms(found, undefined).size).toBe(0);
+  });
+});
+
+describe('chooseQuote with the passage before', () => {
+  const question = analyzeQuery('Who found the city hall recording?', domainAliases);
+
+  it('credits a question’s words the opening noun stands for as the passage’s own', () => {
+    const alone = chooseQuote(found, quoteQuery(question, () => 1));
+    const continued = chooseQuote(found, quoteQuery(question, () => 1, () => true, undefined, { previous: () => recording }));
+    expect(continued.covered).toBeGreaterThan(alone.covered);
+    expect(continued.covered).toBe(1);
+  });
+});
+
+describe('withContinuations', () => {
+  const other = (n: number) => passage(n, `Passage ${n} says something else entirely.`);
+  const hit = (p: Passage, score: number) => ({ passage: p, score, matched: [] });
+  const next = (p: Passage) => (p === recording ? found : undefined);
+
+  it('brings into the reranked head the passage that continues one of the best hits, with its own score', () => {
+    const hits = [hit(recording, 5), hit(other(3), 4), hit(other(4), 3), hit(found, 1)];
+    const pool = withContinuations(hits, 2, next);
+    expect(pool.count).toBe(3);
+    expect(pool.hits.map((h) => h.passage.id)).toEqual(['doc#p1', 'doc#p3', 'doc#p2', 'doc#p4']);
+    expect(pool.hits[2]!.score).toBe(1);
+  });
+
+  it('brings it in with no score when the search did not find it, and leaves a head that holds it as it is', () => {
+    const missing = withContinuations([hit(recording, 5), hit(other(3), 4)], 1, next);
+    expect(missing.hits.map((h) => [h.passage.id, h.score])).toEqual([['doc#p1', 5], ['doc#p2', 0], ['doc#p3', 4]]);
+    const held = [hit(recording, 5), hit(found, 4)];
+    expect(withContinuations(held, 2, next)).toEqual({ hits: held, count: 2 });
+  });
+});
