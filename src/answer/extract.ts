@@ -9,6 +9,7 @@ import { quoteQuery, type QuoteQuery } from './quote-query.js';
 import { antecedentTerms } from './antecedent.js';
 import { QUOTE_RULES } from './quote-rules.js';
 import { sentenceBonus } from './sentence-bonus.js';
+import { UNSURE_CAUSE_BONUS } from './sentence-evidence.js';
 
 /** A verbatim quote: `text` is exactly `passage.text.slice(start, end)`. */
 export interface Quote {
@@ -191,6 +192,7 @@ export function chooseQuote(passage: Passage, prepared: QuoteQuery): QuoteChoice
     let words = 0;
     let windowBonus = 0;
     let extras = 0;
+    let causeBonus = 0;
     for (let to = from; to < sentences.length && to - from < QUOTE_RULES.maxSentences; to++) {
       const s = sentences[to]!;
       if (to > from) {
@@ -205,9 +207,11 @@ export function chooseQuote(passage: Passage, prepared: QuoteQuery): QuoteChoice
         const continuation = (continues && onTopic[to]) || first.question || previous.endsWithColon || s.insideQuotation;
         // …and costs nothing to take along.
         extras += cause && !continuation ? 0 : QUOTE_RULES.extraSentenceCost - (continuation ? QUOTE_RULES.continuationBonus : 0);
+        // …which the quote then gives, though the sentence says "because" nowhere.
+        if (cause) causeBonus = UNSURE_CAUSE_BONUS;
       }
       words += s.words;
-      windowBonus = Math.max(windowBonus, bonus[to]!);
+      windowBonus = Math.max(windowBonus, bonus[to]!, causeBonus);
       let score = 0;
       for (let k = 0; k < n; k++) {
         if (found[to * n + k]! > have[k]!) have[k] = found[to * n + k]!;

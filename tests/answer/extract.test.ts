@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { chooseQuote, pickQuote } from '../../src/answer/extract.js';
 import { quoteQuery } from '../../src/answer/quote-query.js';
+import { UNSURE_CAUSE_BONUS } from '../../src/answer/sentence-evidence.js';
 import { analysisOf } from '../../src/answer/passage-analysis.js';
 import { analyzeQuery } from '../../src/search/query.js';
 import { domainAliases } from '../../src/search/aliases.js';
@@ -127,6 +128,16 @@ describe('pickQuote', () => {
       'By 1973 the sanctions were having little effect on Havana. Kissinger then sent an advisor to open talks with Havana in 1974.',
     );
     expect(quote(p, 'When did Kissinger send an advisor to open talks with Havana?').text).toBe('Kissinger then sent an advisor to open talks with Havana in 1974.');
+  });
+
+  it('credits, for a "why", the sentence before a consequence as an unsure cause, though it says "because" nowhere', () => {
+    const question = analyzeQuery('Why did Kissinger send an advisor to Havana?', domainAliases);
+    const score = (text: string) => chooseQuote(passage(text), quoteQuery(question, idf)).score;
+    const cause = 'By 1973 the sanctions were having little effect.';
+    const withCause = score(`${cause} Kissinger then sent an advisor to Havana.`);
+    const alone = score(`${cause} Kissinger sent an advisor to Havana.`);
+    // (The sentence's own evidence, the larger of the two, is kept beside it: the difference is less than the whole bonus.)
+    expect(withCause - alone).toBeGreaterThan(UNSURE_CAUSE_BONUS / 2);
   });
 
   it('prefers, for "how many", a sentence giving an exact count to one giving only "thousands", other evidence being close', () => {
