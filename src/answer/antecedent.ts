@@ -19,8 +19,8 @@ const antecedents = new BoundedMap<Passage, ReadonlySet<string>>(4096);
 /**
  * The terms of the sentences of `before` that name the noun `passage` opens on ("The tape…"), when
  * `before` is the passage it continues (the one before it under the same heading, neither a reader
- * comment); empty otherwise. The noun is the opening phrase's first word the analysis keeps, read
- * right after its article ("The non-profit group…" opens on "non-profit").
+ * comment); empty otherwise. The noun is the word right after the article, when the analysis keeps
+ * it ("The non-profit group…" opens on "non-profit").
  */
 export function antecedentTerms(passage: Passage, before: Passage | undefined): ReadonlySet<string> {
   const narrative = narrativeBefore(passage, before);
@@ -34,7 +34,7 @@ function findAntecedent(passage: Passage, before: Passage): ReadonlySet<string> 
   const first = analysisOf(passage).sentences[0];
   const opening = first && DEFINITE_OPENING.exec(first.text);
   const noun = opening ? first.tokens[0] : undefined;
-  // The article's word itself, not one further on ("The first step…" keeps "step", past the stop word "first").
+  // Only the word right after the article: past a word the analysis drops ("These are…"), nothing is read as a reference.
   if (!opening || !noun || noun.start !== opening[0].length - 1) return NONE;
   const named = analysisOf(before).sentences.filter((s) => s.own.has(noun.term));
   if (!named.length) return NONE;
