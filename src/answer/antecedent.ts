@@ -5,16 +5,12 @@
  * question may use instead ("who found the recording of Kennedy…"): the antecedent.
  */
 import type { Passage } from '../corpus/types.js';
-import { BoundedMap } from '../util/bounded-map.js';
-import { analysisOf, narrativeBefore } from './passage-analysis.js';
+import { analysisOf, narrativeBefore, type SentenceAnalysis } from './passage-analysis.js';
 
 /** A passage's opening definite noun phrase: "The tape", "These talks", "This memo" (a lower-case word after the article). */
 const DEFINITE_OPENING = /^[“"‘(]?(?:the|this|that|these|those)\s+\p{Ll}/iu;
 
 const NONE: ReadonlySet<string> = new Set();
-
-/** Antecedents of recently read passages (`NONE` for none). */
-const antecedents = new BoundedMap<Passage, ReadonlySet<string>>(4096);
 
 /**
  * The terms of the sentences of `before` that name the noun `passage` opens on ("The tape…"), when
@@ -25,13 +21,11 @@ const antecedents = new BoundedMap<Passage, ReadonlySet<string>>(4096);
 export function antecedentTerms(passage: Passage, before: Passage | undefined): ReadonlySet<string> {
   const narrative = narrativeBefore(passage, before);
   if (!narrative) return NONE;
-  let terms = antecedents.get(passage);
-  if (terms === undefined) antecedents.set(passage, (terms = findAntecedent(passage, narrative)));
-  return terms;
+  const analysis = analysisOf(passage);
+  return (analysis.antecedent ??= findAntecedent(analysis.sentences[0], narrative));
 }
 
-function findAntecedent(passage: Passage, before: Passage): ReadonlySet<string> {
-  const first = analysisOf(passage).sentences[0];
+function findAntecedent(first: SentenceAnalysis | undefined, before: Passage): ReadonlySet<string> {
   const opening = first && DEFINITE_OPENING.exec(first.text);
   const noun = opening ? first.tokens[0] : undefined;
   // Only the word right after the article: past a word the analysis drops ("These are…"), nothing is read as a reference.

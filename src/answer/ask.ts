@@ -136,12 +136,12 @@ export function answer(deps: AnswerDeps, retrieval: Retrieval, options: AskOptio
   // "What did Obama say in Havana in 2016?": none of the passages found dates anything then. (The hits, not the
   // timeline: a question with a period never builds the whole timeline.)
   const period = analyzed.period;
-  const previous = previousPassage(deps.corpus);
+  const previous = neighbour(deps.corpus, -1);
   const dated = period ? narrativeDates(deps.corpus) : undefined;
   if (period && !found.some((h) => passageInPeriod(h.passage, period, { previous, dated }))) return abstained(analyzed, page, 'no-events', 0);
   const prepared = quoteQuery(analyzed, r.weight, r.known, r.near, { dated, previous });
   const typoOf = (k: number, terms: ReadonlySet<string>) => prepared.typoCredit[k]?.(terms) ?? 0;
-  const pool = withContinuations(found, rerank, nextPassage(deps.corpus));
+  const pool = withContinuations(found, rerank, neighbour(deps.corpus, 1));
   const hits = rerankByAnswer(pool.hits, prepared, { weight: answerWeight, count: pool.count, periodBonus }, previous, namesItLacks(analyzed, r, previous));
   // The corpus answers when one of the best passages holds enough of the question.
   const unknown = unknownName(analyzed, r);
@@ -196,19 +196,11 @@ function abstained(analyzed: AnalyzedQuery, page: number, reason: AskResult['rea
   return { query: analyzed.text, analyzed, answered: false, reason, nearest, coverage, results: [], page, hasMore: false };
 }
 
-/** The passage after another in its document, if any. */
-function nextPassage(corpus: Corpus): (passage: Passage) => Passage | undefined {
+/** The passage `step` places from another in its document (1: the one after it, −1: the one before), if any. */
+function neighbour(corpus: Corpus, step: 1 | -1): (passage: Passage) => Passage | undefined {
   return (passage) => {
-    const after = corpus.documentById.get(passage.docId)?.passages[passage.n];
-    return after?.n === passage.n + 1 ? after : undefined;
-  };
-}
-
-/** The passage before another in its document, if any. */
-function previousPassage(corpus: Corpus): (passage: Passage) => Passage | undefined {
-  return (passage) => {
-    const before = corpus.documentById.get(passage.docId)?.passages[passage.n - 2];
-    return before?.n === passage.n - 1 ? before : undefined;
+    const other = corpus.documentById.get(passage.docId)?.passages[passage.n - 1 + step];
+    return other?.n === passage.n + step ? other : undefined;
   };
 }
 

@@ -111,6 +111,8 @@ export interface PassageAnalysis {
   sentences: SentenceAnalysis[];
   /** Every term of its sentences (their `own`), filled on first use (see `textTerms`). */
   terms?: Set<string>;
+  /** The terms of what it opens on, named in the passage before (see `antecedentTerms`), filled on first use. */
+  antecedent?: ReadonlySet<string>;
 }
 
 /** Every term of a passage's sentences, its heading's left out (cached on the analysis). */
