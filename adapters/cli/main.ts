@@ -7,7 +7,7 @@ import { commands } from '../../src/commands/index.js';
 import { runCommand } from '../../src/commands/run.js';
 import { loadCore, type Core } from '../../src/core.js';
 import { isBackchannelError } from '../../src/errors.js';
-import { renderTerminal, ANSI, PLAIN } from '../terminal/render.js';
+import { renderTerminal, terminalWrap, ANSI, PLAIN } from '../terminal/render.js';
 import { parseCommandArgs } from './parse.js';
 
 /** Where the CLI reads and writes; the process's own streams unless a test passes others. */
@@ -17,6 +17,8 @@ export interface CliIO {
   stdin: NodeJS.ReadableStream;
   /** Show query terms in ANSI bold (a terminal) rather than **asterisks**. */
   tty: boolean;
+  /** The terminal's width, to which a reply is wrapped (only when `tty`). */
+  columns?: number | undefined;
 }
 
 export const processIO = (): CliIO => ({
@@ -24,6 +26,7 @@ export const processIO = (): CliIO => ({
   stderr: (t) => process.stderr.write(t),
   stdin: process.stdin,
   tty: process.stdout.isTTY === true,
+  columns: process.stdout.columns,
 });
 
 const USAGE = () =>
@@ -81,7 +84,8 @@ export async function runCli(argv: string[], io: CliIO = processIO()): Promise<n
     io.stderr(`backchannel ${definition.name}: ${error.userMessage}\n`);
     return error.code === 'BAD_INPUT' ? 2 : 1;
   }
-  io.stdout((parsed.json ? JSON.stringify(reply.data, null, 2) : renderTerminal(reply, io.tty ? ANSI : PLAIN)) + '\n');
+  const layout = parsed.json ? undefined : await terminalWrap({ isTTY: io.tty, columns: io.columns });
+  io.stdout((parsed.json ? JSON.stringify(reply.data, null, 2) : renderTerminal(reply, io.tty ? ANSI : PLAIN, layout)) + '\n');
   if (parsed.png !== undefined) {
     const { writePicture } = await import('../pictures.js');
     const written = await writePicture(reply, parsed.png);

@@ -5,7 +5,7 @@ import { createCoreHolder } from '../../src/reload.js';
 import type { Core } from '../../src/core.js';
 import type { Retriever } from '../../src/retrieval/types.js';
 import { isBackchannelError } from '../../src/errors.js';
-import { renderTerminal, ANSI, PLAIN } from './render.js';
+import { renderTerminal, terminalWrap, ANSI, PLAIN } from './render.js';
 import { writePicture } from '../pictures.js';
 import { chatWords, parseCommandArgs, splitChatLine } from '../cli/parse.js';
 
@@ -30,6 +30,7 @@ export async function runChat(options: ChatOptions = {}): Promise<number> {
   const output = options.output ?? process.stdout;
   const tty = output === process.stdout && process.stdout.isTTY;
   const style = tty ? ANSI : PLAIN;
+  const layout = tty ? await terminalWrap(process.stdout) : undefined;
   const write = (text: string) => output.write(text + '\n');
   const holder = createCoreHolder({
     core: { corpusDir: options.corpusDir, retriever: options.retriever },
@@ -60,7 +61,7 @@ export async function runChat(options: ChatOptions = {}): Promise<number> {
           const isLine = parsed.name === 'ask' && !splitChatLine(line);
           const args = isLine ? undefined : parseCommandArgs(definition, chatWords(parsed.rest));
           const reply = await runCommand(definition, args?.input ?? { question: line }, core);
-          write(renderTerminal(reply, style));
+          write(renderTerminal(reply, style, layout));
           if (args?.png !== undefined) write(await writePicture(reply, args.png));
         } catch (error) {
           if (isBackchannelError(error)) write(error.userMessage);

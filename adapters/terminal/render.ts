@@ -38,36 +38,84 @@ function citation(c: Citation): string {
   return `${citationLine(c)} — ${c.passageId}`;
 }
 
-function block(b: Block, style: TerminalStyle): string {
+/**
+ * Word wrapping to a terminal's width. `wrap` is wrap-ansi's (ANSI styles are not counted as
+ * columns and are closed and reopened across a break); the caller loads it only for a terminal, as
+ * its import costs about 50 ms of start-up.
+ */
+export interface TerminalWrap {
+  columns: number;
+  wrap: (text: string, columns: number, options: { hard: boolean }) => string;
+}
+
+/** Below this many columns, lines are left whole rather than wrapped into a sliver. */
+const NARROWEST = 24;
+
+/**
+ * Text wrapped to the width left beside its prefix, the first line after `first` and the others
+ * after `rest` (the quote's "> " on every line; a list item's text hung under its first word).
+ * Without a width, the text's own lines are only prefixed.
+ */
+function fill(text: string, layout: TerminalWrap | undefined, first: string, rest = first): string {
+  const columns = (layout?.columns ?? 0) - Math.max(first.length, rest.length);
+  const lines = layout && columns >= NARROWEST ? layout.wrap(text, columns, { hard: true }) : text;
+  return lines
+    .split('\n')
+    .map((line, i) => (i === 0 ? first : rest) + line)
+    .join('\n');
+}
+
+function block(b: Block, style: TerminalStyle, layout: TerminalWrap | undefined): string {
   switch (b.type) {
     case 'quote':
-      return `${runs(b.runs, style).replace(/^/gm, '> ')} [${b.citation}]`;
+      return fill(`${runs(b.runs, style)} [${b.citation}]`, layout, '> ');
     case 'text':
-      return runs(b.runs, style);
+      return fill(runs(b.runs, style), layout, '');
     case 'heading':
-      return style.bold(b.text);
+      return fill(style.bold(b.text), layout, '');
     case 'list':
-      return b.items.map((item, i) => `${b.ordered ? `${i + 1}.` : '•'} ${runs(item, style)}`).join('\n');
+      return b.items
+        .map((item, i) => {
+          const marker = `${b.ordered ? `${i + 1}.` : '•'} `;
+          return fill(runs(item, style), layout, marker, ' '.repeat(marker.length));
+        })
+        .join('\n');
     case 'notice':
-      return b.tone === 'info' ? b.text : `${b.tone === 'error' ? 'Error' : 'Note'}: ${b.text}`;
+      return fill(b.tone === 'info' ? b.text : `${b.tone === 'error' ? 'Error' : 'Note'}: ${b.text}`, layout, '');
     case 'citations':
-      return ['Sources', ...b.items.map(citation)].join('\n');
+      return ['Sources', ...b.items.map((c) => fill(citation(c), layout, '', '    '))].join('\n');
     case 'also':
-      return style.dim(`   also in ${b.items.map((c) => `[${c.n}] ${c.title}`).join('; ')}`);
+      return style.dim(fill(`also in ${b.items.map((c) => `[${c.n}] ${c.title}`).join('; ')}`, layout, '   ', '     '));
     case 'picture':
-      return style.dim(`Picture: ${b.alt} (--png FILE saves it as PNG)`);
+      return style.dim(fill(`Picture: ${b.alt} (--png FILE saves it as PNG)`, layout, ''));
   }
 }
 
-/** A reply as terminal text. Follow-up actions are shown as the commands that do the same. */
-export function renderTerminal(reply: Reply, style: TerminalStyle = PLAIN): string {
-  const parts = reply.blocks.map((b) => block(b, style));
+/**
+ * A reply as terminal text, wrapped at word boundaries to `layout`'s width when given (a terminal's;
+ * a pipe or file gets each paragraph on one line). Follow-up actions are shown as the commands that
+ * do the same.
+ */
+export function renderTerminal(reply: Reply, style: TerminalStyle = PLAIN, layout?: TerminalWrap): string {
+  const parts = reply.blocks.map((b) => block(b, style, layout));
   const follow = reply.actions.map((a) => {
     const args = Object.entries(a.args)
       .map(([k, v]) => (k === 'question' || k === 'id' ? JSON.stringify(String(v)) : `--${k} ${v}`))
       .join(' ');
-    return `${a.label}: /${a.command} ${args}`;
+    return fill(`${a.label}: /${a.command} ${args}`, layout, '', '  ');
   });
   if (follow.length) parts.push(style.dim(follow.join('\n')));
   return parts.join('\n\n');
+}
+
+/** wrap-ansi at the terminal's width, or nothing when the output is not a terminal (a pipe, a file, a test's stream). */
+export async function terminalWrap(output: { isTTY?: boolean; columns?: number }): Promise<TerminalWrap | undefined> {
+  if (output.isTTY !== true || !output.columns) return undefined;
+  const { default: wrap } = await import('wrap-ansi');
+  return {
+    get columns() {
+      return output.columns ?? 0;
+    },
+    wrap,
+  };
 }

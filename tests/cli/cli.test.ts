@@ -11,6 +11,17 @@ describe('the backchannel CLI', () => {
     expect(stdout).toMatch(/\nSources\n\[1\] /);
   });
 
+  it('wraps its reply at word boundaries to the width of the terminal it writes to, and a piped reply not at all', async () => {
+    const onTerminal = await cli(['ask', 'who', 'was', 'Lisa', 'Howard'], '', { columns: 60 });
+    const lines = onTerminal.stdout.trimEnd().split('\n');
+    const visible = lines.map((line) => line.replace(/\x1b\[\d+m/g, ''));
+    expect(Math.max(...visible.map((line) => line.length))).toBeLessThanOrEqual(60);
+    expect(visible.filter((line) => line.startsWith('> ')).length).toBeGreaterThan(3);
+    expect(onTerminal.stdout).toContain('\x1b[1m');
+    const piped = await cli(['ask', 'who', 'was', 'Lisa', 'Howard']);
+    expect(Math.max(...piped.stdout.split('\n').map((line) => line.length))).toBeGreaterThan(60);
+  });
+
   it('prints the JSON shape with --json', async () => {
     const { code, stdout } = await cli(['ask', 'What did Carter open in Havana?', '--json']);
     expect(code).toBe(0);
