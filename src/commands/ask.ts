@@ -82,15 +82,20 @@ export function askReply(result: AskResult, titles: string[]): Reply {
   }
   const blocks: Block[] = [];
   const citations: Citation[] = [];
+  // Numbered in order of first use; a passage cited again keeps its number ("what happened in the seventies" quotes
+  // two sentences of one paragraph, which were listed as two sources).
+  const cite = (c: Citation): Citation => {
+    const before = citations.find((o) => o.passageId === c.passageId);
+    if (before) return before;
+    const numbered = { ...c, n: citations.length + 1 };
+    citations.push(numbered);
+    return numbered;
+  };
   for (const item of result.results) {
-    const citation = { ...item.citation, n: citations.length + 1 };
-    citations.push(citation);
+    const citation = cite(item.citation);
     blocks.push({ type: 'quote', runs: runsOf(item.quote.text, item.quote.marks, item.quote.answer), citation: citation.n });
-    if (item.also.length) {
-      const also = item.also.map((c) => ({ ...c, n: citations.length + 1 + item.also.indexOf(c) }));
-      citations.push(...also);
-      blocks.push({ type: 'also', of: citation.n, items: also });
-    }
+    const also = item.also.filter((c) => c.passageId !== item.passage.id).map(cite);
+    if (also.length) blocks.push({ type: 'also', of: citation.n, items: also });
   }
   blocks.push({ type: 'citations', items: citations });
   const first = result.results[0]!;

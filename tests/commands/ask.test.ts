@@ -39,6 +39,18 @@ describe('/ask', () => {
     expect(reply.actions[0]).toMatchObject({ command: 'ask', args: { question: 'What did Carter open in Havana?', page: 2 } });
   });
 
+  it('cites a passage quoted twice (two events of one paragraph) once, under one number', async () => {
+    const reply = await run({ question: 'what happened in the seventies' });
+    const quotes = reply.blocks.flatMap((b) => (b.type === 'quote' ? [b.citation] : []));
+    const citations = reply.blocks.find((b) => b.type === 'citations');
+    const items = citations?.type === 'citations' ? citations.items : [];
+    const ids = items.map((c) => c.passageId);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(items.map((c) => c.n)).toEqual(items.map((_, i) => i + 1));
+    expect(new Set(quotes).size).toBeLessThan(quotes.length);
+    for (const n of quotes) expect(items.some((c) => c.n === n)).toBe(true);
+  });
+
   it('says plainly when the corpus does not answer, and lists what it covers', async () => {
     const reply = await run({ question: 'how do I bake sourdough bread' });
     expect(reply.ok).toBe(false);
