@@ -87,7 +87,15 @@ function namedWhole(sentences: readonly SentenceAnalysis[], prepared: QuoteQuery
   if (named.length < surnameOf.length) named = new Uint8Array(surnameOf.length * 2);
   for (let k = 0; k < surnameOf.length; k++) {
     const j = surnameOf[k]!;
-    named[k] = j >= 0 && sentences.some((s) => conceptFound(query.concepts[k]!, s.own) && conceptFound(query.concepts[j]!, s.own)) ? 1 : 0;
+    named[k] = 0;
+    if (j < 0) continue;
+    // A loop, not `some` with a closure per concept and passage: on the ask path, what it allocated added up.
+    for (const s of sentences) {
+      if (conceptFound(query.concepts[k]!, s.own) && conceptFound(query.concepts[j]!, s.own)) {
+        named[k] = 1;
+        break;
+      }
+    }
   }
   return true;
 }

@@ -26,6 +26,8 @@ export class AliasTable {
   readonly entries: AliasEntry[];
   /** Entries by their first term, each with its place in `entries` (longest names first). */
   private readonly byFirstTerm = new Map<string, Array<{ entry: AliasEntry; rank: number }>>();
+  /** The entries of one-word names, by their term. */
+  private readonly byTerm = new Map<string, AliasEntry>();
 
   constructor(sources: readonly AliasGroups[]) {
     const byKey = new Map<string, AliasEntry>();
@@ -51,12 +53,18 @@ export class AliasTable {
       for (const a of members) for (const b of members) link(a, b, weight);
     }
     this.entries = [...byKey.values()].sort((a, b) => b.terms.length - a.terms.length);
+    for (const entry of this.entries) if (entry.terms.length === 1) this.byTerm.set(entry.terms[0]!, entry);
     this.entries.forEach((entry, rank) => {
       const first = entry.terms[0]!;
       const list = this.byFirstTerm.get(first) ?? [];
       list.push({ entry, rank });
       this.byFirstTerm.set(first, list);
     });
+  }
+
+  /** The entry of the one-word name `term`, if any: what `find([term])` finds, without building its search (asked for each related word of a question). */
+  entryOf(term: string): AliasEntry | undefined {
+    return this.byTerm.get(term);
   }
 
   /**

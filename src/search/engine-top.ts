@@ -9,7 +9,8 @@ export interface Scored {
   /** Its ordinal in the index (see `Hit.ordinal`). */
   ordinal: number;
   score: number;
-  terms: string[];
+  /** The leaf terms it matched (shared, read only: documents that matched the same terms hold one array). */
+  terms: readonly string[];
 }
 
 /** Descending score, then ascending id, so equal scores rank the same way every time. */

@@ -315,11 +315,17 @@ export class SearchEngine {
     if (this.feedback && top.length > 0) top = this.retrieve((searched = this.expand(leaves, top, this.feedback)), pool, options.filter);
     this.rerank(top, plan, terms, new Set(searched.map((leaf) => leaf.term)));
     const sourceOf = new Map(leaves.map((leaf) => [leaf.term, leaf.source]));
+    // Documents that matched the same terms share one array of them (see retrieveCompact), and so one of their sources.
+    const sources = new Map<readonly string[], string[]>();
     return top.slice(0, limit).map((doc) => {
-      const matched: string[] = [];
-      for (const term of doc.terms) {
-        const source = sourceOf.get(term);
-        if (source && !matched.includes(source)) matched.push(source);
+      let matched = sources.get(doc.terms);
+      if (!matched) {
+        matched = [];
+        for (const term of doc.terms) {
+          const source = sourceOf.get(term);
+          if (source && !matched.includes(source)) matched.push(source);
+        }
+        sources.set(doc.terms, matched);
       }
       return { id: doc.id, ordinal: doc.ordinal, score: doc.score, matched };
     });
@@ -374,12 +380,17 @@ export class SearchEngine {
     if (resolved.length === 0) return [];
     const store = this.store;
     const top = this.postings.search(resolved, this.boosts, this.bm25, count, this.documentOrder(), filter ? (doc) => filter(store.docId(doc)) : undefined);
-    return top.map(({ doc, score, matched }) => ({
-      id: store.docId(doc),
-      ordinal: doc,
-      score,
-      terms: matched >= 0 ? termsOfMask(resolved, matched) : resolved.filter((leaf) => this.postings.contains(leaf.id, doc)).map((leaf) => leaf.term),
-    }));
+    // One array of terms per set of leaves matched, shared by the documents that matched it: most of a pool matched
+    // one of a few sets, and an array each was a tenth of what a question allocated.
+    const byMask = new Map<number, string[]>();
+    return top.map(({ doc, score, matched }) => {
+      let terms = matched >= 0 ? byMask.get(matched) : undefined;
+      if (!terms) {
+        terms = matched >= 0 ? termsOfMask(resolved, matched) : resolved.filter((leaf) => this.postings.contains(leaf.id, doc)).map((leaf) => leaf.term);
+        if (matched >= 0) byMask.set(matched, terms);
+      }
+      return { id: store.docId(doc), ordinal: doc, score, terms };
+    });
   }
 
   /** RM3: the leaves reweighted and extended with terms of the best first-pass documents. */

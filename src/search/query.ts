@@ -111,9 +111,8 @@ export function expansionOf(
   for (const r of context.related(term)) {
     if ((RELATED[r.relation].capped && capped >= MAX_RELATED) || has(r.term)) continue;
     add(r);
-    for (const { entry } of context.aliases?.find([r.term]) ?? []) {
-      for (const { terms: form } of entry.expandsTo) if (form.length === 1 && !has(form[0]!)) add({ term: form[0]!, relation: r.relation });
-    }
+    const entry = context.aliases?.entryOf(r.term);
+    if (entry) for (const { terms: form } of entry.expandsTo) if (form.length === 1 && !has(form[0]!)) add({ term: form[0]!, relation: r.relation });
   }
   const share = (context.known?.(term) ? 0.5 : 1) / Math.sqrt(Math.max(1, capped));
   return { related: out, terms: out.filter((r) => RELATED[r.relation].search > 0).map((r) => ({ term: r.term, weight: RELATED[r.relation].search * share })) };

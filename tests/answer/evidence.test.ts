@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { coverage, typoCredit, typoCreditOf } from '../../src/answer/evidence.js';
+import { coverage, heaviestFirst, typoCredit, typoCreditOf } from '../../src/answer/evidence.js';
 import { analysisOf } from '../../src/answer/passage-analysis.js';
 import { loadCore } from '../../src/core.js';
 import { analyzeQuery } from '../../src/search/query.js';
@@ -91,5 +92,17 @@ describe('typoCreditOf with the index’s near words', () => {
       }
     }
     expect(credited).toBeGreaterThan(20);
+  });
+});
+
+describe('heaviestFirst', () => {
+  it('orders the indexes by weight, heaviest first, equal weights in their own order', () => {
+    expect(heaviestFirst([1, 3, 2, 3, 0])).toEqual([1, 3, 2, 0, 4]);
+    expect(heaviestFirst([])).toEqual([]);
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 5 }), { maxLength: 12 }), (weights) => {
+        expect(heaviestFirst(weights)).toEqual(weights.map((_, k) => k).sort((a, b) => weights[b]! - weights[a]! || a - b));
+      }),
+    );
   });
 });

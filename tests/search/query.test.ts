@@ -127,6 +127,13 @@ describe('query analysis', () => {
       expect(found[0]!.entry.name).toBe('missile crisis');
     });
 
+    it('finds the entry of a one-word name as a search of that word alone does', () => {
+      const table = new AliasTable([{ groups: [['missile crisis', 'October crisis'], ['crisis', 'emergency'], ['Kennedy', 'JFK']], weight: 0.5 }]);
+      for (const term of ['crisi', 'emerg', 'kennedi', 'jfk', 'missil', 'octob', 'castro']) expect(table.entryOf(term)).toBe(table.find([term])[0]?.entry);
+      expect(table.entryOf('crisi')?.expandsTo.map((e) => e.terms)).toEqual([['emerg']]);
+      expect(table.entryOf('missil')).toBeUndefined();
+    });
+
     it('searches only what was typed when no table is given (generic ranking)', () => {
       expect(analyzeQuery('JFK', null).plan.terms).toEqual([{ term: 'jfk', weight: 1 }]);
     });
