@@ -7,6 +7,7 @@ import { extractDates } from '../timeline/dates.js';
 import type { DateMention } from '../timeline/types.js';
 import { dateBounds } from '../timeline/calendar.js';
 import { ROLE, SAID_THAT, answerPattern, typeBonus } from './sentence-evidence.js';
+import { ATTRIBUTION_LINE } from '../text/attribution.js';
 
 /** One sentence of a passage, analyzed once whatever the question. */
 export interface SentenceAnalysis {
@@ -127,8 +128,6 @@ export function textTerms(analysis: PassageAnalysis): Set<string> {
 /** Analyses of recently quoted passages, oldest first. */
 const analyses = new BoundedMap<Passage, PassageAnalysis>(4096);
 
-/** An attribution line under a quotation ("—Raúl Castro to…"): its words belong to every sentence it attributes. */
-const ATTRIBUTION_LINE = /\n([—–]\s?\p{Lu}[^\n]*)$/u;
 const QUESTION_END = /\?[”"’')\]]*$/u;
 /** What states a consequence of the sentence before: "as a result", "this led to", "because of this", "with no other option". */
 const CONSEQUENCE = /\b(as a result|as a consequence|consequently|therefore|in response|in retaliation|this (led|prompted|caused)|which (led|prompted|caused)|because of (this|that|these|it)|due to (this|that|these|it)|(with|left with|having) no other (option|choice))\b/i;
@@ -157,6 +156,7 @@ export function analysisOf(passage: Passage): PassageAnalysis {
 }
 
 function analyze(passage: Passage): PassageAnalysis {
+  // An attribution line under a quotation ("—Raúl Castro to…"): its words belong to every sentence it attributes.
   const attribution = ATTRIBUTION_LINE.exec(passage.text);
   const attributionStart = attribution ? passage.text.length - attribution[1]!.length : Infinity;
   const attributionTerms = attribution ? analyzeFast(attribution[1]!).map((t) => t.term) : [];

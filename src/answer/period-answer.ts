@@ -9,6 +9,7 @@ import type { QuestionPeriod } from '../retrieval/types.js';
 import type { Period } from '../timeline/period.js';
 import { inPeriod } from '../timeline/query.js';
 import type { Timeline, TimelineEvent } from '../timeline/types.js';
+import { quotedStatement } from '../timeline/quoted.js';
 import { citationFor } from './citation.js';
 import type { Quote } from './extract.js';
 
@@ -39,15 +40,8 @@ export function periodItems(corpus: Corpus, events: readonly TimelineEvent[]): P
   return events.map((event) => {
     const [primary, ...others] = event.citations;
     const passage = corpus.passageById.get(primary!.passageId)!;
-    const quote: Quote = {
-      passageId: passage.id,
-      start: primary!.start,
-      end: primary!.end,
-      text: primary!.text,
-      marks: [],
-      score: 1,
-      answer: [primary!.dateStart, primary!.dateEnd],
-    };
+    const quoted = quotedStatement(corpus, primary!);
+    const quote: Quote = { passageId: passage.id, start: quoted.start, end: quoted.end, text: quoted.text, marks: [], score: 1, answer: [quoted.dateStart, quoted.dateEnd] };
     const citation = citationFor(corpus, passage, n++);
     const seen = new Set([passage.docId]);
     const also: Citation[] = [];

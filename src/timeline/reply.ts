@@ -11,6 +11,7 @@ import { MONTH_NAMES } from './calendar.js';
 import type { TimelineAnswer } from './query.js';
 import type { TimelineEvent } from './types.js';
 import { termSpans } from './words.js';
+import { quotedStatement } from './quoted.js';
 import { timelineSvg } from '../picture/timeline-svg.js';
 
 /** Events shown on one page of the reply (`data` always holds them all). */
@@ -91,13 +92,14 @@ function eventBlocks(event: TimelineEvent, answer: TimelineAnswer, corpus: Corpu
   };
   const [primary, ...others] = event.citations;
   const label = [{ text: `${n}. ${eventDateLabel(event)}`, marked: true }, { text: ` · ${event.precision}${event.comment ? ' · reader comment' : ''}` }];
+  const quoted = quotedStatement(corpus, primary!);
   const marks = mergeRanges([
-    [primary!.dateStart, primary!.dateEnd],
-    ...termSpans(event.text, answer.topicTerms).map((t): [number, number] => [t.start, t.end]),
+    [quoted.dateStart, quoted.dateEnd],
+    ...termSpans(quoted.text, answer.topicTerms).map((t): [number, number] => [t.start, t.end]),
   ]);
   const blocks: Block[] = [
     { type: 'text', runs: label },
-    { type: 'quote', runs: runsOf(event.text, marks), citation: number(primary!.passageId).n },
+    { type: 'quote', runs: runsOf(quoted.text, marks), citation: number(primary!.passageId).n },
   ];
   const also = [...new Map(others.map((c) => [c.passageId, number(c.passageId)])).values()].filter((c) => c.passageId !== primary!.passageId);
   if (also.length) blocks.push({ type: 'also', of: number(primary!.passageId).n, items: also });

@@ -51,6 +51,14 @@ describe('/ask', () => {
     for (const n of quotes) expect(items.some((c) => c.n === n)).toBe(true);
   });
 
+  it('answers "what happened" in a period from its events, an attribution line quoted with what it attributes', async () => {
+    const data = (await run({ question: 'what happened in April 1977?' })).data as { answered: boolean; results: Array<{ quote: string; answer: { text: string } | null }> };
+    expect(data.answered).toBe(true);
+    const said = data.results.find((r) => r.quote.includes('Abourezk'))!;
+    expect(said.quote).toBe('If both parties reconstruct their part of the bridge, we can shake hands without winners or losers.\n—Raúl Castro to Senators George McGovern and James Abourezk, April 8, 1977');
+    expect(said.answer?.text).toBe('April 8, 1977');
+  });
+
   it('says plainly when the corpus does not answer, and lists what it covers', async () => {
     const reply = await run({ question: 'how do I bake sourdough bread' });
     expect(reply.ok).toBe(false);

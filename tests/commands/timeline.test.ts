@@ -106,6 +106,16 @@ describe('/timeline', () => {
       for (const q of quotes) expect(numbers).toContain(q.citation);
     });
 
+    it('quotes an attribution line with the sentence above it, which it attributes, the date still marked', async () => {
+      const reply = await run('1977');
+      const quote = blocksOf(reply, 'quote').find((q) => q.runs.some((r) => r.text.includes('Abourezk')))!;
+      expect(quote.runs.map((r) => r.text).join('')).toBe(
+        'If both parties reconstruct their part of the bridge, we can shake hands without winners or losers.\n—Raúl Castro to Senators George McGovern and James Abourezk, April 8, 1977',
+      );
+      expect(quote.runs.filter((r) => r.marked).map((r) => r.text)).toEqual(['April 8, 1977']);
+      expect(dataOf(reply).events.find((e) => e.date === '1977-04-08')!.text).toBe('—Raúl Castro to Senators George McGovern and James Abourezk, April 8, 1977');
+    });
+
     it('names the other documents telling the same event', async () => {
       const reply = await run('1963-11');
       const also = blocksOf(reply, 'also');
