@@ -57,6 +57,15 @@ describe('query analysis', () => {
       expect(query.plan.terms.find((t) => t.term === query.concepts[1]!.term)!.weight).toBe(0.5);
     });
 
+    it('reads becoming president, taking office and assuming the presidency as one another, in any tense', () => {
+      const alternatives = (q: string) => analyzeQuery(q, domainAliases).concepts.find((c) => c.term === 'presid' || c.term === 'offic')!.alternatives.map((a) => a.join(' '));
+      expect(alternatives('When did Nixon become president?')).toEqual(expect.arrayContaining(['took offic', 'assum presid']));
+      expect(alternatives('when did Reagan start his presidency?')).toEqual(expect.arrayContaining(['took offic', 'becam presid']));
+      expect(alternatives('when did Clinton come into office')).toEqual(expect.arrayContaining(['took offic', 'assum presid']));
+      const plan = analyzeQuery('When did Carter take office?', domainAliases).plan.terms.map((t) => t.term);
+      expect(plan).toEqual(expect.arrayContaining(['carter', 'took', 'becam', 'assum']));
+    });
+
     it('searches the words a sum is written with for a money question, below its own words, and marks none of them', () => {
       const query = analyzeQuery('how much money did Castro want for the exiles?', domainAliases);
       expect(query.plan.terms.filter((t) => ['million', 'billion', 'dollar'].includes(t.term))).toEqual([
