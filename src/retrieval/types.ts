@@ -26,7 +26,7 @@ export interface RetrievedHit {
   /** Its score, reader comments already weighted down. */
   score: number;
   /** The query terms (the user's and expansions) it holds. */
-  matched: string[];
+  matched: readonly string[];
 }
 
 /** What answering one question reads from retrieval. */

@@ -96,8 +96,8 @@ export interface Hit {
   ordinal: number;
   /** Its final score (BM25 plus any proximity bonus); only comparable within one search. */
   score: number;
-  /** The plan terms found in the document (a misspelt term counts when a near spelling matched). */
-  matched: string[];
+  /** The plan terms found in the document (a misspelt term counts when a near spelling matched); read only, shared by documents that matched the same terms. */
+  matched: readonly string[];
 }
 
 /** Options of `SearchEngine.search`. Defaults: `limit` 10, no filter. */

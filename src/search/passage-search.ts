@@ -38,7 +38,7 @@ export interface PassageHit {
   passage: Passage;
   score: number;
   /** Query terms (the user's and expansions) found in the passage. */
-  matched: string[];
+  matched: readonly string[];
 }
 
 /** The corpus's passages in a search engine, ranked for a study group's questions. */

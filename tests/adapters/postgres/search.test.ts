@@ -42,7 +42,7 @@ describe.skipIf(POSTGRES_SKIP_REASON !== undefined)('PostgreSQL search', () => {
       expect(query.concepts.map((c) => c.term)).toEqual(['lisa', 'howard']);
       expect(hits.length).toBeGreaterThan(0);
       expect(hits[0]!.passage.text).toContain('Lisa Howard');
-      expect(hits[0]!.matched.sort()).toEqual(['howard', 'lisa']);
+      expect([...hits[0]!.matched].sort()).toEqual(['howard', 'lisa']);
       expect(hits.map((h) => h.score)).toEqual([...hits.map((h) => h.score)].sort((a, b) => b - a));
       expect(terms.get('lisa')).toMatchObject({ known: true });
       expect(terms.get('lisa')!.weight).toBeGreaterThan(0);
