@@ -240,6 +240,9 @@ export function chooseQuote(passage: Passage, prepared: QuoteQuery): QuoteChoice
     }
   }
 
+  // An attribution line alone says who, to whom and when, not what: it is quoted with the sentence above it, which it
+  // attributes (as the timeline quotes it).
+  if (bestFrom === bestTo && bestFrom > 0 && sentences[bestFrom]!.start >= attributionStart) bestFrom--;
   return { passage, from: bestFrom, to: bestTo, score: Math.max(0, bestScore), covered: bestCovered };
 }
 

@@ -104,10 +104,10 @@ describe('pickQuote', () => {
     expect(quote(p, 'What did Raul Castro tell McGovern?').text).toBe('Our relations are like a bridge.');
   });
 
-  it('quotes the attribution line when a question about the saying asks what it holds: to whom, when', () => {
+  it('quotes the attribution line when a question about the saying asks what it holds (to whom, when), with the sentence it attributes', () => {
     const p = passage('Our relations are like a bridge. I will not talk about who blew it up.\n—Raúl Castro to Senators George McGovern and James Abourezk, April 8, 1977');
     const q = quote(p, 'Which senators did Raúl Castro talk to about the bridge?');
-    expect(q.text).toBe('—Raúl Castro to Senators George McGovern and James Abourezk, April 8, 1977');
+    expect(q.text).toBe('I will not talk about who blew it up.\n—Raúl Castro to Senators George McGovern and James Abourezk, April 8, 1977');
     expect(q.answer && q.text.slice(...q.answer)).toContain('George McGovern');
   });
 
