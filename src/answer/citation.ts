@@ -28,3 +28,23 @@ export function citationFor(corpus: Corpus, passage: Passage, n: number): Citati
     comment: passage.comment !== null,
   };
 }
+
+/**
+ * Numbers citations one per passage, in the order they are first used, into `citations`: a passage
+ * cited again keeps its number and its one line under Sources. `make` builds a passage's citation
+ * under the number it gets.
+ */
+export function citationNumbers(citations: Citation[], make: (passageId: string, n: number) => Citation): (passageId: string) => Citation {
+  return (passageId) => {
+    const known = citations.find((c) => c.passageId === passageId);
+    if (known) return known;
+    const citation = make(passageId, citations.length + 1);
+    citations.push(citation);
+    return citation;
+  };
+}
+
+/** `citationNumbers` of the corpus's passages, each cited by `citationFor`. */
+export function passageCitations(corpus: Corpus, citations: Citation[]): (passageId: string) => Citation {
+  return citationNumbers(citations, (passageId, n) => citationFor(corpus, corpus.passageById.get(passageId)!, n));
+}

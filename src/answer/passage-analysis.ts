@@ -7,7 +7,7 @@ import { extractDates } from '../timeline/dates.js';
 import type { DateMention } from '../timeline/types.js';
 import { dateBounds } from '../timeline/calendar.js';
 import { ROLE, SAID_THAT, answerPattern, typeBonus } from './sentence-evidence.js';
-import { ATTRIBUTION_LINE } from '../text/attribution.js';
+import { attributionLine } from '../text/attribution.js';
 
 /** One sentence of a passage, analyzed once whatever the question. */
 export interface SentenceAnalysis {
@@ -157,9 +157,9 @@ export function analysisOf(passage: Passage): PassageAnalysis {
 
 function analyze(passage: Passage): PassageAnalysis {
   // An attribution line under a quotation ("—Raúl Castro to…"): its words belong to every sentence it attributes.
-  const attribution = ATTRIBUTION_LINE.exec(passage.text);
-  const attributionStart = attribution ? passage.text.length - attribution[1]!.length : Infinity;
-  const attributionTerms = attribution ? analyzeFast(attribution[1]!).map((t) => t.term) : [];
+  const attribution = attributionLine(passage.text);
+  const attributionStart = attribution?.start ?? Infinity;
+  const attributionTerms = attribution ? analyzeFast(attribution.text).map((t) => t.term) : [];
   const headingTerms = new Set(passage.heading ? analyzeFast(passage.heading).map((t) => t.term) : []);
   let openQuotes = 0;
   let openStraight = false;

@@ -6,6 +6,7 @@ import type { CommandDefinition } from './types.js';
 import { cleanInput, INPUT_LIMITS } from './limits.js';
 import { helpBlocks } from './help.js';
 import { sentencesOf } from '../cite/reply.js';
+import { citationNumbers } from '../answer/citation.js';
 
 const options = z.object({
   question: z
@@ -82,19 +83,14 @@ export function askReply(result: AskResult, titles: string[]): Reply {
   }
   const blocks: Block[] = [];
   const citations: Citation[] = [];
-  // Numbered in order of first use; a passage cited again keeps its number ("what happened in the seventies" quotes
-  // two sentences of one paragraph, which were listed as two sources).
-  const cite = (c: Citation): Citation => {
-    const before = citations.find((o) => o.passageId === c.passageId);
-    if (before) return before;
-    const numbered = { ...c, n: citations.length + 1 };
-    citations.push(numbered);
-    return numbered;
-  };
+  // A passage cited again keeps its number ("what happened in the seventies" quotes two sentences of one paragraph,
+  // which were listed as two sources).
+  const made = new Map(result.results.flatMap((item) => [item.citation, ...item.also]).map((c) => [c.passageId, c]));
+  const cite = citationNumbers(citations, (passageId, n) => ({ ...made.get(passageId)!, n }));
   for (const item of result.results) {
-    const citation = cite(item.citation);
+    const citation = cite(item.passage.id);
     blocks.push({ type: 'quote', runs: runsOf(item.quote.text, item.quote.marks, item.quote.answer), citation: citation.n });
-    const also = item.also.filter((c) => c.passageId !== item.passage.id).map(cite);
+    const also = item.also.filter((c) => c.passageId !== item.passage.id).map((c) => cite(c.passageId));
     if (also.length) blocks.push({ type: 'also', of: citation.n, items: also });
   }
   blocks.push({ type: 'citations', items: citations });

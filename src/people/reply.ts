@@ -4,7 +4,7 @@
  * them, the first and last dated mentions (quoted), and the other spellings the corpus uses, flagged.
  * `data` is the `--json` shape.
  */
-import { citationFor } from '../answer/citation.js';
+import { passageCitations } from '../answer/citation.js';
 import type { Corpus } from '../corpus/types.js';
 import { notice, runsOf } from '../reply/build.js';
 import type { Block, Citation, Reply, Run } from '../reply/model.js';
@@ -18,17 +18,6 @@ export const MAX_ROLE_QUOTES = 3;
 const MAX_PASSAGES_LISTED = 12;
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-
-/** Numbers citations one per passage, in the order they are first used. */
-function numberer(corpus: Corpus, citations: Citation[]) {
-  return (passageId: string): number => {
-    const known = citations.find((c) => c.passageId === passageId);
-    if (known) return known.n;
-    const citation = citationFor(corpus, corpus.passageById.get(passageId)!, citations.length + 1);
-    citations.push(citation);
-    return citation.n;
-  };
-}
 
 /** The mention's sentence, verbatim, with the name in bold. */
 function sentenceRuns(corpus: Corpus, mention: PersonMention): Run[] {
@@ -49,22 +38,22 @@ function byDocument(person: Person): Array<{ docId: string; mentions: PersonMent
   return [...docs].map(([docId, mentions]) => ({ docId, mentions }));
 }
 
-function datedBlocks(label: string, dated: DatedMention, corpus: Corpus, cite: (id: string) => number): Block[] {
+function datedBlocks(label: string, dated: DatedMention, corpus: Corpus, cite: (id: string) => Citation): Block[] {
   return [
     { type: 'text', runs: [{ text: label, marked: true }, { text: `: ${eventDateLabel(dated.event)} · ${dated.event.precision}` }] },
-    { type: 'quote', runs: sentenceRuns(corpus, dated.mention), citation: cite(dated.mention.passageId) },
+    { type: 'quote', runs: sentenceRuns(corpus, dated.mention), citation: cite(dated.mention.passageId).n },
   ];
 }
 
 /** The card of one person. `asked` is the name as typed; when it is not one of the person's spellings, the card says so. */
 export function personReply(person: Person, index: PeopleIndex, corpus: Corpus, asked: string, nearestOnly = false): Reply {
   const citations: Citation[] = [];
-  const cite = numberer(corpus, citations);
+  const cite = passageCitations(corpus, citations);
   const blocks: Block[] = [{ type: 'heading', text: person.name }];
   if (nearestOnly) blocks.push(notice('info', `No one in the corpus is named “${asked}”; the nearest name is ${person.name}.`));
   const roles = roleMentions(person);
   const shownRoles = (roles.length ? roles : person.mentions.slice(0, 1)).slice(0, MAX_ROLE_QUOTES);
-  for (const m of shownRoles) blocks.push({ type: 'quote', runs: sentenceRuns(corpus, m), citation: cite(m.passageId) });
+  for (const m of shownRoles) blocks.push({ type: 'quote', runs: sentenceRuns(corpus, m), citation: cite(m.passageId).n });
   const docs = byDocument(person);
   const passages = new Set(person.mentions.map((m) => m.passageId));
   blocks.push({ type: 'text', runs: [{ text: `${plural(person.mentions.length, 'mention')} in ${plural(passages.size, 'passage')} of ${plural(docs.length, 'document')}.` }] });

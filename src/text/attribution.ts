@@ -4,10 +4,10 @@
  * says little alone; the words it attributes are the sentences above it.
  */
 
-/** A passage's attribution line, in group 1, when its text ends with one. */
-export const ATTRIBUTION_LINE = /\n([—–]\s?\p{Lu}[^\n]*)$/u;
+const ATTRIBUTION_LINE = /\n([—–]\s?\p{Lu}[^\n]*)$/u;
 
-/** Whether a sentence is an attribution line (a dash, then a capital). */
-export function isAttributionLine(sentence: string): boolean {
-  return /^[—–]\s?\p{Lu}/u.test(sentence);
+/** A passage text's attribution line, where it starts and its text, when the text ends with one. */
+export function attributionLine(text: string): { start: number; text: string } | null {
+  const line = ATTRIBUTION_LINE.exec(text)?.[1];
+  return line === undefined ? null : { start: text.length - line.length, text: line };
 }

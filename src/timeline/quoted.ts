@@ -5,7 +5,7 @@
  * when, not what was said.
  */
 import type { Corpus } from '../corpus/types.js';
-import { isAttributionLine } from '../text/attribution.js';
+import { attributionLine } from '../text/attribution.js';
 import type { EventCitation } from './types.js';
 
 /** A span of the passage's text to quote: offsets into the passage, the date's into `text`. */
@@ -20,8 +20,8 @@ export interface QuotedStatement {
 /** The span a reply quotes for one citation of an event (see the file's comment). */
 export function quotedStatement(corpus: Corpus, citation: EventCitation): QuotedStatement {
   const { start, end, text, dateStart, dateEnd } = citation;
-  const passage = isAttributionLine(text) ? corpus.passageById.get(citation.passageId) : undefined;
-  const above = passage?.sentences.findLast(([, e]) => e <= start);
+  const passage = corpus.passageById.get(citation.passageId);
+  const above = passage && attributionLine(passage.text)?.start === start ? passage.sentences.findLast(([, e]) => e <= start) : undefined;
   if (!passage || !above) return { start, end, text, dateStart, dateEnd };
   const shift = start - above[0];
   return { start: above[0], end, text: passage.text.slice(above[0], end), dateStart: dateStart + shift, dateEnd: dateEnd + shift };

@@ -3,7 +3,7 @@
  * quoted verbatim with the citation, other documents telling the same event, and a notice when a
  * period is empty naming the nearest periods that have events. `data` is the `--json` shape.
  */
-import { citationFor } from '../answer/citation.js';
+import { passageCitations } from '../answer/citation.js';
 import type { Corpus } from '../corpus/types.js';
 import { notice, runsOf } from '../reply/build.js';
 import type { Block, Citation, Reply } from '../reply/model.js';
@@ -83,13 +83,7 @@ function mergeRanges(ranges: Array<[number, number]>): Array<[number, number]> {
 
 /** The blocks of one event, numbering its citations into `citations` (one number per passage). */
 function eventBlocks(event: TimelineEvent, answer: TimelineAnswer, corpus: Corpus, citations: Citation[], n: number): Block[] {
-  const number = (passageId: string): Citation => {
-    const known = citations.find((c) => c.passageId === passageId);
-    if (known) return known;
-    const citation = citationFor(corpus, corpus.passageById.get(passageId)!, citations.length + 1);
-    citations.push(citation);
-    return citation;
-  };
+  const number = passageCitations(corpus, citations);
   const [primary, ...others] = event.citations;
   const label = [{ text: `${n}. ${eventDateLabel(event)}`, marked: true }, { text: ` · ${event.precision}${event.comment ? ' · reader comment' : ''}` }];
   const quoted = quotedStatement(corpus, primary!);
