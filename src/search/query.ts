@@ -4,6 +4,7 @@ import type { AliasTable } from './aliases.js';
 import { PARTICLES, type Related, type Relation } from '../lexicon/lexicon.js';
 import { FRAME_PHRASES, TYPE_WORDS, questionType, type QuestionType } from './question-type.js';
 import { questionPeriod, type QuestionPeriod } from './question-period.js';
+import { untransposed } from './transposed.js';
 
 export { questionType, type QuestionType, type QuestionPeriod };
 
@@ -187,7 +188,7 @@ export function analyzeQuery(raw: string, aliases: AliasTable | null, context: Q
   const typedPeriod = reading.spans.flatMap(([s, e]) => analyze(text.slice(s, e)).map((t) => t.term));
   const periodYears = yearsOf(reading.period).filter((year) => !typedPeriod.includes(year));
   const periodTokens = [...typedPeriod, ...periodYears];
-  const tokens = analyze(content);
+  const tokens = known && related ? analyze(content).map((t) => untransposed(t, known, related)) : analyze(content);
   const sequence = tokens.map((t) => t.term);
   const capitalized = (i: number) => /\p{Lu}/u.test(text[tokens[i]!.start] ?? '');
   const anyCapital = tokens.some((_, i) => capitalized(i));
