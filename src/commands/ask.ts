@@ -36,12 +36,24 @@ export const askCommand: CommandDefinition<typeof options> = {
 
 /** The question as the engine read it, for `--json`: its answer type and period. */
 function questionData(result: AskResult) {
-  const { type, period } = result.analyzed;
-  return { type, period: period ? { from: period.first, to: period.last, text: period.text } : null };
+  const { type, period, readAs } = result.analyzed;
+  return { type, period: period ? { from: period.first, to: period.last, text: period.text } : null, ...(readAs ? { readAs } : {}) };
+}
+
+/** What the reply says first when the question was read with a word respelled: "Read “presdient” as “president”." */
+function readAsBlocks(result: AskResult): Block[] {
+  const readAs = result.analyzed.readAs;
+  if (!readAs) return [];
+  return [notice('info', `Read ${readAs.map(({ typed, read }) => `“${typed}” as “${read}”`).join(', ')}.`)];
 }
 
 /** Turns an ask result into the platform-neutral reply (and the `--json` shape in `data`). */
 export function askReply(result: AskResult, titles: string[]): Reply {
+  const reply = replyOf(result, titles);
+  return { ...reply, blocks: [...readAsBlocks(result), ...reply.blocks] };
+}
+
+function replyOf(result: AskResult, titles: string[]): Reply {
   const question = questionData(result);
   if (!result.answered) {
     const period = result.analyzed.period;

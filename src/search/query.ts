@@ -60,6 +60,8 @@ export interface AnalyzedQuery {
   plan: QueryPlan;
   /** Every term whose presence in a sentence should be marked (user terms and expansions). */
   markTerms: Set<string>;
+  /** Words of the question read as another word the corpus holds (swapped letters: "presdient" as "president"), as typed and as read; absent when none. */
+  readAs?: Array<{ typed: string; read: string }>;
 }
 
 /**
@@ -188,7 +190,9 @@ export function analyzeQuery(raw: string, aliases: AliasTable | null, context: Q
   const typedPeriod = reading.spans.flatMap(([s, e]) => analyze(text.slice(s, e)).map((t) => t.term));
   const periodYears = yearsOf(reading.period).filter((year) => !typedPeriod.includes(year));
   const periodTokens = [...typedPeriod, ...periodYears];
-  const tokens = known && related ? analyze(content).map((t) => untransposed(t, known, related)) : analyze(content);
+  const typedTokens = analyze(content);
+  const tokens = known && related ? typedTokens.map((t) => untransposed(t, known, related)) : typedTokens;
+  const readAs = tokens.filter((t, i) => t !== typedTokens[i]).map((t) => ({ typed: text.slice(t.start, t.end), read: t.surface }));
   const sequence = tokens.map((t) => t.term);
   const capitalized = (i: number) => /\p{Lu}/u.test(text[tokens[i]!.start] ?? '');
   const anyCapital = tokens.some((_, i) => capitalized(i));
@@ -293,5 +297,6 @@ export function analyzeQuery(raw: string, aliases: AliasTable | null, context: Q
   const aboutSpeaking = type === 'speech' || tokens.some((t) => SPEECH_WORDS.has(t.surface));
   const analyzed: AnalyzedQuery = { text, type, aboutSpeaking, period: reading.period, concepts: [...concepts.values()], plan: { terms, phrases }, markTerms };
   if (reading.problem) analyzed.periodProblem = reading.problem;
+  if (readAs.length) analyzed.readAs = readAs;
   return analyzed;
 }

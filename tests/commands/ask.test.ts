@@ -59,6 +59,22 @@ describe('/ask', () => {
     expect(said.answer?.text).toBe('April 8, 1977');
   });
 
+  describe('a word read with its swapped letters put back', () => {
+    it('says so first, then answers as if it had been typed right', async () => {
+      const reply = await run({ question: 'what year did Nixon become presdient' });
+      expect(reply.blocks[0]).toEqual({ type: 'notice', tone: 'info', text: 'Read “presdient” as “president”.' });
+      const quote = reply.blocks[1];
+      expect(quote?.type === 'quote' && quote.runs.map((r) => r.text).join('')).toContain('When Richard Nixon assumed the presidency in 1969');
+      expect((reply.data as { question: unknown }).question).toEqual({ type: 'date', period: null, readAs: [{ typed: 'presdient', read: 'president' }] });
+    });
+
+    it('says nothing of it for a question typed right', async () => {
+      const reply = await run({ question: 'what year did Nixon become president' });
+      expect(reply.blocks[0]?.type).toBe('quote');
+      expect((reply.data as { question: unknown }).question).toEqual({ type: 'date', period: null });
+    });
+  });
+
   it('says plainly when the corpus does not answer, and lists what it covers', async () => {
     const reply = await run({ question: 'how do I bake sourdough bread' });
     expect(reply.ok).toBe(false);

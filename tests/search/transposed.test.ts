@@ -55,5 +55,10 @@ describe('untransposed', () => {
     const analyzed = analyzeQuery('when did nixon become presdient', domainAliases, { known, related });
     expect(analyzed.concepts.map((c) => c.term)).toContain('presid');
     expect(analyzed.concepts.map((c) => c.term)).not.toContain('presdient');
+    expect(analyzed.readAs).toEqual([{ typed: 'presdient', read: 'president' }]);
+  });
+
+  it('leaves a question with no such word without a reading to report', () => {
+    expect(analyzeQuery('when did nixon become president', domainAliases, { known, related }).readAs).toBeUndefined();
   });
 });
