@@ -153,6 +153,12 @@ function yearsOf(period: QuestionPeriod | null): string[] {
   return Array.from({ length: last - first + 1 }, (_, i) => String(first + i));
 }
 
+/** A word read for another, in the case it was typed in: "Castor" as "Castro", "castor" as "castro". */
+function inCaseOf(typed: string, word: string): string {
+  if (typed === typed.toUpperCase() && typed.length > 1) return word.toUpperCase();
+  return /^\p{Lu}/u.test(typed) ? word[0]!.toUpperCase() + word.slice(1) : word;
+}
+
 /** A proper name of several words, as the alias table writes it: each word capitalized but the small ones ("Bay of Pigs", "White House"). */
 const PROPER_NAME = /^\p{Lu}[\p{L}.'’-]*(?:\s+(?:(?:of|the|to|for|and)\s+)*\p{Lu}[\p{L}.'’-]*)+$/u;
 
@@ -192,7 +198,7 @@ export function analyzeQuery(raw: string, aliases: AliasTable | null, context: Q
   const periodTokens = [...typedPeriod, ...periodYears];
   const typedTokens = analyze(content);
   const tokens = known && related ? typedTokens.map((t) => untransposed(t, known, related)) : typedTokens;
-  const readAs = tokens.filter((t, i) => t !== typedTokens[i]).map((t) => ({ typed: text.slice(t.start, t.end), read: t.surface }));
+  const readAs = tokens.filter((t, i) => t !== typedTokens[i]).map((t) => ({ typed: text.slice(t.start, t.end), read: inCaseOf(text.slice(t.start, t.end), t.surface) }));
   const sequence = tokens.map((t) => t.term);
   const capitalized = (i: number) => /\p{Lu}/u.test(text[tokens[i]!.start] ?? '');
   const anyCapital = tokens.some((_, i) => capitalized(i));

@@ -58,6 +58,12 @@ describe('untransposed', () => {
     expect(analyzed.readAs).toEqual([{ typed: 'presdient', read: 'president' }]);
   });
 
+  it('reports the word read in the case it was typed in', () => {
+    const read = (q: string) => analyzeQuery(q, domainAliases, { known, related }).readAs?.[0]?.read;
+    expect(read('was Nixon ever Presdient')).toBe('President');
+    expect(read('WAS NIXON EVER PRESDIENT')).toBe('PRESIDENT');
+  });
+
   it('leaves a question with no such word without a reading to report', () => {
     expect(analyzeQuery('when did nixon become president', domainAliases, { known, related }).readAs).toBeUndefined();
   });
