@@ -1,8 +1,9 @@
 /**
  * `npm run eval`: the engine against plain minisearch defaults over raw paragraphs, on every question
  * set in `data/eval/` (the development set, my rewordings, the students' set, the fresh set and the
- * four blind sets), each on its own line, in the same run, and beside them the PostgreSQL backend
- * (when a database answers: see eval-postgres.ts).
+ * six blind sets), each on its own line, in the same run, then `swapped` (three of those sets typed
+ * with a slip: see eval-typos.ts), and beside them the PostgreSQL backend (when a database answers:
+ * see eval-postgres.ts).
  * Last line: one JSON object { <set>: { engine: {…}, minisearch: {…}, postgres?: {…} } }.
  * `--questions FILE` scores that set alone; `--verbose` lists every miss; `--by-tag` splits each set's
  * engine figures by the questions' tags (answer type, paraphrase, period). Before the misses, per set
@@ -20,6 +21,7 @@ import { readQuestions, score, type Answer, type EvalQuestion, type Scores } fro
 import { repoRoot } from './repo.js';
 import { DEFAULT_LEXICON, type Relation } from '../src/lexicon/lexicon.js';
 import { evalBackend } from './eval-postgres.js';
+import { SWAPPED_FROM, swappedQuestions } from './eval-typos.js';
 
 const { values } = parseArgs({
   options: {
@@ -98,9 +100,11 @@ const summary: Record<string, unknown> = {};
 const postgres = await evalBackend(core);
 const missLines: string[] = [];
 const markLines: string[] = [];
-for (const file of files) {
-  const name = basename(file, '.jsonl');
-  const questions = readQuestions(file);
+const read = new Map<string, EvalQuestion[]>();
+for (const file of files) read.set(basename(file, '.jsonl'), readQuestions(file));
+// The swapped line: the answerable questions of sets read above, each typed with one slip (see eval-typos.ts).
+if (!values.questions) read.set('swapped', swappedQuestions(SWAPPED_FROM.flatMap((name) => read.get(name) ?? [])));
+for (const [name, questions] of read) {
   const answers = questions.map((q) => engineAnswer(q.q));
   const engine = score(questions, answers);
   const baseline = score(questions, questions.map((q) => miniAnswer(q.q)));
