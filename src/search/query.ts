@@ -4,7 +4,7 @@ import type { AliasTable } from './aliases.js';
 import { PARTICLES, type Related, type Relation } from '../lexicon/lexicon.js';
 import { FRAME_PHRASES, TYPE_WORDS, questionType, type QuestionType } from './question-type.js';
 import { questionPeriod, type QuestionPeriod } from './question-period.js';
-import { untransposed } from './transposed.js';
+import { respell, type ReadAs } from './transposed.js';
 
 export { questionType, type QuestionType, type QuestionPeriod };
 
@@ -61,7 +61,7 @@ export interface AnalyzedQuery {
   /** Every term whose presence in a sentence should be marked (user terms and expansions). */
   markTerms: Set<string>;
   /** Words of the question read as another word the corpus holds (swapped letters: "presdient" as "president"), as typed and as read; absent when none. */
-  readAs?: Array<{ typed: string; read: string }>;
+  readAs?: ReadAs[];
 }
 
 /**
@@ -153,12 +153,6 @@ function yearsOf(period: QuestionPeriod | null): string[] {
   return Array.from({ length: last - first + 1 }, (_, i) => String(first + i));
 }
 
-/** A word read for another, in the case it was typed in: "Castor" as "Castro", "castor" as "castro". */
-function inCaseOf(typed: string, word: string): string {
-  if (typed === typed.toUpperCase() && typed.length > 1) return word.toUpperCase();
-  return /^\p{Lu}/u.test(typed) ? word[0]!.toUpperCase() + word.slice(1) : word;
-}
-
 /** A proper name of several words, as the alias table writes it: each word capitalized but the small ones ("Bay of Pigs", "White House"). */
 const PROPER_NAME = /^\p{Lu}[\p{L}.'’-]*(?:\s+(?:(?:of|the|to|for|and)\s+)*\p{Lu}[\p{L}.'’-]*)+$/u;
 
@@ -185,7 +179,9 @@ export interface QueryContext {
  */
 export function analyzeQuery(raw: string, aliases: AliasTable | null, context: QueryContext | ((term: string) => boolean) = {}): AnalyzedQuery {
   const { known, related } = typeof context === 'function' ? { known: context, related: undefined } : context;
-  const text = raw.replace(/[\p{Cc}\p{Cf}]+/gu, ' ').replace(/\s+/g, ' ').trim();
+  const typed = raw.replace(/[\p{Cc}\p{Cf}]+/gu, ' ').replace(/\s+/g, ' ').trim();
+  // Read with its swapped letters put right, if any (same length: every offset into it is one into what was typed).
+  const { text, readAs } = known && related ? respell(typed, known, related) : { text: typed, readAs: [] };
   const reading = questionPeriod(text);
   const type = questionType(text);
   const blank = (m: string) => ' '.repeat(m.length);
@@ -196,9 +192,7 @@ export function analyzeQuery(raw: string, aliases: AliasTable | null, context: Q
   const typedPeriod = reading.spans.flatMap(([s, e]) => analyze(text.slice(s, e)).map((t) => t.term));
   const periodYears = yearsOf(reading.period).filter((year) => !typedPeriod.includes(year));
   const periodTokens = [...typedPeriod, ...periodYears];
-  const typedTokens = analyze(content);
-  const tokens = known && related ? typedTokens.map((t) => untransposed(t, known, related)) : typedTokens;
-  const readAs = tokens.filter((t, i) => t !== typedTokens[i]).map((t) => ({ typed: text.slice(t.start, t.end), read: inCaseOf(text.slice(t.start, t.end), t.surface) }));
+  const tokens = analyze(content);
   const sequence = tokens.map((t) => t.term);
   const capitalized = (i: number) => /\p{Lu}/u.test(text[tokens[i]!.start] ?? '');
   const anyCapital = tokens.some((_, i) => capitalized(i));
@@ -301,7 +295,7 @@ export function analyzeQuery(raw: string, aliases: AliasTable | null, context: Q
     ...credited,
   ]);
   const aboutSpeaking = type === 'speech' || tokens.some((t) => SPEECH_WORDS.has(t.surface));
-  const analyzed: AnalyzedQuery = { text, type, aboutSpeaking, period: reading.period, concepts: [...concepts.values()], plan: { terms, phrases }, markTerms };
+  const analyzed: AnalyzedQuery = { text: typed, type, aboutSpeaking, period: reading.period, concepts: [...concepts.values()], plan: { terms, phrases }, markTerms };
   if (reading.problem) analyzed.periodProblem = reading.problem;
   if (readAs.length) analyzed.readAs = readAs;
   return analyzed;

@@ -5,7 +5,7 @@
  * means.
  */
 import { BackchannelError } from '../errors.js';
-import { dateBounds, EARLIEST_YEAR, latestYear, MONTH_SOURCE, monthNumber } from '../timeline/calendar.js';
+import { dateBounds, EARLIEST_YEAR, latestYear, MONTH_NAMES, MONTH_SOURCE, monthNumber } from '../timeline/calendar.js';
 import { extractDates } from '../timeline/dates.js';
 import { parseTimelineRequest, type Granularity } from '../timeline/period.js';
 
@@ -48,6 +48,11 @@ const FOUR_DIGITS = /\b\d{4}\b/g;
 const TWO_DIGIT_YEAR = new RegExp(
   `(?:'|\\b(?:in|during|since|by|from|around|circa|until|till|before|after|of)\\s+'?)(\\d\\d)\\b(?!'?s\\b|\\s*(?:[%$]|[a-z]+s\\b|st\\b|nd\\b|rd\\b|th\\b|percent|people|men|million|thousand|hundred))|\\b(${MONTH_SOURCE})\\.?\\s+'?(\\d\\d)\\b(?!\\s*(?:st|nd|rd|th)\\b|,?\\s*\\d{4})`,
   'gi',
+);
+
+/** The words of five letters or more that periods are written with ("eighties", "between", "november"), as `QUESTION_WORDS`. */
+export const PERIOD_WORDS: ReadonlySet<string> = new Set(
+  [DECADE.source, YEAR_TO_YEAR.source, TWO_DIGIT_YEAR.source.replace(MONTH_SOURCE, ''), ...MONTH_NAMES].flatMap((source) => source.toLowerCase().match(/[a-z]{5,}/g) ?? []),
 );
 
 /** The period a question asks about, if any, and where its words stand. */

@@ -1,30 +1,60 @@
 import { cachedStem } from './engine-analyze.js';
 import { STOP_WORDS } from './stopwords.js';
-import type { AnalyzedToken } from './analyzer.js';
+import { QUESTION_WORDS } from './question-type.js';
+import { PERIOD_WORDS } from './question-period.js';
+import { fold } from '../text/fold.js';
+
+/** A word of a question read as another: as typed, and as read (in the case it was typed in). */
+export interface ReadAs {
+  typed: string;
+  read: string;
+}
 
 /** Shortest typed word read for swapped letters: in shorter ones a swap makes another word too often. */
 const SHORTEST = 5;
 
+/** A word of the question as typed: letters (accented ones too), apostrophes and hyphens ending it. */
+const WORD = /\p{L}+/gu;
+
 /**
- * A question's word with two neighbouring letters swapped back, when that is a typo: the word as typed
- * is unknown to the corpus and to the lexicon (no English word it knows), and exactly one swap of two
- * neighbouring letters gives a word the corpus holds ("presdient" → "president", "insluted" →
- * "insulted"). Edit distances count a swap as two edits, and a stem the typo broke ("presdient" is no
- * "presid") is further still, so near spellings miss these. Returns the token itself otherwise.
+ * The question with each typo of two neighbouring letters swapped put right, and the words it read so
+ * ("presdient" as "president", "hapepned" as "happened", "bewteen" as "between"). A word is read so
+ * when neither the corpus (`known`, by its stem) nor the lexicon (`related`) nor the question's own
+ * frames (`QUESTION_WORDS`, `PERIOD_WORDS`, stop words) know it, and exactly one swap of two
+ * neighbouring letters gives a word one of them does. Edit distances count a swap as two edits, and a
+ * typo can stem a word apart ("presdient" is no "presid"), so near spellings miss these; a frame word
+ * typed wrong ("what hapepned in…") no longer reads as frame. Swaps keep the text's length, so every
+ * offset into the question stands.
  */
-export function untransposed(token: AnalyzedToken, known: (term: string) => boolean, related: (term: string) => readonly unknown[]): AnalyzedToken {
-  const typed = token.surface;
-  if (typed.length < SHORTEST || known(token.term) || related(token.term).length || !/^[a-z]+$/.test(typed)) return token;
-  let found: Pick<AnalyzedToken, 'surface' | 'term'> | undefined;
-  for (let i = 0; i + 1 < typed.length; i++) {
-    if (typed[i] === typed[i + 1]) continue;
-    const surface = typed.slice(0, i) + typed[i + 1] + typed[i] + typed.slice(i + 2);
-    if (STOP_WORDS.has(surface)) continue;
-    const term = cachedStem(surface);
-    if (!known(term) || found?.term === term) continue;
-    // Two swaps that make two words: no telling which was meant.
-    if (found) return token;
-    found = { surface, term };
-  }
-  return found ? { ...token, surface: found.surface, term: found.term } : token;
+export function respell(text: string, known: (term: string) => boolean, related: (term: string) => readonly unknown[]): { text: string; readAs: ReadAs[] } {
+  const readAs: ReadAs[] = [];
+  const out = text.replace(WORD, (typed) => {
+    const word = fold(typed);
+    if (word.length !== typed.length || word.length < SHORTEST || !/^[a-z]+$/.test(word) || readable(word, known) || related(cachedStem(word)).length) return typed;
+    let found: string | undefined;
+    for (let i = 0; i + 1 < word.length; i++) {
+      if (word[i] === word[i + 1]) continue;
+      const swapped = word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2);
+      if (swapped === found || !readable(swapped, known)) continue;
+      // Two swaps that make two words: no telling which was meant.
+      if (found) return typed;
+      found = swapped;
+    }
+    if (!found) return typed;
+    const read = inCaseOf(typed, found);
+    readAs.push({ typed, read });
+    return read;
+  });
+  return { text: out, readAs };
+}
+
+/** A word the question's analysis reads: a stop word, a word of its frames, or one whose stem the corpus holds. */
+function readable(word: string, known: (term: string) => boolean): boolean {
+  return STOP_WORDS.has(word) || QUESTION_WORDS.has(word) || PERIOD_WORDS.has(word) || known(cachedStem(word));
+}
+
+/** A word read for another, in the case it was typed in: "Castor" as "Castro", "castor" as "castro". */
+function inCaseOf(typed: string, word: string): string {
+  if (typed === typed.toUpperCase()) return word.toUpperCase();
+  return /^\p{Lu}/u.test(typed) ? word[0]!.toUpperCase() + word.slice(1) : word;
 }

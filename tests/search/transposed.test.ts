@@ -1,70 +1,78 @@
 import { describe, expect, it } from 'vitest';
-import { untransposed } from '../../src/search/transposed.js';
-import { analyzeFast, cachedStem } from '../../src/search/engine-analyze.js';
+import { respell } from '../../src/search/transposed.js';
+import { cachedStem } from '../../src/search/engine-analyze.js';
 import { analyzeQuery } from '../../src/search/query.js';
 import { domainAliases } from '../../src/search/aliases.js';
 
 /** A corpus that holds these terms, and a lexicon that knows these words. */
-const corpus = new Set(['presid', 'insult', 'form', 'nixon', 'mani', 'trial']);
+const corpus = new Set(['presid', 'insult', 'form', 'nixon', 'mani', 'trial', 'castro', 'cuba']);
 const known = (term: string) => corpus.has(term);
 const lexicon = new Set(['main']);
 const related = (term: string) => (lexicon.has(term) ? [{ term: 'chief', relation: 'synonym' as const }] : []);
 
-const token = (word: string) => analyzeFast(word)[0]!;
+const read = (text: string) => respell(text, known, related);
 
-describe('untransposed', () => {
+describe('respell', () => {
   describe('swaps two neighbouring letters back', () => {
     it('when one swap gives a word the corpus holds, even one the typo had stemmed apart', () => {
-      expect(untransposed(token('presdient'), known, related)).toMatchObject({ surface: 'president', term: 'presid' });
-      expect(untransposed(token('insluted'), known, related)).toMatchObject({ surface: 'insulted', term: 'insult' });
+      expect(read('when did nixon become presdient')).toEqual({ text: 'when did nixon become president', readAs: [{ typed: 'presdient', read: 'president' }] });
+      expect(read('why was he insluted')).toEqual({ text: 'why was he insulted', readAs: [{ typed: 'insluted', read: 'insulted' }] });
     });
 
-    it('keeps where the word stands in the question', () => {
-      const [, typo] = analyzeFast('nixon presdient');
-      expect(untransposed(typo!, known, related)).toMatchObject({ start: typo!.start, end: typo!.end, position: typo!.position });
+    it('when one swap gives a word the question is framed with, or a stop word', () => {
+      expect(read('what hapepned bewteen 1968 and 1972').text).toBe('what happened between 1968 and 1972');
+      expect(read('anyhting improtant in the eigthies').text).toBe('anything important in the eighties');
+    });
+
+    it('keeps the case it was typed in, and so every offset into the question', () => {
+      expect(read('was Nixon ever Presdient')).toEqual({ text: 'was Nixon ever President', readAs: [{ typed: 'Presdient', read: 'President' }] });
+      expect(read('WAS NIXON EVER PRESDIENT').text).toBe('WAS NIXON EVER PRESIDENT');
+      expect(read('Castor and Cuba').text).toBe('Castro and Cuba');
     });
   });
 
   describe('leaves the word as typed', () => {
-    it('when the corpus holds it', () => {
-      expect(untransposed(token('nixon'), known, related).surface).toBe('nixon');
+    it('when the corpus holds it, or it frames the question', () => {
+      expect(read('was nixon ever president, what happened')).toEqual({ text: 'was nixon ever president, what happened', readAs: [] });
     });
 
     it('when the lexicon knows it as a word ("main" is no typo of "mani")', () => {
-      expect(untransposed(token('main'), known, related).surface).toBe('main');
-      expect(untransposed(token('mains'), known, related).surface).toBe('mains');
+      expect(read('the mains and the main').readAs).toEqual([]);
     });
 
     it('when it is shorter than five letters', () => {
-      expect(untransposed(token('fomr'), known, related).surface).toBe('fomr');
+      expect(read('fomr').readAs).toEqual([]);
     });
 
     it('when two swaps give two different words', () => {
       // "tiral" is a swap from "trial" and from "tirla": no telling which was meant.
       const both = new Set([cachedStem('trial'), cachedStem('tirla')]);
-      expect(untransposed(token('tiral'), (term) => both.has(term), () => []).surface).toBe('tiral');
-      expect(untransposed(token('tiral'), known, related)).toMatchObject({ surface: 'trial' });
+      expect(respell('tiral', (term) => both.has(term), () => []).readAs).toEqual([]);
+      expect(read('tiral').text).toBe('trial');
     });
 
-    it('when no swap gives a word the corpus holds', () => {
-      expect(untransposed(token('xyzzyq'), known, related).surface).toBe('xyzzyq');
+    it('when no swap gives a word anything knows', () => {
+      expect(read('xyzzyq').readAs).toEqual([]);
     });
   });
 
-  it('corrects a question as it is analyzed against the corpus', () => {
-    const analyzed = analyzeQuery('when did nixon become presdient', domainAliases, { known, related });
-    expect(analyzed.concepts.map((c) => c.term)).toContain('presid');
-    expect(analyzed.concepts.map((c) => c.term)).not.toContain('presdient');
-    expect(analyzed.readAs).toEqual([{ typed: 'presdient', read: 'president' }]);
-  });
+  describe('in a question analyzed against the corpus', () => {
+    it('searches the word read, reports the reading and keeps the question as typed', () => {
+      const analyzed = analyzeQuery('when did nixon become presdient', domainAliases, { known, related });
+      expect(analyzed.concepts.map((c) => c.term)).toContain('presid');
+      expect(analyzed.concepts.map((c) => c.term)).not.toContain('presdient');
+      expect(analyzed.readAs).toEqual([{ typed: 'presdient', read: 'president' }]);
+      expect(analyzed.text).toBe('when did nixon become presdient');
+    });
 
-  it('reports the word read in the case it was typed in', () => {
-    const read = (q: string) => analyzeQuery(q, domainAliases, { known, related }).readAs?.[0]?.read;
-    expect(read('was Nixon ever Presdient')).toBe('President');
-    expect(read('WAS NIXON EVER PRESDIENT')).toBe('PRESIDENT');
-  });
+    it('reads a period and a frame typed with a slip', () => {
+      const analyzed = analyzeQuery('what hapepned bewteen 1968 and 1972', domainAliases, { known, related });
+      expect(analyzed.period).toMatchObject({ first: '1968-01-01', last: '1972-12-31' });
+      expect(analyzed.concepts).toEqual([]);
+    });
 
-  it('leaves a question with no such word without a reading to report', () => {
-    expect(analyzeQuery('when did nixon become president', domainAliases, { known, related }).readAs).toBeUndefined();
+    it('leaves a question with no such word without a reading to report', () => {
+      expect(analyzeQuery('when did nixon become president', domainAliases, { known, related }).readAs).toBeUndefined();
+    });
   });
 });
