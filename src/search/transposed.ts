@@ -13,8 +13,9 @@ export interface ReadAs {
 /** Shortest typed word read for swapped letters: in shorter ones a swap makes another word too often. */
 const SHORTEST = 5;
 
-/** A word of the question as typed: letters (accented ones too), apostrophes and hyphens ending it. */
+/** A word of the question as typed: a run of letters, accented ones too. */
 const WORD = /\p{L}+/gu;
+const ASCII_WORD = /^[a-z]+$/;
 
 /**
  * The question with each typo of two neighbouring letters swapped put right, and the words it read so
@@ -29,8 +30,11 @@ const WORD = /\p{L}+/gu;
 export function respell(text: string, known: (term: string) => boolean, related: (term: string) => readonly unknown[]): { text: string; readAs: ReadAs[] } {
   const readAs: ReadAs[] = [];
   const out = text.replace(WORD, (typed) => {
-    const word = fold(typed);
-    if (word.length !== typed.length || word.length < SHORTEST || !/^[a-z]+$/.test(word) || readable(word, known) || related(cachedStem(word)).length) return typed;
+    if (typed.length < SHORTEST) return typed;
+    // Folded only past plain letters (on every question's every word, the ask path's allocations count).
+    const lower = typed.toLowerCase();
+    const word = ASCII_WORD.test(lower) ? lower : fold(typed);
+    if (word.length !== typed.length || !ASCII_WORD.test(word) || readable(word, known) || related(cachedStem(word)).length) return typed;
     let found: string | undefined;
     for (let i = 0; i + 1 < word.length; i++) {
       if (word[i] === word[i + 1]) continue;
