@@ -60,7 +60,10 @@ export interface AnalyzedQuery {
   plan: QueryPlan;
   /** Every term whose presence in a sentence should be marked (user terms and expansions). */
   markTerms: Set<string>;
-  /** Words of the question read as another word the corpus holds (swapped letters: "presdient" as "president"), as typed and as read; absent when none. */
+  /**
+   * Words of the question read as another, their swapped letters put back ("presdient" as "president",
+   * "hapepned" as "happened": see `respell`), as typed and as read; absent when none. `text` stays as typed.
+   */
   readAs?: ReadAs[];
 }
 
