@@ -19,10 +19,10 @@ const ASCII_WORD = /^[a-z]+$/;
 
 /**
  * The question with each typo of two neighbouring letters swapped put right, and the words it read so
- * ("presdient" as "president", "hapepned" as "happened", "bewteen" as "between"). A word is read so
- * when neither the corpus (`known`, by its stem) nor the lexicon (`related`) nor the question's own
- * frames (`QUESTION_WORDS`, `PERIOD_WORDS`, stop words) know it, and exactly one swap of two
- * neighbouring letters gives a word one of them does. Edit distances count a swap as two edits, and a
+ * ("presdient" as "president", "hapepned" as "happened", "ambassdaor" as "ambassador"). A word is
+ * read so when neither the corpus (`known`, by its stem) nor the lexicon (`related`: a word with
+ * relatives in the corpus) nor the question's own frames (`QUESTION_WORDS`, `PERIOD_WORDS`, stop
+ * words) know it, and exactly one swap of two neighbouring letters gives a word one of them does. Edit distances count a swap as two edits, and a
  * typo can stem a word apart ("presdient" is no "presid"), so near spellings miss these; a frame word
  * typed wrong ("what hapepned in…") no longer reads as frame. Swaps keep the text's length, so every
  * offset into the question stands.
@@ -34,12 +34,13 @@ export function respell(text: string, known: (term: string) => boolean, related:
     // Folded only past plain letters (on every question's every word, the ask path's allocations count).
     const lower = typed.toLowerCase();
     const word = ASCII_WORD.test(lower) ? lower : fold(typed);
-    if (word.length !== typed.length || !ASCII_WORD.test(word) || readable(word, known) || related(cachedStem(word)).length) return typed;
+    const readable = (w: string) => STOP_WORDS.has(w) || QUESTION_WORDS.has(w) || PERIOD_WORDS.has(w) || known(cachedStem(w)) || related(cachedStem(w)).length > 0;
+    if (word.length !== typed.length || !ASCII_WORD.test(word) || readable(word)) return typed;
     let found: string | undefined;
     for (let i = 0; i + 1 < word.length; i++) {
       if (word[i] === word[i + 1]) continue;
       const swapped = word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2);
-      if (swapped === found || !readable(swapped, known)) continue;
+      if (swapped === found || !readable(swapped)) continue;
       // Two swaps that make two words: no telling which was meant.
       if (found) return typed;
       found = swapped;
@@ -50,11 +51,6 @@ export function respell(text: string, known: (term: string) => boolean, related:
     return read;
   });
   return { text: out, readAs };
-}
-
-/** A word the question's analysis reads: a stop word, a word of its frames, or one whose stem the corpus holds. */
-function readable(word: string, known: (term: string) => boolean): boolean {
-  return STOP_WORDS.has(word) || QUESTION_WORDS.has(word) || PERIOD_WORDS.has(word) || known(cachedStem(word));
 }
 
 /** A word read for another, in the case it was typed in: "Castor" as "Castro", "castor" as "castro". */

@@ -7,7 +7,7 @@ import { domainAliases } from '../../src/search/aliases.js';
 /** A corpus that holds these terms, and a lexicon that knows these words. */
 const corpus = new Set(['presid', 'insult', 'form', 'nixon', 'mani', 'trial', 'castro', 'cuba']);
 const known = (term: string) => corpus.has(term);
-const lexicon = new Set(['main']);
+const lexicon = new Set(['main', 'ambassador']);
 const related = (term: string) => (lexicon.has(term) ? [{ term: 'chief', relation: 'synonym' as const }] : []);
 
 const read = (text: string) => respell(text, known, related);
@@ -17,6 +17,10 @@ describe('respell', () => {
     it('when one swap gives a word the corpus holds, even one the typo had stemmed apart', () => {
       expect(read('when did nixon become presdient')).toEqual({ text: 'when did nixon become president', readAs: [{ typed: 'presdient', read: 'president' }] });
       expect(read('why was he insluted')).toEqual({ text: 'why was he insulted', readAs: [{ typed: 'insluted', read: 'insulted' }] });
+    });
+
+    it('when one swap gives a word the lexicon relates to the corpus, though the corpus lacks it', () => {
+      expect(read('who was the ambassdaor').text).toBe('who was the ambassador');
     });
 
     it('when one swap gives a word the question is framed with, or a stop word', () => {
