@@ -29,12 +29,13 @@ const ASCII_WORD = /^[a-z]+$/;
  */
 export function respell(text: string, known: (term: string) => boolean, related: (term: string) => readonly unknown[]): { text: string; readAs: ReadAs[] } {
   const readAs: ReadAs[] = [];
+  /** A word something reads: a stop word, a word of the question's frames, one the corpus holds or the lexicon relates to it. */
+  const readable = (w: string) => STOP_WORDS.has(w) || QUESTION_WORDS.has(w) || PERIOD_WORDS.has(w) || known(cachedStem(w)) || related(cachedStem(w)).length > 0;
   const out = text.replace(WORD, (typed) => {
     if (typed.length < SHORTEST) return typed;
     // Folded only past plain letters (on every question's every word, the ask path's allocations count).
     const lower = typed.toLowerCase();
     const word = ASCII_WORD.test(lower) ? lower : fold(typed);
-    const readable = (w: string) => STOP_WORDS.has(w) || QUESTION_WORDS.has(w) || PERIOD_WORDS.has(w) || known(cachedStem(w)) || related(cachedStem(w)).length > 0;
     if (word.length !== typed.length || !ASCII_WORD.test(word) || readable(word)) return typed;
     let found: string | undefined;
     for (let i = 0; i + 1 < word.length; i++) {
