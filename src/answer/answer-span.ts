@@ -6,7 +6,7 @@
 import type { QuestionPeriod, QuestionType } from '../retrieval/types.js';
 import { analyzeFast, cachedStem } from '../retrieval/analysis.js';
 import { sentenceDates, type AmountCandidate, type NameCandidate, type SentenceAnalysis, type SentenceDate } from './passage-analysis.js';
-import { AGE, AGENT_BY, CURRENCY_AFTER, NUMBER_WORDS, REFERENCE_BEFORE, ROLE } from './sentence-evidence.js';
+import { AGE, AGENT_BY, CURRENCY_AFTER, NUMBER_WORDS, REFERENCE_BEFORE, ROLE, SAW_THAT } from './sentence-evidence.js';
 import { BoundedMap } from '../util/bounded-map.js';
 import { MONTH_SOURCE } from '../timeline/calendar.js';
 
@@ -29,10 +29,13 @@ const OCCASION = /\b(?:at|during)\s+((?:[\p{L}'’.-]+\s+){0,6}?(?:memorial serv
 const PLACE = /\b(?:in|at|to|from|off|near|into|of|such as)\s+(?:the\s+(?:coast\s+of\s+)?)?(\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)*)/gu;
 /**
  * A reason: its cue and the clause that follows, up to a comma or the sentence's end. A motive or a
- * purpose counts ("motives such as…", "in an attempt to…"), not what someone hoped for on the way
+ * purpose counts ("motives such as…", "in an attempt to…"), and what someone saw (`SAW_THAT`), not what someone hoped for on the way
  * ("Castro, hoping to mend ties, was insulted when…" is insulted for the when).
  */
-const REASON = /\b(?:because(?: of)?|due (?:largely )?(?:in part )?to|in order to|so that|as a result of|in retaliation for|for fear of|led to|gave way to|thanks to|motives? (?:such as|of)|in an attempt to|intended to|aimed at|eager to|anxious to)\b(?:\b\p{Lu}\.|[^,.;:!?])*/iu;
+const REASON = new RegExp(
+  `\\b(?:because(?: of)?|due (?:largely )?(?:in part )?to|in order to|so that|as a result of|in retaliation for|for fear of|led to|gave way to|thanks to|motives? (?:such as|of)|in an attempt to|intended to|aimed at|eager to|anxious to|${SAW_THAT})\\b(?:\\b\\p{Lu}\\.|[^,.;:!?])*`,
+  'iu',
+);
 /**
  * A clause that may give a reason or only a time, marked when the sentence gives no surer one: inside
  * the sentence ("…soured when Eisenhower chose to go golfing"), not opening it ("When Carter took

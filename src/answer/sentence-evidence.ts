@@ -45,8 +45,18 @@ const AGENT = new RegExp(`${AGENT_BY}(\\p{Lu}[\\p{L}.'’-]*\\s?){1,3}`, 'u');
 const NAMED = /\bnamed\s+\p{Lu}/u;
 /** "X (a U.S. plan to…)", "X, a Cuba scholar", "known as", "was a": a sentence that says what something is. */
 const DEFINES = /\(\s*(a|an|the)\s|,\s(a|an)\s\p{Ll}|\b(known as|called|is a|was a|was an|is an)\b/u;
-/** Words that give a cause, a motive or a purpose ("because", "due to", "motives", "in an attempt to", "hoping to", "eager to"). */
-const CAUSE = /\b(because|due to|so that|in order to|as a result|in retaliation|led to|caused?|affront|for fear|thanks to|in response|gave way to|motives?|reasons?|purpose|in an attempt to|intended to|aimed at|in hopes? of|hoping to|eager to|anxious to)\b/i;
+/**
+ * Words that give what someone saw or came to hold, which is why they acted ("it became apparent that
+ * sanctions were having little effect", "realized that", "believed that"), as a pattern's source. Not
+ * "understood that" or "knew that", which say as often what someone weighed on the way (on the
+ * students' and blind sets, one answer gained for one lost).
+ */
+export const SAW_THAT = 'became (?:apparent|clear|obvious|evident) that|reali[sz]ed that|(?:was|were) convinced that|recogni[sz]ed that|believed that|concluded that';
+/** Words that give a cause, a motive or a purpose ("because", "due to", "motives", "in an attempt to", "hoping to", "eager to", `SAW_THAT`). */
+const CAUSE = new RegExp(
+  `\\b(because|due to|so that|in order to|as a result|in retaliation|led to|caused?|affront|for fear|thanks to|in response|gave way to|motives?|reasons?|purpose|in an attempt to|intended to|aimed at|in hopes? of|hoping to|eager to|anxious to|${SAW_THAT})\\b`,
+  'i',
+);
 /** Words that may give one, or only a time ("after", "when", "since"). */
 const MAYBE_CAUSE = /\b(since|after|when|following)\b/i;
 /** A "why"'s evidence in a sentence stating a cause ("because", "in retaliation for"). */

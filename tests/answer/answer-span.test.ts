@@ -112,6 +112,14 @@ describe('the answer marked in the quote', () => {
     expect(spanIn('reason', 'Castro, hoping to mend ties, was insulted when Eisenhower went golfing.')).toBe('when Eisenhower went golfing');
   });
 
+  it('marks what someone saw or came to believe as the reason, and counts it as a cause as sure as "because"', () => {
+    const saw = 'In 1973 it became apparent that economic sanctions were having little effect on Castro’s government.';
+    expect(spanIn('reason', saw)).toBe('became apparent that economic sanctions were having little effect on Castro’s government');
+    expect(spanIn('reason', 'By then Ford had realized that the talks were doomed, and he left.')).toBe('realized that the talks were doomed');
+    expect(typeBonus('reason', saw)).toBe(typeBonus('reason', 'Talks failed because sanctions had little effect.'));
+    expect(typeBonus('reason', 'It became apparent at last.')).toBe(0);
+  });
+
   it('marks the clause before ", so" as the reason of what follows, but not a purpose after "so that" or "so far"', () => {
     expect(spanIn('reason', 'Though he wanted better relations, he understood that this would be unpopular with his constituents, so he instead signed the act.')).toBe(
       'he understood that this would be unpopular with his constituents',
