@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { antecedentTerms } from '../../src/answer/antecedent.js';
-import { withContinuations } from '../../src/answer/answer-rerank.js';
+import { CONTINUED_SHARE, withContinuations } from '../../src/answer/answer-rerank.js';
 import { chooseQuote } from '../../src/answer/extract.js';
 import { quoteQuery } from '../../src/answer/quote-query.js';
 import type { Passage } from '../../src/corpus/types.js';
@@ -52,18 +52,34 @@ describe('withContinuations', () => {
   const hit = (p: Passage, score: number) => ({ passage: p, score, matched: [] });
   const next = (p: Passage) => (p === recording ? found : undefined);
 
-  it('brings into the reranked head the passage that continues one of the best hits, with its own score', () => {
-    const hits = [hit(recording, 5), hit(other(3), 4), hit(other(4), 3), hit(found, 1)];
+  it('brings into the reranked head the passage that continues one of the best hits, with its own score when that is more', () => {
+    const hits = [hit(recording, 5), hit(other(3), 4), hit(other(4), 3), hit(found, 3)];
     const pool = withContinuations(hits, 2, next);
     expect(pool.count).toBe(3);
     expect(pool.hits.map((h) => h.passage.id)).toEqual(['doc#p1', 'doc#p3', 'doc#p2', 'doc#p4']);
-    expect(pool.hits[2]!.score).toBe(1);
+    expect(pool.hits[2]!.score).toBe(3);
   });
 
-  it('brings it in with no score when the search did not find it, and leaves a head that holds it as it is', () => {
+  it('scores a continuation at least the given share of the hit it continues, found by the search or not', () => {
+    expect(withContinuations([hit(recording, 5), hit(other(3), 4), hit(found, 1)], 2, next).hits.map((h) => [h.passage.id, h.score])).toEqual([
+      ['doc#p1', 5],
+      ['doc#p3', 4],
+      ['doc#p2', 5 * CONTINUED_SHARE],
+    ]);
     const missing = withContinuations([hit(recording, 5), hit(other(3), 4)], 1, next);
-    expect(missing.hits.map((h) => [h.passage.id, h.score])).toEqual([['doc#p1', 5], ['doc#p2', 0], ['doc#p3', 4]]);
+    expect(missing.hits.map((h) => [h.passage.id, h.score])).toEqual([['doc#p1', 5], ['doc#p2', 5 * CONTINUED_SHARE], ['doc#p3', 4]]);
+    expect(missing.count).toBe(2);
+  });
+
+  it('raises a continuation already in the head where it stands, and leaves a head of high enough scores as it is', () => {
+    const low = withContinuations([hit(recording, 5), hit(found, 1)], 2, next);
+    expect(low).toEqual({ hits: [hit(recording, 5), hit(found, 5 * CONTINUED_SHARE)], count: 2 });
     const held = [hit(recording, 5), hit(found, 4)];
     expect(withContinuations(held, 2, next)).toEqual({ hits: held, count: 2 });
+  });
+
+  it('brings nothing for a passage that does not go on from the hit before it', () => {
+    const hits = [hit(recording, 5), hit(other(3), 4)];
+    expect(withContinuations(hits, 1, (p) => (p === recording ? other(2) : undefined))).toEqual({ hits, count: 1 });
   });
 });
