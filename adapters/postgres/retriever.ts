@@ -4,6 +4,7 @@
  * the in-memory index.
  */
 import type { Core } from '../../src/core.js';
+import type { Passage } from '../../src/corpus/types.js';
 import type { Retrieval, Retriever } from '../../src/retrieval/types.js';
 import type { PostgresSearch } from './index.js';
 import type { Retrieved } from './retrieve.js';
@@ -44,9 +45,19 @@ export class PostgresRetriever implements Retriever {
     const core = this.options.core?.();
     const lexicon = core?.search.lexicon;
     const retrieved = await this.search.retrieve(question, limit, lexicon && ((term) => lexicon.related(term)));
-    const documents = core?.corpus.documentById;
-    if (documents && retrieved.hits.some((hit) => !documents.has(hit.passage.docId)))
-      return asRetrieval({ ...retrieved, hits: retrieved.hits.filter((hit) => documents.has(hit.passage.docId)) });
-    return asRetrieval(retrieved);
+    if (!core) return asRetrieval(retrieved);
+    const documents = core.corpus.documentById;
+    const held = retrieved.hits.filter((hit) => documents.has(hit.passage.docId));
+    return asRetrieval({ ...retrieved, hits: held.map((hit) => ownPassage(hit, core.corpus.passageById)) });
   }
+}
+
+/**
+ * A hit with the core's own passage in place of the database's copy of it, when the core holds the same
+ * text under that id: what answering keeps per passage (its sentences' analysis, the dates its narrative
+ * gives it, the passage that continues it) is found by the passage itself, and a copy found none of it.
+ */
+function ownPassage<H extends { passage: Passage }>(hit: H, passages: ReadonlyMap<string, Passage>): H {
+  const own = passages.get(hit.passage.id);
+  return own && own !== hit.passage && own.text === hit.passage.text ? { ...hit, passage: own } : hit;
 }

@@ -119,20 +119,23 @@ export function withContinuations(
   count: number,
   next: (passage: Passage) => Passage | undefined,
 ): { hits: RetrievedHit[]; count: number } {
-  let raised: Map<Passage, number> | undefined;
+  // By id: a retriever over a database gives its own copies of the corpus's passages.
+  let raised: Map<string, { passage: Passage; score: number }> | undefined;
   for (const hit of hits.slice(0, CONTINUED_FROM)) {
     const after = next(hit.passage);
     if (!after || !antecedentTerms(after, hit.passage).size) continue;
     const score = CONTINUED_SHARE * hit.score;
-    if (score > (raised?.get(after) ?? -1)) (raised ??= new Map()).set(after, score);
+    if (score > (raised?.get(after.id)?.score ?? -1)) (raised ??= new Map()).set(after.id, { passage: after, score });
   }
   if (!raised) return { hits: hits as RetrievedHit[], count };
   const scored = (hit: RetrievedHit) => {
-    const score = raised!.get(hit.passage);
+    const score = raised!.get(hit.passage.id)?.score;
     return score !== undefined && score > hit.score ? { passage: hit.passage, score, matched: hit.matched } : hit;
   };
   const head = hits.slice(0, count).map(scored);
-  const brought = [...raised.keys()].filter((p) => !head.some((h) => h.passage === p)).map((p) => scored(hits.find((h) => h.passage === p) ?? { passage: p, score: 0, matched: [] }));
-  const rest = hits.slice(count).filter((h) => !raised!.has(h.passage));
+  const brought = [...raised.values()]
+    .filter(({ passage }) => !head.some((h) => h.passage.id === passage.id))
+    .map(({ passage }) => scored(hits.find((h) => h.passage.id === passage.id) ?? { passage, score: 0, matched: [] }));
+  const rest = hits.slice(count).filter((h) => !raised!.has(h.passage.id));
   return { hits: [...head, ...brought, ...rest], count: count + brought.length };
 }

@@ -78,6 +78,13 @@ describe('withContinuations', () => {
     expect(withContinuations(held, 2, next)).toEqual({ hits: held, count: 2 });
   });
 
+  it('knows a passage by its id, not its object: a database hands over copies of the corpus’s passages', () => {
+    const copy = { ...found };
+    const pool = withContinuations([hit(recording, 5), hit(copy, 1), hit(other(3), 4)], 2, next);
+    expect(pool.hits.map((h) => [h.passage.id, h.score])).toEqual([['doc#p1', 5], ['doc#p2', 5 * CONTINUED_SHARE], ['doc#p3', 4]]);
+    expect(pool.count).toBe(2);
+  });
+
   it('brings nothing for a passage that does not go on from the hit before it', () => {
     const hits = [hit(recording, 5), hit(other(3), 4)];
     expect(withContinuations(hits, 1, (p) => (p === recording ? other(2) : undefined))).toEqual({ hits, count: 1 });

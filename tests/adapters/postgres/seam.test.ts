@@ -51,6 +51,18 @@ describe.skipIf(POSTGRES_SKIP_REASON !== undefined)('PostgreSQL behind the retri
     expect((await retriever.retrieve(question, retrievalDepth())).query.concepts.every((c) => c.related.length === 0)).toBe(true);
   });
 
+  it("hands answering the core's own passages, so that what is kept per passage (the dates a narrative gives it) is found", async () => {
+    const question = 'what did Kennedy decide about Attwood in November 1963?';
+    const copies = await search.retrieve(question, retrievalDepth(), (term) => core.search.lexicon.related(term));
+    const own = await new PostgresRetriever(search, { core: () => core }).retrieve(question, retrievalDepth());
+    expect(copies.hits[0]!.passage).not.toBe(core.corpus.passageById.get(copies.hits[0]!.passage.id));
+    expect(own.hits.map((h) => h.passage.id)).toEqual(copies.hits.map((h) => h.passage.id));
+    for (const hit of own.hits) expect(hit.passage).toBe(core.corpus.passageById.get(hit.passage.id));
+    const answered = answer(core, own);
+    expect(answered.answered).toBe(true);
+    expect(new Set(answered.results.map((r) => r.passage.id)).size).toBe(answered.results.length);
+  });
+
   it('leaves out near-duplicate passages as the in-memory search does, keeping the better one', async () => {
     const dir = tempDir();
     const memo = 'The envoy met the Cuban delegate in Havana in November 1963 to discuss the secret talks on the sugar quota.';
