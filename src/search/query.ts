@@ -183,7 +183,7 @@ export interface QueryContext {
 export function analyzeQuery(raw: string, aliases: AliasTable | null, context: QueryContext | ((term: string) => boolean) = {}): AnalyzedQuery {
   const { known, related } = typeof context === 'function' ? { known: context, related: undefined } : context;
   const typed = raw.replace(/[\p{Cc}\p{Cf}]+/gu, ' ').replace(/\s+/g, ' ').trim();
-  // Read with its swapped letters put right, if any (same length: every offset into it is one into what was typed).
+  // Read with its typos put right, if any (see `respell`): what follows reads `text`, and `analyzed.text` stays as typed.
   const { text, readAs } = known && related ? respell(typed, known, related) : { text: typed, readAs: [] };
   const reading = questionPeriod(text);
   const type = questionType(text);

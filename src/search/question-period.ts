@@ -8,6 +8,7 @@ import { BackchannelError } from '../errors.js';
 import { dateBounds, EARLIEST_YEAR, latestYear, MONTH_NAMES, MONTH_SOURCE, monthNumber } from '../timeline/calendar.js';
 import { extractDates } from '../timeline/dates.js';
 import { parseTimelineRequest, type Granularity } from '../timeline/period.js';
+import { patternWords } from './pattern-words.js';
 
 /** A period asked about. */
 export interface QuestionPeriod {
@@ -51,9 +52,7 @@ const TWO_DIGIT_YEAR = new RegExp(
 );
 
 /** The words of five letters or more that periods are written with ("eighties", "between", "november"), as `QUESTION_WORDS`. */
-export const PERIOD_WORDS: ReadonlySet<string> = new Set(
-  [DECADE.source, YEAR_TO_YEAR.source, TWO_DIGIT_YEAR.source.replace(MONTH_SOURCE, ''), ...MONTH_NAMES].flatMap((source) => source.toLowerCase().match(/[a-z]{5,}/g) ?? []),
-);
+export const PERIOD_WORDS: ReadonlySet<string> = patternWords([DECADE.source, YEAR_TO_YEAR.source, TWO_DIGIT_YEAR.source.replace(MONTH_SOURCE, ''), ...MONTH_NAMES]);
 
 /** The period a question asks about, if any, and where its words stand. */
 export function questionPeriod(question: string): PeriodReading {

@@ -3,6 +3,7 @@
  * me about", "explain"), which never count as what the question is about.
  */
 import { fold } from '../text/fold.js';
+import { patternWords } from './pattern-words.js';
 
 /** What kind of answer a question asks for; extraction favours sentences that hold one. */
 export type QuestionType = 'person' | 'date' | 'money' | 'age' | 'quantity' | 'place' | 'reason' | 'speech' | 'yesno' | 'definition' | 'other';
@@ -88,6 +89,7 @@ export const FRAME_PHRASES =
  * ("happened", "important", "ransom", "reporter"): words the analysis reads, though no passage need
  * hold them. (Read from the rules themselves, so a word added to a rule is one here.)
  */
-export const QUESTION_WORDS: ReadonlySet<string> = new Set(
-  [...TYPE_RULES.map(([, rule]) => rule.source), KEYWORD_MONEY.source, OPENING_CLAUSE.source, FRAME_PHRASES.source].flatMap((source) => source.match(/[a-z]{5,}/g) ?? []),
-);
+export const QUESTION_WORDS: ReadonlySet<string> = patternWords([...TYPE_RULES.map(([, rule]) => rule.source), KEYWORD_MONEY.source, OPENING_CLAUSE.source, FRAME_PHRASES.source]);
+
+/** Of `QUESTION_WORDS`, those the frames are written with ("happened", "important", "explain", "according"), not the type rules' nouns. */
+export const FRAME_WORDS: ReadonlySet<string> = patternWords([OPENING_CLAUSE.source, FRAME_PHRASES.source]);

@@ -1,8 +1,9 @@
 import { cachedStem } from './engine-analyze.js';
 import { STOP_WORDS } from './stopwords.js';
-import { QUESTION_WORDS } from './question-type.js';
+import { FRAME_WORDS as FRAME_WORDS_OF_QUESTIONS, QUESTION_WORDS } from './question-type.js';
 import { PERIOD_WORDS } from './question-period.js';
 import { fold } from '../text/fold.js';
+import { distance } from 'fastest-levenshtein';
 
 /** A word of a question read as another: as typed, and as read (in the case it was typed in). */
 export interface ReadAs {
@@ -16,42 +17,79 @@ const SHORTEST = 5;
 /** A word of the question as typed: a run of letters, accented ones too. */
 const WORD = /\p{L}+/gu;
 const ASCII_WORD = /^[a-z]+$/;
+const APOSTROPHE = /['’]/;
 
 /**
  * The question with each typo of two neighbouring letters swapped put right, and the words it read so
  * ("presdient" as "president", "hapepned" as "happened", "ambassdaor" as "ambassador"). A word is
  * read so when neither the corpus (`known`, by its stem) nor the lexicon (`related`: a word with
  * relatives in the corpus) nor the question's own frames (`QUESTION_WORDS`, `PERIOD_WORDS`, stop
- * words) know it, and exactly one swap of two neighbouring letters gives a word one of them does. Edit distances count a swap as two edits, and a
- * typo can stem a word apart ("presdient" is no "presid"), so near spellings miss these; a frame word
- * typed wrong ("what hapepned in…") no longer reads as frame. Swaps keep the text's length, so every
- * offset into the question stands.
+ * words) know it, and exactly one swap of two neighbouring letters gives a word one of them does. Edit
+ * distances count a swap as two edits, and a typo can stem a word apart ("presdient" is no "presid"),
+ * so near spellings miss these; a frame word typed wrong ("what hapepned in…") no longer reads as
+ * frame. Such a word that no swap reads, and that is not a name (capitalized inside the question), is
+ * read as the one word of the frames a letter more, less or other than it (`FRAME_WORDS`: "what
+ * hapened in 1977" asks what happened, "betwen 1970 and 1975" a period). The corpus's own words need
+ * no such reading: the search and the coverage find them at one edit already. `text` is the
+ * question as read, `readAs` what was read.
  */
 export function respell(text: string, known: (term: string) => boolean, related: (term: string) => readonly unknown[]): { text: string; readAs: ReadAs[] } {
   const readAs: ReadAs[] = [];
-  /** A word something reads: a stop word, a word of the question's frames, one the corpus holds or the lexicon relates to it. */
-  const readable = (w: string) => STOP_WORDS.has(w) || QUESTION_WORDS.has(w) || PERIOD_WORDS.has(w) || known(cachedStem(w)) || related(cachedStem(w)).length > 0;
-  const out = text.replace(WORD, (typed) => {
-    if (typed.length < SHORTEST) return typed;
+  /** A word the question's frames are written with, or a stop word. */
+  const framing = (w: string) => STOP_WORDS.has(w) || QUESTION_WORDS.has(w) || PERIOD_WORDS.has(w);
+  /** A stem the corpus holds or the lexicon relates to it. */
+  const readStem = (stem: string) => known(stem) || related(stem).length > 0;
+  /**
+   * A swap that gives a word something reads. Read by the lexicon alone, the letters swapped back must
+   * be the stem's: past it they make another word's form ("quietly", which no passage holds, is no
+   * "quitely", stemmed "quit"); the corpus's own stems are read however they end ("initaitive").
+   */
+  const readSwap = (w: string, i: number) => {
+    if (framing(w)) return true;
+    const stem = cachedStem(w);
+    return known(stem) || (i + 1 < stem.length && related(stem).length > 0);
+  };
+  const out = text.replace(WORD, (typed, at: number) => {
+    // A contraction's first part ("wouldn't") is a word of its own.
+    if (typed.length < SHORTEST || APOSTROPHE.test(text[at + typed.length] ?? '')) return typed;
     // Folded only past plain letters (on every question's every word, the ask path's allocations count).
     const lower = typed.toLowerCase();
     const word = ASCII_WORD.test(lower) ? lower : fold(typed);
-    if (word.length !== typed.length || !ASCII_WORD.test(word) || readable(word)) return typed;
+    if (word.length !== typed.length || !ASCII_WORD.test(word) || framing(word) || readStem(cachedStem(word))) return typed;
     let found: string | undefined;
     for (let i = 0; i + 1 < word.length; i++) {
       if (word[i] === word[i + 1]) continue;
       const swapped = word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2);
-      if (swapped === found || !readable(swapped)) continue;
+      if (swapped === found || !readSwap(swapped, i)) continue;
       // Two swaps that make two words: no telling which was meant.
       if (found) return typed;
       found = swapped;
     }
+    if (!found && (at === 0 || !/^\p{Lu}/u.test(typed))) found = frameWordNear(word);
     if (!found) return typed;
     const read = inCaseOf(typed, found);
     readAs.push({ typed, read });
     return read;
   });
   return { text: out, readAs };
+}
+
+/**
+ * The words a question is framed with ("happened", "important", "explain") and its periods are
+ * ("between", "eighties"), which a word one letter off stands for (see `respell`); not the type
+ * rules' words, nouns the corpus may hold ("cuban", "reporter"), whose near spellings the search finds.
+ */
+const FRAME_WORDS: readonly string[] = [...new Set([...FRAME_WORDS_OF_QUESTIONS, ...PERIOD_WORDS])];
+
+/** The one frame word a letter more, less or other than `word`; none when no frame word is, or two are. */
+function frameWordNear(word: string): string | undefined {
+  let found: string | undefined;
+  for (const frame of FRAME_WORDS) {
+    if (Math.abs(frame.length - word.length) > 1 || distance(word, frame) !== 1) continue;
+    if (found) return undefined;
+    found = frame;
+  }
+  return found;
 }
 
 /** A word read for another, in the case it was typed in: "Castor" as "Castro", "castor" as "castro". */

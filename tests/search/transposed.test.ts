@@ -35,6 +35,26 @@ describe('respell', () => {
     });
   });
 
+  describe('reads a word a letter off one of the frames as that word', () => {
+    it('a letter left out, doubled or mistyped, when no swap reads it', () => {
+      expect(read('what hapened in 1977')).toEqual({ text: 'what happened in 1977', readAs: [{ typed: 'hapened', read: 'happened' }] });
+      expect(read('anythig since 1990').text).toBe('anything since 1990');
+      expect(read('what ocurred betwen 1970 and 1975').text).toBe('what occurred between 1970 and 1975');
+      expect(read('anythimg importamt').text).toBe('anything important');
+    });
+
+    it('but not a word two frame words are a letter from, nor a name, nor a near spelling of a noun the search finds', () => {
+      expect(read('what was interestng or importnt').text).toBe('what was interesting or important');
+      // "evens" is a letter from "event" and from "events".
+      expect(read('the evens of 1977').readAs).toEqual([]);
+      // "cubana" (the airline) is a letter from "cuban", a word of the type rules, not of the frames.
+      expect(read('the cubana bombing').readAs).toEqual([]);
+      expect(read('what did Betwen say').readAs).toEqual([]);
+      expect(read('Betwen 1970 and 1975').text).toBe('Between 1970 and 1975');
+      expect(read('the trials of nixon').readAs).toEqual([]);
+    });
+  });
+
   describe('leaves the word as typed', () => {
     it('when the corpus holds it, or it frames the question', () => {
       expect(read('was nixon ever president, what happened')).toEqual({ text: 'was nixon ever president, what happened', readAs: [] });
@@ -55,6 +75,19 @@ describe('respell', () => {
       expect(read('tiral').text).toBe('trial');
     });
 
+    it('when the swap the lexicon alone reads is past the stem: another form of another word', () => {
+      // "quietly" is one swap from "quitely", stemmed "quit", a word the lexicon knows.
+      const lexiconOnly = (term: string) => (term === cachedStem('quit') ? [{ term: 'leav', relation: 'synonym' as const }] : []);
+      expect(respell('they met quietly', known, lexiconOnly).readAs).toEqual([]);
+      expect(respell('did he qiut', known, lexiconOnly).readAs).toEqual([]);
+      expect(respell('why did he qiuts', known, lexiconOnly).text).toBe('why did he quits');
+    });
+
+    it('when it is the first part of a contraction', () => {
+      expect(read("why wouldn't he go").readAs).toEqual([]);
+      expect(read('why wouldn’t he go').readAs).toEqual([]);
+    });
+
     it('when no swap gives a word anything knows', () => {
       expect(read('xyzzyq').readAs).toEqual([]);
     });
@@ -73,6 +106,13 @@ describe('respell', () => {
       const analyzed = analyzeQuery('what hapepned bewteen 1968 and 1972', domainAliases, { known, related });
       expect(analyzed.period).toMatchObject({ first: '1968-01-01', last: '1972-12-31' });
       expect(analyzed.concepts).toEqual([]);
+    });
+
+    it('reads a period and a frame typed a letter off, though the question read is longer than typed', () => {
+      const analyzed = analyzeQuery('what hapened betwen 1968 and 1972', domainAliases, { known, related });
+      expect(analyzed.period).toMatchObject({ first: '1968-01-01', last: '1972-12-31', text: 'between 1968 and 1972' });
+      expect(analyzed.concepts).toEqual([]);
+      expect(analyzed.text).toBe('what hapened betwen 1968 and 1972');
     });
 
     it('leaves a question with no such word without a reading to report', () => {
