@@ -29,8 +29,9 @@ const OCCASION = /\b(?:at|during)\s+((?:[\p{L}'’.-]+\s+){0,6}?(?:memorial serv
 const PLACE = /\b(?:in|at|to|from|off|near|into|of|such as)\s+(?:the\s+(?:coast\s+of\s+)?)?(\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)*)/gu;
 /**
  * A reason: its cue and the clause that follows, up to a comma or the sentence's end. A motive or a
- * purpose counts ("motives such as…", "in an attempt to…"), and what someone saw (`SAW_THAT`), not what someone hoped for on the way
- * ("Castro, hoping to mend ties, was insulted when…" is insulted for the when).
+ * purpose counts ("motives such as…", "in an attempt to…"), and what someone saw (`SAW_THAT`: "it
+ * became apparent that…"), not what someone hoped for on the way ("Castro, hoping to mend ties, was
+ * insulted when…" is insulted for the when).
  */
 const REASON = new RegExp(
   `\\b(?:because(?: of)?|due (?:largely )?(?:in part )?to|in order to|so that|as a result of|in retaliation for|for fear of|led to|gave way to|thanks to|motives? (?:such as|of)|in an attempt to|intended to|aimed at|eager to|anxious to|${SAW_THAT})\\b(?:\\b\\p{Lu}\\.|[^,.;:!?])*`,

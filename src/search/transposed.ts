@@ -1,6 +1,6 @@
 import { cachedStem } from './engine-analyze.js';
 import { STOP_WORDS } from './stopwords.js';
-import { FRAME_WORDS as FRAME_WORDS_OF_QUESTIONS, QUESTION_WORDS } from './question-type.js';
+import { FRAME_WORDS, QUESTION_WORDS } from './question-type.js';
 import { PERIOD_WORDS } from './question-period.js';
 import { fold } from '../text/fold.js';
 import { distance } from 'fastest-levenshtein';
@@ -17,6 +17,7 @@ const SHORTEST = 5;
 /** A word of the question as typed: a run of letters, accented ones too. */
 const WORD = /\p{L}+/gu;
 const ASCII_WORD = /^[a-z]+$/;
+/** What follows a contraction's first part ("wouldn't"). */
 const APOSTROPHE = /['’]/;
 
 /**
@@ -28,7 +29,7 @@ const APOSTROPHE = /['’]/;
  * distances count a swap as two edits, and a typo can stem a word apart ("presdient" is no "presid"),
  * so near spellings miss these; a frame word typed wrong ("what hapepned in…") no longer reads as
  * frame. Such a word that no swap reads, and that is not a name (capitalized inside the question), is
- * read as the one word of the frames a letter more, less or other than it (`FRAME_WORDS`: "what
+ * read as the one word of the frames a letter more, less or other than it (`frameWordNear`: "what
  * hapened in 1977" asks what happened, "betwen 1970 and 1975" a period). The corpus's own words need
  * no such reading: the search and the coverage find them at one edit already. `text` is the
  * question as read, `readAs` what was read.
@@ -79,12 +80,12 @@ export function respell(text: string, known: (term: string) => boolean, related:
  * ("between", "eighties"), which a word one letter off stands for (see `respell`); not the type
  * rules' words, nouns the corpus may hold ("cuban", "reporter"), whose near spellings the search finds.
  */
-const FRAME_WORDS: readonly string[] = [...new Set([...FRAME_WORDS_OF_QUESTIONS, ...PERIOD_WORDS])];
+const FRAME_AND_PERIOD_WORDS: readonly string[] = [...new Set([...FRAME_WORDS, ...PERIOD_WORDS])];
 
 /** The one frame word a letter more, less or other than `word`; none when no frame word is, or two are. */
 function frameWordNear(word: string): string | undefined {
   let found: string | undefined;
-  for (const frame of FRAME_WORDS) {
+  for (const frame of FRAME_AND_PERIOD_WORDS) {
     if (Math.abs(frame.length - word.length) > 1 || distance(word, frame) !== 1) continue;
     if (found) return undefined;
     found = frame;
