@@ -1,18 +1,4 @@
-import { readFileSync } from 'node:fs';
-import wordListPath from 'word-list';
-
-let words: Set<string> | undefined;
-
-/** The English word list (sindresorhus/word-list), loaded on first use only. */
-function dictionary(): Set<string> {
-  words ??= new Set(readFileSync(wordListPath, 'utf8').split('\n'));
-  return words;
-}
-
-/** True when `word` (lower case) is in the English word list. */
-export function isDictionaryWord(word: string): boolean {
-  return dictionary().has(word);
-}
+import { isDictionaryWord } from '../text/dictionary.js';
 
 const LETTER = /\p{L}/u;
 
@@ -59,7 +45,7 @@ export function joinWrappedLines(lines: readonly string[], isKnown: (word: strin
     if (tail && head) {
       const { left, hyphen } = tail;
       const right = head[1] ?? '';
-      const isWord = dictionary().has((left + right).toLowerCase());
+      const isWord = isDictionaryWord((left + right).toLowerCase());
       if (hyphen === '-' && isWord) {
         let last = parts.length - 1;
         while (last > 0 && parts[last] === '') last--;

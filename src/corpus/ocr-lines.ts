@@ -5,7 +5,7 @@
  */
 import { distance } from 'fastest-levenshtein';
 import { remembered } from '../util/bounded-map.js';
-import { isDictionaryWord } from './hyphenation.js';
+import { isDictionaryWord } from '../text/dictionary.js';
 
 export type LineClass =
   /** Page separators, page headings and numbers, record numbers, the release banner: dropped. */

@@ -3,6 +3,7 @@ import { STOP_WORDS } from './stopwords.js';
 import { FRAME_WORDS, QUESTION_WORDS } from './question-type.js';
 import { PERIOD_WORDS } from './question-period.js';
 import { fold } from '../text/fold.js';
+import { isDictionaryWord } from '../text/dictionary.js';
 import { distance } from 'fastest-levenshtein';
 
 /** A word of a question read as another: as typed, and as read (in the case it was typed in). */
@@ -17,6 +18,8 @@ const SHORTEST = 5;
 /** A word of the question as typed: a run of letters, accented ones too. */
 const WORD = /\p{L}+/gu;
 const ASCII_WORD = /^[a-z]+$/;
+/** What a word of the corpus may end with past its stem and still be its plain form (see `respell`). */
+const PLAIN_ENDING = /^(?:s|es|er|ers|ed|ing|ings)?$/;
 /** What follows a contraction's first part ("wouldn't"). */
 const APOSTROPHE = /['’]/;
 
@@ -41,14 +44,18 @@ export function respell(text: string, known: (term: string) => boolean, related:
   /** A stem the corpus holds or the lexicon relates to it. */
   const readStem = (stem: string) => known(stem) || related(stem).length > 0;
   /**
-   * A swap that gives a word something reads. Read by the lexicon alone, the letters swapped back must
-   * be the stem's: past it they make another word's form ("quietly", which no passage holds, is no
-   * "quitely", stemmed "quit"); the corpus's own stems are read however they end ("initaitive").
+   * A swap that gives a word something reads: a frame's word, or a word the corpus holds or the lexicon
+   * relates to it that is an English word ("president") or a term of the corpus's own, as it is or
+   * with a plain ending (names: "castro", "kissinger", "cubans"). Never a word that only stems to one
+   * ("facte" is no form of "fact"; "quitely", stemmed "quit", none of "quit"). A word typed that is
+   * English ("dairy", "flies", "internet") is no typo, and is read only when it is a name typed for
+   * the corpus's ("Castor" inside the question, as "Castro").
    */
-  const readSwap = (w: string, i: number) => {
-    if (framing(w)) return true;
+  const readSwap = (w: string, english: boolean, name: boolean) => {
     const stem = cachedStem(w);
-    return known(stem) || (i + 1 < stem.length && related(stem).length > 0);
+    const plainForm = known(stem) && w.startsWith(stem) && PLAIN_ENDING.test(w.slice(stem.length));
+    if (english) return name && plainForm;
+    return framing(w) || plainForm || (isDictionaryWord(w) && readStem(stem));
   };
   const out = text.replace(WORD, (typed, at: number) => {
     // A contraction's first part ("wouldn't") is a word of its own.
@@ -57,20 +64,20 @@ export function respell(text: string, known: (term: string) => boolean, related:
     const lower = typed.toLowerCase();
     const word = ASCII_WORD.test(lower) ? lower : fold(typed);
     if (word.length !== typed.length || !ASCII_WORD.test(word) || framing(word) || readStem(cachedStem(word))) return typed;
-    let found: string | undefined;
-    for (let i = 0; i + 1 < word.length; i++) {
-      if (word[i] === word[i + 1]) continue;
-      const swapped = word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2);
-      if (swapped === found || !readSwap(swapped, i)) continue;
-      // Two swaps that make two words: no telling which was meant.
-      if (found) return typed;
-      found = swapped;
-    }
-    if (!found && (at === 0 || !/^\p{Lu}/u.test(typed))) found = frameWordNear(word);
+    const name = at > 0 && /^\p{Lu}/u.test(typed);
+    const swaps = swapsOf(word).filter((w) => framing(w) || readStem(cachedStem(w)));
+    const near = name ? undefined : frameWordNear(word);
+    // The word list is read only for a word that may be a typo of one something reads ("sourdough" is none).
+    if (!swaps.length && !near) return typed;
+    const english = isDictionaryWord(word);
+    const read = swaps.filter((w) => readSwap(w, english, name));
+    // Two swaps that make two words: no telling which was meant.
+    if (read.length > 1) return typed;
+    const found = read[0] ?? (english ? undefined : near);
     if (!found) return typed;
-    const read = inCaseOf(typed, found);
-    readAs.push({ typed, read });
-    return read;
+    const shown = inCaseOf(typed, found);
+    readAs.push({ typed, read: shown });
+    return shown;
   });
   return { text: out, readAs };
 }
@@ -81,6 +88,17 @@ export function respell(text: string, known: (term: string) => boolean, related:
  * rules' words, nouns the corpus may hold ("cuban", "reporter"), whose near spellings the search finds.
  */
 const FRAME_AND_PERIOD_WORDS: readonly string[] = [...new Set([...FRAME_WORDS, ...PERIOD_WORDS])];
+
+/** The words one swap of two neighbouring, different letters makes of `word`, each once. */
+function swapsOf(word: string): string[] {
+  const out: string[] = [];
+  for (let i = 0; i + 1 < word.length; i++) {
+    if (word[i] === word[i + 1]) continue;
+    const swapped = word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2);
+    if (!out.includes(swapped)) out.push(swapped);
+  }
+  return out;
+}
 
 /** The one frame word a letter more, less or other than `word`; none when no frame word is, or two are. */
 function frameWordNear(word: string): string | undefined {
