@@ -34,8 +34,9 @@ const APOSTROPHE = /['’]/;
  * frame. Such a word that no swap reads, and that is not a name (capitalized inside the question), is
  * read as the one word of the frames a letter more, less or other than it (`frameWordNear`: "what
  * hapened in 1977" asks what happened, "betwen 1970 and 1975" a period). The corpus's own words need
- * no such reading: the search and the coverage find them at one edit already. `text` is the
- * question as read, `readAs` what was read.
+ * no such reading: the search and the coverage find them at one edit already. A word of the English
+ * word list is no typo, but for a name (see `readSwap`). `text` is the question as read, `readAs`
+ * what was read.
  */
 export function respell(text: string, known: (term: string) => boolean, related: (term: string) => readonly unknown[]): { text: string; readAs: ReadAs[] } {
   const readAs: ReadAs[] = [];
