@@ -61,8 +61,8 @@ export interface AnalyzedQuery {
   /** Every term whose presence in a sentence should be marked (user terms and expansions). */
   markTerms: Set<string>;
   /**
-   * Words of the question read as another, their swapped letters put back ("presdient" as "president",
-   * "hapepned" as "happened": see `respell`), as typed and as read; absent when none. `text` stays as typed.
+   * Words of the question read as another for a typo put right ("presdient" as "president", "hapened"
+   * as "happened": see `respell`), as typed and as read; absent when none. `text` stays as typed.
    */
   readAs?: ReadAs[];
 }

@@ -84,12 +84,12 @@ export function questionType(text: string): QuestionType {
 export const FRAME_PHRASES =
   /\b(how (many|much|long|often|old|big|large|far|come)|for what reason|(in |on |at )?(what|which) (year|date|day|month|time)|what (was|is) the (date|year|day|month)( of| when)?|what (kind|sort|type)s? of|according to|tell me (about|of|more about)?|do you know|can you|could you|would you|please|explain|describe|any idea|i (was )?wonder(ing)?|(what( is|['’]?s| was)? )?(his|her|their|the) name( of)?|(the |that |this )?guys?|i(['’]d| would)? (like|want) to know|is it true( that)?|what['’]?s the (deal|story) with|what (happened|went on|occurred|was going on|went down|took place)|what (was|is) going on|(happened|occurred|took place|went on)|(really|actually|exactly|basically|in fact|briefly|in detail|in the first place|at all|after all)|(anything|something|what was) (important|notable|interesting|significant|major)|(important|notable|main|major|key) (events?|things?)|events? (of|in|during)|(the )?(role|story|significance) of)\b/gi;
 
+/** The words of five letters or more the frames are written with ("happened", "important", "explain", "according"). */
+export const FRAME_WORDS: ReadonlySet<string> = patternWords([OPENING_CLAUSE.source, FRAME_PHRASES.source]);
+
 /**
  * The words of five letters or more that the question's frames and type rules are written with
  * ("happened", "important", "ransom", "reporter"): words the analysis reads, though no passage need
  * hold them. (Read from the rules themselves, so a word added to a rule is one here.)
  */
-export const QUESTION_WORDS: ReadonlySet<string> = patternWords([...TYPE_RULES.map(([, rule]) => rule.source), KEYWORD_MONEY.source, OPENING_CLAUSE.source, FRAME_PHRASES.source]);
-
-/** Of `QUESTION_WORDS`, those the frames are written with ("happened", "important", "explain", "according"), not the type rules' nouns. */
-export const FRAME_WORDS: ReadonlySet<string> = patternWords([OPENING_CLAUSE.source, FRAME_PHRASES.source]);
+export const QUESTION_WORDS: ReadonlySet<string> = new Set([...FRAME_WORDS, ...patternWords([...TYPE_RULES.map(([, rule]) => rule.source), KEYWORD_MONEY.source])]);
