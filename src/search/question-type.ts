@@ -18,8 +18,15 @@ const AUXILIARY = '(did|does|do|was|were|is|are|has|have|had|will|would|can|coul
 /** Words that make "how much" ask for a sum of money ("how much did the US pay", "how much ransom"). */
 const MONEY = 'pay|pays|paid|paying|cost|costs|spend|spent|price|ransom|worth|fund|funds|funding|budget|charge|charged|money|dollars?|compensation|fine|fined|owe|owed';
 
+/**
+ * Verbs of asking, offering and getting that make a "how much" with no noun of its own ask for a sum of
+ * money ("how much did Castro ask for", "how much did the budget set aside"), as "how much sugar did
+ * Cuba sell" asks for an amount of sugar.
+ */
+const MONEY_DEALING = `ask(s|ed|ing)? for|demand(s|ed|ing)?|want(s|ed)?|offer(s|ed)?|request(s|ed)?|seek|sought|set aside|receive(s|d)?|give|gave|given|raise(s|d)?|earn(s|ed)?`;
+
 const TYPE_RULES: Array<[QuestionType, RegExp]> = [
-  ['money', new RegExp(`\\bhow much\\b(.*\\s)?(${MONEY})\\b|\\bwhat (was|is|were) the (\\w+ )?(cost|price|ransom|sum)\\b|^(what|which) (\\w+ )?(ransom|price|sum|payment|fee)\\b|^what (did|does|do|would) .{1,60}\\b(pay|paid|paying|spend|spent|spending)\\b`)],
+  ['money', new RegExp(`\\bhow much\\b(.*\\s)?(${MONEY})\\b|\\bwhat (was|is|were) the (\\w+ )?(cost|price|ransom|sum)\\b|^(what|which) (\\w+ )?(ransom|price|sum|payment|fee)\\b|^what (did|does|do|would) .{1,60}\\b(pay|paid|paying|spend|spent|spending)\\b|\\bhow much ${AUXILIARY} .{1,60}\\b(${MONEY_DEALING})\\b`)],
   ['age', /\bhow old\b|\b(at )?what age\b/],
   ['quantity', /\bhow (many|much|long|old|big|large|far|often|high)\b|\bwhat (was|is|were) (the |[\w-]+'s )(\w+ )?(population|number|amount|size|total)\b/],
   ['date', /^(when)\b|\b(what|which) (year|date|day|month|time)\b|\bwhat (was|is) the (date|year|day|month) (of|when)\b|\bin what year\b|\bhow long ago\b|\bsince when\b/],
