@@ -67,6 +67,11 @@ describe('query analysis', () => {
       expect(plan).toEqual(expect.arrayContaining(['carter', 'took', 'becam', 'assum']));
     });
 
+    it('reads talks stalling as reaching an impasse or a deadlock', () => {
+      const alternatives = (q: string) => analyzeQuery(q, domainAliases).concepts.find((c) => c.term === 'stall')!.alternatives.map((a) => a.join(' '));
+      expect(alternatives('why did the talks stall?')).toEqual(expect.arrayContaining(['impass', 'deadlock', 'dead end']));
+    });
+
     it('searches the words a sum is written with for a money question, below its own words, and marks none of them', () => {
       const query = analyzeQuery('how much money did Castro want for the exiles?', domainAliases);
       expect(query.plan.terms.filter((t) => ['million', 'billion', 'dollar'].includes(t.term))).toEqual([
