@@ -259,13 +259,27 @@ export function narrativeBefore(passage: Passage, before: Passage | undefined): 
 
 /**
  * True when one of the dates overlaps the period, or with `within`, lies inside it: "1961-63" overlaps
- * "11/18/63" but is not within it, and says little of that day.
+ * "11/18/63" but is not within it, and says little of that day. A date more than half of which is in
+ * the period counts as within it: "in 1977" is within "the Carter years", which began on January 20.
  */
 export function datesInPeriod(dates: readonly SentenceDate[], period: QuestionPeriod, within = false): boolean {
   for (const d of dates) {
-    if (within ? period.first <= d.first && d.last <= period.last : d.first <= period.last && period.first <= d.last) return true;
+    if (d.first > period.last || period.first > d.last) continue;
+    if (!within || (period.first <= d.first && d.last <= period.last) || mostlyIn(d, period)) return true;
   }
   return false;
+}
+
+/**
+ * Whether more than half of an overlapping date's days fall in the period, and the date is no longer
+ * than the period: "1977–1992" is mostly in the eighties but is not a time within them.
+ */
+function mostlyIn(d: SentenceDate, period: QuestionPeriod): boolean {
+  const length = Date.parse(d.last) - Date.parse(d.first);
+  if (length > Date.parse(period.last) - Date.parse(period.first)) return false;
+  const from = Date.parse(d.first > period.first ? d.first : period.first);
+  const to = Date.parse(d.last < period.last ? d.last : period.last);
+  return (to - from) * 2 > length;
 }
 
 /** The sentence's `typeBonus` for a question type (cached on the sentence). */

@@ -295,6 +295,17 @@ describe('what happened in a period', () => {
     expect(ask(core, 'how many people died when exiles bombed the cuban airliner in 76').results[0]?.quote.text).toContain('killed 73 passengers');
   });
 
+  it('counts a date more than half in the period, and no longer than it, as within it', () => {
+    const at = (text: string): Passage => ({ id: 't#p1', docId: 't', n: 1, heading: null, text, sentences: [[0, text.length]], paragraph: 1, line: 1, comment: null });
+    const carterYears = { first: '1977-01-20', last: '1981-01-20', granularity: 'year' as const, text: 'the Carter years' };
+    expect(passageInPeriod(at('Carter took office in 1977.'), carterYears, { within: true })).toBe(true);
+    expect(passageInPeriod(at('Reagan followed him in 1981.'), carterYears, { within: true })).toBe(false);
+    expect(passageInPeriod(at('Reagan followed him in 1981.'), carterYears)).toBe(true);
+    const eighties = { first: '1980-01-01', last: '1989-12-31', granularity: 'year' as const, text: 'the eighties' };
+    expect(passageInPeriod(at('The book covers Central America, 1977-1992.'), eighties, { within: true })).toBe(false);
+    expect(ask(core, 'why did talks with cuba stall during the Carter years').results[0]?.quote.text).toContain('impasse');
+  });
+
   it('says when no document dates an event in the period', () => {
     expect(ask(core, 'what happened in 1985').reason).toBe('no-events');
   });
