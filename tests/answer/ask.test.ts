@@ -90,6 +90,11 @@ describe('ask over the bundled corpus', () => {
       expect(ask(core, 'who did Kissinger send to talk to the Cubans in 1974?').answered).toBe(true);
     });
 
+    it('finds a paraphrase the alias table knows before a passage holding the question’s words in another sense', () => {
+      // "got word" is "heard the news", not "JFK’s assassination killed the efforts…", first by its words alone.
+      expect(ask(core, 'where was Fidel when he got word of the assassination?').results[0]?.quote.text).toContain('heard the news in Havana');
+    });
+
     it('returns distinct passages, and pages through them without repeats', () => {
       const first = ask(core, 'Castro', { page: 1 }).results.map((r) => r.passage.id);
       const second = ask(core, 'Castro', { page: 2 }).results.map((r) => r.passage.id);

@@ -72,6 +72,13 @@ describe('query analysis', () => {
       expect(alternatives('why did the talks stall?')).toEqual(expect.arrayContaining(['impass', 'deadlock', 'dead end']));
     });
 
+    it('reads getting word as hearing the news, not any word or any getting', () => {
+      const query = analyzeQuery('where was Fidel when he got word of the assassination?', domainAliases);
+      const alternatives = query.concepts.find((c) => c.term === 'word')!.alternatives.map((a) => a.join(' '));
+      expect(alternatives).toEqual(expect.arrayContaining(['heard new', 'receiv new']));
+      expect(analyzeQuery('which word did Castro use?', domainAliases).concepts.find((c) => c.term === 'word')!.alternatives).toEqual([]);
+    });
+
     it('searches the words a sum is written with for a money question, below its own words, and marks none of them', () => {
       const query = analyzeQuery('how much money did Castro want for the exiles?', domainAliases);
       expect(query.plan.terms.filter((t) => ['million', 'billion', 'dollar'].includes(t.term))).toEqual([
