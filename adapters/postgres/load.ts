@@ -62,6 +62,7 @@ export async function replaceCorpus(client: PoolClient, corpus: Corpus, timeoutM
     await query('lock table passages in exclusive mode');
     await query('delete from passages');
     await query('delete from vocabulary');
+    const lengths = { text: 0, heading: 0, title: 0 };
     for (let from = 0; from < corpus.passages.length; from += BATCH) {
       const columns: [number[], string[], string[], string[], boolean[], string[], string[], string[], string[]] = [[], [], [], [], [], [], [], [], []];
       corpus.passages.slice(from, from + BATCH).forEach((passage, i) => {
@@ -69,6 +70,9 @@ export async function replaceCorpus(client: PoolClient, corpus: Corpus, timeoutM
         const text = analyzeTermsFast(fields.text);
         const heading = analyzeTermsFast(fields.heading);
         const title = analyzeTermsFast(fields.title);
+        lengths.text += text.length;
+        lengths.heading += heading.length;
+        lengths.title += title.length;
         const row = [from + i, passage.id, passage.docId, JSON.stringify(passage), passage.comment !== null, text.join(' '), heading.join(' '), title.join(' '), [...new Set([...text, ...heading, ...title])].join(' ')] as const;
         row.forEach((value, k) => (columns[k] as unknown[]).push(value));
       });
@@ -79,10 +83,12 @@ export async function replaceCorpus(client: PoolClient, corpus: Corpus, timeoutM
       );
     }
     const words = await query("insert into vocabulary (word, df) select t, count(*) from passages, unnest(terms) as t where t <> '' group by t");
+    const mean = (total: number) => (corpus.passages.length ? total / corpus.passages.length : 0);
     await query(
-      `insert into corpus_state (one, passages, fingerprint, loaded_at) values (true, $1, $2, now())
-       on conflict (one) do update set passages = excluded.passages, fingerprint = excluded.fingerprint, loaded_at = excluded.loaded_at`,
-      [corpus.passages.length, fingerprint],
+      `insert into corpus_state (one, passages, fingerprint, loaded_at, text_length, heading_length, title_length) values (true, $1, $2, now(), $3, $4, $5)
+       on conflict (one) do update set passages = excluded.passages, fingerprint = excluded.fingerprint, loaded_at = excluded.loaded_at,
+         text_length = excluded.text_length, heading_length = excluded.heading_length, title_length = excluded.title_length`,
+      [corpus.passages.length, fingerprint, mean(lengths.text), mean(lengths.heading), mean(lengths.title)],
     );
     await query('commit');
     return { passages: corpus.passages.length, words: words.rowCount ?? 0, ms: Math.round(performance.now() - started), unchanged: false };

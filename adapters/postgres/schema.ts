@@ -6,7 +6,8 @@
  * generated `tsvector` weighs them: A the passage text, B its heading, C its document's title line,
  * through a text search configuration that folds accents (`unaccent`) and does not stem again.
  * `vocabulary` holds every indexed term with its document frequency, trigram-indexed (`pg_trgm`) for
- * near spellings.
+ * near spellings. `corpus_state` holds the corpus's fingerprint, its passage count and each field's
+ * mean length in terms.
  */
 import type { PoolClient } from 'pg';
 
@@ -42,6 +43,12 @@ export const MIGRATIONS: readonly string[] = [
    create table vocabulary (word text primary key, df integer not null);
    create index vocabulary_trgm on vocabulary using gin (word gin_trgm_ops);
    create table corpus_state (one boolean primary key default true check (one), passages integer not null, fingerprint text not null, loaded_at timestamptz not null);`,
+  // Each field's mean length in terms, which BM25 weighs a passage's length against (see retrieve.ts).
+  `alter table corpus_state add column text_length real not null default 0, add column heading_length real not null default 0, add column title_length real not null default 0;
+   update corpus_state set
+     text_length = coalesce((select avg(cardinality(string_to_array(text_terms, ' '))) from passages), 0),
+     heading_length = coalesce((select avg(cardinality(string_to_array(heading_terms, ' '))) from passages), 0),
+     title_length = coalesce((select avg(cardinality(string_to_array(title_terms, ' '))) from passages), 0);`,
 ];
 
 /** Brings the schema up to the latest migration; returns the version it is at. */

@@ -5,6 +5,7 @@ import { BackchannelError } from '../../../src/errors.js';
 import { createLogger } from '../../../src/logger.js';
 import { PostgresSearch, type PostgresSearchOptions } from '../../../adapters/postgres/index.js';
 import { corpusFingerprint } from '../../../adapters/postgres/load.js';
+import { MIGRATIONS } from '../../../adapters/postgres/schema.js';
 import { DatabaseRelay, dropSchema, POSTGRES_SKIP_REASON, TEST_DATABASE_URL, testSchema } from '../../servers/postgres.js';
 import { noteSkipped } from '../../servers/skip.js';
 
@@ -28,11 +29,34 @@ describe.skipIf(POSTGRES_SKIP_REASON !== undefined)('PostgreSQL search', () => {
 
   describe('schema', () => {
     it('is created at start and recorded in schema_version; opening again migrates nothing', async () => {
-      expect(search.schemaVersion).toBe(1);
+      expect(search.schemaVersion).toBe(MIGRATIONS.length);
       const again = await open();
-      expect(again.schemaVersion).toBe(1);
+      expect(again.schemaVersion).toBe(MIGRATIONS.length);
       expect(await again.passageCount()).toBe(corpus.passages.length);
       await again.close();
+    });
+
+    it('keeps each field’s mean length with the corpus, and a database written before migration 2 gets them from its passages', async () => {
+      const { default: pg } = await import('pg');
+      const client = new pg.Client({ connectionString: TEST_DATABASE_URL });
+      await client.connect();
+      try {
+        await client.query(`set search_path to "${schema}"`);
+        const lengths = async () => (await client.query('select text_length, heading_length, title_length from corpus_state')).rows[0] as Record<string, number>;
+        const written = await lengths();
+        expect(written.text_length).toBeGreaterThan(10);
+        expect(written.heading_length).toBeGreaterThan(0);
+        // As the database stood at version 1: no lengths.
+        await client.query('alter table corpus_state drop column text_length, drop column heading_length, drop column title_length');
+        await client.query('update schema_version set version = 1');
+        const again = await open();
+        expect(again.schemaVersion).toBe(2);
+        await again.close();
+        const migrated = await lengths();
+        for (const field of ['text_length', 'heading_length', 'title_length']) expect(migrated[field]).toBeCloseTo(written[field]!, 3);
+      } finally {
+        await client.end();
+      }
     });
   });
 
