@@ -7,7 +7,7 @@
  * words of the serving core's saved index), its words are expanded as in memory. The candidates are
  * found in SQL: for each query term (and each phrase), `ts_rank_cd` over the weighted `tsvector` (text
  * 1, heading 0.6, title 0.3; length-normalized) times the term's weight and IDF, summed. They are then
- * ranked by BM25 over their fields as the in-memory engine ranks (`fieldBm25`): ranked by
+ * ranked by BM25 over their fields as the in-memory engine ranks (`fieldBm25`, bm25.ts): ranked by
  * `ts_rank_cd`, whose cover density rewards a passage for holding a few of the words close together
  * rather than for holding the rare ones, the students' questions had found the answer first 0.878
  * of the time against the engine's 0.921 (now 0.909). Near-duplicate passages are then left out as
@@ -22,7 +22,7 @@ import type { PassageHit } from '../../src/search/passage-search.js';
 import { analyzeQuery, type AnalyzedQuery, type QueryContext } from '../../src/search/query.js';
 import { NearDuplicates } from '../../src/search/near-duplicates.js';
 import { DEFAULT_PASSAGE_SEARCH } from '../../src/search/passage-search.js';
-import { DEFAULT_BM25 } from '../../src/search/engine-bm25.js';
+import { fieldBm25, type Field, type FieldLengths, type WeightedTerm } from './bm25.js';
 
 /** What the answer code reads about one term (see `Retrieved.terms`). */
 export interface TermStats {
@@ -148,42 +148,6 @@ export async function retrieve(client: PoolClient, question: string, limit: numb
   const hits = distinct(scored, limit);
   const termsOf = new Map(found.rows.map((row) => [row.id, new Set(row.terms)] as const));
   return { query, hits, terms, termsOf, unknownWeight: maxIdf, passageCount: n };
-}
-
-/** The fields a passage is indexed under, as the in-memory search's (`indexedPassage`). */
-export type Field = 'text' | 'heading' | 'title';
-export type FieldLengths = Record<Field, number>;
-export interface WeightedTerm {
-  term: string;
-  /** The term's weight in the query times its IDF. */
-  weight: number;
-}
-const FIELDS: readonly Field[] = ['text', 'heading', 'title'];
-
-/**
- * Each row's BM25 score (k 1.2, b 0.75, as the in-memory engine's) summed over its fields, each field
- * at its boost (`DEFAULT_PASSAGE_SEARCH.boosts`) against the corpus's mean length of that field
- * (`corpus_state`; the rows' own mean when a database written before it was kept says 0).
- */
-export function fieldBm25(terms: readonly WeightedTerm[], lengths: FieldLengths | null, rows: ReadonlyArray<Record<`${Field}_terms`, string>>): number[] {
-  const { k, b } = DEFAULT_BM25;
-  const words = rows.map((row) => FIELDS.map((field) => row[`${field}_terms`].split(' ').filter(Boolean)));
-  const mean = FIELDS.map((field, f) => lengths?.[field] || words.reduce((sum, w) => sum + w[f]!.length, 0) / (words.length || 1) || 1);
-  return words.map((fields) => {
-    let score = 0;
-    fields.forEach((field, f) => {
-      const counts = new Map<string, number>();
-      for (const word of field) counts.set(word, (counts.get(word) ?? 0) + 1);
-      const norm = k * (1 - b + (b * field.length) / mean[f]!);
-      let sum = 0;
-      for (const t of terms) {
-        const tf = counts.get(t.term);
-        if (tf) sum += (t.weight * tf * (k + 1)) / (tf + norm);
-      }
-      score += DEFAULT_PASSAGE_SEARCH.boosts[FIELDS[f]!] * sum;
-    });
-    return score;
-  });
 }
 
 /**

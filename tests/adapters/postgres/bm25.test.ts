@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fieldBm25 } from '../../../adapters/postgres/retrieve.js';
+import { fieldBm25 } from '../../../adapters/postgres/bm25.js';
 
 const row = (text: string, heading = '', title = '') => ({ text_terms: text, heading_terms: heading, title_terms: title });
 const lengths = { text: 6, heading: 2, title: 3 };
