@@ -16,3 +16,16 @@ export interface BM25Params {
  * 0.006 nDCG@10 / 0.006 MAP.
  */
 export const DEFAULT_BM25: BM25Params = { k: 1.2, b: 0.75, d: 0 };
+
+/** minisearch's length normalization of a field of a document: `k · (1 − b + b · length / average)`. */
+export function bm25Norm({ k, b }: BM25Params, length: number, average: number): number {
+  return k * (1 - b + (b * length) / average);
+}
+
+/**
+ * A term's BM25 frequency component in a field of a document, `d + tf·(k+1)/(tf + norm)` (`norm` from
+ * `bm25Norm`): what a posting's impact is (the accumulator keeps it precomputed, engine-accumulate.ts).
+ */
+export function bm25Impact({ k, d }: BM25Params, tf: number, norm: number): number {
+  return d + (tf * (k + 1)) / (tf + norm);
+}

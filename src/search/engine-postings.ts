@@ -10,7 +10,7 @@
  * floating-point evaluation order), so rankings are identical to the minisearch reference path;
  * tests compare the two on random corpora and queries.
  */
-import type { BM25Params } from './engine-bm25.js';
+import { bm25Norm, type BM25Params } from './engine-bm25.js';
 import { APPROXIMATE_RANGE, COLLECT_MAX, type Accumulator, type AccumulatorKind } from './engine-accumulate.js';
 import { makeAccumulator } from './engine-accumulate-wasm.js';
 import { bitCount, sortTopDocs, TopDocs, type TopDoc } from './engine-top.js';
@@ -244,12 +244,12 @@ export class PostingsIndex {
     const packed = this.packed;
     if (!packed) throw new Error('PostingsIndex: impacts before pack()');
     if (this.accumulator && this.impactParams === bm25) return this.accumulator;
-    const { k, b, d: floor } = bm25;
+    const { k, d: floor } = bm25;
     const norms = packed.map((_, f) => {
       const avg = this.averages[f]!;
       const lengths = this.lengths[f]!.view();
       const out = new Float64Array(this.docCount);
-      for (let d = 0; d < this.docCount; d++) out[d] = k * (1 - b + (b * lengths[d]!) / avg);
+      for (let d = 0; d < this.docCount; d++) out[d] = bm25Norm(bm25, lengths[d]!, avg);
       return out;
     });
     this.accumulator = makeAccumulator(
