@@ -1,7 +1,8 @@
 /**
  * One question against the database, in two round trips: (1) the statistics of the question's words —
  * which the corpus knows, their document frequencies, and the indexed words near each (pg_trgm
- * candidates, kept when within two edits); (2) the ranked passages. The question is analyzed here by
+ * candidates, kept when within two edits) — and of the words its typos of swapped letters may be read
+ * as (`respellLookups`: one more round trip for the words such a reading brings); (2) the ranked passages. The question is analyzed here by
  * the project's own analyzer and alias table (`analyzeQuery`), and misspelt words get near spellings
  * by the engine's own rule (`fuzzyVariants`), before anything is sent; with a lexicon (the related
  * words of the serving core's saved index), its words are expanded as in memory. The candidates are
@@ -21,6 +22,7 @@ import { fuzzyVariants, type NearWords } from '../../src/search/engine-fuzzy.js'
 import type { PassageHit } from '../../src/search/passage-search.js';
 import { analyzeQuery, type AnalyzedQuery, type QueryContext } from '../../src/search/query.js';
 import { NearDuplicates } from '../../src/search/near-duplicates.js';
+import { respellLookups } from '../../src/search/transposed.js';
 import { DEFAULT_PASSAGE_SEARCH } from '../../src/search/passage-search.js';
 import { fieldBm25, type Field, type FieldLengths, type WeightedTerm } from './bm25.js';
 
@@ -60,47 +62,40 @@ const RANK_WEIGHTS = '{0.1,0.3,0.6,1.0}';
 /** A phrase of the question found together adds half its words' mean weight. */
 const PHRASE_WEIGHT = 0.5;
 
+const noRelated: RelatedWords = () => [];
+
 /** Related words of a question's words (a lexicon's `related`), restricted to the corpus. */
 export type RelatedWords = NonNullable<QueryContext['related']>;
 
 export async function retrieve(client: PoolClient, question: string, limit: number, aliases: AliasTable | null, commentWeight: number, related?: RelatedWords): Promise<Retrieved> {
-  // The lexicon's related words are looked up with the question's own (their statistics are needed too).
-  const first = analyzeQuery(question, aliases, related ? { related } : {});
-  const asked = new Set<string>();
-  for (const c of first.concepts) asked.add(c.term).add(c.surface);
-  for (const t of first.plan.terms) asked.add(t.term);
-  const lookup = [...asked];
-  const { rows } = await client.query<{ n: number | null; lengths: FieldLengths | null; df: Record<string, number>; near: Array<[string, string, number]> }>(
-    `with known as (select word, df from vocabulary where word = any($1::text[]))
-     select (select passages from corpus_state) as n,
-       (select json_build_object('text', text_length, 'heading', heading_length, 'title', title_length) from corpus_state) as lengths,
-       coalesce((select json_object_agg(word, df) from known), '{}') as df,
-       coalesce((select json_agg(json_build_array(q.term, v.word, v.df)) from unnest($1::text[]) as q(term)
-         cross join lateral (select word, df from vocabulary v where v.word % q.term and v.word <> q.term
-                             order by similarity(v.word, q.term) desc limit 30) v
-         where length(q.term) >= 4 and q.term not in (select word from known)), '[]') as near`,
-    [lookup],
-  );
-  const n = rows[0]?.n ?? 0;
-  const df = new Map(Object.entries(rows[0]?.df ?? {}));
+  // The lexicon's related words are looked up with the question's own (their statistics are needed too), and the
+  // words a typo of swapped letters may be read as ("presdient" → "president"), for `respell` to know them.
+  const lookup = wordsRead(analyzeQuery(question, aliases, related ? { related } : {}));
+  for (const t of respellLookups(question)) lookup.add(t);
+  const stats = await wordStats(client, [...lookup]);
+  const { n, df, nearOf } = stats;
   const idfOf = (count: number) => Math.log(1 + (n - count + 0.5) / (count + 0.5));
   const maxIdf = 1.5 * idfOf(1);
-  const nearOf = new Map<string, Array<{ term: string; distance: number }>>();
-  for (const [term, word, count] of rows[0]?.near ?? []) {
-    const d = distance(term, word);
-    if (d > 2) continue;
-    (nearOf.get(term) ?? nearOf.set(term, []).get(term)!).push({ term: word, distance: d });
-    df.set(word, count);
-  }
   const known = (term: string) => df.has(term);
   const weight = (term: string) => (known(term) ? idfOf(df.get(term)!) : maxIdf);
+  // (Without a lexicon, `respell` still reads a typo for a word the corpus holds.)
+  const context = { known, related: related ?? noRelated };
+  let query = analyzeQuery(question, aliases, context);
+  // A typo read as another word brings that word's aliases and relatives, which were not looked up: one round trip more.
+  const more = query.readAs ? [...wordsRead(query)].filter((t) => !lookup.has(t)) : [];
+  if (more.length) {
+    const added = await wordStats(client, more);
+    for (const [word, count] of added.df) df.set(word, count);
+    for (const [word, near] of added.nearOf) nearOf.set(word, near);
+    for (const t of more) lookup.add(t);
+    query = analyzeQuery(question, aliases, context);
+  }
   const terms = new Map<string, TermStats>();
   for (const term of lookup) {
     const near = (nearOf.get(term) ?? []).sort((a, b) => a.distance - b.distance || (a.term < b.term ? -1 : 1));
     terms.set(term, { known: known(term), weight: weight(term), near: known(term) ? [{ term, distance: 0 }, ...near] : near });
   }
 
-  const query = analyzeQuery(question, aliases, related ? { known, related } : known);
   if (!query.plan.terms.length || limit <= 0 || n === 0) return { query, hits: [], terms, termsOf: new Map(), unknownWeight: maxIdf, passageCount: n };
   // What is sent: each plan term at its weight × IDF; near spellings of unknown terms (credited to the
   // term, as the in-memory engine does); each phrase of the question.
@@ -141,13 +136,52 @@ export async function retrieve(client: PoolClient, question: string, limit: numb
      order by top.score desc, p.ordinal`,
     [credited, weights, lexemes, single.join(' | '), limit * 3 + 5],
   );
-  const bm25 = fieldBm25(ranked, rows[0]?.lengths ?? null, found.rows);
+  const bm25 = fieldBm25(ranked, stats.lengths, found.rows);
   const scored = found.rows
     .map((row, i) => ({ passage: row.passage, score: row.is_comment ? bm25[i]! * commentWeight : bm25[i]!, matched: row.matched ?? [], terms: row.terms }))
     .sort((a, b) => b.score - a.score);
   const hits = distinct(scored, limit);
   const termsOf = new Map(found.rows.map((row) => [row.id, new Set(row.terms)] as const));
   return { query, hits, terms, termsOf, unknownWeight: maxIdf, passageCount: n };
+}
+
+/** The words an analysis of a question reads the statistics of: its concepts' terms and surfaces, and the terms it searches. */
+function wordsRead(query: AnalyzedQuery): Set<string> {
+  const words = new Set<string>();
+  for (const c of query.concepts) words.add(c.term).add(c.surface);
+  for (const t of query.plan.terms) words.add(t.term);
+  return words;
+}
+
+/** What the database knows of some words: the corpus's size and field lengths, each word's document frequency, and the indexed words within two edits of each it lacks (with theirs). */
+interface WordStats {
+  n: number;
+  lengths: FieldLengths | null;
+  df: Map<string, number>;
+  nearOf: Map<string, Array<{ term: string; distance: number }>>;
+}
+
+async function wordStats(client: PoolClient, words: string[]): Promise<WordStats> {
+  const { rows } = await client.query<{ n: number | null; lengths: FieldLengths | null; df: Record<string, number>; near: Array<[string, string, number]> }>(
+    `with known as (select word, df from vocabulary where word = any($1::text[]))
+     select (select passages from corpus_state) as n,
+       (select json_build_object('text', text_length, 'heading', heading_length, 'title', title_length) from corpus_state) as lengths,
+       coalesce((select json_object_agg(word, df) from known), '{}') as df,
+       coalesce((select json_agg(json_build_array(q.term, v.word, v.df)) from unnest($1::text[]) as q(term)
+         cross join lateral (select word, df from vocabulary v where v.word % q.term and v.word <> q.term
+                             order by similarity(v.word, q.term) desc limit 30) v
+         where length(q.term) >= 4 and q.term not in (select word from known)), '[]') as near`,
+    [words],
+  );
+  const df = new Map(Object.entries(rows[0]?.df ?? {}));
+  const nearOf = new Map<string, Array<{ term: string; distance: number }>>();
+  for (const [term, word, count] of rows[0]?.near ?? []) {
+    const d = distance(term, word);
+    if (d > 2) continue;
+    (nearOf.get(term) ?? nearOf.set(term, []).get(term)!).push({ term: word, distance: d });
+    df.set(word, count);
+  }
+  return { n: rows[0]?.n ?? 0, lengths: rows[0]?.lengths ?? null, df, nearOf };
 }
 
 /**

@@ -84,6 +84,24 @@ export function respell(text: string, known: (term: string) => boolean, related:
 }
 
 /**
+ * The stems `respell` may ask `known` about for a question: each word's it reads for a typo, and the
+ * stem of each of its swaps. A retriever whose vocabulary lives elsewhere (a database) looks these up
+ * with the question's own words, so that `known` answers for them as the index's would.
+ */
+export function respellLookups(text: string): string[] {
+  const out = new Set<string>();
+  for (const m of text.matchAll(WORD)) {
+    const typed = m[0];
+    if (typed.length < SHORTEST) continue;
+    const word = fold(typed).toLowerCase();
+    if (!ASCII_WORD.test(word)) continue;
+    out.add(cachedStem(word));
+    for (const swap of swapsOf(word)) out.add(cachedStem(swap));
+  }
+  return [...out];
+}
+
+/**
  * The words a question is framed with ("happened", "important", "explain") and its periods are
  * ("between", "eighties"), which a word one letter off stands for (see `respell`); not the type
  * rules' words, nouns the corpus may hold ("cuban", "reporter"), whose near spellings the search finds.

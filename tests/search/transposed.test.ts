@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { respell } from '../../src/search/transposed.js';
+import { respell, respellLookups } from '../../src/search/transposed.js';
 import { cachedStem } from '../../src/search/engine-analyze.js';
 import { analyzeQuery } from '../../src/search/query.js';
 import { domainAliases } from '../../src/search/aliases.js';
@@ -132,5 +132,20 @@ describe('respell', () => {
     it('leaves a question with no such word without a reading to report', () => {
       expect(analyzeQuery('when did nixon become president', domainAliases, { known, related }).readAs).toBeUndefined();
     });
+  });
+});
+
+describe('respellLookups', () => {
+  it('lists every stem respell may ask the corpus about: each word and each swap of its letters', () => {
+    const lookups = respellLookups('when did Nixon become Presdient?');
+    expect(lookups).toEqual(expect.arrayContaining([cachedStem('presdient'), cachedStem('president'), cachedStem('become')]));
+    // With those known, respell reads the question as a retriever with the whole vocabulary would.
+    const asked = new Set(lookups.filter(known));
+    expect(respell('when did Nixon become Presdient?', (t) => asked.has(t), () => [])).toEqual(read('when did Nixon become Presdient?'));
+  });
+
+  it('leaves out words too short to be read for a swap, and words of other letters', () => {
+    expect(respellLookups('who was he')).toEqual([]);
+    expect(respellLookups('Хрущёв')).toEqual([]);
   });
 });

@@ -82,6 +82,15 @@ describe.skipIf(POSTGRES_SKIP_REASON !== undefined)('PostgreSQL search', () => {
       expect(hits[0]!.matched).toContain('atwood');
     });
 
+    it('reads a typo of two swapped letters as the in-memory search does, though the database holds the words', async () => {
+      const { hits, query } = await search.retrieve('when did Carter become presdient', 5);
+      expect(query.readAs).toEqual([{ typed: 'presdient', read: 'president' }]);
+      const spelt = await search.retrieve('when did Carter become president', 5);
+      expect(query.concepts).toEqual(spelt.query.concepts);
+      expect(query.plan).toEqual(spelt.query.plan);
+      expect(hits.map((h) => h.passage.id)).toEqual(spelt.hits.map((h) => h.passage.id));
+    });
+
     it("applies the project's aliases before sending: JFK finds John F. Kennedy", async () => {
       const { hits, query } = await search.retrieve('JFK', 10);
       expect(query.plan.terms.map((t) => t.term)).toEqual(expect.arrayContaining(['jfk', 'kennedi']));
