@@ -3,6 +3,7 @@ import type { AnalyzedQuery, NearWords, QuestionType } from '../retrieval/types.
 import { conceptTypoCreditOf, conceptWeight, heaviestFirst } from './evidence.js';
 import type { NarrativeDates } from './passage-analysis.js';
 import { QUOTE_RULES } from './quote-rules.js';
+import { unwrapped } from '../retrieval/analysis.js';
 
 /** What choosing quotes needs of a question, worked out once for all the passages it is asked of. */
 export interface QuoteQuery {
@@ -46,6 +47,11 @@ const WHO_IS_NAME = /^\s*[Ww]ho\s+(is|was|were|are)\s+\p{Lu}/u;
 /** "who was william atwood": typed in lower case, a name of a few words and nothing else (not "who was the diplomat…"). */
 const WHO_IS_LOWER = /^\s*who\s+(is|was)\s+(?!(?:the|a|an|in|at|on|from|with|president|behind)\b)[a-z][a-z'’.-]*(\s+[a-z][a-z'’.-]*){1,2}\s*\??\s*$/u;
 
+/** "Who was Lisa Howard?", "who was william atwood": a name asked about (the question without a chat's greeting or thanks). */
+function whoIsName(question: string): boolean {
+  return WHO_IS_NAME.test(question) || WHO_IS_LOWER.test(question);
+}
+
 /**
  * Prepares a question for `chooseQuote` and `quoteOf`, with the corpus's IDF and vocabulary; `near`,
  * when given, lists the words of the corpus within two edits of a word (see `typoCreditOf`); `dated` and
@@ -79,7 +85,7 @@ export function quoteQuery(
     spansWords: concepts.map((c) => c.alternatives.some((alt) => alt.length > 1)),
     typoCredit,
     typos: typoCredit.filter((credit) => credit !== null),
-    answerType: query.type === 'person' && (WHO_IS_NAME.test(query.text) || WHO_IS_LOWER.test(query.text)) ? 'definition' : query.type,
+    answerType: query.type === 'person' && whoIsName(unwrapped(query.text)) ? 'definition' : query.type,
     conceptOf: conceptIndex(concepts),
     surnameOf: concepts.map((c) => (c.surname === undefined ? -1 : concepts.findIndex((other) => other.term === c.surname))),
     namesWhole: concepts.some((c) => c.surname !== undefined),

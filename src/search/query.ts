@@ -2,7 +2,7 @@ import { analyzeFast as analyze, cachedStem } from './engine-analyze.js';
 import type { QueryPlan, QueryTerm } from './engine.js';
 import type { AliasTable } from './aliases.js';
 import { PARTICLES, type Related, type Relation } from '../lexicon/lexicon.js';
-import { FRAME_PHRASES, TYPE_WORDS, questionType, type QuestionType } from './question-type.js';
+import { CHAT_CLOSING, CHAT_OPENING, FRAME_PHRASES, TYPE_WORDS, questionType, type QuestionType } from './question-type.js';
 import { questionPeriod, type QuestionPeriod } from './question-period.js';
 import { respell, type ReadAs } from './transposed.js';
 
@@ -188,7 +188,7 @@ export function analyzeQuery(raw: string, aliases: AliasTable | null, context: Q
   const reading = questionPeriod(text);
   const type = questionType(text);
   const blank = (m: string) => ' '.repeat(m.length);
-  let content = text.replace(FRAME_PHRASES, blank);
+  let content = text.replace(CHAT_OPENING, blank).replace(CHAT_CLOSING, blank).replace(FRAME_PHRASES, blank);
   const typeWords = TYPE_WORDS[type];
   if (typeWords) content = content.replace(typeWords, blank);
   for (const [start, end] of reading.spans) content = content.slice(0, start) + ' '.repeat(end - start) + content.slice(end);

@@ -66,7 +66,8 @@ export function questionType(text: string): QuestionType {
   // advisers objected?": a clause opening the question sets its scene; what follows the comma asks.
   const folded = fold(text)
     .replace(/\b(what|who|where|when|how)'?s\b/g, '$1 is')
-    .replace(/^(and|so|but|then|ok|okay|hey|please)\b[\s,]*/, '')
+    .replace(CHAT_OPENING, '')
+    .replace(CHAT_CLOSING, '')
     .replace(OPENING_CLAUSE, '');
   for (const [type, rule] of TYPE_RULES) {
     if (!rule.test(folded)) continue;
@@ -83,6 +84,22 @@ export function questionType(text: string): QuestionType {
 }
 
 /**
+ * What a chat message wraps its question in, before it: greetings, thanks and fillers ("hi!", "hey,
+ * quick question -", "ok so", "sorry,", "thanks! and"), any run of them. Never what is asked, and only
+ * at the start: "was Kennedy sorry…" asks about a sorrow.
+ */
+export const CHAT_OPENING =
+  /^(?:[\s\p{P}\p{S}]*\b(?:hi|hello|hey|hiya|howdy|yo|greetings|good (?:morning|afternoon|evening)|(?:thanks|thank you|thx|ty)(?: again| a lot| so much)?|cheers|ok(?:ay)?|so|and|but|then|also|well|um+|uh+|h+m+|sorry|btw|by the way|please|pls|plz|(?:a |one |another |my )?(?:(?:quick|short|simple|small|last|next|follow[- ]up|other|more|dumb|silly) )*questions?(?: for you)?)\b)+[\s\p{P}\p{S}]*/iu;
+
+/** What a chat message ends its question with: thanks, a plea, a laugh ("… thanks!", "… pls", "… lol"). */
+export const CHAT_CLOSING = /(?:[\s\p{P}\p{S}]*\b(?:thanks|thank you|thx|ty|cheers|please|pls|plz|lol|haha)\b)+[\s\p{P}\p{S}]*$/iu;
+
+/** The question a chat message asks, without what it wraps it in (`CHAT_OPENING`, `CHAT_CLOSING`). */
+export function unwrapped(text: string): string {
+  return text.replace(CHAT_OPENING, '').replace(CHAT_CLOSING, '');
+}
+
+/**
  * Words that shape a question rather than say what it is about: question phrases ("how many", "how
  * come", "on what day", "what kind of", "according to"), frames ("what happened", "tell me about", "do you
  * know", "any idea", "is it true that", "explain"), fillers ("really", "exactly", "anything
@@ -92,7 +109,7 @@ export const FRAME_PHRASES =
   /\b(how (many|much|long|often|old|big|large|far|come)|for what reason|(in |on |at )?(what|which) (year|date|day|month|time)|what (was|is) the (date|year|day|month)( of| when)?|what (kind|sort|type)s? of|according to|tell me (about|of|more about)?|do you know|can you|could you|would you|please|explain|describe|any idea|i (was )?wonder(ing)?|(what( is|['’]?s| was)? )?(his|her|their|the) name( of)?|(the |that |this )?guys?|i(['’]d| would)? (like|want) to know|is it true( that)?|what['’]?s the (deal|story) with|what (happened|went on|occurred|was going on|went down|took place)|what (was|is) going on|(happened|occurred|took place|went on)|(really|actually|exactly|basically|in fact|briefly|in detail|in the first place|at all|after all)|(anything|something|what was) (important|notable|interesting|significant|major)|(important|notable|main|major|key) (events?|things?)|events? (of|in|during)|(the )?(role|story|significance) of)\b/gi;
 
 /** The words of five letters or more the frames are written with ("happened", "important", "explain", "according"). */
-export const FRAME_WORDS: ReadonlySet<string> = patternWords([OPENING_CLAUSE.source, FRAME_PHRASES.source]);
+export const FRAME_WORDS: ReadonlySet<string> = patternWords([OPENING_CLAUSE.source, FRAME_PHRASES.source, CHAT_OPENING.source, CHAT_CLOSING.source]);
 
 /**
  * The words of five letters or more that the question's frames and type rules are written with

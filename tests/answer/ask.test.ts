@@ -167,6 +167,14 @@ describe('ask over the bundled corpus', () => {
       }
     });
 
+    it('answers a question wrapped in a greeting and thanks as it answers the question alone, the name asked about as a name', () => {
+      const alone = ask(core, 'who was Attwood');
+      const wrapped = ask(core, 'hi! quick question - who was Attwood? thanks');
+      expect(wrapped.answered).toBe(true);
+      expect(wrapped.results.map((r) => r.quote.text)).toEqual(alone.results.map((r) => r.quote.text));
+      expect(wrapped.results.map((r) => r.quote.answer)).toEqual(alone.results.map((r) => r.quote.answer));
+    });
+
     it('says so when the question has no words to search for', () => {
       expect(ask(core, 'who is it?').reason).toBe('no-terms');
     });

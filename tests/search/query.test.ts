@@ -30,6 +30,26 @@ describe('query analysis', () => {
     });
   });
 
+  describe("a chat message's wrapping", () => {
+    it('reads the question inside greetings, fillers and thanks, at its start or its end', () => {
+      expect(terms('hey quick question - who was Attwood?')).toEqual(['attwood']);
+      expect(terms('hi! who was Attwood')).toEqual(['attwood']);
+      expect(terms('Hello, what did Carter do? thanks!')).toEqual(terms('what did Carter do?'));
+      expect(terms('ok so one more question: when did Nixon become president? pls')).toEqual(terms('when did Nixon become president?'));
+      expect(terms('hi')).toEqual([]);
+    });
+
+    it('types the question it wraps as if typed alone', () => {
+      expect(questionType('ok so what was the sweet approach')).toBe('definition');
+      expect(questionType('thanks! and how much did the US pay for the prisoners?')).toBe('money');
+    });
+
+    it('leaves those words alone inside the question, where they say what is asked', () => {
+      expect(terms('was Kennedy sorry about the Bay of Pigs?')).toContain('sorri');
+      expect(terms('did Castro thank Donovan?')).toContain('thank');
+    });
+  });
+
   describe('content terms', () => {
     it('drops question words, stop words and question phrases such as "how many" and "what kind of"', () => {
       expect(terms('How many Cubans left through Mariel Harbor?')).toEqual(['cuban', 'left', 'mariel', 'harbor']);
