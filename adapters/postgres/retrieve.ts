@@ -23,6 +23,7 @@ import type { PassageHit } from '../../src/search/passage-search.js';
 import { analyzeQuery, type AnalyzedQuery, type QueryContext } from '../../src/search/query.js';
 import { NearDuplicates } from '../../src/search/near-duplicates.js';
 import { respellLookups } from '../../src/search/transposed.js';
+import { shorthandLookups } from '../../src/search/shorthand.js';
 import { DEFAULT_PASSAGE_SEARCH } from '../../src/search/passage-search.js';
 import { fieldBm25, type Field, type FieldLengths, type WeightedTerm } from './bm25.js';
 
@@ -69,9 +70,10 @@ export type RelatedWords = NonNullable<QueryContext['related']>;
 
 export async function retrieve(client: PoolClient, question: string, limit: number, aliases: AliasTable | null, commentWeight: number, related?: RelatedWords): Promise<Retrieved> {
   // The lexicon's related words are looked up with the question's own (their statistics are needed too), and the
-  // words a typo of swapped letters may be read as ("presdient" → "president"), for `respell` to know them.
+  // words a typo of swapped letters may be read as ("presdient" → "president") and its shorthand, for `respell` and
+  // `readShorthand` to know them.
   const lookup = wordsRead(analyzeQuery(question, aliases, related ? { related } : {}));
-  for (const t of respellLookups(question)) lookup.add(t);
+  for (const t of [...respellLookups(question), ...shorthandLookups(question)]) lookup.add(t);
   const stats = await wordStats(client, [...lookup]);
   const { n, df, nearOf } = stats;
   const idfOf = (count: number) => Math.log(1 + (n - count + 0.5) / (count + 0.5));

@@ -5,6 +5,7 @@ import { PARTICLES, type Related, type Relation } from '../lexicon/lexicon.js';
 import { CHAT_CLOSING, CHAT_OPENING, FRAME_PHRASES, TYPE_WORDS, questionType, type QuestionType } from './question-type.js';
 import { questionPeriod, type QuestionPeriod } from './question-period.js';
 import { respell, type ReadAs } from './transposed.js';
+import { readShorthand } from './shorthand.js';
 
 export { questionType, type QuestionType, type QuestionPeriod };
 
@@ -61,8 +62,9 @@ export interface AnalyzedQuery {
   /** Every term whose presence in a sentence should be marked (user terms and expansions). */
   markTerms: Set<string>;
   /**
-   * Words of the question read as another for a typo put right ("presdient" as "president", "hapened"
-   * as "happened": see `respell`), as typed and as read; absent when none. `text` stays as typed.
+   * Words of the question read as another: a chat's shorthand ("abt" as "about": see `readShorthand`)
+   * or a typo put right ("presdient" as "president", "hapened" as "happened": see `respell`), as typed
+   * and as read; absent when none. `text` stays as typed.
    */
   readAs?: ReadAs[];
 }
@@ -183,8 +185,12 @@ export interface QueryContext {
 export function analyzeQuery(raw: string, aliases: AliasTable | null, context: QueryContext | ((term: string) => boolean) = {}): AnalyzedQuery {
   const { known, related } = typeof context === 'function' ? { known: context, related: undefined } : context;
   const typed = raw.replace(/[\p{Cc}\p{Cf}]+/gu, ' ').replace(/\s+/g, ' ').trim();
-  // Read with its typos put right, if any (see `respell`): what follows reads `text`, and `analyzed.text` stays as typed.
-  const { text, readAs } = known && related ? respell(typed, known, related) : { text: typed, readAs: [] };
+  // Read with its shorthand and typos put right, if any (see `readShorthand`, `respell`): what follows reads `text`, and
+  // `analyzed.text` stays as typed.
+  const short = readShorthand(typed, known ?? (() => false));
+  const spelt = known && related ? respell(short.text, known, related) : { text: short.text, readAs: [] };
+  const text = spelt.text;
+  const readAs = short.readAs.length ? [...short.readAs, ...spelt.readAs] : spelt.readAs;
   const reading = questionPeriod(text);
   const type = questionType(text);
   const blank = (m: string) => ' '.repeat(m.length);

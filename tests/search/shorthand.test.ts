@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { readShorthand, shorthandLookups } from '../../src/search/shorthand.js';
+import { analyzeQuery } from '../../src/search/query.js';
+import { domainAliases } from '../../src/search/aliases.js';
+import { cachedStem } from '../../src/search/engine-analyze.js';
+
+const nothingKnown = () => false;
+
+describe('readShorthand', () => {
+  it('reads a chat’s shorthand as the words it stands for, and says what it read', () => {
+    expect(readShorthand('what did castro say abt the embargo b4 1980', nothingKnown)).toEqual({
+      text: 'what did castro say about the embargo before 1980',
+      readAs: [
+        { typed: 'abt', read: 'about' },
+        { typed: 'b4', read: 'before' },
+      ],
+    });
+    expect(readShorthand('talks w/o the soviets b/c of the crisis', nothingKnown).text).toBe('talks without the soviets because of the crisis');
+  });
+
+  it('reads "y" as "why" only where it asks, before an auxiliary', () => {
+    expect(readShorthand('y did kissinger reach out', nothingKnown).text).toBe('why did kissinger reach out');
+    expect(readShorthand("y wasn't carter able to", nothingKnown).text).toBe("why wasn't carter able to");
+    expect(readShorthand('plan y', nothingKnown).readAs).toEqual([]);
+    expect(readShorthand('Y did Kissinger reach out', nothingKnown).text).toBe('Why did Kissinger reach out');
+  });
+
+  it('leaves a word the corpus holds as its own, a word typed in capitals, and a part of a longer word', () => {
+    expect(readShorthand('what yr was it', (t) => t === cachedStem('yr')).readAs).toEqual([]);
+    expect(readShorthand('what did U Thant report', nothingKnown).readAs).toEqual([]);
+    expect(readShorthand('what did Kennedy say, Abt?', nothingKnown).readAs).toEqual([]);
+    expect(readShorthand('the abbots through the years', nothingKnown).readAs).toEqual([]);
+  });
+});
+
+describe('shorthandLookups', () => {
+  it('lists the stems of the shorthand a question types, for a retriever to look them up', () => {
+    expect(shorthandLookups('what yr was it abt')).toEqual([cachedStem('yr'), cachedStem('abt')]);
+    expect(shorthandLookups('what year was it about')).toEqual([]);
+  });
+});
+
+describe('a question typed in shorthand', () => {
+  it('is analyzed as the question it stands for, the readings reported', () => {
+    const analyzed = analyzeQuery('y did kennedy impose the embargo b4 the crisis', domainAliases, { known: nothingKnown, related: () => [] });
+    const spelt = analyzeQuery('why did kennedy impose the embargo before the crisis', domainAliases, { known: nothingKnown, related: () => [] });
+    expect(analyzed.type).toBe('reason');
+    expect(analyzed.concepts).toEqual(spelt.concepts);
+    expect(analyzed.readAs).toEqual([
+      { typed: 'y', read: 'why' },
+      { typed: 'b4', read: 'before' },
+    ]);
+    expect(analyzed.text).toBe('y did kennedy impose the embargo b4 the crisis');
+    expect(analyzeQuery('what yr did nixon take office', domainAliases).type).toBe('date');
+  });
+
+  it('searches shorthand for a content word as its alias: "prez" finds the president', () => {
+    const analyzed = analyzeQuery('when did the prez visit havana', domainAliases);
+    expect(analyzed.concepts.find((c) => c.surface === 'prez')?.alternatives).toContainEqual([cachedStem('president')]);
+  });
+});
