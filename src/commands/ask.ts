@@ -7,6 +7,7 @@ import { cleanInput, INPUT_LIMITS } from './limits.js';
 import { helpBlocks } from './help.js';
 import { sentencesOf } from '../cite/reply.js';
 import { citationNumbers } from '../answer/citation.js';
+import { unwrapped } from '../retrieval/analysis.js';
 
 const options = z.object({
   question: z
@@ -47,6 +48,11 @@ function readAsBlocks(result: AskResult): Block[] {
   return [notice('info', `Read ${readAs.map(({ typed, read }) => `“${typed}” as “${read}”`).join(', ')}.`)];
 }
 
+/** A message of a greeting or thanks and nothing else ("hi", "thanks!"): no question at all, rather than one of stop words. */
+function onlyChat(text: string): boolean {
+  return /\p{L}/u.test(text) && !/\p{L}/u.test(unwrapped(text));
+}
+
 /** Turns an ask result into the platform-neutral reply (and the `--json` shape in `data`). */
 export function askReply(result: AskResult, titles: string[]): Reply {
   const reply = replyOf(result, titles);
@@ -59,7 +65,9 @@ function replyOf(result: AskResult, titles: string[]): Reply {
     const period = result.analyzed.period;
     const text =
       result.reason === 'no-terms'
-        ? 'That question has no words to search for. Ask about a person, an event or a date.'
+        ? onlyChat(result.query)
+          ? 'Ask about a person, an event or a date of US–Cuba back-channel diplomacy, 1959–2015, such as “who was Lisa Howard?”, and the documents are quoted in answer.'
+          : 'That question has no words to search for. Ask about a person, an event or a date.'
         : result.reason === 'bad-period'
           ? `${result.analyzed.periodProblem ?? 'That period cannot be.'} Ask about a year such as 1963, a range such as 1962-1963, or a month such as November 1963.`
           : result.reason === 'no-events' && period

@@ -42,6 +42,14 @@ describe('/ask reads the question', () => {
       expect(noticeOf(reply.blocks)?.text).toMatch(/no words to search for/);
     });
 
+    it('answers a greeting or thanks alone with what it can be asked, not as a question of no words', async () => {
+      for (const message of ['hi', 'thanks!', 'Hello :)', 'ok thx']) {
+        const reply = await run(message);
+        expect(reply.ok, message).toBe(false);
+        expect(noticeOf(reply.blocks)?.text, message).toBe('Ask about a person, an event or a date of US–Cuba back-channel diplomacy, 1959–2015, such as “who was Lisa Howard?”, and the documents are quoted in answer.');
+      }
+    });
+
     it('says punctuation alone has nothing to search for', async () => {
       const reply = await run('?!?... ,;');
       expect(reply.ok).toBe(false);
