@@ -1,6 +1,6 @@
 /**
  * A chat's shorthand for the words a question is framed with read as those words ("abt" → "about",
- * "b4" → "before", "y did…" → "why did…", "what yr…" → "what year…"), before anything else reads the
+ * "b4" → "before", "y did…" → "why did…", "who r…" → "who are…", "what yr…" → "what year…"), before anything else reads the
  * question: a word nobody writes in a document, which had counted as a content word the corpus lacks
  * (and so against an answer), and hidden what is asked ("y did Kissinger…" asks why). Reported as a
  * typo's reading is (`ReadAs`), so the reply says so. Shorthand for a content word ("ppl", "govt",
@@ -11,8 +11,7 @@ import type { ReadAs } from './transposed.js';
 
 /**
  * Shorthand typed in lower case and what it stands for: words that frame a question (its question
- * words, prepositions, conjunctions and "year"), each meaning one thing in a question about history;
- * not "u" ("U Thant") nor "r", which only stand for stop words anyway.
+ * words, prepositions, conjunctions and "year"), each meaning one thing in a question about history.
  */
 export const SHORTHAND: Readonly<Record<string, string>> = {
   abt: 'about',
@@ -34,8 +33,28 @@ export const SHORTHAND: Readonly<Record<string, string>> = {
   wen: 'when',
 };
 
-/** "y" is "why" only where it asks: before an auxiliary ("y did…", "y wasn't…"). */
-const Y_ASKS = /^(?:did|does|do|was|were|is|are|would|will|has|had|have|can|could|should|didn['’]?t|doesn['’]?t|wasn['’]?t|weren['’]?t|isn['’]?t|wouldn['’]?t|not)\b/;
+/** An auxiliary, which a question word comes before. */
+const AUXILIARY = 'did|does|do|was|were|is|are|would|will|has|had|have|can|could|should|didn[\'’]?t|doesn[\'’]?t|wasn[\'’]?t|weren[\'’]?t|isn[\'’]?t|wouldn[\'’]?t|not';
+
+/**
+ * Letters that stand for a word only where the words around them ask it: "y" for "why" before an
+ * auxiliary ("y did…"); "r" for "are" after a question word or before a subject ("who r the…", "r
+ * there…"); "u" for "you" before a verb asked of the bot ("can u tell me…", "do u know…"), never
+ * before a name ("what did u thant say" asks about U Thant).
+ */
+const LETTERS: Readonly<Record<string, { read: string; before?: RegExp; after?: RegExp }>> = {
+  y: { read: 'why', before: new RegExp(`^(?:${AUXILIARY})\\b`) },
+  r: { read: 'are', before: /^(?:the|there|they|these|those|you|u|we|any|some|all)\b/, after: /\b(?:who|what|where|when|why|how|which)\s*$/ },
+  u: { read: 'you', before: /^(?:tell|know|explain|give|say|help|think|show|find|list|remember|mean|describe|summari[sz]e)\b/ },
+};
+
+/** The reading of a letter of `LETTERS` at `at` in `text`, if the words around it ask for one. */
+function letterRead(letter: string, text: string, at: number): string | undefined {
+  const rule = LETTERS[letter];
+  if (!rule) return undefined;
+  const next = text.slice(at + 1).trimStart();
+  return rule.before?.test(next) || rule.after?.test(text.slice(0, at)) ? rule.read : undefined;
+}
 
 /** A word as typed, with the slash some shorthand is written with ("w/o", "b/c"). */
 const WORD = /(?<![\p{L}\p{N}/])[\p{L}\p{N}]+(?:\/[\p{L}\p{N}]*)?(?![\p{L}\p{N}/])/gu;
@@ -51,8 +70,10 @@ export function readShorthand(text: string, known: (term: string) => boolean): {
     // The question's first word may be capitalized ("Y did…", "B4 the crisis…"); any other capitalized word is a name.
     const word = first && /^\p{Lu}[^\p{Lu}]*$/u.test(typed) ? typed.toLowerCase() : typed;
     first = false;
-    const lower = word === 'y' ? (Y_ASKS.test(text.slice(at + 1).trimStart()) ? 'why' : undefined) : SHORTHAND[word];
-    if (lower === undefined || (word !== 'y' && known(cachedStem(word.replace('/', ''))))) return typed;
+    // (A letter is read by the words around it, whatever the corpus holds: it holds "U" of U Thant.)
+    const letter = word.length === 1;
+    const lower = letter ? letterRead(word, text, at) : SHORTHAND[word];
+    if (lower === undefined || (!letter && known(cachedStem(word.replace('/', ''))))) return typed;
     const read = word === typed ? lower : lower[0]!.toUpperCase() + lower.slice(1);
     readAs.push({ typed, read });
     return read;

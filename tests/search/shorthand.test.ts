@@ -25,6 +25,14 @@ describe('readShorthand', () => {
     expect(readShorthand('Y did Kissinger reach out', nothingKnown).text).toBe('Why did Kissinger reach out');
   });
 
+  it('reads "r" as "are" and "u" as "you" where the words around them ask it, never "u" of U Thant', () => {
+    expect(readShorthand('who r the cuban five', nothingKnown).text).toBe('who are the cuban five');
+    expect(readShorthand('can u tell me who attwood was', nothingKnown).text).toBe('can you tell me who attwood was');
+    expect(readShorthand('do u know when carter took office', nothingKnown).text).toBe('do you know when carter took office');
+    expect(readShorthand('what did u thant say about castro', nothingKnown).readAs).toEqual([]);
+    expect(readShorthand('plan r of the cia', nothingKnown).readAs).toEqual([]);
+  });
+
   it('leaves a word the corpus holds as its own, a word typed in capitals, and a part of a longer word', () => {
     expect(readShorthand('what yr was it', (t) => t === cachedStem('yr')).readAs).toEqual([]);
     expect(readShorthand('what did U Thant report', nothingKnown).readAs).toEqual([]);
