@@ -38,6 +38,14 @@ const TYPE_RULES: Array<[QuestionType, RegExp]> = [
   ['definition', /^what (is|was|were|are)\b/],
 ];
 
+/**
+ * A request that a question is asked inside ("can you tell me when…", "do you know who…", "i need to
+ * know why…", "any idea where…"): the question after it says what kind of answer is asked for, not the
+ * request ("can you…" is no yes-or-no question).
+ */
+const REQUEST =
+  /^(?:(?:can|could|would|will) (?:you|u) (?:please )?(?:tell|show|explain to|let) (?:me|us)(?: know)?|(?:do|does) (?:you|u|anyone|anybody) (?:happen to )?know|(?:please )?tell (?:me|us)|i(?:['’]d| would)? (?:like|want|wanted|need|needed|have|had) to (?:know|find out|understand|learn)|any idea|i (?:was )?wonder(?:ing)?|(?:i['’]m|i am) (?:curious|wondering|trying to (?:find out|understand)))\b[\s,:]*(?=(?:who|whom|whose|what|when|where|why|how|which|if|whether|about)\b)/;
+
 /** A subordinate clause opening a question, before the question word that asks ("When Ike okayed…, which…"). */
 const OPENING_CLAUSE = /^(when|after|before|while|since|once|if|although|though|as)\b[^,?]*,\s*(?=(which|who|whom|whose|what|where|why|how|when|did|does|do|was|were|is|are)\b)/;
 
@@ -68,6 +76,7 @@ export function questionType(text: string): QuestionType {
     .replace(/\b(what|who|where|when|how)'?s\b/g, '$1 is')
     .replace(CHAT_OPENING, '')
     .replace(CHAT_CLOSING, '')
+    .replace(REQUEST, '')
     .replace(OPENING_CLAUSE, '');
   for (const [type, rule] of TYPE_RULES) {
     if (!rule.test(folded)) continue;
@@ -102,11 +111,12 @@ export function unwrapped(text: string): string {
 /**
  * Words that shape a question rather than say what it is about: question phrases ("how many", "how
  * come", "on what day", "what kind of", "according to"), frames ("what happened", "tell me about", "do you
- * know", "any idea", "is it true that", "explain"), fillers ("really", "exactly", "anything
- * important"). Blanked before the content words are read.
+ * know", "any idea", "is it true that", "i need to know", "explain"), fillers ("really", "exactly",
+ * "anything important", "in simple terms") and what a study group asks for ("for my essay"). Blanked
+ * before the content words are read.
  */
 export const FRAME_PHRASES =
-  /\b(how (many|much|long|often|old|big|large|far|come)|for what reason|(in |on |at )?(what|which) (year|date|day|month|time)|what (was|is) the (date|year|day|month)( of| when)?|what (kind|sort|type)s? of|according to|tell me (about|of|more about)?|do you know|can you|could you|would you|please|explain|describe|any idea|i (was )?wonder(ing)?|(what( is|['’]?s| was)? )?(his|her|their|the) name( of)?|(the |that |this )?guys?|i(['’]d| would)? (like|want) to know|is it true( that)?|what['’]?s the (deal|story) with|what (happened|went on|occurred|was going on|went down|took place)|what (was|is) going on|(happened|occurred|took place|went on)|(really|actually|exactly|basically|in fact|briefly|in detail|in the first place|at all|after all)|(anything|something|what was) (important|notable|interesting|significant|major)|(important|notable|main|major|key) (events?|things?)|events? (of|in|during)|(the )?(role|story|significance) of)\b/gi;
+  /\b(how (many|much|long|often|old|big|large|far|come)|for what reason|(in |on |at )?(what|which) (year|date|day|month|time)|what (was|is) the (date|year|day|month)( of| when)?|what (kind|sort|type)s? of|according to|tell me (about|of|more about)?|do you know|can you|could you|would you|please|explain|describe|any idea|i (was )?wonder(ing)?|(what( is|['’]?s| was)? )?(his|her|their|the) name( of)?|(the |that |this )?guys?|i(['’]d| would)? (like|want|wanted|need|needed|have|had) to (know|find out|understand|learn)|for (my|our|a|an|the) (essay|paper|report|assignment|homework|class|course|project|presentation|exam|test|quiz|seminar|thesis)|in (simple|plain|layman['’]?s|short|brief|a few|your own) (terms|words|english)|in a nutshell|in short|in brief|is it true( that)?|what['’]?s the (deal|story) with|what (happened|went on|occurred|was going on|went down|took place)|what (was|is) going on|(happened|occurred|took place|went on)|(really|actually|exactly|basically|in fact|briefly|in detail|in the first place|at all|after all)|(anything|something|what was) (important|notable|interesting|significant|major)|(important|notable|main|major|key) (events?|things?)|events? (of|in|during)|(the )?(role|story|significance) of)\b/gi;
 
 /** The words of five letters or more the frames are written with ("happened", "important", "explain", "according"). */
 export const FRAME_WORDS: ReadonlySet<string> = patternWords([OPENING_CLAUSE.source, FRAME_PHRASES.source, CHAT_OPENING.source, CHAT_CLOSING.source]);

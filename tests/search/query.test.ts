@@ -44,6 +44,19 @@ describe('query analysis', () => {
       expect(questionType('thanks! and how much did the US pay for the prisoners?')).toBe('money');
     });
 
+    it('types a question asked inside a request by the question, not the request', () => {
+      expect(questionType('can you tell me when carter took office')).toBe('date');
+      expect(questionType('could you tell me where castro was')).toBe('place');
+      expect(questionType('i need to know why kennedy imposed the embargo')).toBe('reason');
+      expect(questionType('any idea when the talks started')).toBe('date');
+      expect(questionType('do you know if castro met kennedy')).toBe('other');
+    });
+
+    it('drops what a study group asks for beside the question ("for my essay", "in simple terms")', () => {
+      expect(terms('i need to know when the embargo began for my essay')).toEqual(terms('when the embargo began'));
+      expect(terms('explain the cuban missile crisis in simple terms')).toEqual(terms('the cuban missile crisis'));
+    });
+
     it('leaves those words alone inside the question, where they say what is asked', () => {
       expect(terms('was Kennedy sorry about the Bay of Pigs?')).toContain('sorri');
       expect(terms('did Castro thank Donovan?')).toContain('thank');
