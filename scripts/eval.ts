@@ -2,7 +2,8 @@
  * `npm run eval`: the engine against plain minisearch defaults over raw paragraphs, on every question
  * set in `data/eval/` (the development set, my rewordings, the students' set, the fresh set and the
  * six blind sets), each on its own line, in the same run, then `swapped` (three of those sets typed
- * with a slip: see eval-typos.ts), and beside them the PostgreSQL backend (when a database answers:
+ * with a slip: see eval-typos.ts) and `chatted` (the same sets as a chat message wraps them: see
+ * eval-chat.ts), and beside them the PostgreSQL backend (when a database answers:
  * see eval-postgres.ts).
  * Last line: one JSON object { <set>: { engine: {…}, minisearch: {…}, postgres?: {…} } }.
  * `--questions FILE` scores that set alone; `--verbose` lists every miss; `--by-tag` splits each set's
@@ -22,6 +23,7 @@ import { repoRoot } from './repo.js';
 import { DEFAULT_LEXICON, type Relation } from '../src/lexicon/lexicon.js';
 import { evalBackend } from './eval-postgres.js';
 import { SWAPPED_FROM, swappedQuestions } from './eval-typos.js';
+import { CHATTED_FROM, chattedQuestions } from './eval-chat.js';
 
 const { values } = parseArgs({
   options: {
@@ -104,6 +106,8 @@ const read = new Map<string, EvalQuestion[]>();
 for (const file of files) read.set(basename(file, '.jsonl'), readQuestions(file));
 // The swapped line: the answerable questions of sets read above, each typed with one slip (see eval-typos.ts).
 if (!values.questions) read.set('swapped', swappedQuestions(SWAPPED_FROM.flatMap((name) => read.get(name) ?? [])));
+// The chatted line: the questions of sets read above as a chat message wraps them (see eval-chat.ts).
+if (!values.questions) read.set('chatted', chattedQuestions(CHATTED_FROM.flatMap((name) => read.get(name) ?? [])));
 for (const [name, questions] of read) {
   const answers = questions.map((q) => engineAnswer(q.q));
   const engine = score(questions, answers);

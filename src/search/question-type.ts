@@ -40,11 +40,11 @@ const TYPE_RULES: Array<[QuestionType, RegExp]> = [
 
 /**
  * A request that a question is asked inside ("can you tell me when…", "do you know who…", "i need to
- * know why…", "any idea where…"): the question after it says what kind of answer is asked for, not the
- * request ("can you…" is no yes-or-no question).
+ * know why…", "any idea where…", "can you explain the embargo"): what follows it says what kind of
+ * answer is asked for, not the request ("can you…" is no yes-or-no question).
  */
 const REQUEST =
-  /^(?:(?:can|could|would|will) (?:you|u) (?:please )?(?:tell|show|explain to|let) (?:me|us)(?: know)?|(?:do|does) (?:you|u|anyone|anybody) (?:happen to )?know|(?:please )?tell (?:me|us)|i(?:['’]d| would)? (?:like|want|wanted|need|needed|have|had) to (?:know|find out|understand|learn)|any idea|i (?:was )?wonder(?:ing)?|(?:i['’]m|i am) (?:curious|wondering|trying to (?:find out|understand)))\b[\s,:]*(?=(?:who|whom|whose|what|when|where|why|how|which|if|whether|about)\b)/;
+  /^(?:(?:can|could|would|will) (?:you|u) (?:please )?(?:tell (?:me|us)|show (?:me|us)|explain(?: to (?:me|us))?|describe|summari[sz]e|let (?:me|us) know)|(?:do|does) (?:you|u|anyone|anybody) (?:happen to )?know|(?:please )?tell (?:me|us)|i(?:['’]d| would)? (?:like|want|wanted|need|needed|have|had) to (?:know|find out|understand|learn)|any idea|i (?:was )?wonder(?:ing)?|(?:i['’]m|i am) (?:curious|wondering|trying to (?:find out|understand)))\b[\s,:]*/;
 
 /** A subordinate clause opening a question, before the question word that asks ("When Ike okayed…, which…"). */
 const OPENING_CLAUSE = /^(when|after|before|while|since|once|if|although|though|as)\b[^,?]*,\s*(?=(which|who|whom|whose|what|where|why|how|when|did|does|do|was|were|is|are)\b)/;

@@ -50,6 +50,8 @@ describe('query analysis', () => {
       expect(questionType('i need to know why kennedy imposed the embargo')).toBe('reason');
       expect(questionType('any idea when the talks started')).toBe('date');
       expect(questionType('do you know if castro met kennedy')).toBe('other');
+      expect(questionType('can you explain the embargo')).toBe(questionType('the embargo'));
+      expect(questionType('could Kennedy have invaded Cuba?')).toBe('yesno');
     });
 
     it('drops what a study group asks for beside the question ("for my essay", "in simple terms")', () => {
