@@ -175,6 +175,15 @@ describe('ask over the bundled corpus', () => {
       expect(wrapped.results.map((r) => r.quote.answer)).toEqual(alone.results.map((r) => r.quote.answer));
     });
 
+    it('reads "whos", "who\'s" and a closing emoji as "who is" a name, marking the role as for "who was"', () => {
+      const marked = (q: string) => {
+        const quote = ask(core, q).results[0]!.quote;
+        return quote.answer && quote.text.slice(...quote.answer);
+      };
+      expect(marked('who was Lisa Howard')).toBe('correspondent');
+      for (const q of ['whos lisa howard', "who's Lisa Howard?", 'who was lisa howard 🤔']) expect(marked(q), q).toBe('correspondent');
+    });
+
     it('says so when the question has no words to search for', () => {
       expect(ask(core, 'who is it?').reason).toBe('no-terms');
     });
