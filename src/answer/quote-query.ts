@@ -91,7 +91,7 @@ export function quoteQuery(
     spansWords: concepts.map((c) => c.alternatives.some((alt) => alt.length > 1)),
     typoCredit,
     typos: typoCredit.filter((credit) => credit !== null),
-    answerType: query.type === 'person' && whoIsName(unwrapped(query.text)) ? 'definition' : query.type,
+    answerType: query.type === 'person' && whoIsName(query.text) ? 'definition' : query.type,
     conceptOf: conceptIndex(concepts),
     surnameOf: concepts.map((c) => (c.surname === undefined ? -1 : concepts.findIndex((other) => other.term === c.surname))),
     namesWhole: concepts.some((c) => c.surname !== undefined),

@@ -72,10 +72,8 @@ const PEOPLE_WORDS = new Set(PEOPLE.split('|'));
 export function questionType(text: string): QuestionType {
   // "whats", "whos": a chat's contractions, their apostrophe left out. "When Ike okayed…, which of his
   // advisers objected?": a clause opening the question sets its scene; what follows the comma asks.
-  const folded = fold(text)
-    .replace(/\b(what|who|where|when|how)'?s\b/g, '$1 is')
-    .replace(CHAT_OPENING, '')
-    .replace(CHAT_CLOSING, '')
+  // What a chat wraps it in, and a request it is asked inside ("can you tell me when…"), say nothing of the answer.
+  const folded = unwrapped(fold(text).replace(/\b(what|who|where|when|how)'?s\b/g, '$1 is'))
     .replace(REQUEST, '')
     .replace(OPENING_CLAUSE, '');
   for (const [type, rule] of TYPE_RULES) {

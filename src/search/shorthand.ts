@@ -60,8 +60,9 @@ function letterRead(letter: string, text: string, at: number): string | undefine
 const WORD = /(?<![\p{L}\p{N}/])[\p{L}\p{N}]+(?:\/[\p{L}\p{N}]*)?(?![\p{L}\p{N}/])/gu;
 
 /**
- * The question with its shorthand read (see `SHORTHAND`), and what was read. A word the corpus holds
- * (`known`, by its stem) is its own word, not shorthand: a corpus of records may write "pres" itself.
+ * The question with its shorthand read (see `SHORTHAND`, `LETTERS`), and what was read. A word the
+ * corpus holds (`known`, by its stem) is its own word, not shorthand: a corpus of records may write
+ * "thru" itself.
  */
 export function readShorthand(text: string, known: (term: string) => boolean): { text: string; readAs: ReadAs[] } {
   const readAs: ReadAs[] = [];
