@@ -48,13 +48,11 @@ const WHO_IS_NAME = /^\s*[Ww]ho\s+(is|was|were|are)\s+\p{Lu}/u;
 const WHO_IS_LOWER = /^\s*who\s+(is|was)\s+(?!(?:the|a|an|in|at|on|from|with|president|behind)\b)[a-z][a-z'’.-]*(\s+[a-z][a-z'’.-]*){1,2}\s*\??\s*$/u;
 
 /**
- * "Who was Lisa Howard?", "who was william atwood", "whos lisa howard 🤔": a name asked about (read
- * without a chat's greeting or thanks, its "whos" as "who is", and what ends it past the words).
+ * "Who was Lisa Howard?", "who was william atwood", "whos lisa howard 🤔": a name asked about (read as
+ * `unwrapped` reads it, without what ends it past the words).
  */
 function whoIsName(question: string): boolean {
-  const asked = unwrapped(question)
-    .replace(/^(\s*[Ww]ho)['’]?s\b/, '$1 is')
-    .replace(/[\s\p{P}\p{S}]+$/u, '');
+  const asked = unwrapped(question).replace(/[\s\p{P}\p{S}]+$/u, '');
   return WHO_IS_NAME.test(asked) || WHO_IS_LOWER.test(asked);
 }
 

@@ -1,7 +1,7 @@
 /**
  * What answering shares with retrieval's reading of text: the same analyzer (a quote's sentence is
  * read exactly as the question and the index were), how much a lexicon relation counts, and the
- * question a chat message wraps in greetings and thanks (`unwrapped`). The
+ * question a chat message wraps in greetings and thanks, its contractions whole (`unwrapped`). The
  * answer code takes these from here, its types from `types.ts`, and nothing from `src/search/`.
  */
 export { analyzeFast, cachedStem } from '../search/engine-analyze.js';

@@ -70,10 +70,10 @@ const WHICH_HEAD = new RegExp(`(?:^|\\b(?:in|to|from|at|of) )(?:which|what) ((?:
 const PEOPLE_WORDS = new Set(PEOPLE.split('|'));
 
 export function questionType(text: string): QuestionType {
-  // "whats", "whos": a chat's contractions, their apostrophe left out. "When Ike okayed…, which of his
-  // advisers objected?": a clause opening the question sets its scene; what follows the comma asks.
   // What a chat wraps it in, and a request it is asked inside ("can you tell me when…"), say nothing of the answer.
-  const folded = unwrapped(fold(text).replace(/\b(what|who|where|when|how)'?s\b/g, '$1 is'))
+  // "When Ike okayed…, which of his advisers objected?": a clause opening the question sets its scene; what follows
+  // the comma asks.
+  const folded = unwrapped(fold(text))
     .replace(REQUEST, '')
     .replace(OPENING_CLAUSE, '');
   for (const [type, rule] of TYPE_RULES) {
@@ -101,9 +101,15 @@ export const CHAT_OPENING =
 /** What a chat message ends its question with: thanks, a plea, a laugh ("… thanks!", "… pls", "… lol"). */
 export const CHAT_CLOSING = /(?:[\s\p{P}\p{S}]*\b(?:thanks|thank you|thx|ty|cheers|please|pls|plz|lol|haha)\b)+[\s\p{P}\p{S}]*$/iu;
 
-/** The question a chat message asks, without what it wraps it in (`CHAT_OPENING`, `CHAT_CLOSING`). */
+/** "whats", "who's": a chat's contractions of a question word, with or without the apostrophe. */
+const CONTRACTED = /\b(what|who|where|when|how)['’]?s\b/gi;
+
+/**
+ * The question a chat message asks, without what it wraps it in (`CHAT_OPENING`, `CHAT_CLOSING`), its
+ * contracted question words whole ("whos" as "who is"), in the case they were typed.
+ */
 export function unwrapped(text: string): string {
-  return text.replace(CHAT_OPENING, '').replace(CHAT_CLOSING, '');
+  return text.replace(CHAT_OPENING, '').replace(CHAT_CLOSING, '').replace(CONTRACTED, '$1 is');
 }
 
 /**
