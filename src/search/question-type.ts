@@ -30,8 +30,8 @@ const TYPE_RULES: Array<[QuestionType, RegExp]> = [
   ['age', /\bhow old\b|\b(at )?what age\b/],
   ['quantity', /\bhow (many|much|long|old|big|large|far|often|high)\b|\bwhat (was|is|were) (the |[\w-]+'s )(\w+ )?(population|number|amount|size|total)\b/],
   ['date', /^(when)\b|\b(what|which) (year|date|day|month|time)\b|\bwhat (was|is) the (date|year|day|month) (of|when)\b|\bin what year\b|\bhow long ago\b|\bsince when\b/],
-  ['person', new RegExp(`^(who|whom|whose)\\b|\\b(who|whom) (was|is|were|did|sent|wrote|found)\\b|\\bto whom\\b|^(which|what) (?!${AUXILIARY}\\b)(\\w+ ){0,2}(${PEOPLE})s?\\b|^(the |a |an )?(\\w+ )?(${PEOPLE}) who\\b`)],
-  ['place', new RegExp(`^where\\b|\\b(which|what) (?!${AUXILIARY}\\b)(\\w+ ){0,2}(${PLACES})\\b|\\bfrom where\\b|\\bin what (${PLACES})\\b`)],
+  ['person', new RegExp(`^(who|whom|whose)\\b|\\b(who|whom) (was|is|were|did|sent|wrote|found)\\b|\\bto whom\\b|^(which|what) ((?!${AUXILIARY}\\b)\\w+ ){0,2}(${PEOPLE})s?\\b|^(the |a |an )?(\\w+ )?(${PEOPLE}) who\\b`)],
+  ['place', new RegExp(`^where\\b|\\b(which|what) ((?!${AUXILIARY}\\b)\\w+ ){0,2}(${PLACES})\\b|\\bfrom where\\b|\\bin what (${PLACES})\\b`)],
   ['speech', /\bwhat did .{1,60}\b(say|tell|write|ask|reply|answer|respond|warn|report|promise|call)\b/],
   ['reason', /\bwhy\b|\bwhat (was|is) the reason\b|\bwhat (led|caused|made|prompted)\b|\bhow come\b|\bfor what reason\b/],
   ['yesno', /^(did|does|do|was|were|is|are|has|had|can|could|would|will|should)\b/],
@@ -66,7 +66,7 @@ export const TYPE_WORDS: Partial<Record<QuestionType, RegExp>> = { money: new Re
  * "which" / "what" (its last word, up to two words after the question word) says whether a person or
  * a place is asked for, not the first people or place word in it.
  */
-const WHICH_HEAD = new RegExp(`(?:^|\\b(?:in|to|from|at|of) )(?:which|what) ((?:\\w+ ){0,2})(${PEOPLE}|${PLACES})s?\\b`);
+const WHICH_HEAD = new RegExp(`(?:^|\\b(?:in|to|from|at|of) )(?:which|what) ((?:(?!${AUXILIARY}\\b)\\w+ ){0,2})(?<head>${PEOPLE}|${PLACES})s?\\b`);
 const PEOPLE_WORDS = new Set(PEOPLE.split('|'));
 
 export function questionType(text: string): QuestionType {
@@ -79,7 +79,7 @@ export function questionType(text: string): QuestionType {
   for (const [type, rule] of TYPE_RULES) {
     if (!rule.test(folded)) continue;
     if ((type !== 'person' && type !== 'place') || /^(who|whom|whose|where)\b/.test(folded)) return type;
-    const head = WHICH_HEAD.exec(folded)?.[2];
+    const head = WHICH_HEAD.exec(folded)?.groups?.['head'];
     return head === undefined ? type : PEOPLE_WORDS.has(head) ? 'person' : 'place';
   }
   if (!QUESTION_WORD.test(folded)) {

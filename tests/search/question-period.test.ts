@@ -166,6 +166,8 @@ describe('answer types', () => {
     ['which countries restored trade with Cuba?', 'place'],
     ['which Latin American nations restored trade with Cuba?', 'place'],
     ['which American contractor was jailed in Cuba?', 'person'],
+    ['What condition did President Kennedy attach to his approval?', 'other'],
+    ['what country did the president visit?', 'place'],
     ['in which city did they meet?', 'place'],
     ['who was the president of which country?', 'person'],
     ['on what day did they announce it?', 'date'],
