@@ -42,8 +42,11 @@ export interface QuoteQuery {
   byWeight: number[];
 }
 
-/** "Who was Lisa Howard?", "Who is William LeoGrande": a person asked about by name. */
-const WHO_IS_NAME = /^\s*[Ww]ho\s+(is|was|were|are)\s+\p{Lu}/u;
+/**
+ * "Who was Lisa Howard?", "Who is William LeoGrande": a person asked about by name; not "who was Cuba's
+ * ambassador…", a person asked for by what the name's owner had.
+ */
+const WHO_IS_NAME = /^\s*[Ww]ho\s+(is|was|were|are)\s+(?!(?:\p{Lu}[\p{L}.-]*\s+)*\p{Lu}[\p{L}.-]*['’]s\b)\p{Lu}/u;
 /** "who was william atwood": typed in lower case, a name of a few words and nothing else (not "who was the diplomat…"). */
 const WHO_IS_LOWER = /^\s*who\s+(is|was)\s+(?!(?:the|a|an|in|at|on|from|with|president|behind)\b)[a-z][a-z'’.-]*(\s+[a-z][a-z'’.-]*){1,2}\s*\??\s*$/u;
 

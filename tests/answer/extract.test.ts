@@ -45,6 +45,10 @@ describe('pickQuote', () => {
     expect(quoteQuery(analyzeQuery('Who found the tape?', domainAliases), idf).answerType).toBe('person');
   });
 
+  it('reads "Who was <Name>\'s <role>?" as asking for another name, the holder of the role', () => {
+    for (const q of ["Who was Cuba's ambassador to the UN?", 'Who was Fidel Castro’s brother?']) expect(quoteQuery(analyzeQuery(q, domainAliases), idf).answerType, q).toBe('person');
+  });
+
   it('prefers, between sentences holding the same words of the question, the one where they stand together', () => {
     const p = passage('Thant used two diplomats to report on his trip and on what he saw of Castro. Thant reported that Castro was tense.');
     expect(quote(p, 'What did Thant report about Castro?').text).toBe('Thant reported that Castro was tense.');
