@@ -270,11 +270,15 @@ function findNames(sentence: SentenceAnalysis): NameCandidate[] {
       words.shift();
       titled = true;
     }
+    // A role after a name is the name's owner's ("Nixon’s Secretary of State"), not part of the name.
+    while (words.length > 1 && ROLE.test(words[words.length - 1]!.replace(/s$/, ''))) words.pop();
     if (!words.length) continue;
+    // Joined to a prefix by a hyphen, a name is a modifier ("anti-Castro lobbyists", "pro-Soviet"), no one.
+    if (m.index > 0 && text[m.index - 1] === '-' && /\p{Ll}/u.test(text[m.index - 2] ?? '')) continue;
     const start = m.index + m[0].indexOf(words[0]!);
-    const end = m.index + m[0].length;
+    const end = m.index + m[0].lastIndexOf(words[words.length - 1]!) + words[words.length - 1]!.length;
     // A document's number ("CDNW12636") is no one.
-    if (/\d/.test(text[end] ?? '')) continue;
+    if (/\d/.test(text[m.index + m[0].length] ?? '')) continue;
     const labelled = labelledByRole(sentence, start, end);
     // A lone capitalized word opening the sentence is mostly not a name, unless a role labels it ("Slater, head of…").
     if (m.index === 0 && words.length === 1 && !labelled) continue;

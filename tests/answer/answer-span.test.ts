@@ -177,6 +177,11 @@ describe('the answer marked in the quote', () => {
       expect(personIn('Castro spoke to Senators George McGovern and James Abourezk.', ['castro'])).toBe('George McGovern');
     });
 
+    it('leaves a role after a name out of it, and never takes a name a hyphen joins to a prefix ("anti-Castro")', () => {
+      expect(personIn('However, Nixon’s Secretary of State saw things differently.')).toBe('Nixon’s');
+      expect(personIn('The law, designed by anti-Castro lobbyists, tightened the embargo.')).toBeNull();
+    });
+
     it('takes the surest name of a quote of two sentences, not the first sentence’s', () => {
       // "…between the United States and Cuba when Gross was sentenced… released Rene Gonzalez (a member of the Cuban Five)".
       expect(answerOf('who of the Cuban Five was let go under Obama?')).toBe('Rene Gonzalez');
