@@ -36,7 +36,7 @@ const { values } = parseArgs({
 });
 const root = repoRoot();
 /** The sets, in the order printed: the development set first. */
-const SETS = ['questions.jsonl', 'variants.jsonl', 'students.jsonl', 'fresh.jsonl', 'blind.jsonl', 'blind2.jsonl', 'blind3.jsonl', 'blind4.jsonl', 'blind5.jsonl', 'blind6.jsonl'];
+const SETS = ['questions.jsonl', 'variants.jsonl', 'students.jsonl', 'fresh.jsonl', 'blind.jsonl', 'blind2.jsonl', 'blind3.jsonl', 'blind4.jsonl', 'blind5.jsonl', 'blind6.jsonl', 'blind7.jsonl'];
 const files = values.questions ? [values.questions] : SETS.map((f) => join(root, 'data/eval', f));
 
 const core = loadCore(lexiconChoice(values.lexicon, values.senses));
