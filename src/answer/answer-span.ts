@@ -116,10 +116,16 @@ function unscoredAnswer(sentence: SentenceAnalysis, type: QuestionType, asked: R
         // "in April 1963" is a date, not a place; "to Senators George McGovern" a person, by the title.
         const first = place.split(/\s+/)[0]!;
         if (NOT_NAMES.has(first) || ROLE.test(first.replace(/s$/, '')) || place.split(/\s+/).every((w) => asked.has(fold(w)))) continue;
-        const start = m.index + m[0].lastIndexOf(place);
+        const at = m.index + m[0].lastIndexOf(place);
+        const end = at + place.length;
+        const after = text.slice(end);
         // "a box of Cuban cigars", "of American troops": a people's adjective before a noun is no place.
-        if (DEMONYM.test(place) && /^\s+\p{Ll}/u.test(text.slice(start + place.length))) continue;
-        return [start, start + place.length];
+        if (DEMONYM.test(place) && /^\s+\p{Ll}/u.test(after)) continue;
+        // "to Eisenhower’s administration": someone's, unless a place's ("Havana’s harbor").
+        if (/[’']s$/.test(place) && !PLACE_NOUN.test(after)) continue;
+        // "at the Bay of Pigs", "the Summit of the Americas": the name the words after "of" end.
+        const whole = m[0].startsWith('of') ? NAME_BEFORE_OF.exec(text.slice(0, m.index)) : null;
+        return [whole?.index ?? at, end + (OF_NAME_AFTER.exec(after)?.[0].length ?? 0)];
       }
       const occasion = OCCASION.exec(text);
       if (!occasion) return null;
@@ -141,6 +147,13 @@ function unscoredAnswer(sentence: SentenceAnalysis, type: QuestionType, asked: R
       return null;
   }
 }
+
+/** A noun a possessive place is the place of: "Havana’s harbor". */
+const PLACE_NOUN = /^\s+(?:harbou?r|port|coast|capital|streets?|waters|airport|shores?|outskirts|center|centre)\b/i;
+/** Capitalized words before "of" (and "the") that begin a name the words after it end: "Bay of", "Summit of the". */
+const NAME_BEFORE_OF = /(?:\p{Lu}[\p{L}'’-]*\s+)+(?=$)/u;
+/** The words after "of" (and "the") that end a name its capitalized words begin: "…of Pigs", "…of the Americas". */
+const OF_NAME_AFTER = /^\s+of\s+(?:the\s+)?\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)*/u;
 
 /** A month and its day without a year ("December 21st", "Nov. 5"). */
 const DAY_OF_MONTH = new RegExp(`\\b(?:${MONTH_SOURCE})\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?\\b`);

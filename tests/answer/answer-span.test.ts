@@ -139,6 +139,13 @@ describe('the answer marked in the quote', () => {
     expect(typeBonus('place', 'This book serves as an important reminder.')).toBe(0);
   });
 
+  it('marks a place named with "of" whole ("the Bay of Pigs"), and someone’s name with "’s" as no place, unless a place noun follows', () => {
+    expect(spanIn('place', 'The exiles landed at the Bay of Pigs in April.')).toBe('Bay of Pigs');
+    expect(spanIn('place', 'They shook hands at the Summit of the Americas.')).toBe('Summit of the Americas');
+    expect(spanIn('place', 'The plan went back to Eisenhower’s administration.')).toBeNull();
+    expect(spanIn('place', 'The ship exploded in Havana’s harbor.')).toBe('Havana’s');
+  });
+
   it('marks, for a "where", the occasion after "at" or "during" when the sentence names no place', () => {
     expect(spanIn('place', 'In 2012 at former South African president Nelson Mandela’s memorial service, Raul Castro and Obama shook hands.')).toBe('former South African president Nelson Mandela’s memorial service');
     expect(spanIn('place', 'They shook hands during the summit in Panama City.')).toBe('Panama City');
