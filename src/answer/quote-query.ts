@@ -4,6 +4,7 @@ import { conceptTypoCreditOf, conceptWeight, heaviestFirst } from './evidence.js
 import type { NarrativeDates } from './passage-analysis.js';
 import { QUOTE_RULES } from './quote-rules.js';
 import { unwrapped } from '../retrieval/analysis.js';
+import { sumRole, type SumRole } from './sum-role.js';
 
 /** What choosing quotes needs of a question, worked out once for all the passages it is asked of. */
 export interface QuoteQuery {
@@ -32,6 +33,8 @@ export interface QuoteQuery {
    * Howard?" asks what a name is, so only a role beside it answers, never another name.
    */
   answerType: QuestionType;
+  /** For a question asking how much money: whether the sum asked for or the sum paid (see `sumRole`); else null. */
+  sumRole: SumRole | null;
   /** Each term that stands for a concept (its word, a one-word alias, a related word): the concept's index. */
   conceptOf: Map<string, number>;
   /** Per concept: the index of the concept its name's last word is (see `ConceptTerm.surname`), else −1. */
@@ -93,6 +96,7 @@ export function quoteQuery(
     typoCredit,
     typos: typoCredit.filter((credit) => credit !== null),
     answerType: query.type === 'person' && whoIsName(query.text) ? 'definition' : query.type,
+    sumRole: query.type === 'money' ? sumRole(unwrapped(query.text)) : null,
     conceptOf: conceptIndex(concepts),
     surnameOf: concepts.map((c) => (c.surname === undefined ? -1 : concepts.findIndex((other) => other.term === c.surname))),
     namesWhole: concepts.some((c) => c.surname !== undefined),

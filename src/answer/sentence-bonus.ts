@@ -3,12 +3,14 @@ import { IS_A } from './answer-span.js';
 import { answerPositions, saidThatEnd, sentenceTypeBonus, type SentenceAnalysis } from './passage-analysis.js';
 import type { QuoteQuery } from './quote-query.js';
 import { QUOTE_RULES } from './quote-rules.js';
+import { statesSumAs } from './sum-role.js';
 
 /**
  * What a sentence earns toward answering beyond holding the question's words: evidence of the kind of
  * answer asked for (`typeBonus`), that answer near a focus term, a role beside a name of the question,
- * the question's words standing together (when it holds more than one of them: `held`), and for
- * "what did … say", the saying reported of the question's topic.
+ * the question's words standing together (when it holds more than one of them: `held`), for
+ * "what did … say", the saying reported of the question's topic, and for "how much", a sum stated as
+ * what the question asks it was (asked for, or paid: see `sumRole`).
  */
 export function sentenceBonus(sentence: SentenceAnalysis, prepared: QuoteQuery, held: number): number {
   const type = prepared.query.type;
@@ -17,7 +19,8 @@ export function sentenceBonus(sentence: SentenceAnalysis, prepared: QuoteQuery, 
     nearFocus(type, sentence, prepared.focusTerms) +
     roleBeside(type, sentence, prepared.names) +
     (held > 1 ? closeTogether(sentence, prepared) : 0) +
-    saidOfTopic(sentence, prepared)
+    saidOfTopic(sentence, prepared) +
+    (prepared.sumRole && statesSumAs(sentence.text, prepared.sumRole) ? QUOTE_RULES.nearFocusBonus : 0)
   );
 }
 
