@@ -115,7 +115,9 @@ function parseSynset(data: Buffer, offset: number): Synset {
     const words = fields[at + 3]!;
     if (symbol === '@') hypernyms.push(target);
     else if (symbol === '~') hyponyms.push(target);
-    else if (symbol === '+') derivations.push([parseInt(words.slice(0, 2), 16), target, parseInt(words.slice(2), 16)]);
+    // An adverb's adjective (`\\` in the adverbs' file: "secretly" → "secret") is a derivation too; an adjective's noun
+    // (`\\` in the adjectives' file: "nuclear" → "nucleus") is not followed.
+    else if (symbol === '+' || (symbol === '\\' && target.part === 'adj')) derivations.push([parseInt(words.slice(0, 2), 16), target, parseInt(words.slice(2), 16)]);
   }
   return { words, hypernyms, hyponyms, derivations };
 }

@@ -24,6 +24,13 @@ describe('the lexicon', () => {
       expect(classes.related('envoi')).toContainEqual({ term: 'diplomat', relation: 'hypernym' });
     });
 
+    it('bridges an adverb to the adjective it is made from ("secretly" → "secret"), never an adjective to its noun ("nuclear" → "nucleus")', () => {
+      const forms = Lexicon.build(wordNet(), (t) => ['secret', 'public', 'nucleu'].includes(t));
+      expect(forms.related('secretli')).toContainEqual({ term: 'secret', relation: 'derivation' });
+      expect(forms.related('publicli')).toContainEqual(expect.objectContaining({ term: 'public' }));
+      expect(forms.related('nuclear')).toEqual([]);
+    });
+
     it('bridges a hyponym: the corpus’s word is the more specific one', () => {
       expect(lexicon.related('diplomat')).toContainEqual({ term: 'ambassador', relation: 'hyponym' });
       expect(lexicon.related('weapon')).toContainEqual({ term: 'missil', relation: 'hyponym' });
