@@ -66,4 +66,20 @@ describe('a question typed in shorthand', () => {
     const analyzed = analyzeQuery('when did the prez visit havana', domainAliases);
     expect(analyzed.concepts.find((c) => c.surface === 'prez')?.alternatives).toContainEqual([cachedStem('president')]);
   });
+
+  it('reads a study chat’s clipped nouns as their words: "covert ops", "the carter admin", "gov", "info"', () => {
+    const analyzed = analyzeQuery('which official objected when ike okayed covert ops under the carter admin, any gov info?', domainAliases);
+    const alternatives = (surface: string) => analyzed.concepts.find((c) => c.surface === surface)?.alternatives;
+    expect(alternatives('ops')).toContainEqual([cachedStem('operations')]);
+    expect(alternatives('admin')).toContainEqual([cachedStem('administration')]);
+    expect(alternatives('gov')).toContainEqual([cachedStem('government')]);
+    expect(alternatives('info')).toContainEqual([cachedStem('information')]);
+  });
+
+  it('leaves out a time counted from an event ("a couple weeks before"): no passage need count the weeks', () => {
+    const surfaces = analyzeQuery('who was Kennedy going to send to Havana a couple weeks before he was killed?', domainAliases).concepts.map((c) => c.surface);
+    expect(surfaces).not.toContain('weeks');
+    expect(surfaces).not.toContain('couple');
+    expect(analyzeQuery('how many weeks did the crisis last?', domainAliases).concepts.map((c) => c.surface)).toContain('weeks');
+  });
 });
