@@ -27,7 +27,7 @@ export interface Synset {
   hypernyms: SynsetRef[];
   /** Hyponyms (`~`): the more specific synsets (not instances: "country" has no hyponym "Cuba"). */
   hyponyms: SynsetRef[];
-  /** Derivationally related forms (`+`): [source word number (0 = every word), target synset, target word number]. */
+  /** Derivationally related forms (`+`), and an adverb's adjective (`\`): [source word number (0 = every word), target synset, target word number]. */
   derivations: Array<[number, SynsetRef, number]>;
 }
 
@@ -115,8 +115,8 @@ function parseSynset(data: Buffer, offset: number): Synset {
     const words = fields[at + 3]!;
     if (symbol === '@') hypernyms.push(target);
     else if (symbol === '~') hyponyms.push(target);
-    // An adverb's adjective (`\\` in the adverbs' file: "secretly" → "secret") is a derivation too; an adjective's noun
-    // (`\\` in the adjectives' file: "nuclear" → "nucleus") is not followed.
+    // An adverb's adjective (the pertainym pointer, `\`, in the adverbs' file: "secretly" → "secret") is a derivation
+    // too; an adjective's noun (the same pointer in the adjectives' file: "nuclear" → "nucleus") is not followed.
     else if (symbol === '+' || (symbol === '\\' && target.part === 'adj')) derivations.push([parseInt(words.slice(0, 2), 16), target, parseInt(words.slice(2), 16)]);
   }
   return { words, hypernyms, hyponyms, derivations };
