@@ -56,10 +56,18 @@ const KEYWORD_MONEY = /\b(ransom|price|cost|sum|payment|compensation)\b/;
 const QUESTION_WORD = /\b(who|whom|whose|what|when|where|why|how|which|did|does|do|is|are|was|were)\b/;
 
 /**
- * Words whose meaning the answer type carries: in a money question, "pay", "cost", "ransom" are what
- * the sum of money answers, not words a passage must repeat. Blanked like frame words.
+ * When in a deal a money question's sum was: at first (the sum asked for) or in the end (the sum
+ * paid). The answer's sentence says it by how it states the sum ("his demands for…", "in exchange
+ * for…": see `sumRole` in src/answer/), not by these words.
  */
-export const TYPE_WORDS: Partial<Record<QuestionType, RegExp>> = { money: new RegExp(`\\b(how much|${MONEY})\\b`, 'gi') };
+const SUM_WHEN = 'original(ly)?|initial(ly)?|at first|first|final(ly)?|end(s|ed)? up|eventually|in the end|actually';
+
+/**
+ * Words whose meaning the answer type carries: in a money question, "pay", "cost", "ransom" are what
+ * the sum of money answers, and "originally", "final", "end up" which sum of a deal it is, not words a
+ * passage must repeat. Blanked like frame words.
+ */
+export const TYPE_WORDS: Partial<Record<QuestionType, RegExp>> = { money: new RegExp(`\\b(how much|${MONEY}|${SUM_WHEN})\\b`, 'gi') };
 
 /**
  * "which Latin American nations", "which American contractor": the head of the noun phrase after

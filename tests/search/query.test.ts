@@ -125,6 +125,13 @@ describe('query analysis', () => {
       expect(analyzeQuery('how many exiles were captured?', domainAliases).plan.terms.map((t) => t.term)).not.toContain('million');
     });
 
+    it('leaves out of a money question the words saying which sum of a deal it asks (“originally”, “final”, “end up”), which no passage need repeat', () => {
+      const surfaces = (q: string) => analyzeQuery(q, domainAliases).concepts.map((c) => c.surface);
+      expect(surfaces('what was the final price to free the prisoners?')).toEqual(['free', 'prisoners']);
+      expect(surfaces('how much did Castro originally want for the exiles?')).toEqual(['castro', 'want', 'exiles']);
+      expect(surfaces('what was the final outcome of the talks?')).toContain('final');
+    });
+
     it('knows a question about an act of speaking or writing from its verb', () => {
       expect(analyzeQuery('which senators did Raúl Castro speak with?', domainAliases).aboutSpeaking).toBe(true);
       expect(analyzeQuery('what did Kennedy write to Khrushchev?', domainAliases).aboutSpeaking).toBe(true);
