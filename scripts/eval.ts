@@ -1,7 +1,7 @@
 /**
  * `npm run eval`: the engine against plain minisearch defaults over raw paragraphs, on every question
  * set in `data/eval/` (the development set, my rewordings, the students' set, the fresh set and the
- * six blind sets), each on its own line, in the same run, then `swapped` (three of those sets typed
+ * seven blind sets), each on its own line, in the same run, then `swapped` (three of those sets typed
  * with a slip: see eval-typos.ts) and `chatted` (the same sets as a chat message wraps them: see
  * eval-chat.ts), and beside them the PostgreSQL backend (when a database answers:
  * see eval-postgres.ts).

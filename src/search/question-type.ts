@@ -60,14 +60,15 @@ const QUESTION_WORD = /\b(who|whom|whose|what|when|where|why|how|which|did|does|
  * paid). The answer's sentence says it by how it states the sum ("his demands for…", "in exchange
  * for…": see `sumRole` in src/answer/), not by these words.
  */
-const SUM_WHEN = 'original(ly)?|initial(ly)?|at first|first|final(ly)?|end(s|ed)? up|eventually|in the end|actually';
+export const SUM_AT_FIRST = 'original(?:ly)?|initial(?:ly)?|at first|first';
+export const SUM_IN_THE_END = 'final(?:ly)?|end(?:s|ed)? up|eventually|in the end|actually';
 
 /**
  * Words whose meaning the answer type carries: in a money question, "pay", "cost", "ransom" are what
  * the sum of money answers, and "originally", "final", "end up" which sum of a deal it is, not words a
  * passage must repeat. Blanked like frame words.
  */
-export const TYPE_WORDS: Partial<Record<QuestionType, RegExp>> = { money: new RegExp(`\\b(how much|${MONEY}|${SUM_WHEN})\\b`, 'gi') };
+export const TYPE_WORDS: Partial<Record<QuestionType, RegExp>> = { money: new RegExp(`\\b(how much|${MONEY}|${SUM_AT_FIRST}|${SUM_IN_THE_END})\\b`, 'gi') };
 
 /**
  * "which Latin American nations", "which American contractor": the head of the noun phrase after
