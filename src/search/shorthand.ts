@@ -68,8 +68,7 @@ export function readShorthand(text: string, known: (term: string) => boolean): {
   const readAs: ReadAs[] = [];
   let first = true;
   const out = text.replace(WORD, (typed, at: number) => {
-    // The question's first word may be capitalized ("Y did…", "B4 the crisis…"); any other capitalized word is a name.
-    const word = first && /^\p{Lu}[^\p{Lu}]*$/u.test(typed) ? typed.toLowerCase() : typed;
+    const word = asWritten(typed, first);
     first = false;
     // (A letter is read by the words around it, whatever the corpus holds: it holds "U" of U Thant.)
     const letter = word.length === 1;
@@ -85,6 +84,19 @@ export function readShorthand(text: string, known: (term: string) => boolean): {
 /** The stems of the shorthand a question types: whether the corpus holds them decides their reading (see `readShorthand`). */
 export function shorthandLookups(text: string): string[] {
   const out: string[] = [];
-  for (const [typed] of text.matchAll(WORD)) if (SHORTHAND[typed] !== undefined) out.push(cachedStem(typed.replace('/', '')));
+  let first = true;
+  for (const [typed] of text.matchAll(WORD)) {
+    const word = asWritten(typed, first);
+    first = false;
+    if (SHORTHAND[word] !== undefined) out.push(cachedStem(word.replace('/', '')));
+  }
   return out;
+}
+
+/**
+ * A word of the question as shorthand is written, in lower case: the question's first word may be
+ * capitalized ("Y did…", "B4 the crisis…"); any other capitalized word is a name, never shorthand.
+ */
+function asWritten(typed: string, first: boolean): string {
+  return first && /^\p{Lu}[^\p{Lu}]*$/u.test(typed) ? typed.toLowerCase() : typed;
 }

@@ -46,6 +46,13 @@ describe('shorthandLookups', () => {
     expect(shorthandLookups('what yr was it abt')).toEqual([cachedStem('yr'), cachedStem('abt')]);
     expect(shorthandLookups('what year was it about')).toEqual([]);
   });
+
+  it('reads a capitalized first word as readShorthand does, and no other capitalized word', () => {
+    expect(shorthandLookups('B4 the crisis who r the cuban five')).toEqual([cachedStem('b4')]);
+    expect(shorthandLookups('what did Wat Tyler say')).toEqual([]);
+    const question = 'Abt the embargo: what did castro say B4 1980';
+    expect(shorthandLookups(question)).toEqual(readShorthand(question, nothingKnown).readAs.map((r) => cachedStem(r.typed.toLowerCase())));
+  });
 });
 
 describe('a question typed in shorthand', () => {
