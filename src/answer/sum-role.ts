@@ -10,11 +10,13 @@ export type SumRole = 'asked' | 'paid';
 
 /** Verbs of asking for a sum, in a question ("how much did Castro want…") and before a sum in a sentence ("his demands for…"). */
 const ASKING = 'demand(?:s|ed|ing)?|ask(?:s|ed|ing)?(?: for)?|want(?:s|ed)?|request(?:s|ed)?|sought|seek(?:s|ing)?';
+/** Verbs of paying a sum, in a question ("what did the US end up paying?") and before a sum in a sentence ("paid $…"). */
+const PAYING = 'paid|pay(?:s|ing)?|settle(?:s|d)? (?:on|for)|agreed (?:on|to)';
 
 /** A question's words asking for the sum demanded: at first, or by a verb of asking. */
 const ASKED_IN_QUESTION = new RegExp(`\\b(?:${SUM_AT_FIRST}|${ASKING})\\b`, 'i');
 /** A question's words asking for the sum paid: in the end, or by a verb of paying. */
-const PAID_IN_QUESTION = new RegExp(`\\b(?:${SUM_IN_THE_END}|paid|pay(?:s|ing)?|settle(?:s|d)?(?: on| for)?|agreed)\\b`, 'i');
+const PAID_IN_QUESTION = new RegExp(`\\b(?:${SUM_IN_THE_END}|${PAYING}|settle(?:s|d)?|agreed)\\b`, 'i');
 
 /**
  * The role of the sum a money question asks for, or null when it says none ("how much did Obama
@@ -28,7 +30,7 @@ export function sumRole(question: string): SumRole | null {
 /** A sentence's words before a sum that make it one asked for ("his demands for $62 million") or one paid ("in exchange for $2.9 million"). */
 const CUE: Record<SumRole, RegExp> = {
   asked: new RegExp(`\\b(?:${ASKING})\\b[^.;:!?$]{0,60}$`, 'i'),
-  paid: /\b(?:in exchange for|in return for|paid|pay(?:s|ing)?|settled (?:on|for)|agreed (?:on|to)|for the release of)\b[^.;:!?$]{0,60}$/i,
+  paid: new RegExp(`\\b(?:in exchange for|in return for|${PAYING}|for the release of)\\b[^.;:!?$]{0,60}$`, 'i'),
 };
 
 /** A sum of money in a sentence: "$2.9 million", "$ 53". */

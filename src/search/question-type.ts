@@ -14,6 +14,8 @@ const PLACES = 'country|countries|city|cities|port|place|places|island|nation|na
 
 /** Verbs that follow a question word as its auxiliary ("what did the journalist say"), never a noun phrase's first word. */
 const AUXILIARY = '(did|does|do|was|were|is|are|has|have|had|will|would|can|could|should|might)';
+/** Up to two words of a noun phrase before its head, none an auxiliary ("which American …", not "what condition did …"). */
+const BEFORE_HEAD = `((?!${AUXILIARY}\\b)\\w+ ){0,2}`;
 
 /** Words that make "how much" ask for a sum of money ("how much did the US pay", "how much ransom"). */
 const MONEY = 'pay|pays|paid|paying|cost|costs|spend|spent|price|ransom|worth|fund|funds|funding|budget|charge|charged|money|dollars?|compensation|fine|fined|owe|owed';
@@ -30,8 +32,8 @@ const TYPE_RULES: Array<[QuestionType, RegExp]> = [
   ['age', /\bhow old\b|\b(at )?what age\b/],
   ['quantity', /\bhow (many|much|long|old|big|large|far|often|high)\b|\bwhat (was|is|were) (the |[\w-]+'s )(\w+ )?(population|number|amount|size|total)\b/],
   ['date', /^(when)\b|\b(what|which) (year|date|day|month|time)\b|\bwhat (was|is) the (date|year|day|month) (of|when)\b|\bin what year\b|\bhow long ago\b|\bsince when\b/],
-  ['person', new RegExp(`^(who|whom|whose)\\b|\\b(who|whom) (was|is|were|did|sent|wrote|found)\\b|\\bto whom\\b|^(which|what) ((?!${AUXILIARY}\\b)\\w+ ){0,2}(${PEOPLE})s?\\b|^(the |a |an )?(\\w+ )?(${PEOPLE}) who\\b`)],
-  ['place', new RegExp(`^where\\b|\\b(which|what) ((?!${AUXILIARY}\\b)\\w+ ){0,2}(${PLACES})\\b|\\bfrom where\\b|\\bin what (${PLACES})\\b`)],
+  ['person', new RegExp(`^(who|whom|whose)\\b|\\b(who|whom) (was|is|were|did|sent|wrote|found)\\b|\\bto whom\\b|^(which|what) ${BEFORE_HEAD}(${PEOPLE})s?\\b|^(the |a |an )?(\\w+ )?(${PEOPLE}) who\\b`)],
+  ['place', new RegExp(`^where\\b|\\b(which|what) ${BEFORE_HEAD}(${PLACES})\\b|\\bfrom where\\b|\\bin what (${PLACES})\\b`)],
   ['speech', /\bwhat did .{1,60}\b(say|tell|write|ask|reply|answer|respond|warn|report|promise|call)\b/],
   ['reason', /\bwhy\b|\bwhat (was|is) the reason\b|\bwhat (led|caused|made|prompted)\b|\bhow come\b|\bfor what reason\b/],
   ['yesno', /^(did|does|do|was|were|is|are|has|had|can|could|would|will|should)\b/],
@@ -75,7 +77,7 @@ export const TYPE_WORDS: Partial<Record<QuestionType, RegExp>> = { money: new Re
  * "which" / "what" (its last word, up to two words after the question word) says whether a person or
  * a place is asked for, not the first people or place word in it.
  */
-const WHICH_HEAD = new RegExp(`(?:^|\\b(?:in|to|from|at|of) )(?:which|what) ((?:(?!${AUXILIARY}\\b)\\w+ ){0,2})(?<head>${PEOPLE}|${PLACES})s?\\b`);
+const WHICH_HEAD = new RegExp(`(?:^|\\b(?:in|to|from|at|of) )(?:which|what) ${BEFORE_HEAD}(?<head>${PEOPLE}|${PLACES})s?\\b`);
 const PEOPLE_WORDS = new Set(PEOPLE.split('|'));
 
 export function questionType(text: string): QuestionType {

@@ -85,8 +85,9 @@ export function respell(text: string, known: (term: string) => boolean, related:
 
 /**
  * The stems `respell` may ask `known` about for a question: the stem of each word long enough to be
- * read for a typo, and the stem of each of its swaps. A retriever whose vocabulary lives elsewhere (a database) looks these up
- * with the question's own words, so that `known` answers for them as the index's would.
+ * read for a typo, and the stem of each of its swaps. A retriever whose vocabulary lives elsewhere (a
+ * database) looks these up with the question's own words, so that `known` answers for them as the
+ * index's would.
  */
 export function respellLookups(text: string): string[] {
   const out = new Set<string>();
