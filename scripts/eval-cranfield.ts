@@ -15,7 +15,7 @@ import MiniSearch from 'minisearch';
 import { SearchEngine, type EngineOptions } from '../src/search/engine.js';
 import { Lexicon } from '../src/lexicon/lexicon.js';
 import { wordNet } from '../src/lexicon/wordnet.js';
-import { expansionOf } from '../src/search/query.js';
+import { expansionOf } from '../src/search/query-expansion.js';
 import { cranfieldBackend } from './eval-postgres.js';
 import {
   findRepoRoot,

@@ -7,5 +7,5 @@
  */
 export { analyzeFast, cachedStem } from '../search/engine-analyze.js';
 export type { AnalyzedToken } from '../search/analyzer.js';
-export { RELATED } from '../search/query.js';
+export { RELATED } from '../search/query-expansion.js';
 export { unwrapped, SUM_AT_FIRST, SUM_IN_THE_END } from '../search/question-type.js';

@@ -7,9 +7,10 @@
  * after it is synchronous.
  */
 import type { Passage } from '../corpus/types.js';
-import type { AnalyzedQuery } from '../search/query.js';
+import type { AnalyzedQuery } from '../search/query-types.js';
 
-export type { AnalyzedQuery, ConceptTerm, QuestionPeriod, QuestionType } from '../search/query.js';
+export type { AnalyzedQuery, ConceptTerm } from '../search/query-types.js';
+export type { QuestionPeriod, QuestionType } from '../search/query.js';
 
 /** A word of the index within two edits of a question's word. */
 export interface NearWord {

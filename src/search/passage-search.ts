@@ -1,6 +1,6 @@
 import type { Corpus, DocumentMeta, Passage } from '../corpus/types.js';
 import { SearchEngine, type EngineOptions } from './engine.js';
-import type { AnalyzedQuery } from './query.js';
+import type { AnalyzedQuery } from './query-types.js';
 import { analyzeTermsFast } from './engine-analyze.js';
 import { BoundedMap } from '../util/bounded-map.js';
 import { NearDuplicates } from './near-duplicates.js';

@@ -80,12 +80,16 @@ export function questionPeriod(question: string): PeriodReading {
       throw error;
     }
   }
-  const mentions: Array<{ first: string; last: string; granularity: Granularity; text: string; start: number; end: number }> = extractDates(monthsCapitalized(question)).map((m) => {
+  // Filled by push, not built by `map`: an empty array from `map` is of another kind to V8, and optimized code meeting
+  // it for the first time was thrown away and recompiled.
+  const mentions: Array<{ first: string; last: string; granularity: Granularity; text: string; start: number; end: number }> = [];
+  const spans: Array<[number, number]> = [];
+  for (const m of extractDates(monthsCapitalized(question))) {
     const [first, last] = dateBounds(m.iso, m.precision, m.qualifier, m.until);
     const granularity: Granularity = m.precision === 'day' ? 'day' : m.precision === 'month' ? 'month' : 'year';
-    return { first, last, granularity, text: m.text, start: m.start, end: m.end };
-  });
-  const spans: Array<[number, number]> = mentions.map((m) => [m.start, m.end]);
+    mentions.push({ first, last, granularity, text: m.text, start: m.start, end: m.end });
+    spans.push([m.start, m.end]);
+  }
   for (const m of question.matchAll(TWO_DIGIT_YEAR)) {
     if (spans.some(([s, e]) => m.index < e && s < m.index + m[0].length)) continue;
     const two = Number(m[1] ?? m[3]);
@@ -110,12 +114,13 @@ export function questionPeriod(question: string): PeriodReading {
   let first = '9999-12-31';
   let last = '0000-01-01';
   let granularity: Granularity = 'day';
-  for (const m of mentions) {
+  let text = '';
+  for (const [i, m] of mentions.entries()) {
     if (m.first < first) first = m.first;
     if (m.last > last) last = m.last;
     if (m.granularity === 'year' || (m.granularity === 'month' && granularity === 'day')) granularity = m.granularity;
+    text += i ? `, ${m.text}` : m.text;
   }
-  const text = mentions.map((m) => m.text).join(', ');
   return { period: { first, last, granularity, text }, spans };
 }
 

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { Lexicon } from '../../src/lexicon/lexicon.js';
 import { wordNet } from '../../src/lexicon/wordnet.js';
 import { parseSimilarWords, similarWords, type SimilarWords } from '../../src/lexicon/similar.js';
-import { analyzeQuery, expansionOf, RELATED } from '../../src/search/query.js';
+import { analyzeQuery } from '../../src/search/query.js';
+import { expansionOf, RELATED } from '../../src/search/query-expansion.js';
 import { domainAliases } from '../../src/search/aliases.js';
 
 const vocabulary = new Set(['prison', 'diplomat', 'death', 'plane', 'castro', 'ambassador', 'missil', 'us', 'releas', 'start', 'tv', 'handshak', 'establish', 'group', 'intermediari', 'travel']);
