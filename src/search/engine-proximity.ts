@@ -34,11 +34,24 @@ export interface PairIndex {
 
 const FILTER_MASK = 1023;
 
-/** Indexes the pairs so that a document is scanned once for all of them. */
+/**
+ * `pairIndex`'s arrays, reused from search to search: the filter's kilobyte had been allocated off the
+ * heap by every search, which the young generation's collections then had to sweep.
+ */
+const firsts = new Uint8Array(FILTER_MASK + 1);
+let counts = new Float64Array(16);
+let found = new Int32Array(16);
+
+/**
+ * Indexes the pairs so that a document is scanned once for all of them. The index shares its arrays
+ * with the next one made: read it before making another (searches are not re-entered).
+ */
 export function pairIndex(pairs: readonly PhrasePair[]): PairIndex {
-  const firsts = new Uint8Array(FILTER_MASK + 1);
+  firsts.fill(0);
   for (const pair of pairs) firsts[pair.first & FILTER_MASK] = 1;
-  return { pairs, firsts, counts: new Float64Array(pairs.length), found: new Int32Array(pairs.length) };
+  // Every count is 0 between documents (`proximityBonus` clears the ones it set).
+  if (counts.length < pairs.length) [counts, found] = [new Float64Array(pairs.length * 2), new Int32Array(pairs.length * 2)];
+  return { pairs, firsts, counts, found };
 }
 
 /**
