@@ -13,7 +13,7 @@
 import { bm25Norm, type BM25Params } from './engine-bm25.js';
 import { APPROXIMATE_RANGE, COLLECT_MAX, type Accumulator, type AccumulatorKind } from './engine-accumulate.js';
 import { makeAccumulator } from './engine-accumulate-wasm.js';
-import { bitCount, sortTopDocs, TopDocs, type TopDoc } from './engine-top.js';
+import { bestFirst, bitCount, TopDocs, type TopDoc } from './engine-top.js';
 
 export type { TopDoc };
 
@@ -283,14 +283,23 @@ export class PostingsIndex {
    * every touched document back (the sums, 4 bytes a document, stay in cache and are read 16 at a
    * time; ~100 candidates are looked up in the lists instead of ~50,000 documents read back).
    */
-  search(
+  search(leaves: readonly ScoredLeaf[], boosts: readonly number[], bm25: BM25Params, count: number, ranks: Uint32Array, accept?: (doc: number) => boolean): TopDoc[] {
+    return this.searchAs(topDoc, leaves, boosts, bm25, count, ranks, accept);
+  }
+
+  /**
+   * `search`, each document found made by `make` from its ordinal, score and matched leaves (see
+   * `TopDoc`): the engine makes its own results so, with no `TopDoc` made on the way.
+   */
+  searchAs<T>(
+    make: (doc: number, score: number, matched: number) => T,
     leaves: readonly ScoredLeaf[],
     boosts: readonly number[],
     bm25: BM25Params,
     count: number,
     ranks: Uint32Array,
     accept?: (doc: number) => boolean,
-  ): TopDoc[] {
+  ): T[] {
     const packed: FieldPostings[] | null = this.packed;
     if (!packed) throw new Error('PostingsIndex.search() before pack()');
     if (count <= 0 || this.docCount === 0) return [];
@@ -343,22 +352,20 @@ export class PostingsIndex {
       acc.fold(n, bit, counting);
     }
     const { candidates, exactSums, seen } = acc;
-    let top: TopDoc[];
+    let top: T[];
     if (approximate) {
-      top = [];
-      for (let i = 0; i < n; i++) top.push(scored(candidates[i]!, exactSums[i]!, seen[i]!, counting));
-      top = sortTopDocs(top, ranks);
-      if (top.length > count) top.length = count;
+      const scores: number[] = [];
+      for (let i = 0; i < n; i++) scores.push(scoreOf(exactSums[i]!, seen[i]!, counting));
+      top = bestFirst(n, count, candidates, scores, ranks, (i) => make(candidates[i]!, scores[i]!, counting ? -1 : seen[i]!));
     } else {
       // Every document touched, offered to a heap, where `accept` may turn some away.
       const heap = new TopDocs(count, ranks);
       let threshold = -Infinity;
       for (let i = 0; i < n; i++) {
         if (beaten(exactSums[i]!, threshold)) continue;
-        const hit = scored(candidates[i]!, exactSums[i]!, seen[i]!, counting);
-        threshold = heap.offer(hit.doc, hit.score, hit.matched, accept);
+        threshold = heap.offer(candidates[i]!, scoreOf(exactSums[i]!, seen[i]!, counting), counting ? -1 : seen[i]!, accept);
       }
-      top = heap.sorted();
+      top = heap.sorted(make);
     }
     acc.clear(n);
     return top;
@@ -458,10 +465,15 @@ function approximationRatio(lists: number): number {
   return (1 - 2 * delta) / (1 + delta);
 }
 
-/** A document's score — its sum times and divided by the number of leaves matched, as minisearch's — and leaves. */
-function scored(doc: number, sum: number, seen: number, counting: boolean): TopDoc {
+/** A document's score: its sum times and divided by the number of leaves matched, as minisearch's. */
+function scoreOf(sum: number, seen: number, counting: boolean): number {
   const matched = counting ? seen : bitCount(seen);
-  return { doc, score: (sum * matched) / matched, matched: counting ? -1 : seen };
+  return (sum * matched) / matched;
+}
+
+/** A document found, as `search` reports it. */
+function topDoc(doc: number, score: number, matched: number): TopDoc {
+  return { doc, score, matched };
 }
 
 /**

@@ -128,20 +128,24 @@ export class TopDocs {
     return scores[0]!;
   }
 
-  /** The documents kept, in no order. */
-  kept(): TopDoc[] {
-    return this.docs.map((doc, i): TopDoc => ({ doc, score: this.scores[i]!, matched: this.masks[i]! }));
-  }
-
-  /** The documents kept, best first. */
-  sorted(): TopDoc[] {
-    return sortTopDocs(this.kept(), this.ranks);
+  /** The documents kept, best first, each as `make` makes it (no other object made for each). */
+  sorted<T>(make: (doc: number, score: number, matched: number) => T): T[] {
+    const { docs, scores, masks } = this;
+    return bestFirst(docs.length, docs.length, docs, scores, this.ranks, (i) => make(docs[i]!, scores[i]!, masks[i]!));
   }
 }
 
-/** `docs` sorted best first: by score desc, then rank asc. */
-export function sortTopDocs(docs: TopDoc[], ranks: Uint32Array): TopDoc[] {
-  return docs.sort((a, b) => b.score - a.score || ranks[a.doc]! - ranks[b.doc]!);
+/**
+ * The first `count` of `n` documents (`docs[i]`, scoring `scores[i]`) by score desc, then rank asc,
+ * each as `make(i)` makes it: their places are sorted, not an object per document.
+ */
+export function bestFirst<T>(n: number, count: number, docs: ArrayLike<number>, scores: ArrayLike<number>, ranks: Uint32Array, make: (i: number) => T): T[] {
+  const order: number[] = [];
+  for (let i = 0; i < n; i++) order.push(i);
+  order.sort((a, b) => scores[b]! - scores[a]! || ranks[docs[a]!]! - ranks[docs[b]!]!);
+  const out: T[] = [];
+  for (let i = 0; i < n && i < count; i++) out.push(make(order[i]!));
+  return out;
 }
 
 function swap(docs: number[], scores: number[], masks: number[], i: number, j: number): void {

@@ -379,18 +379,18 @@ export class SearchEngine {
     }
     if (resolved.length === 0) return [];
     const store = this.store;
-    const top = this.postings.search(resolved, this.boosts, this.bm25, count, this.documentOrder(), filter ? (doc) => filter(store.docId(doc)) : undefined);
     // One array of terms per set of leaves matched, shared by the documents that matched it: most of a pool matched
     // one of a few sets, and an array each was a tenth of what a question allocated.
     const byMask = new Map<number, string[]>();
-    return top.map(({ doc, score, matched }) => {
+    const make = (doc: number, score: number, matched: number): Scored => {
       let terms = matched >= 0 ? byMask.get(matched) : undefined;
       if (!terms) {
         terms = matched >= 0 ? termsOfMask(resolved, matched) : resolved.filter((leaf) => this.postings.contains(leaf.id, doc)).map((leaf) => leaf.term);
         if (matched >= 0) byMask.set(matched, terms);
       }
       return { id: store.docId(doc), ordinal: doc, score, terms };
-    });
+    };
+    return this.postings.searchAs(make, resolved, this.boosts, this.bm25, count, this.documentOrder(), filter ? (doc) => filter(store.docId(doc)) : undefined);
   }
 
   /** RM3: the leaves reweighted and extended with terms of the best first-pass documents. */
@@ -427,13 +427,19 @@ export class SearchEngine {
     const index = pairIndex(pairs);
     const { ids, positions, starts } = this.store.sequences();
     for (const doc of pool) {
-      if (!unsure && !needs.some(([a, b]) => doc.terms.includes(a) && doc.terms.includes(b))) continue;
+      if (!unsure && !matchedAnyPair(doc.terms, needs)) continue;
       doc.score += proximityBonus(ids, positions, starts[doc.ordinal]!, starts[doc.ordinal + 1]!, index, this.proximity);
     }
     // By score, equal scores in id order (`byScore`'s order, by the saved rank rather than by comparing ids).
     const order = this.documentOrder();
     pool.sort((a, b) => b.score - a.score || order[a.ordinal]! - order[b.ordinal]!);
   }
+}
+
+/** True when `terms` hold both terms of one of `pairs`. (A loop: a closure per document reranked added up.) */
+function matchedAnyPair(terms: readonly string[], pairs: ReadonlyArray<readonly [string, string]>): boolean {
+  for (const pair of pairs) if (terms.includes(pair[0]) && terms.includes(pair[1])) return true;
+  return false;
 }
 
 /** The terms of the leaves whose bits are set in `mask`. */

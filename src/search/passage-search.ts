@@ -109,21 +109,30 @@ export class PassageSearch {
   search(query: AnalyzedQuery, limit = 10): PassageHit[] {
     if (!query.plan.terms.length || limit <= 0) return [];
     const hits = this.engine.search(query.plan, { limit: limit * 3 + 5 });
-    const ranked = hits
-      .map((hit) => {
-        // The engine indexed the corpus's passages in order: the hit's ordinal finds its passage
-        // without a lookup in a map of every passage (slow at a few hundred thousand).
-        const at = this.corpus.passages[hit.ordinal];
-        const passage = at?.id === hit.id ? at : this.corpus.passageById.get(hit.id)!;
-        return { passage, score: passage.comment ? hit.score * this.commentWeight : hit.score, matched: hit.matched };
-      })
-      .sort((a, b) => b.score - a.score);
+    // Each hit's passage and score (a reader comment's weighted down), and the order they rank in: a hit is made only
+    // for the passages kept, not for the two thirds of the pool a near-duplicate or the limit leaves out.
+    const passages: Passage[] = [];
+    const scores: number[] = [];
+    const order: number[] = [];
+    for (let i = 0; i < hits.length; i++) {
+      const hit = hits[i]!;
+      // The engine indexed the corpus's passages in order: the hit's ordinal finds its passage
+      // without a lookup in a map of every passage (slow at a few hundred thousand).
+      const at = this.corpus.passages[hit.ordinal];
+      const passage = at?.id === hit.id ? at : this.corpus.passageById.get(hit.id)!;
+      passages.push(passage);
+      scores.push(passage.comment ? hit.score * this.commentWeight : hit.score);
+      order.push(i);
+    }
+    // Equal scores keep the engine's order.
+    order.sort((a, b) => scores[b]! - scores[a]! || a - b);
     const kept: PassageHit[] = [];
     this.kept.clear();
-    for (const hit of ranked) {
-      const ranks = this.termRanks.getOr(hit.passage.id, this.makeTermRanks);
+    for (const i of order) {
+      const passage = passages[i]!;
+      const ranks = this.termRanks.getOr(passage.id, this.makeTermRanks);
       if (this.kept.matches(ranks)) continue;
-      kept.push(hit);
+      kept.push({ passage, score: scores[i]!, matched: hits[i]!.matched });
       this.kept.add(ranks);
       if (kept.length === limit) break;
     }
