@@ -12,6 +12,7 @@ import { cachedStem } from '../search/engine-analyze.js';
 import { STOP_WORDS } from '../search/stopwords.js';
 import type { SynsetRef, WordNet } from './wordnet.js';
 import { similarWords, type SimilarWords } from './similar.js';
+import { BoundedMap } from '../util/bounded-map.js';
 import verbForms from '../search/verb-forms.json' with { type: 'json' };
 
 /** How a related word is related to the question's word: by WordNet, or used alike (`similar`). */
@@ -74,6 +75,12 @@ export class Lexicon {
   private readonly table: Map<string, readonly Related[]>;
   /** A saved table not yet read: its text, one term a line in term order, read line by line as terms are asked for. */
   private readonly saved: { text: string; starts: Uint32Array } | null;
+  /**
+   * The saved table's lines read so far, and the terms it lacks, at most `READ_CACHE_MAX`: every word
+   * and pair of words a question holds is looked up, so an unbounded cache grew with every new word
+   * anyone typed for as long as the bot ran.
+   */
+  private readonly read = new BoundedMap<string, readonly Related[]>(READ_CACHE_MAX);
 
   constructor(table: ReadonlyMap<string, readonly Related[]> = new Map(), saved: { text: string; starts: Uint32Array } | null = null) {
     this.table = new Map(table);
@@ -82,9 +89,7 @@ export class Lexicon {
 
   /** The corpus terms related to `term` (an analyzed term), closest relations first; empty when none. */
   related(term: string): readonly Related[] {
-    let found = this.table.get(term);
-    if (found === undefined && this.saved) this.table.set(term, (found = this.readSaved(term)));
-    return found ?? NONE;
+    return this.saved ? this.read.getOr(term, this.readSaved) : (this.table.get(term) ?? NONE);
   }
 
   /** How many question terms have related corpus terms. */
@@ -115,7 +120,7 @@ export class Lexicon {
   }
 
   /** The related terms of `term` in the saved text (binary search over its sorted lines). */
-  private readSaved(term: string): readonly Related[] {
+  private readonly readSaved = (term: string): readonly Related[] => {
     const { text, starts } = this.saved!;
     let lo = 0;
     let hi = starts.length - 1;
@@ -131,7 +136,7 @@ export class Lexicon {
       else hi = mid - 1;
     }
     return NONE;
-  }
+  };
 
   /**
    * The lexicon of a vocabulary: for every WordNet word, the vocabulary's terms it is related to, and
@@ -317,6 +322,9 @@ function regularForms(verb: string): string[] {
 }
 
 const NONE: readonly Related[] = [];
+
+/** At most this many lookups of a saved table are remembered (see `Lexicon.read`). */
+const READ_CACHE_MAX = 65_536;
 
 function parseEntries(entries: string): Related[] {
   return entries.split(' ').map((entry) => {

@@ -142,6 +142,15 @@ describe('the lexicon', () => {
       expect(decoded.related('zzzz')).toEqual([]);
       expect(decoded.related('a')).toEqual([]);
     });
+
+    it('reads a saved line again after more distinct words than it remembers were looked up', () => {
+      const decoded = Lexicon.decode(lexicon.encode().toString('utf8'));
+      const captive = decoded.related('captiv');
+      expect(captive.length).toBeGreaterThan(0);
+      for (let i = 0; i < 140_000; i++) decoded.related(`w${i}`);
+      expect(decoded.related('captiv')).not.toBe(captive);
+      expect(decoded.related('captiv')).toEqual(captive);
+    });
   });
 
   describe('in a question', () => {
