@@ -106,8 +106,9 @@ export function expandByLexicon(input: ExpansionInput, context: { known?: (term:
     .filter((c) => c.parts.length > 0);
   const parts = new Set(compounds.flatMap((c) => c.parts));
   for (const c of concepts.values()) {
-    // Names are who they are: "Howard" has no synonyms worth searching.
-    if (c.name || parts.has(c) || named.has(c)) continue;
+    // Names are who they are: "Howard" has no synonyms worth searching. (A word without relatives is passed over before
+    // anything is made for it: most words and pairs of a question have none.)
+    if (c.name || parts.has(c) || named.has(c) || !related(c.term).length) continue;
     const exclude = (t: string) => concepts.has(t) || c.alternatives.some((alt) => alt.includes(t));
     const expansion = expansionOf(c.term, context, exclude);
     c.related.push(...expansion.related);
@@ -117,7 +118,7 @@ export function expandByLexicon(input: ExpansionInput, context: { known?: (term:
   // what they mean as one is related to each.
   // A verb and its particle, which the analysis drops ("set up" → "establish"), count as such a pair.
   const together = (key: string, pair: ConceptTerm[]) => {
-    if (pair.some((c) => c.name || named.has(c))) return;
+    if (!related(key).length || pair.some((c) => c.name || named.has(c))) return;
     const exclude = (t: string) => concepts.has(t) || pair.some((c) => c.alternatives.some((alt) => alt.includes(t)));
     const expansion = expansionOf(key, context, exclude);
     // To each word of the pair that its own meanings did not relate it to already ("shake" is "handshake" alone).
