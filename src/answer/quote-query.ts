@@ -86,8 +86,10 @@ export function quoteQuery(
     query,
     weights,
     periodWeight,
-    ...(dated && query.period ? { dated } : {}),
-    ...(previous ? { previous } : {}),
+    // Present, if undefined, whether given or not: every QuoteQuery has one shape, for `chooseQuote` reads it for each
+    // passage (spread in when given, its shapes were four).
+    dated: dated && query.period ? dated : undefined,
+    previous,
     totalWeight: conceptsWeight + periodWeight || 1,
     focusTerms: new Set(concepts.filter((c) => c.focus).map((c) => c.term)),
     names: new Set(concepts.map((c) => c.term)),
@@ -107,8 +109,13 @@ export function quoteQuery(
 /** `QuoteQuery.conceptOf`: the first concept a term stands for. */
 function conceptIndex(concepts: AnalyzedQuery['concepts']): Map<string, number> {
   const index = new Map<string, number>();
+  const add = (t: string, k: number) => {
+    if (!index.has(t)) index.set(t, k);
+  };
   concepts.forEach((c, k) => {
-    for (const t of [c.term, ...c.alternatives.filter((a) => a.length === 1).map((a) => a[0]!), ...c.related.map((r) => r.term)]) if (!index.has(t)) index.set(t, k);
+    add(c.term, k);
+    for (const a of c.alternatives) if (a.length === 1) add(a[0]!, k);
+    for (const r of c.related) add(r.term, k);
   });
   return index;
 }

@@ -307,14 +307,17 @@ export class SearchEngine {
       const fuzzy = Boolean(qt.fuzzy || prior?.fuzzy);
       terms.set(qt.term, { term: qt.term, weight: Math.max(qt.weight, prior?.weight ?? 0), fuzzy });
     }
-    const leaves = this.resolve([...terms.values()]);
+    const leaves = this.resolve(terms);
     if (leaves.length === 0) return [];
     const pool = Math.max(limit, this.candidates);
     let searched = leaves;
     let top = this.retrieve(leaves, pool, options.filter);
     if (this.feedback && top.length > 0) top = this.retrieve((searched = this.expand(leaves, top, this.feedback)), pool, options.filter);
-    this.rerank(top, plan, terms, new Set(searched.map((leaf) => leaf.term)));
-    const sourceOf = new Map(leaves.map((leaf) => [leaf.term, leaf.source]));
+    const searchedTerms = new Set<string>();
+    for (const leaf of searched) searchedTerms.add(leaf.term);
+    this.rerank(top, plan, terms, searchedTerms);
+    const sourceOf = new Map<string, string | null>();
+    for (const leaf of leaves) sourceOf.set(leaf.term, leaf.source);
     // Documents that matched the same terms share one array of them (see retrieveCompact), and so one of their sources.
     const sources = new Map<readonly string[], string[]>();
     return top.slice(0, limit).map((doc) => {
@@ -332,19 +335,18 @@ export class SearchEngine {
   }
 
   /** Plan terms → leaves: known terms as they are; near spellings for unknown or `fuzzy` ones. */
-  private resolve(terms: readonly QueryTerm[]): Leaf[] {
+  private resolve(terms: ReadonlyMap<string, QueryTerm>): Leaf[] {
     const leaves = new Map<string, Leaf>();
     const put = (leaf: Leaf) => {
       const prior = leaves.get(leaf.term);
       if (!prior || leaf.weight > prior.weight) leaves.set(leaf.term, leaf);
     };
-    const planTerms = new Set(terms.map((qt) => qt.term));
-    for (const qt of terms) {
+    for (const qt of terms.values()) {
       const known = this.has(qt.term);
       if (known) put({ term: qt.term, weight: qt.weight, source: qt.term });
       if ((known && !qt.fuzzy) || NUMBER.test(qt.term)) continue;
       for (const variant of fuzzyVariants(qt.term, known, this.finder, (t) => this.idf(t), this.fuzzy)) {
-        if (planTerms.has(variant.term)) continue; // another plan term spells it exactly
+        if (terms.has(variant.term)) continue; // another plan term spells it exactly
         put({ term: variant.term, weight: qt.weight * variant.weight, source: qt.term });
       }
     }
