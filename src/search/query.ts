@@ -61,8 +61,8 @@ export interface QueryContext {
 /**
  * Analyzes a question into content terms, its answer type and period, alias and lexicon expansions,
  * and phrases for the engine. `context` may be the `known` function alone (the older signature).
- * (In stages of their own: as one function of 170 lines, V8 took 200–250 ms to optimize it, on the
- * ask path's second core, five times over a warm-up of a few thousand asks.)
+ * (In stages of their own: as one function of 170 lines, V8 took 200–250 ms to optimize it, on a
+ * background thread, five times over a warm-up of a few thousand asks, and asks slowed meanwhile.)
  */
 export function analyzeQuery(raw: string, aliases: AliasTable | null, context: QueryContext | ((term: string) => boolean) = {}): AnalyzedQuery {
   const { known, related } = typeof context === 'function' ? { known: context, related: undefined } : context;
