@@ -1,10 +1,10 @@
 /**
  * `npm run eval`: the engine against plain minisearch defaults over raw paragraphs, on every question
  * set in `data/eval/` (the development set, my rewordings, the students' set, the fresh set and the
- * seven blind sets), each on its own line, in the same run, then `swapped` (three of those sets typed
- * with a slip: see eval-typos.ts) and `chatted` (the same sets as a chat message wraps them: see
- * eval-chat.ts), and beside them the PostgreSQL backend (when a database answers:
- * see eval-postgres.ts).
+ * nine blind sets; the misses of those held out, blind6, blind7 and blind9, are never printed), each
+ * on its own line, in the same run, then `swapped` (three of those sets typed with a slip: see
+ * eval-typos.ts) and `chatted` (the same sets as a chat message wraps them: see eval-chat.ts), and
+ * beside them the PostgreSQL backend (when a database answers: see eval-postgres.ts).
  * Last line: one JSON object { <set>: { engine: {…}, minisearch: {…}, postgres?: {…} } }.
  * `--questions FILE` scores that set alone; `--verbose` lists every miss; `--by-tag` splits each set's
  * engine figures by the questions' tags (answer type, paraphrase, period). Before the misses, per set
@@ -36,7 +36,9 @@ const { values } = parseArgs({
 });
 const root = repoRoot();
 /** The sets, in the order printed: the development set first. */
-const SETS = ['questions.jsonl', 'variants.jsonl', 'students.jsonl', 'fresh.jsonl', 'blind.jsonl', 'blind2.jsonl', 'blind3.jsonl', 'blind4.jsonl', 'blind5.jsonl', 'blind6.jsonl', 'blind7.jsonl'];
+const SETS = ['questions.jsonl', 'variants.jsonl', 'students.jsonl', 'fresh.jsonl', 'blind.jsonl', 'blind2.jsonl', 'blind3.jsonl', 'blind4.jsonl', 'blind5.jsonl', 'blind6.jsonl', 'blind7.jsonl', 'blind8.jsonl', 'blind9.jsonl'];
+/** Sets held out: scored, their misses never printed (not even with `--verbose`), so that no change is made for one of them. */
+const HELD_OUT = new Set(['blind6', 'blind7', 'blind9']);
 const files = values.questions ? [values.questions] : SETS.map((f) => join(root, 'data/eval', f));
 
 const core = loadCore(lexiconChoice(values.lexicon, values.senses));
@@ -118,7 +120,8 @@ for (const [name, questions] of read) {
   const pg = 'answers' in postgres ? score(questions, await postgres.answers(questions)) : null;
   if (pg) console.log(row(`${name}: PostgreSQL`, pg, ''));
   if (values['by-tag']) for (const [tag, subset] of byTag(questions)) console.log(row(`  ${tag}`, score(subset.map((i) => questions[i]!), subset.map((i) => answers[i]!)), String(subset.length)));
-  if (values.verbose || engine.misses.length) missLines.push(`${name} engine misses: ${engine.misses.join(', ') || 'none'}`);
+  if (HELD_OUT.has(name)) missLines.push(`${name} engine misses: held out, not shown`);
+  else if (values.verbose || engine.misses.length) missLines.push(`${name} engine misses: ${engine.misses.join(', ') || 'none'}`);
   markLines.push(`${name}: ${answerMarks(questions)}`);
   summary[name] = { engine: pick(engine), minisearch: pick(baseline), ...(pg ? { postgres: pick(pg) } : {}) };
 }
