@@ -30,7 +30,7 @@ const MONEY_DEALING = `ask(s|ed|ing)? for|demand(s|ed|ing)?|want(s|ed)?|offer(s|
 const TYPE_RULES: Array<[QuestionType, RegExp]> = [
   ['money', new RegExp(`\\bhow much\\b(.*\\s)?(${MONEY})\\b|\\bwhat (was|is|were) the (\\w+ )?(cost|price|ransom|sum)\\b|^(what|which) (\\w+ )?(ransom|price|sum|payment|fee)\\b|^what (did|does|do|would) .{1,60}\\b(pay|paid|paying|spend|spent|spending)\\b|\\bhow much ${AUXILIARY} .{1,60}\\b(${MONEY_DEALING})\\b`)],
   ['age', /\bhow old\b|\b(at )?what age\b/],
-  ['quantity', /\bhow (many|much|long|old|big|large|far|often|high)\b|\bwhat (was|is|were) (the |[\w-]+'s )(\w+ )?(population|number|amount|size|total)\b/],
+  ['quantity', /\bhow (many|much|long|old|big|large|far|often|high)\b|\bwhat (was|is|were) (the |[\w-]+'s )(\w+ )?(population|number|amount|size|total|toll|count)\b/],
   ['date', /^(when)\b|\b(what|which) (year|date|day|month|time)\b|\bwhat (was|is) the (date|year|day|month) (of|when)\b|\bin what year\b|\bhow long ago\b|\bsince when\b/],
   ['person', new RegExp(`^(who|whom|whose)\\b|\\b(who|whom) (was|is|were|did|sent|wrote|found)\\b|\\bto whom\\b|^(which|what) ${BEFORE_HEAD}(${PEOPLE})s?\\b|^(the |a |an )?(\\w+ )?(${PEOPLE}) who\\b`)],
   ['place', new RegExp(`^where\\b|\\b(which|what) ${BEFORE_HEAD}(${PLACES})\\b|\\bfrom where\\b|\\bin what (${PLACES})\\b`)],
@@ -48,8 +48,13 @@ const TYPE_RULES: Array<[QuestionType, RegExp]> = [
 const REQUEST =
   /^(?:(?:can|could|would|will) (?:you|u) (?:please )?(?:tell (?:me|us)|show (?:me|us)|explain(?: to (?:me|us))?|describe|summari[sz]e|let (?:me|us) know)|(?:do|does) (?:you|u|anyone|anybody) (?:happen to )?know|(?:please )?tell (?:me|us)|i(?:['’]d| would)? (?:like|want|wanted|need|needed|have|had) to (?:know|find out|understand|learn)|any idea|i (?:was )?wonder(?:ing)?|(?:i['’]m|i am) (?:curious|wondering|trying to (?:find out|understand)))\b[\s,:]*/;
 
-/** A subordinate clause opening a question, before the question word that asks ("When Ike okayed…, which…"). */
-const OPENING_CLAUSE = /^(when|after|before|while|since|once|if|although|though|as)\b[^,?]*,\s*(?=(which|who|whom|whose|what|where|why|how|when|did|does|do|was|were|is|are)\b)/;
+/**
+ * A subordinate clause or a phrase opening a question, before the question word that asks ("When Ike
+ * okayed…, which…", "In the December 1962 deal, what did the US end up paying…", "Apart from Cuba,
+ * which…").
+ */
+const OPENING_CLAUSE =
+  /^(when|after|before|while|since|once|if|although|though|as|in|during|at|on|under|by|for|from|with|following|apart from|besides|according to)\b[^,?]*,\s*(?=(which|who|whom|whose|what|where|why|how|when|did|does|do|was|were|is|are)\b)/;
 
 /** Nouns naming a sum of money, which make a query of keywords ask for one. */
 const KEYWORD_MONEY = /\b(ransom|price|cost|sum|payment|compensation)\b/;
