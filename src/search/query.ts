@@ -128,9 +128,10 @@ function readQuestion(raw: string, known: ((term: string) => boolean) | undefine
 function conceptsOf(tokens: readonly AnalyzedToken[], text: string): Map<string, ConceptTerm> {
   const capitalized = (i: number) => /\p{Lu}/u.test(text[tokens[i]!.start] ?? '');
   const anyCapital = tokens.some((_, i) => capitalized(i));
+  const remarkAt = remarkStart(text);
   const concepts = new Map<string, ConceptTerm>();
   tokens.forEach((token, i) => {
-    const light = LIGHT_VERBS.has(token.surface);
+    const light = LIGHT_VERBS.has(token.surface) || token.start >= remarkAt;
     const focus = anyCapital && !capitalized(i) && !light;
     const name = capitalized(i) && token.start > 0;
     const seen = concepts.get(token.term);
@@ -138,6 +139,16 @@ function conceptsOf(tokens: readonly AnalyzedToken[], text: string): Map<string,
     else seen.focus &&= focus;
   });
   return concepts;
+}
+
+/**
+ * Where a remark after the question begins ("where did they shake hands? i keep seeing two different
+ * events"): after its last question mark, when words follow it. Its words weigh as a light verb's: they
+ * say why the user asks, seldom what the answer holds. The message's length when there is none.
+ */
+function remarkStart(text: string): number {
+  const mark = text.lastIndexOf('?');
+  return mark > 0 && /[\p{L}\p{N}]/u.test(text.slice(mark + 1)) ? mark + 1 : text.length;
 }
 
 /** Runs of terms standing together in the question (at most one stop word between): the engine's phrases. */

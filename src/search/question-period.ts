@@ -88,7 +88,7 @@ export function questionPeriod(question: string): PeriodReading {
     const [first, last] = dateBounds(m.iso, m.precision, m.qualifier, m.until);
     const granularity: Granularity = m.precision === 'day' ? 'day' : m.precision === 'month' ? 'month' : 'year';
     mentions.push({ first, last, granularity, text: m.text, start: m.start, end: m.end });
-    spans.push([m.start, m.end]);
+    spans.push([approximatedFrom(question, m.start), m.end]);
   }
   for (const m of question.matchAll(TWO_DIGIT_YEAR)) {
     if (spans.some(([s, e]) => m.index < e && s < m.index + m[0].length)) continue;
@@ -101,7 +101,7 @@ export function questionPeriod(question: string): PeriodReading {
     // The words of the year only: "in 74" leaves "in", "october 62" is all the period's.
     const start = month ? m.index : m.index + m[0].search(/'?\d/);
     mentions.push({ first, last, granularity: month ? 'month' : 'year', text: question.slice(start, m.index + m[0].length), start, end: m.index + m[0].length });
-    spans.push([start, m.index + m[0].length]);
+    spans.push([approximatedFrom(question, start), m.index + m[0].length]);
   }
   for (const m of question.matchAll(FOUR_DIGITS)) {
     const year = Number(m[0]);
@@ -122,6 +122,15 @@ export function questionPeriod(question: string): PeriodReading {
     text += i ? `, ${m.text}` : m.text;
   }
   return { period: { first, last, granularity, text }, spans };
+}
+
+/** Words that make a date approximate ("around 1973", "sometime in 1963", "roughly in '62"): the period's, not content words. */
+const APPROXIMATELY = /\b(?:around|about|circa|ca?\.|roughly|approximately|sometime|some time)(?:\s+(?:in|around|about))?\s+$/i;
+
+/** Where a date starting at `start` begins with the word that makes it approximate before it, if any. */
+function approximatedFrom(question: string, start: number): number {
+  const before = APPROXIMATELY.exec(question.slice(Math.max(0, start - 24), start));
+  return before ? start - before[0].length : start;
 }
 
 /** A month typed in lower case before a day or a year ("april 1961", "november 22"). */

@@ -93,6 +93,20 @@ describe('query analysis', () => {
       expect(query.plan.terms.find((t) => t.term === query.concepts[1]!.term)!.weight).toBe(0.5);
     });
 
+    it('weighs the words of a remark after the question at half, and never as the focus', () => {
+      const query = analyzeQuery('where did Obama and Raúl Castro shake hands? i keep seeing two different events', domainAliases);
+      const byTerm = Object.fromEntries(query.concepts.map((c) => [c.surface, { weight: c.weight, focus: c.focus }]));
+      expect(byTerm).toMatchObject({ shake: { weight: 1, focus: true }, hands: { weight: 1, focus: true }, keep: { weight: 0.5, focus: false }, events: { weight: 0.5, focus: false } });
+      expect(analyzeQuery('where did Obama and Raúl Castro shake hands?', domainAliases).concepts.every((c) => c.weight === 1)).toBe(true);
+    });
+
+    it('reads a word that makes a date approximate ("around 1973") as the period\'s, not as a content word', () => {
+      const query = analyzeQuery('why did kissinger reach out to cuba around 1973?', domainAliases);
+      expect(query.concepts.map((c) => c.surface)).not.toContain('around');
+      expect(query.period).toMatchObject({ first: '1973-01-01', last: '1973-12-31' });
+      expect(analyzeQuery('who sailed around Cuba?', domainAliases).concepts.map((c) => c.surface)).toContain('around');
+    });
+
     it('reads becoming president, taking office and assuming the presidency as one another, in any tense', () => {
       const alternatives = (q: string) => analyzeQuery(q, domainAliases).concepts.find((c) => c.term === 'presid' || c.term === 'offic')!.alternatives.map((a) => a.join(' '));
       expect(alternatives('When did Nixon become president?')).toEqual(expect.arrayContaining(['took offic', 'assum presid']));
