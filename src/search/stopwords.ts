@@ -5,7 +5,9 @@
  * Based on the NLTK English list, written folded (lower case, no diacritics) and with contractions
  * joined the way the tokenizer joins them ("don't" → "dont"). Added: the question words, since
  * every chat question starts with one ("whose" was missing), the same typed without their
- * apostrophe ("whats his name", "whos"), and a few modal verbs (could, would, might, must, shall).
+ * apostrophe ("whats his name", "whos"), the pronouns' contractions that are no other word ("they'd",
+ * "I've"; not "he'd", "we'd", "we'll": "shed", "wed", "well"), and a few modal verbs (could, would,
+ * might, must, shall).
  * The NLTK fragments of split contractions ("don", "ll", "ve", "won", …) are left out: the tokenizer
  * never produces them, and "won" is a real word.
  *
@@ -23,6 +25,7 @@ const WORDS = `
   shouldnt wasnt werent wont wouldnt
   what which who whom whose when where why how
   whats whos wheres whens whys hows thats theres
+  theyd theyre theyve theyll hes ive im itll weve
   could would might must shall
 `;
 

@@ -107,6 +107,17 @@ describe('query analysis', () => {
       expect(analyzeQuery('who sailed around Cuba?', domainAliases).concepts.map((c) => c.surface)).toContain('around');
     });
 
+    it('drops a pronoun\'s contraction typed without its apostrophe or with it ("they\'d", "theyre", "I\'ve"), and "roughly"', () => {
+      const surfaces = (q: string) => analyzeQuery(q, domainAliases).concepts.map((c) => c.surface);
+      expect(surfaces("when did obama and raul castro announce they'd restore relations")).toEqual(['obama', 'raul', 'castro', 'announce', 'restore', 'relations']);
+      expect(surfaces('theyre saying ive read roughly how many cubans left')).toEqual(['saying', 'read', 'cubans', 'left']);
+    });
+
+    it('reads an ordinal typed in digits as its word ("4th" as "fourth"), as a passage writes it', () => {
+      const query = analyzeQuery('who came with donovan on his 4th trip', domainAliases);
+      expect(query.concepts.find((c) => c.surface === '4th')!.alternatives).toEqual([['fourth']]);
+    });
+
     it('reads becoming president, taking office and assuming the presidency as one another, in any tense', () => {
       const alternatives = (q: string) => analyzeQuery(q, domainAliases).concepts.find((c) => c.term === 'presid' || c.term === 'offic')!.alternatives.map((a) => a.join(' '));
       expect(alternatives('When did Nixon become president?')).toEqual(expect.arrayContaining(['took offic', 'assum presid']));
