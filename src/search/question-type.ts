@@ -35,7 +35,7 @@ const TYPE_RULES: Array<[QuestionType, RegExp]> = [
   ['person', new RegExp(`^(who|whom|whose)\\b|\\b(who|whom) (was|is|were|did|sent|wrote|found)\\b|\\bto whom\\b|^(which|what) ${BEFORE_HEAD}(${PEOPLE})s?\\b|^(the |a |an )?(\\w+ )?(${PEOPLE}) who\\b`)],
   ['place', new RegExp(`^where\\b|\\b(which|what) ${BEFORE_HEAD}(${PLACES})\\b|\\bfrom where\\b|\\bin what (${PLACES})\\b`)],
   ['speech', /\bwhat did .{1,60}\b(say|tell|write|ask|reply|answer|respond|warn|report|promise|call)\b/],
-  ['reason', /\bwhy\b|\bwhat (was|is) the reason\b|\bwhat (led|caused|made|prompted)\b|\bhow come\b|\bfor what reason\b/],
+  ['reason', /\bwhy\b|\bwhat (was|is|were|are) the (\w+ )?reasons?\b|\bwhat (led|caused|made|prompted)\b|\bhow come\b|\bfor what reason\b/],
   ['yesno', /^(did|does|do|was|were|is|are|has|had|can|could|would|will|should)\b/],
   ['definition', /^what (is|was|were|are)\b/],
 ];
@@ -72,10 +72,14 @@ export const SUM_IN_THE_END = 'final(?:ly)?|end(?:s|ed)? up|eventually|in the en
 
 /**
  * Words whose meaning the answer type carries: in a money question, "pay", "cost", "ransom" are what
- * the sum of money answers, and "originally", "final", "end up" which sum of a deal it is, not words a
- * passage must repeat. Blanked like frame words.
+ * the sum of money answers, and "originally", "final", "end up" which sum of a deal it is; in a *why*,
+ * "the main reasons" are what the cause answers. Not words a passage must repeat. Blanked like frame
+ * words.
  */
-export const TYPE_WORDS: Partial<Record<QuestionType, RegExp>> = { money: new RegExp(`\\b(how much|${MONEY}|${SUM_AT_FIRST}|${SUM_IN_THE_END})\\b`, 'gi') };
+export const TYPE_WORDS: Partial<Record<QuestionType, RegExp>> = {
+  money: new RegExp(`\\b(how much|${MONEY}|${SUM_AT_FIRST}|${SUM_IN_THE_END})\\b`, 'gi'),
+  reason: /\b((main|key|real|chief|primary) )?reasons?\b/gi,
+};
 
 /**
  * "which Latin American nations", "which American contractor": the head of the noun phrase after
@@ -137,7 +141,7 @@ export function unwrapped(text: string): string {
  * passage need count the weeks). Blanked before the content words are read.
  */
 export const FRAME_PHRASES =
-  /\b(how (many|much|long|often|old|big|large|far|come)|for what reason|(in |on |at )?(what|which) (year|date|day|month|time)|what (was|is) the (date|year|day|month)( of| when)?|what (kind|sort|type)s? of|according to|tell me (about|of|more about)?|do you know|can you|could you|would you|please|explain|describe|any idea|i (was )?wonder(ing)?|(what( is|['’]?s| was)? )?(his|her|their|the) name( of)?|(the |that |this )?guys?|i(['’]d| would)? (like|want|wanted|need|needed|have|had) to (know|find out|understand|learn)|for (my|our|a|an|the) (essay|paper|report|assignment|homework|class|course|project|presentation|exam|test|quiz|seminar|thesis)|in (simple|plain|layman['’]?s|short|brief|a few|your own) (terms|words|english)|in a nutshell|in short|in brief|is it true( that)?|what['’]?s the (deal|story) with|what (happened|went on|occurred|was going on|went down|took place)|what (was|is) going on|(happened|occurred|took place|went on)|(really|actually|exactly|basically|roughly|approximately|in fact|briefly|in detail|in the first place|at all|after all)|(anything|something|what was) (important|notable|interesting|significant|major)|(important|notable|main|major|key) (events?|things?)|events? (of|in|during)|(the )?(role|story|significance) of|(a couple( of)?|a few|several|some|an?|one|two|three|four|five|six|\d+) (days?|weeks?|months?|years?) (before|after|later|earlier|ago))\b/gi;
+  /\b(how (many|much|long|often|old|big|large|far|come)|for what reason|(in |on |at )?(what|which) (year|date|day|month|time)|what (was|is) the (date|year|day|month)( of| when)?|what (kind|sort|type)s? of|according to|tell me (about|of|more about)?|do you know|can you|could you|would you|please|explain|describe|any idea|i (was )?wonder(ing)?|(what( is|['’]?s| was)? )?(his|her|their|the) name( of)?|(the |that |this )?guys?|i(['’]d| would)? (like|want|wanted|need|needed|have|had) to (know|find out|understand|learn)|for (my|our|a|an|the) (essay|paper|report|assignment|homework|class|course|project|presentation|exam|test|quiz|seminar|thesis)|in (simple|plain|layman['’]?s|short|brief|a few|your own) (terms|words|english)|in a nutshell|in short|in brief|is it true( that)?|what['’]?s the (deal|story) with|what (happened|went on|occurred|was going on|went down|took place)|what (was|is) going on|(happened|occurred|took place|went on)|(really|actually|exactly|basically|roughly|approximately|in fact|briefly|in detail|in the first place|at all|after all)|(tbh|idk|imo|imho|irl|ngl|lol|lmao|omg|yeah|ya)|(anything|something|what was) (important|notable|interesting|significant|major)|(important|notable|main|major|key) (events?|things?)|events? (of|in|during)|(the )?(role|story|significance) of|(a couple( of)?|a few|several|some|an?|one|two|three|four|five|six|\d+) (days?|weeks?|months?|years?) (before|after|later|earlier|ago))\b/gi;
 
 /** The words of five letters or more the frames are written with ("happened", "important", "explain", "according"). */
 export const FRAME_WORDS: ReadonlySet<string> = patternWords([OPENING_CLAUSE.source, FRAME_PHRASES.source, CHAT_OPENING.source, CHAT_CLOSING.source]);

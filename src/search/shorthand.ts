@@ -31,6 +31,7 @@ export const SHORTHAND: Readonly<Record<string, string>> = {
   wat: 'what',
   wut: 'what',
   wen: 'when',
+  hw: 'how',
 };
 
 /** An auxiliary, which a question word comes before. */
@@ -40,12 +41,14 @@ const AUXILIARY = 'did|does|do|was|were|is|are|would|will|has|had|have|can|could
  * Letters that stand for a word only where the words around them ask it: "y" for "why" before an
  * auxiliary ("y did…"); "r" for "are" after a question word or before a subject ("who r the…", "r
  * there…"); "u" for "you" before a verb asked of the bot ("can u tell me…", "do u know…"), never
- * before a name ("what did u thant say" asks about U Thant).
+ * before a name ("what did u thant say" asks about U Thant); "w" for "with" before an article, a pronoun
+ * or one of the names the documents are about ("talked w castro").
  */
 const LETTERS: Readonly<Record<string, { read: string; before?: RegExp; after?: RegExp }>> = {
   y: { read: 'why', before: new RegExp(`^(?:${AUXILIARY})\\b`) },
   r: { read: 'are', before: /^(?:the|there|they|these|those|you|u|we|any|some|all)\b/, after: /\b(?:who|what|where|when|why|how|which)\s*$/ },
   u: { read: 'you', before: /^(?:tell|know|explain|give|say|help|think|show|find|list|remember|mean|describe|summari[sz]e)\b/ },
+  w: { read: 'with', before: /^(?:the|a|an|his|her|their|him|them|castro|cuba|kennedy|jfk|khrushchev|nixon|obama|raul|fidel|che)\b/ },
 };
 
 /** The reading of a letter of `LETTERS` at `at` in `text`, if the words around it ask for one. */
@@ -62,7 +65,8 @@ const WORD = /(?<![\p{L}\p{N}/])[\p{L}\p{N}]+(?:\/[\p{L}\p{N}]*)?(?![\p{L}\p{N}/
 /**
  * The question with its shorthand read (see `SHORTHAND`, `LETTERS`), and what was read. A word the
  * corpus holds (`known`, by its stem) is its own word, not shorthand: a corpus of records may write
- * "thru" itself.
+ * "thru" itself. Shorthand with a slash ("w/", "b/c") is always read: the word without it ("w", of
+ * "George W. Bush") is another.
  */
 export function readShorthand(text: string, known: (term: string) => boolean): { text: string; readAs: ReadAs[] } {
   const readAs: ReadAs[] = [];
@@ -73,7 +77,7 @@ export function readShorthand(text: string, known: (term: string) => boolean): {
     // (A letter is read by the words around it, whatever the corpus holds: it holds "U" of U Thant.)
     const letter = word.length === 1;
     const lower = letter ? letterRead(word, text, at) : SHORTHAND[word];
-    if (lower === undefined || (!letter && known(cachedStem(word.replace('/', ''))))) return typed;
+    if (lower === undefined || (!letter && !word.includes('/') && known(cachedStem(word)))) return typed;
     const read = word === typed ? lower : lower[0]!.toUpperCase() + lower.slice(1);
     readAs.push({ typed, read });
     return read;
@@ -88,7 +92,7 @@ export function shorthandLookups(text: string): string[] {
   for (const [typed] of text.matchAll(WORD)) {
     const word = asWritten(typed, first);
     first = false;
-    if (SHORTHAND[word] !== undefined) out.push(cachedStem(word.replace('/', '')));
+    if (SHORTHAND[word] !== undefined && !word.includes('/')) out.push(cachedStem(word));
   }
   return out;
 }

@@ -107,10 +107,12 @@ describe('query analysis', () => {
       expect(analyzeQuery('who sailed around Cuba?', domainAliases).concepts.map((c) => c.surface)).toContain('around');
     });
 
-    it('drops a pronoun\'s contraction typed without its apostrophe or with it ("they\'d", "theyre", "I\'ve"), and "roughly"', () => {
+    it('drops a pronoun\'s contraction typed without its apostrophe or with it ("they\'d", "theyre", "I\'ve"), "roughly", a chat\'s fillers ("tbh", "idk") and a why\'s "reasons"', () => {
       const surfaces = (q: string) => analyzeQuery(q, domainAliases).concepts.map((c) => c.surface);
       expect(surfaces("when did obama and raul castro announce they'd restore relations")).toEqual(['obama', 'raul', 'castro', 'announce', 'restore', 'relations']);
       expect(surfaces('theyre saying ive read roughly how many cubans left')).toEqual(['saying', 'read', 'cubans', 'left']);
+      expect(surfaces('idk who lisa howard is tbh lol')).toEqual(['lisa', 'howard']);
+      expect(surfaces('what were the main reasons for the embargo?')).toEqual(['embargo']);
     });
 
     it('reads an ordinal typed in digits as its word ("4th" as "fourth"), as a passage writes it', () => {

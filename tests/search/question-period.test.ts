@@ -188,6 +188,7 @@ describe('answer types', () => {
     ['Apart from the prisoners, what did the US pay for?', 'money'],
     ['According to Sorensen, who had to verify the dismantling?', 'person'],
     ['What was the death toll when the plane was bombed?', 'quantity'],
+    ['what are the main reasons for the embargo?', 'reason'],
     ['which of the cities did he visit', 'place'],
     ['what was the date of JFK’s final address about Cuba?', 'date'],
     ['tv journalist who interviewed castro 1963', 'person'],

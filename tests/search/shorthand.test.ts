@@ -25,6 +25,15 @@ describe('readShorthand', () => {
     expect(readShorthand('Y did Kissinger reach out', nothingKnown).text).toBe('Why did Kissinger reach out');
   });
 
+  it('reads "w" as "with" before an article, a pronoun or a name the documents are about, and "w/" even where the corpus holds "w"', () => {
+    expect(readShorthand('who talked w castro abt the prisoners', nothingKnown).text).toBe('who talked with castro about the prisoners');
+    expect(readShorthand('what is the deal w the attwood talks', nothingKnown).text).toBe('what is the deal with the attwood talks');
+    expect(readShorthand('george w bush', nothingKnown).readAs).toEqual([]);
+    const holdsW = (term: string) => term === 'w';
+    expect(readShorthand('whats the deal w/ the attwood talks', holdsW).text).toBe('whats the deal with the attwood talks');
+    expect(shorthandLookups('whats the deal w/ the attwood talks')).toEqual([]);
+  });
+
   it('reads "r" as "are" and "u" as "you" where the words around them ask it, never "u" of U Thant', () => {
     expect(readShorthand('who r the cuban five', nothingKnown).text).toBe('who are the cuban five');
     expect(readShorthand('can u tell me who attwood was', nothingKnown).text).toBe('can you tell me who attwood was');
