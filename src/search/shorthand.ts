@@ -41,16 +41,16 @@ const AUXILIARY = 'did|does|do|was|were|is|are|would|will|has|had|have|can|could
  * Letters that stand for a word only where the words around them ask it: "y" for "why" before an
  * auxiliary ("y did…"); "r" for "are" after a question word or before a subject ("who r the…", "r
  * there…"); "u" for "you" before a verb asked of the bot ("can u tell me…", "do u know…"), never
- * before a name ("what did u thant say" asks about U Thant); "w" for "with" before an article, a pronoun
- * or one of the names the documents are about ("talked w castro"); "n" for "and" before a word
- * ("obama n raul"; capitalized, "Richard N. Goodwin", it is a name's).
+ * before a name ("what did u thant say" asks about U Thant); "w" for "with" and "n" for "and" before a
+ * word ("talked w castro", "obama n raul"; capitalized, "George W. Bush", "Richard N. Goodwin", they
+ * are a name's initials).
  */
 const LETTERS: Readonly<Record<string, { read: string; before?: RegExp; after?: RegExp }>> = {
   y: { read: 'why', before: new RegExp(`^(?:${AUXILIARY})\\b`) },
   r: { read: 'are', before: /^(?:the|there|they|these|those|you|u|we|any|some|all)\b/, after: /\b(?:who|what|where|when|why|how|which)\s*$/ },
   u: { read: 'you', before: /^(?:tell|know|explain|give|say|help|think|show|find|list|remember|mean|describe|summari[sz]e)\b/ },
   n: { read: 'and', before: /^\p{L}{2,}/u },
-  w: { read: 'with', before: /^(?:the|a|an|his|her|their|him|them|castro|cuba|kennedy|jfk|khrushchev|nixon|obama|raul|fidel|che)\b/ },
+  w: { read: 'with', before: /^\p{L}{2,}/u },
 };
 
 /** The reading of a letter of `LETTERS` at `at` in `text`, if the words around it ask for one. */
