@@ -22,7 +22,7 @@ const LIGHT_VERBS = new Set(
 
 /** Verbs of speaking and writing, and the nouns of what is said, as typed: a question holding one asks about a saying. */
 const SPEECH_WORDS = new Set(
-  'say says said tell tells told speak speaks spoke spoken talk talks talked write writes wrote written ask asks asked reply replies replied answer answered respond responded warn warned declare declared promise promised speech speeches statement statements remark remarks quote quoted'.split(' '),
+  'say says said saying tell tells told telling speak speaks spoke spoken speaking talk talks talked talking write writes wrote written writing ask asks asked asking reply replies replied answer answered respond responded warn warned declare declared promise promised speech speeches statement statements remark remarks quote quoted address addresses addressed addressing compare compares compared comparing describe describes described describing mention mentions mentioned claim claims claimed insist insists insisted argue argues argued recall recalls recalled urge urges urged joke joked quip quipped'.split(' '),
 );
 
 /** The analyzed words a sum of money is written with ("$2.9 million", "20 million dollars"). */

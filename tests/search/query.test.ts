@@ -159,10 +159,12 @@ describe('query analysis', () => {
       expect(surfaces('what was the final outcome of the talks?')).toContain('final');
     });
 
-    it('knows a question about an act of speaking or writing from its verb', () => {
+    it('knows a question about an act of speaking or writing from its verb (say, address, compare, mention, claim…)', () => {
       expect(analyzeQuery('which senators did Raúl Castro speak with?', domainAliases).aboutSpeaking).toBe(true);
       expect(analyzeQuery('what did Kennedy write to Khrushchev?', domainAliases).aboutSpeaking).toBe(true);
       expect(analyzeQuery('who did raul castro give the bridge speech to in 1977', domainAliases).aboutSpeaking).toBe(true);
+      expect(analyzeQuery('which two US lawmakers was Raúl Castro addressing in 1977?', domainAliases).aboutSpeaking).toBe(true);
+      expect(analyzeQuery('to whom did Castro compare the relationship to a bridge?', domainAliases).aboutSpeaking).toBe(true);
       expect(analyzeQuery('when did Raúl Castro and Obama shake hands?', domainAliases).aboutSpeaking).toBe(false);
     });
 
