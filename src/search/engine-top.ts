@@ -135,16 +135,37 @@ export class TopDocs {
   }
 }
 
+/** `bestFirst`'s places kept, best first: scratch reused by every search (one runs at a time), grown as needed. */
+let kept = new Int32Array(64);
+
 /**
  * The first `count` of `n` documents (`docs[i]`, scoring `scores[i]`) by score desc, then rank asc,
- * each as `make(i)` makes it: their places are sorted, not an object per document.
+ * each as `make(i)` makes it. Their places are kept in order as they come, in scratch: no object per
+ * document, and no sort of all `n` (Array#sort's scratch was 5 % of what a question allocated).
  */
 export function bestFirst<T>(n: number, count: number, docs: ArrayLike<number>, scores: ArrayLike<number>, ranks: Uint32Array, make: (i: number) => T): T[] {
-  const order: number[] = [];
-  for (let i = 0; i < n; i++) order.push(i);
-  order.sort((a, b) => scores[b]! - scores[a]! || ranks[docs[a]!]! - ranks[docs[b]!]!);
+  const size = Math.min(n, count);
+  if (kept.length < size) kept = new Int32Array(Math.max(size, kept.length * 2));
+  /** Whether place `i` comes before place `j`: it scores more, or as much at a lower rank. */
+  const before = (i: number, j: number) => scores[i]! > scores[j]! || (scores[i] === scores[j] && ranks[docs[i]!]! < ranks[docs[j]!]!);
+  let m = 0;
+  for (let i = 0; i < n; i++) {
+    // Once `size` are kept, most places come after the last of them.
+    if (m === size && !before(i, kept[m - 1]!)) continue;
+    // The first place kept that `i` comes before, by halves.
+    let lo = 0;
+    let hi = m;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (before(i, kept[mid]!)) hi = mid;
+      else lo = mid + 1;
+    }
+    kept.copyWithin(lo + 1, lo, m < size ? m : size - 1);
+    kept[lo] = i;
+    if (m < size) m++;
+  }
   const out: T[] = [];
-  for (let i = 0; i < n && i < count; i++) out.push(make(order[i]!));
+  for (let i = 0; i < m; i++) out.push(make(kept[i]!));
   return out;
 }
 
