@@ -124,8 +124,12 @@ export function questionPeriod(question: string): PeriodReading {
   return { period: { first, last, granularity, text }, spans };
 }
 
-/** Words that make a date approximate ("around 1973", "sometime in 1963", "roughly in '62"): the period's, not content words. */
-const APPROXIMATELY = /\b(?:around|about|circa|ca?\.|roughly|approximately|sometime|some time)(?:\s+(?:in|around|about))?\s+$/i;
+/**
+ * Words that make a date approximate ("around 1973", "sometime in 1963", "circa '62"): the period's,
+ * not content words. ("roughly" and "approximately" are frame words wherever they stand, "about" a
+ * stop word.)
+ */
+const APPROXIMATELY = /\b(?:around|circa|ca?\.|sometime|some time)(?:\s+(?:in|around|about))?\s+$/i;
 
 /** Where a date starting at `start` begins with the word that makes it approximate before it, if any. */
 function approximatedFrom(question: string, start: number): number {

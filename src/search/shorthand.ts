@@ -37,6 +37,9 @@ export const SHORTHAND: Readonly<Record<string, string>> = {
 /** An auxiliary, which a question word comes before. */
 const AUXILIARY = 'did|does|do|was|were|is|are|would|will|has|had|have|can|could|should|didn[\'’]?t|doesn[\'’]?t|wasn[\'’]?t|weren[\'’]?t|isn[\'’]?t|wouldn[\'’]?t|not';
 
+/** What follows a letter that stands for a conjunction or a preposition: a word. */
+const A_WORD = /^\p{L}{2,}/u;
+
 /**
  * Letters that stand for a word only where the words around them ask it: "y" for "why" before an
  * auxiliary ("y did…"); "r" for "are" after a question word or before a subject ("who r the…", "r
@@ -49,8 +52,8 @@ const LETTERS: Readonly<Record<string, { read: string; before?: RegExp; after?: 
   y: { read: 'why', before: new RegExp(`^(?:${AUXILIARY})\\b`) },
   r: { read: 'are', before: /^(?:the|there|they|these|those|you|u|we|any|some|all)\b/, after: /\b(?:who|what|where|when|why|how|which)\s*$/ },
   u: { read: 'you', before: /^(?:tell|know|explain|give|say|help|think|show|find|list|remember|mean|describe|summari[sz]e)\b/ },
-  n: { read: 'and', before: /^\p{L}{2,}/u },
-  w: { read: 'with', before: /^\p{L}{2,}/u },
+  n: { read: 'and', before: A_WORD },
+  w: { read: 'with', before: A_WORD },
 };
 
 /** The reading of a letter of `LETTERS` at `at` in `text`, if the words around it ask for one. */
