@@ -50,6 +50,14 @@ describe('/ask reads the question', () => {
       }
     });
 
+    it('asks for the name when the question only points back to an earlier one', async () => {
+      for (const message of ['who was he', 'what did they do?', 'tell me more about that']) {
+        const reply = await run(message);
+        expect(reply.ok, message).toBe(false);
+        expect(noticeOf(reply.blocks)?.text, message).toBe('Each question is read on its own, so “he”, “they” or “that” names no one here. Ask again with the name, such as “who was William Attwood?”.');
+      }
+    });
+
     it('says punctuation alone has nothing to search for', async () => {
       const reply = await run('?!?... ,;');
       expect(reply.ok).toBe(false);
