@@ -1,5 +1,5 @@
 import type { QuestionType } from '../retrieval/types.js';
-import { IS_A } from './answer-span.js';
+import { IS_A } from './person-answer.js';
 import { answerPositions, saidThatEnd, sentenceTypeBonus, type SentenceAnalysis } from './passage-analysis.js';
 import type { QuoteQuery } from './quote-query.js';
 import { QUOTE_RULES } from './quote-rules.js';

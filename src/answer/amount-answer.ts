@@ -1,0 +1,113 @@
+/**
+ * The amount answering a "how many" or the sum of money answering a "how much" in a quoted sentence
+ * (`amountAnswer`), from the sentence's amounts and counts (`AMOUNT`).
+ */
+import type { QuestionPeriod } from '../retrieval/types.js';
+import { cachedStem } from '../retrieval/analysis.js';
+import { sentenceDates, type AmountCandidate, type SentenceAnalysis, type SentenceDate } from './passage-analysis.js';
+import { CURRENCY_AFTER, NUMBER_WORDS, REFERENCE_BEFORE } from './sentence-evidence.js';
+import { trimmed, wordsOf, wordsToAsked } from './span-words.js';
+
+/**
+ * Amounts and counts: "$2.9 million", "1,200", "80,000", "15 years", "several dozen", "Seventeen days",
+ * and thousands written with a space after the comma ("2, 746"), which is one number.
+ */
+const AMOUNT = new RegExp(
+  `(?:\\$\\s?)?\\b(?:\\d{1,3}(?:,\\s\\d{3})+(?![\\d,])|\\d[\\d,.]*)(?:\\s?(?:million|billion|thousand|hundred|percent|%))?|\\b(?:${NUMBER_WORDS})(?:[\\s-]+(?:${NUMBER_WORDS}|days?|years?))*\\b`,
+  'giu',
+);
+/** A year alone ("1962", "1970s"): a date, never an amount. */
+const YEAR_ONLY = /^(1[89]\d\d|20\d\d)s?$/;
+
+/** The farthest the question's words count from an amount a date qualifies: past it, every amount is as far. */
+const ASKED_REACH = 20;
+
+/**
+ * Words of distance a share ("0.4%") or a time ("two and a half years") is put behind a count of
+ * things for a "how many" that asks no time: it says what part, or how long, not how many.
+ */
+const SHARE_COST = 10;
+
+/** A time a count is of, as the analyzed term of its unit ("years" → "year"), from the number's words or the word after them. */
+const TIME_UNITS = '(day|week|month|year|hour|decade)s?';
+const TIME_UNIT_IN = new RegExp(`(?:^|[\\s-])${TIME_UNITS}$`, 'i');
+const TIME_UNIT_AFTER = new RegExp(`^(?:\\s+and\\s+a\\s+half)?\\s+${TIME_UNITS}\\b`, 'i');
+function timeUnitOf(word: string, after: string): string | null {
+  const unit = (TIME_UNIT_IN.exec(word) ?? TIME_UNIT_AFTER.exec(after))?.[1];
+  return unit ? cachedStem(unit.toLowerCase()) : null;
+}
+
+/**
+ * The amount answering a "how many" / "how much" in the sentence: the one nearest a date of the
+ * question's period, in its clause, when the sentence states one ("in 1960 this had grown to
+ * 7,027,000" for the population in 1960; the question's words break near ties), else nearest the
+ * question's words ("two countries … 2, 746 excludables" answers "how many excludables" by 2, 746);
+ * a count never answers "how much did they pay", and between equals a sum of money answers "how
+ * much" before a count; a count answers "how many" before a share or a time it does not ask
+ * ("100,000 people have migrated" before "this 0.4% of Cuba's population" and "the past two and a
+ * half years").
+ */
+export function amountAnswer(
+  sentence: SentenceAnalysis,
+  type: 'money' | 'quantity',
+  asked: ReadonlySet<string>,
+  period: QuestionPeriod | null,
+  dates: readonly SentenceDate[] | undefined,
+  any = false,
+): { span: [number, number]; score: number } | null {
+  let found: { span: [number, number]; score: number } | null = null;
+  const dated = period && !any ? (dates ?? sentenceDates(sentence)).filter((d) => d.first <= period.last && period.first <= d.last) : [];
+  const amounts = amountsOf(sentence);
+  const asideOf = (a: AmountCandidate) => a.share || (a.timeUnit !== null && !asked.has(a.timeUnit));
+  // A share or a time steps behind a count of things only: against a sum of money, the prison term answers.
+  const counted = type === 'quantity' && !any && amounts.some((a) => !a.money && !asideOf(a) && !asked.has(a.word));
+  for (const amount of amounts) {
+    if (asked.has(amount.word) || (type === 'money' && !amount.money)) continue;
+    if (any) return { span: [amount.start, amount.end], score: 0 };
+    const toAsked = wordsToAsked(sentence, asked, amount.start, amount.end);
+    // With a period, the amount its date qualifies, and of those the nearer the question's words ("the two countries …
+    // in late 1984 … would allow 2, 746 excludables back into Cuba": the excludables, not the countries).
+    const near = dated.length ? Math.min(...dated.map((d) => wordsBetween(sentence, amount, d) + (clauseBetween(sentence.text, amount, d) ? OTHER_CLAUSE : 0))) + Math.min(toAsked, ASKED_REACH) : toAsked;
+    const aside = counted && asideOf(amount);
+    const score = -(near - (amount.money ? 0.5 : 0) + (aside ? SHARE_COST : 0));
+    if (!found || score > found.score) found = { span: amount.span, score };
+  }
+  return found;
+}
+
+/** The sentence's amounts, not a year, an ordinal or a date's digits (cached on the sentence). */
+function amountsOf(sentence: SentenceAnalysis): readonly AmountCandidate[] {
+  return (sentence.amounts ??= findAmounts(sentence));
+}
+
+function findAmounts(sentence: SentenceAnalysis): AmountCandidate[] {
+  const text = sentence.text;
+  const dates = sentenceDates(sentence);
+  const amounts: AmountCandidate[] = [];
+  for (const m of text.matchAll(AMOUNT)) {
+    const word = m[0].trim().replace(/[,.]$/, '');
+    const end = m.index + m[0].trimEnd().replace(/[,.]$/, '').length;
+    if (!word || YEAR_ONLY.test(word) || /^(st|nd|rd|th)\b/.test(text.slice(end)) || dates.some((d) => m.index < d.end && d.start < end)) continue;
+    // "Volume 11", "pp. 286": a reference's number counts nothing.
+    if (/^\d/.test(word) && REFERENCE_BEFORE.test(text.slice(Math.max(0, m.index - 24), m.index))) continue;
+    const currency = CURRENCY_AFTER.exec(text.slice(end));
+    amounts.push({ start: m.index, end, word: word.toLowerCase(), money: word.startsWith('$') || currency !== null, share: /(%|percent)$/i.test(word), timeUnit: timeUnitOf(word, text.slice(end)), span: trimmed(text, m.index, end + (currency?.[0].length ?? 0)) });
+  }
+  return amounts;
+}
+
+/** Words an amount counts as further from a date when a comma or semicolon stands between them: "in 1959 was 6,901,000; in 1960 … 7,027,000". */
+const OTHER_CLAUSE = 10;
+
+/** True when a comma, semicolon or colon stands between two spans of the text. */
+function clauseBetween(text: string, a: { start: number; end: number }, b: { start: number; end: number }): boolean {
+  return /[,;:]/.test(a.end <= b.start ? text.slice(a.end, b.start) : text.slice(b.end, a.start));
+}
+
+/** How many words lie between two spans of the sentence (0 when they overlap). */
+function wordsBetween(sentence: SentenceAnalysis, a: { start: number; end: number }, b: { start: number; end: number }): number {
+  const [aFirst, aLast] = wordsOf(sentence, a.start, a.end);
+  const [bFirst, bLast] = wordsOf(sentence, b.start, b.end);
+  return Math.max(0, bFirst - aLast, aFirst - bLast);
+}
+

@@ -1,0 +1,152 @@
+/**
+ * The name answering a "who" in a quoted sentence (`personAnswer`), and the role a sentence gives a
+ * name of a "who was" / "what was" question (`roleOf`).
+ */
+import type { NameCandidate, SentenceAnalysis } from './passage-analysis.js';
+import { AGENT_BY, ROLE } from './sentence-evidence.js';
+import { fold, lastAskedBefore, NOT_NAMES, trimmed, wordsToAsked } from './span-words.js';
+
+/** A name: capitalized words, with initials ("James B. Donovan", "U Thant", "Frank Mankiewicz"). */
+const NAME = /\b\p{Lu}[\p{L}'’-]*(?:\s+(?:\p{Lu}\.|\p{Lu}[\p{L}'’-]*))*/gu;
+/**
+ * What stands between a name and the role a sentence says it is: "is a", "was an", "is the", then words
+ * up to the role ("LeoGrande is a renowned author"); the match ends where the article, the answer, starts.
+ */
+export const IS_A = /^\s+(?:is|was)\s+(?=(?:a|an|the)\b[^,.;:]*$)/;
+
+/** Words before a name that make it a place ("in Havana", "to Cuba", "between the United States"). */
+const PLACE_BEFORE = /\b(?:in|at|to|from|into|near|across|over|between|of)\s+(?:the\s+)?$/i;
+/** What may stand between a role and the name it labels: "negotiator James Donovan", "Author(s): William M. LeoGrande". */
+const ROLE_THEN_NAME = /^(?:\(s\))?[\s:,]{0,3}$/;
+
+/**
+ * True when a role labels the name at [start, end): just before it ("negotiator James Donovan",
+ * "Author(s): William M. LeoGrande") or in apposition after it ("Slater, head of the American Department").
+ */
+function labelledByRole(sentence: SentenceAnalysis, start: number, end: number): boolean {
+  const text = sentence.text;
+  return sentence.roles.some((r) => {
+    const role = sentence.tokens[r]!;
+    if (role.end <= start) return ROLE_THEN_NAME.test(text.slice(role.end, start));
+    return role.start > end && role.start - end <= 12 && text[end] === ',';
+  });
+}
+/** "…was found by Peter Kornbluh": the agent of a passive. */
+const AGENT_BEFORE = new RegExp(`${AGENT_BY}$`, 'i');
+
+/**
+ * "Who was Lisa Howard?": the role the sentence gives a name of the question ("correspondent Lisa
+ * Howard"), or says the name is ("William M. LeoGrande is a renowned author"), as [start, end).
+ */
+export function roleOf(sentence: SentenceAnalysis, asked: ReadonlySet<string>): [number, number] | null {
+  const text = sentence.text;
+  // "…a five-year-old boy named Elián Gonzalez": what the name is, said before it.
+  if (text.includes('named ') || text.includes('called ')) for (const t of sentence.tokens) {
+    if (!asked.has(t.term)) continue;
+    const from = Math.max(0, t.start - 80);
+    const named = NAMED_BEFORE.exec(text.slice(from, t.start));
+    if (named) return trimmed(text, from + named.index, from + named.index + named[1]!.length);
+  }
+  for (const r of sentence.roles) {
+    const role = sentence.tokens[r]!;
+    // "Theodore Sorensen, Special Counsel to the President, reveals…": the role in apposition, up to its comma.
+    const named = lastAskedBefore(sentence, asked, role.position);
+    if (named && role.position - named.position <= 3 && /^,\s[^,;:]*$/.test(text.slice(named.end, role.start))) {
+      const start = named.end + 2;
+      const comma = text.slice(start).search(/[,;:.]|$/);
+      return trimmed(text, start, start + comma);
+    }
+    const name = sentence.tokens.find((t) => asked.has(t.term) && t.position > role.position && t.position - role.position <= 3);
+    if (name) return [role.start, name.start].map((x, i) => (i === 1 ? text.slice(0, x).trimEnd().replace(/[,:]$/, '').length : x)) as [number, number];
+    const subject = lastAskedBefore(sentence, asked, role.position);
+    const predicate = subject && role.position - subject.position <= 6 ? IS_A.exec(text.slice(subject.end, role.start)) : null;
+    if (subject && predicate) return [subject.end + predicate[0].length, role.end];
+  }
+  return null;
+}
+
+/** "a five-year-old boy named ", "an exile group called ": a noun phrase of a few words naming what follows. */
+const NAMED_BEFORE = /\b((?:an?|the)\s+[^\s,.;:()]+(?:\s+[^\s,.;:()]+){0,3})\s+(?:named|called)\s+$/i;
+
+/** How many words from one of the question's a name stands to be read as said of it ("Rene Gonzalez (a member of the Cuban Five)"). */
+const NEAR_ASKED = 4;
+
+/**
+ * The answer to a "who" in a sentence and how sure it is, comparable across sentences: the name most
+ * likely the person asked for (a role the sentence gives a name of the question describes that name,
+ * not the one asked for: "…meet Cuban president Fidel Castro" for "who was the diplomat…"). Every run
+ * of capitalized words (not one the question typed, not a word that opens clauses, not a document's
+ * number) is a candidate: the agent of a passive ("by Peter Kornbluh"), a titled name or one a role
+ * labels (`labelledByRole`), one joined by "and" to a name the question typed ("Fidel Castro and Che
+ * Guevara"), and one standing near the question's words beat a place after a
+ * preposition ("in Havana"), a modifier ("US-Cuban", "Clinton’s") or a lone capitalized word; between
+ * equals, the first.
+ */
+export function personAnswer(sentence: SentenceAnalysis, asked: ReadonlySet<string>): { span: [number, number]; score: number } | null {
+  return person(sentence, asked, false);
+}
+
+/** `personAnswer`, or with `any` the first candidate found, unscored (as `amountAnswer`'s `any`). */
+export function person(sentence: SentenceAnalysis, asked: ReadonlySet<string>, any: boolean): { span: [number, number]; score: number } | null {
+  let best: [number, number] | null = null;
+  let bestScore = -Infinity;
+  for (const name of namesOf(sentence)) {
+    if (name.terms.every((t) => asked.has(t))) continue;
+    if (any) return { span: [name.start, name.end], score: 0 };
+    let score = name.score;
+    // A name the question typed is whom it asks about, not the answer ("…alongside Fidel Castro": not "Fidel Castro").
+    if (name.terms.some((t) => asked.has(t))) score -= 3;
+    else if (wordsToAsked(sentence, asked, name.start, name.end) <= NEAR_ASKED) score += 1;
+    // Joined by "and" to a name the question typed, it did what the question asks with them ("brought Fidel Castro and Che Guevara to power").
+    if (name.joined.some((t) => asked.has(t))) score += 2;
+    if (score > bestScore) [best, bestScore] = [[name.start, name.end], score];
+  }
+  return best ? { span: best, score: bestScore } : null;
+}
+
+/** The sentence's names, scored by what holds whatever the question (cached on the sentence: every question of a type reads them). */
+function namesOf(sentence: SentenceAnalysis): readonly NameCandidate[] {
+  return (sentence.names ??= findNames(sentence));
+}
+
+function findNames(sentence: SentenceAnalysis): NameCandidate[] {
+  const text = sentence.text;
+  const names: NameCandidate[] = [];
+  for (const m of text.matchAll(NAME)) {
+    const words = m[0].split(/\s+/).filter((w) => !NOT_NAMES.has(w.replace(/[’'.]/g, '')));
+    // A title is the role, not the name ("Senators George McGovern").
+    let titled = false;
+    while (words.length > 1 && ROLE.test(words[0]!.replace(/s$/, ''))) {
+      words.shift();
+      titled = true;
+    }
+    // A role after a name is the name's owner's ("Nixon’s Secretary of State"), not part of the name.
+    while (words.length > 1 && ROLE.test(words[words.length - 1]!.replace(/s$/, ''))) words.pop();
+    if (!words.length) continue;
+    // Joined to a prefix by a hyphen, a name is a modifier ("anti-Castro lobbyists", "pro-Soviet"), no one.
+    if (m.index > 0 && text[m.index - 1] === '-' && /\p{Ll}/u.test(text[m.index - 2] ?? '')) continue;
+    const start = m.index + m[0].indexOf(words[0]!);
+    const end = m.index + m[0].lastIndexOf(words[words.length - 1]!) + words[words.length - 1]!.length;
+    // A document's number ("CDNW12636") is no one.
+    if (/\d/.test(text[m.index + m[0].length] ?? '')) continue;
+    const labelled = labelledByRole(sentence, start, end);
+    // A lone capitalized word opening the sentence is mostly not a name, unless a role labels it ("Slater, head of…").
+    if (m.index === 0 && words.length === 1 && !labelled) continue;
+    const before = text.slice(0, start);
+    const last = words[words.length - 1]!;
+    let score = (words.length > 1 ? 1 : 0) + (titled ? 2 : 0);
+    if (AGENT_BEFORE.test(before)) score += 3;
+    else if (PLACE_BEFORE.test(before)) score -= 2;
+    if (labelled) score += 2;
+    if (/[’']s$/.test(last) || last.includes('-') || last.length === 1) score -= 2;
+    names.push({ start, end, terms: words.map(fold), score, joined: joinedNames(text, start, end) });
+  }
+  return names;
+}
+
+/** The capitalized words joined by "and" or "with" to the name at [start, end), on either side, analyzed. */
+function joinedNames(text: string, start: number, end: number): string[] {
+  const before = /(\p{Lu}[\p{L}'’-]*)\s+(?:and|with)\s+$/u.exec(text.slice(Math.max(0, start - 40), start));
+  const after = /^\s+(?:and|with)\s+(?:\p{Lu}[\p{L}'’-]*\s+)*?(\p{Lu}[\p{L}'’-]*)\b/u.exec(text.slice(end, end + 60));
+  return [before?.[1], after?.[1]].filter((w) => w !== undefined).map(fold);
+}

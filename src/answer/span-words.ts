@@ -1,0 +1,57 @@
+/**
+ * Reading a quoted sentence around its answer: the analyzed term of a word, the word positions of a
+ * span, how far the question's words stand from it, and the capitalized words that name no one.
+ */
+import { analyzeFast } from '../retrieval/analysis.js';
+import type { SentenceAnalysis } from './passage-analysis.js';
+import { BoundedMap } from '../util/bounded-map.js';
+
+/** Capitalized words that open sentences or clauses rather than name anyone. */
+export const NOT_NAMES = new Set(['I', 'We', 'You', 'Our', 'Its', 'My', 'Your', 'January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December', 'TV', 'News', 'House', 'White', 'Office', 'Department', 'The', 'This', 'That', 'These', 'Those', 'In', 'On', 'At', 'By', 'When', 'After', 'Before', 'But', 'And', 'Yet', 'However', 'Despite', 'During', 'Although', 'Through', 'Then', 'It', 'He', 'She', 'They', 'His', 'Her', 'Their', 'As', 'For', 'With', 'From', 'To', 'A', 'An', 'If', 'So', 'Once', 'Since', 'While', 'Following', 'Furthermore', 'Unfortunately', 'Consequently', 'Additionally', 'First', 'Here', 'There', 'Just', 'Top', 'Secret', 'President', 'Mr', 'MR']);
+
+/** How many words lie between the span [start, end) of the sentence and the nearest of the question's words (a large number without one). */
+export function wordsToAsked(sentence: SentenceAnalysis, asked: ReadonlySet<string>, start: number, end: number): number {
+  const [first, last] = wordsOf(sentence, start, end);
+  let nearest = 1000;
+  for (const t of sentence.tokens) {
+    if (!asked.has(t.term) || (t.end > start && t.start < end)) continue;
+    nearest = Math.min(nearest, t.position < first ? first - t.position : t.position - last);
+  }
+  return nearest;
+}
+
+/** The first and last word positions of the span [start, end) of the sentence; a span that is no token of its own ("$2.9") stands where the next word would. */
+export function wordsOf(sentence: SentenceAnalysis, start: number, end: number): [number, number] {
+  let first = Infinity;
+  let last = -Infinity;
+  for (const t of sentence.tokens) {
+    if (t.end <= start || t.start >= end) continue;
+    first = Math.min(first, t.position);
+    last = Math.max(last, t.position);
+  }
+  if (first !== Infinity) return [first, last];
+  const before = sentence.tokens.filter((t) => t.end <= start);
+  const at = before.length ? before[before.length - 1]!.position + 1 : 0;
+  return [at, at];
+}
+
+/** The last of the question's words standing before a position in the sentence, if any. */
+export function lastAskedBefore(sentence: SentenceAnalysis, asked: ReadonlySet<string>, position: number): SentenceAnalysis['tokens'][number] | undefined {
+  let found: SentenceAnalysis['tokens'][number] | undefined;
+  for (const t of sentence.tokens) if (t.position < position && asked.has(t.term)) found = t;
+  return found;
+}
+
+/** The analyzed term of one word, to compare with the question's terms (remembered: a "who" folds every capitalized word of its quotes). */
+export function fold(word: string): string {
+  return folded.getOr(word, foldWord);
+}
+
+const folded = new BoundedMap<string, string>(8192);
+const foldWord = (word: string): string => analyzeFast(word)[0]?.term ?? word.toLowerCase();
+
+/** The span [start, end) of the text without the white space it ends on. */
+export function trimmed(text: string, start: number, end: number): [number, number] {
+  while (end > start && /\s/.test(text[end - 1]!)) end--;
+  return [start, end];
+}
