@@ -230,7 +230,9 @@ export function chooseQuote(passage: Passage, prepared: QuoteQuery): QuoteChoice
       if (inPeriod[to]) dated = 1;
       score += dated * periodWeight;
       const covered = score / totalWeight;
-      const total = covered + windowBonus - extras - (s.question ? QUOTE_RULES.endsOnQuestionCost : 0) - (words < 5 ? 0.15 : 0) - from * QUOTE_RULES.laterSentenceCost;
+      // A why's evidence of a cause, in a quote holding little of the question, is the cause of something else.
+      const evidence = query.type === 'reason' ? windowBonus * Math.min(1, covered / QUOTE_RULES.causeCoverage) : windowBonus;
+      const total = covered + evidence - extras - (s.question ? QUOTE_RULES.endsOnQuestionCost : 0) - (words < 5 ? 0.15 : 0) - from * QUOTE_RULES.laterSentenceCost;
       if (total > bestScore) {
         bestFrom = from;
         bestTo = to;

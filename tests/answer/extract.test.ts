@@ -144,6 +144,16 @@ describe('pickQuote', () => {
     expect(withCause - alone).toBeGreaterThan(UNSURE_CAUSE_BONUS / 2);
   });
 
+  it('counts, for a "why", a cause in a quote holding little of the question only in proportion: it is the cause of something else', () => {
+    const question = analyzeQuery('Why did the trade talks between Washington and Havana stall?', domainAliases);
+    const score = (text: string) => chooseQuote(passage(text), quoteQuery(question, idf)).score;
+    const talks = score('The talks reached an impasse in 1978.');
+    const elsewhere = score('Washington, after years of quiet contacts with officials in Havana, parted ways due to another crisis.');
+    expect(talks).toBeGreaterThan(elsewhere);
+    // The same cause in a quote holding as much of the question as the first counts in full.
+    expect(score('The talks reached an impasse in 1978 due to another crisis.') - talks).toBeGreaterThan(0.25);
+  });
+
   it('prefers, for "how many", a sentence giving an exact count to one giving only "thousands", other evidence being close', () => {
     const p = passage('Thousands of Cubans with criminal records had entered the United States. Washington had no policy for years. In 1984 an agreement allowed 2,746 excludables back into Cuba.');
     const text = quote(p, 'How many Cubans with criminal records did Cuba agree to take back in the mid eighties?').text;
