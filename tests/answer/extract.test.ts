@@ -59,6 +59,11 @@ describe('pickQuote', () => {
     expect(quote(p, 'Why did the talks on the prisoners stall?').text).toBe('The talks on the prisoners stalled because Castro raised his price.');
   });
 
+  it('counts, for "why", a suspicion or a fear given as a motive as an unsure cause, as the answer span reads it', () => {
+    const p = passage('Johnson refused to negotiate with Cuba at all. Johnson refused to negotiate with Cuba, suspecting it of aiding revolutions.');
+    expect(quote(p, 'Why did Johnson refuse to negotiate with Cuba?').text).toBe('Johnson refused to negotiate with Cuba, suspecting it of aiding revolutions.');
+  });
+
   it('counts, for "why", a sentence naming motives or a purpose as giving a cause', () => {
     const p = passage('The British discussed the Soviets acting in Cuba at length. The British cited Soviet motives for acting in Cuba.');
     expect(quote(p, 'Why did the Soviets act in Cuba, as the British saw it?').text).toBe('The British cited Soviet motives for acting in Cuba.');
