@@ -11,8 +11,9 @@ export const QUOTE_RULES = {
    */
   causeWords: 20,
   /**
-   * For a "why", the share of the question a quote must hold for its evidence of a cause to count in
-   * full; below it the evidence counts in proportion. Added as it stood, "…marking an embarrassing end
+   * For a "why", the share of the question a quote must hold for its answer evidence (a cause, the
+   * cause near an asked word, the asked words together) to count in full; below it that evidence
+   * counts in proportion. Added as it stood, "…marking an embarrassing end
    * to Carter's presidency after trying so hard for talks with Cuba yet failing due to another crisis"
    * (a third of the question) outranked the talks' impasse "when the US refused to lift their blockade"
    * (half) for "what caused Carter's early talks with Havana to stall?". At 0.4 no read set lost a

@@ -53,16 +53,11 @@ function onlyChat(text: string): boolean {
   return /\p{L}/u.test(text) && !/\p{L}/u.test(unwrapped(text));
 }
 
-/** Words that stand for someone or something named before: "he", "them", "that". */
-const POINTING = /\b(he|she|him|his|her|hers|they|them|their|it|its|this|that|these|those)\b/i;
-
 /**
- * A question whose only words point back to an earlier one ("who was he?", "what did they do?"): each
- * question is read on its own, so the reply asks for the name.
+ * A word that stands for someone or something named before ("he", "them", "that"): in a question with
+ * no other words ("who was he?"), it points back to an earlier question, and each is read on its own.
  */
-function pointsBack(text: string): boolean {
-  return POINTING.test(text);
-}
+const POINTING = /\b(he|she|him|his|her|hers|they|them|their|it|its|this|that|these|those)\b/i;
 
 /** Turns an ask result into the platform-neutral reply (and the `--json` shape in `data`). */
 export function askReply(result: AskResult, titles: string[]): Reply {
@@ -78,8 +73,8 @@ function replyOf(result: AskResult, titles: string[]): Reply {
       result.reason === 'no-terms'
         ? onlyChat(result.query)
           ? 'Ask about a person, an event or a date of US–Cuba back-channel diplomacy, 1959–2015, such as “who was Lisa Howard?”, and the documents are quoted in answer.'
-          : pointsBack(result.query)
-            ? 'Each question is read on its own, so “he”, “they” or “that” names no one here. Ask again with the name, such as “who was William Attwood?”.'
+          : POINTING.test(result.query)
+            ? `Each question is read on its own, so “${POINTING.exec(result.query)![1]!.toLowerCase()}” names no one here. Ask again with the name, such as “who was William Attwood?”.`
             : 'That question has no words to search for. Ask about a person, an event or a date.'
         : result.reason === 'bad-period'
           ? `${result.analyzed.periodProblem ?? 'That period cannot be.'} Ask about a year such as 1963, a range such as 1962-1963, or a month such as November 1963.`
