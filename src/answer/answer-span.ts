@@ -5,7 +5,7 @@
  */
 import type { QuestionPeriod, QuestionType } from '../retrieval/types.js';
 import { sentenceDates, type SentenceAnalysis, type SentenceDate } from './passage-analysis.js';
-import { AGE, SAW_THAT, ROLE } from './sentence-evidence.js';
+import { AGE, MAYBE_CAUSE_WORDS, SAW_THAT, ROLE } from './sentence-evidence.js';
 import { MONTH_SOURCE } from '../timeline/calendar.js';
 import { amountAnswer } from './amount-answer.js';
 import { person, personAnswer, roleOf } from './person-answer.js';
@@ -33,7 +33,7 @@ const REASON = new RegExp(
  * the sentence ("…soured when Eisenhower chose to go golfing"), not opening it ("When Carter took
  * office in 1977, …" sets a time).
  */
-const MAYBE_REASON = /(?<=\S\s+)\b(?:following|after|when|suspecting|fearing)\b(?:\b\p{Lu}\.|[^,.;:!?])*/iu;
+const MAYBE_REASON = new RegExp(`(?<=\\S\\s+)\\b(?:${MAYBE_CAUSE_WORDS})\\b(?:\\b\\p{Lu}\\.|[^,.;:!?])*`, 'iu');
 /**
  * A reason given before its consequence: the clause before ", so" ("…he understood that this would be
  * highly unpopular amongst his constituents, so he instead signed…"), from the clause boundary before it.

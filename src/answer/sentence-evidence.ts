@@ -57,8 +57,14 @@ const CAUSE = new RegExp(
   `\\b(because|due to|so that|in order to|as a result|in retaliation|led to|caused?|affront|for fear|thanks to|in response|gave way to|motives?|reasons?|purpose|in an attempt to|intended to|aimed at|in hopes? of|hoping to|eager to|anxious to|${SAW_THAT})\\b`,
   'i',
 );
-/** Words that may give one, or only a time ("after", "when", "since"), or a motive ("suspecting", "fearing"): the clauses the answer span reads as a reason when a sentence gives no surer one. */
-const MAYBE_CAUSE = /\b(since|after|when|following|suspecting|fearing)\b/i;
+/**
+ * Words opening a clause that may give a cause, or only a time ("after", "when"), or a motive
+ * ("suspecting", "fearing"): the answer span reads such a clause as a reason when a sentence gives no
+ * surer one.
+ */
+export const MAYBE_CAUSE_WORDS = 'following|after|when|suspecting|fearing';
+/** …and, as evidence of a cause, "since" too ("since 1959" opens no clause the span would mark). */
+const MAYBE_CAUSE = new RegExp(`\\b(since|${MAYBE_CAUSE_WORDS})\\b`, 'i');
 /** A "why"'s evidence in a sentence stating a cause ("because", "in retaliation for"). */
 const CAUSE_BONUS = 0.3;
 /**

@@ -59,6 +59,14 @@ function onlyChat(text: string): boolean {
  */
 const POINTING = /\b(he|she|him|his|her|hers|they|them|their|it|its|this|that|these|those)\b/i;
 
+/** What a question with no words to search for is told: what it can ask, whom it should name, or that it has none. */
+function noTermsText(query: string): string {
+  if (onlyChat(query)) return 'Ask about a person, an event or a date of US–Cuba back-channel diplomacy, 1959–2015, such as “who was Lisa Howard?”, and the documents are quoted in answer.';
+  const pointing = POINTING.exec(query);
+  if (pointing) return `Each question is read on its own, so “${pointing[1]!.toLowerCase()}” names no one here. Ask again with the name, such as “who was William Attwood?”.`;
+  return 'That question has no words to search for. Ask about a person, an event or a date.';
+}
+
 /** Turns an ask result into the platform-neutral reply (and the `--json` shape in `data`). */
 export function askReply(result: AskResult, titles: string[]): Reply {
   const reply = replyOf(result, titles);
@@ -71,11 +79,7 @@ function replyOf(result: AskResult, titles: string[]): Reply {
     const period = result.analyzed.period;
     const text =
       result.reason === 'no-terms'
-        ? onlyChat(result.query)
-          ? 'Ask about a person, an event or a date of US–Cuba back-channel diplomacy, 1959–2015, such as “who was Lisa Howard?”, and the documents are quoted in answer.'
-          : POINTING.test(result.query)
-            ? `Each question is read on its own, so “${POINTING.exec(result.query)![1]!.toLowerCase()}” names no one here. Ask again with the name, such as “who was William Attwood?”.`
-            : 'That question has no words to search for. Ask about a person, an event or a date.'
+        ? noTermsText(result.query)
         : result.reason === 'bad-period'
           ? `${result.analyzed.periodProblem ?? 'That period cannot be.'} Ask about a year such as 1963, a range such as 1962-1963, or a month such as November 1963.`
           : result.reason === 'no-events' && period
