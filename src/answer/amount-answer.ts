@@ -5,7 +5,7 @@
 import type { QuestionPeriod } from '../retrieval/types.js';
 import { cachedStem } from '../retrieval/analysis.js';
 import { sentenceDates, type AmountCandidate, type SentenceAnalysis, type SentenceDate } from './passage-analysis.js';
-import { CURRENCY_AFTER, NUMBER_WORDS, REFERENCE_BEFORE } from './sentence-evidence.js';
+import { CURRENCY_AFTER, NOT_A_COUNT_AROUND, NUMBER_WORDS, REFERENCE_BEFORE } from './sentence-evidence.js';
 import { trimmed, wordsOf, wordsToAsked } from './span-words.js';
 
 /**
@@ -18,6 +18,8 @@ const AMOUNT = new RegExp(
 );
 /** A year alone ("1962", "1970s"): a date, never an amount. */
 const YEAR_ONLY = /^(1[89]\d\d|20\d\d)s?$/;
+/** Matches where a number is a day of a month or a time of day ("April 18", "6:45 p.m."), read at the number's place. */
+const DAY_OR_TIME_AT = new RegExp(`(?!${NOT_A_COUNT_AROUND})`, 'iy');
 
 /** The farthest the question's words count from an amount a date qualifies: past it, every amount is as far. */
 const ASKED_REACH = 20;
@@ -88,12 +90,17 @@ function findAmounts(sentence: SentenceAnalysis): AmountCandidate[] {
     const word = m[0].trim().replace(/[,.]$/, '');
     const end = m.index + m[0].trimEnd().replace(/[,.]$/, '').length;
     if (!word || YEAR_ONLY.test(word) || /^(st|nd|rd|th)\b/.test(text.slice(end)) || dates.some((d) => m.index < d.end && d.start < end)) continue;
-    // "Volume 11", "pp. 286": a reference's number counts nothing.
-    if (/^\d/.test(word) && REFERENCE_BEFORE.test(text.slice(Math.max(0, m.index - 24), m.index))) continue;
+    // "Volume 11", "pp. 286": a reference's number counts nothing, nor does a day of a month or a time of day.
+    if (/^\d/.test(word) && (REFERENCE_BEFORE.test(text.slice(Math.max(0, m.index - 24), m.index)) || dayOrTimeAt(text, m.index))) continue;
     const currency = CURRENCY_AFTER.exec(text.slice(end));
     amounts.push({ start: m.index, end, word: word.toLowerCase(), money: word.startsWith('$') || currency !== null, share: /(%|percent)$/i.test(word), timeUnit: timeUnitOf(word, text.slice(end)), span: trimmed(text, m.index, end + (currency?.[0].length ?? 0)) });
   }
   return amounts;
+}
+
+function dayOrTimeAt(text: string, at: number): boolean {
+  DAY_OR_TIME_AT.lastIndex = at;
+  return DAY_OR_TIME_AT.test(text);
 }
 
 /** Words an amount counts as further from a date when a comma or semicolon stands between them: "in 1959 was 6,901,000; in 1960 … 7,027,000". */

@@ -17,11 +17,19 @@ const NUMBER = new RegExp(`\\d|\\b(${NUMBER_WORDS})\\b`, 'i');
 const REFERENCE = '\\b(?:vol(?:ume)?|nos?|pp?|pages?|sections?|chapters?|articles?|paragraphs?|items?)\\.?\\s*(?:\\d+\\s?[-–]\\s?)?';
 /** True when the text ends on a reference's label: the number after it is a reference's, not an amount. */
 export const REFERENCE_BEFORE = new RegExp(`${REFERENCE}$`, 'i');
+/** A month's name as a date writes it before its day ("April 18", "Nov. 5"), capitalized: "may" is a verb. */
+const MONTH_NAME = '(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)';
+/**
+ * Around a number, what makes it a day of a month or a time of day, which counts nothing: a month's
+ * name before it ("at 6:45 p.m. April 18") or after it ("18 April"), a clock's colon ("6:45") or
+ * "a.m." / "p.m." after it. Written as lookarounds, so that a pattern of figures takes them in.
+ */
+export const NOT_A_COUNT_AROUND = `(?<!\\b${MONTH_NAME}\\.?\\s)(?<!\\d:)(?![\\d,.]*:\\d)(?![\\d,.]*\\s?[ap]\\.m\\.)(?![\\d,.]*\\s${MONTH_NAME}\\b)`;
 /**
  * A number in figures standing alone ("1,200", "15"), not a year ("1962"), a date's digits
- * ("11/18/63"), a document's number ("CDNW12597") or a reference's ("Volume 11").
+ * ("11/18/63", "April 18"), a time ("6:45 p.m."), a document's number ("CDNW12597") or a reference's ("Volume 11").
  */
-const FIGURE = `(?<![\\p{L}\\d/.,])(?<!${REFERENCE})(?!(?:1[89]|20)\\d\\d(?![\\d,]))\\d[\\d,.]*(?![\\p{L}\\d/])`;
+const FIGURE = `(?<![\\p{L}\\d/.,])(?<!${REFERENCE})${NOT_A_COUNT_AROUND}(?!(?:1[89]|20)\\d\\d(?![\\d,]))\\d[\\d,.]*(?![\\p{L}\\d/])`;
 /** A count: a figure or a number in words, exact or vague ("thousands"). */
 const COUNT = new RegExp(`${FIGURE}|\\b(${NUMBER_WORDS})\\b`, 'iu');
 /** A count given exactly ("1,200", "seventeen"), not "thousands" or "several". */

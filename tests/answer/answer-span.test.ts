@@ -278,6 +278,14 @@ describe('the answer marked in the quote', () => {
     expect(spanIn('quantity', 'Volume 2 tells of 40 ships.')).toBe('40');
   });
 
+  it('counts no day of a month and no time of day: "at 6:45 p.m. April 18", "on 5 November"', () => {
+    expect(spanIn('quantity', 'It was marked for release at 6:45 p.m. April 18.')).toBeNull();
+    expect(spanIn('quantity', 'The talks began on 5 November, at 10 a.m.')).toBeNull();
+    expect(spanIn('quantity', 'On Nov. 5 the aides counted 40 ships.')).toBe('40');
+    expect(typeBonus('quantity', 'Released at 6:45 p.m. April 18.')).toBe(0);
+    expect(typeBonus('quantity', 'Released with 18 others.')).toBeGreaterThan(0);
+  });
+
   it('marks nothing for a question that asks for no such thing', () => {
     expect(answerOf('What was the sweet approach?')).toBeNull();
   });
