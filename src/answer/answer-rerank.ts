@@ -8,7 +8,7 @@ import { TYPED } from './answer-span.js';
 import { conceptFound } from './evidence.js';
 import { chooseQuote, choiceHoldsAnswer, type QuoteChoice } from './extract.js';
 import { passageInPeriod } from './passage-analysis.js';
-import { antecedentTerms } from './antecedent.js';
+import { antecedentOf } from './antecedent.js';
 import type { QuoteQuery } from './quote-query.js';
 
 /** Share of its score (in the rerank) and of its coverage (in the test for an answer) a passage keeps when its quote holds no answer of the type asked for. */
@@ -123,7 +123,7 @@ export function withContinuations(
   let raised: Map<string, { passage: Passage; score: number }> | undefined;
   for (const hit of hits.slice(0, CONTINUED_FROM)) {
     const after = next(hit.passage);
-    if (!after || !antecedentTerms(after, hit.passage).size) continue;
+    if (!after || !antecedentOf(after, hit.passage).terms.size) continue;
     const score = CONTINUED_SHARE * hit.score;
     if (score > (raised?.get(after.id)?.score ?? -1)) (raised ??= new Map()).set(after.id, { passage: after, score });
   }

@@ -6,7 +6,7 @@ import { answerSpan, holdsAnswer, scoredAnswer, TYPED } from './answer-span.js';
 import { analysisOf, datesInPeriod, datesOf, narrativeBefore, textTerms, type SentenceAnalysis } from './passage-analysis.js';
 import { markTokens } from './quote-marks.js';
 import { quoteQuery, type QuoteQuery } from './quote-query.js';
-import { antecedentTerms } from './antecedent.js';
+import { antecedentOf } from './antecedent.js';
 import { QUOTE_RULES } from './quote-rules.js';
 import { sentenceBonus } from './sentence-bonus.js';
 import { UNSURE_CAUSE_BONUS } from './sentence-evidence.js';
@@ -178,10 +178,10 @@ export function chooseQuote(passage: Passage, prepared: QuoteQuery): QuoteChoice
     const narrative = textTerms(analysisOf(before));
     // A passage opening on what that one named ("The tape…" after "…this White House tape recording"): its first
     // sentence speaks of what that one's sentences say.
-    const antecedent = antecedentTerms(passage, before);
+    const antecedent = antecedentOf(passage, before);
     for (let k = 0; k < n; k++) {
-      if (antecedent.size && found[k]! < QUOTE_RULES.antecedentCredit && conceptFound(concepts[k]!, antecedent)) {
-        found[k] = QUOTE_RULES.antecedentCredit;
+      if (antecedent.terms.size && found[k]! < antecedent.credit && conceptFound(concepts[k]!, antecedent.terms)) {
+        found[k] = antecedent.credit;
         onTopic[0] = 1;
       }
       if (!around[k] && conceptFound(concepts[k]!, narrative)) around[k] = QUOTE_RULES.contextCredit;

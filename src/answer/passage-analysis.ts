@@ -105,6 +105,13 @@ export interface SentenceDate {
 export type NarrativeDates = (passage: Passage) => ReadonlyMap<number, readonly SentenceDate[]>;
 
 /** What choosing a quote reads of a passage whatever the question. */
+/** A passage's antecedent (see antecedent.ts): the terms of what its first sentence speaks of, and the credit they earn there. */
+export interface Antecedent {
+  terms: ReadonlySet<string>;
+  /** `QUOTE_RULES.antecedentCredit` for a noun named again, `QUOTE_RULES.referenceCredit` for a reference back. */
+  credit: number;
+}
+
 export interface PassageAnalysis {
   /** Offset where an attribution line ("—Raúl Castro to…") starts; Infinity without one. */
   attributionStart: number;
@@ -112,8 +119,8 @@ export interface PassageAnalysis {
   sentences: SentenceAnalysis[];
   /** Every term of its sentences (their `own`), filled on first use (see `textTerms`). */
   terms?: Set<string>;
-  /** The terms of what it opens on, named in the passage before (see `antecedentTerms`), filled on first use. */
-  antecedent?: ReadonlySet<string>;
+  /** What its first sentence speaks of from the passage before (see `antecedentOf`), filled on first use. */
+  antecedent?: Antecedent;
 }
 
 /** Every term of a passage's sentences, its heading's left out (cached on the analysis). */

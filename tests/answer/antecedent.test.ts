@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { antecedentTerms } from '../../src/answer/antecedent.js';
+import { antecedentOf } from '../../src/answer/antecedent.js';
+import { QUOTE_RULES } from '../../src/answer/quote-rules.js';
 import { CONTINUED_SHARE, withContinuations } from '../../src/answer/answer-rerank.js';
 import { chooseQuote } from '../../src/answer/extract.js';
 import { quoteQuery } from '../../src/answer/quote-query.js';
@@ -16,23 +17,43 @@ function passage(n: number, text: string, heading: string | null = null): Passag
 const recording = passage(1, 'The mayor spoke about the bridge in May. You can hear him on this city hall tape recording, talking with aides.');
 const found = passage(2, 'The tape, first made public in 2003, was found by Jane Roe, a local historian.');
 
-describe('antecedentTerms', () => {
-  it('gives the words of the sentences before that name what a passage opens on ("The tape…")', () => {
-    const terms = antecedentTerms(found, recording);
-    expect([...terms]).toEqual(expect.arrayContaining(['record', 'citi', 'hall', 'aid']));
-    expect(terms.has('bridg')).toBe(false);
+describe('antecedentOf', () => {
+  const terms = (p: Passage, before: Passage | undefined) => antecedentOf(p, before).terms;
+
+  it('gives the words of the sentences before that name what a passage opens on ("The tape…"), credited whole', () => {
+    const antecedent = antecedentOf(found, recording);
+    expect([...antecedent.terms]).toEqual(expect.arrayContaining(['record', 'citi', 'hall', 'aid']));
+    expect(antecedent.terms.has('bridg')).toBe(false);
+    expect(antecedent.credit).toBe(QUOTE_RULES.antecedentCredit);
+  });
+
+  describe('for a first sentence referring back without naming what it refers to', () => {
+    const before = passage(1, 'The mayor opened the bridge in May. Within a week it was closed for repairs. The council blamed the builders.');
+    it('gives the words of the last two sentences before, credited less than a noun named again', () => {
+      for (const text of ['In answer to this setback, the council met in June.', 'At that point, the council met.', 'This ultimately led to a vote.', 'These delays cost the mayor the election.']) {
+        const antecedent = antecedentOf(passage(2, text), before);
+        expect([...antecedent.terms].sort()).toEqual(['blame', 'builder', 'close', 'council', 'repair', 'week', 'within']);
+        expect(antecedent.credit).toBe(QUOTE_RULES.referenceCredit);
+        expect(antecedent.credit).toBeLessThan(QUOTE_RULES.antecedentCredit);
+      }
+    });
+
+    it('reads no "that" opening a clause, nor a reference past the sentence’s first six words, as one', () => {
+      expect(terms(passage(2, 'I believe, Mr. Mayor, that you should reopen it.'), before).size).toBe(0);
+      expect(terms(passage(2, 'Its members reported that builders were to blame.'), before).size).toBe(0);
+      expect(terms(passage(2, 'Members met in June and in July to discuss this matter.'), before).size).toBe(0);
+    });
   });
 
   it('gives nothing for a passage that opens otherwise, or on a word the passage before does not use', () => {
-    expect(antecedentTerms(passage(2, 'Jane Roe found the tape in 2003.'), recording).size).toBe(0);
-    expect(antecedentTerms(passage(2, 'The council met again in June.'), recording).size).toBe(0);
-    expect(antecedentTerms(passage(2, 'This ultimately led to the tape’s release.'), recording).size).toBe(0);
+    expect(terms(passage(2, 'Jane Roe found the tape in 2003.'), recording).size).toBe(0);
+    expect(terms(passage(2, 'The council met again in June.'), recording).size).toBe(0);
   });
 
   it('gives nothing across a heading, after a reader comment, or for a first passage', () => {
-    expect(antecedentTerms(passage(2, found.text, 'Reactions'), recording).size).toBe(0);
-    expect(antecedentTerms(found, { ...recording, comment: { author: 'A reader' } }).size).toBe(0);
-    expect(antecedentTerms(found, undefined).size).toBe(0);
+    expect(terms(passage(2, found.text, 'Reactions'), recording).size).toBe(0);
+    expect(terms(found, { ...recording, comment: { author: 'A reader' } }).size).toBe(0);
+    expect(terms(found, undefined).size).toBe(0);
   });
 });
 
@@ -44,6 +65,16 @@ describe('chooseQuote with the passage before', () => {
     const continued = chooseQuote(found, quoteQuery(question, () => 1, () => true, undefined, { previous: () => recording }));
     expect(continued.covered).toBeGreaterThan(alone.covered);
     expect(continued.covered).toBe(1);
+  });
+
+  it('credits, less, the words of the closing sentences before to a first sentence referring back to them ("this setback")', () => {
+    const collapse = passage(1, 'The mayor opened the bridge in May. Within a week the bridge had collapsed.');
+    const setback = passage(2, 'In answer to this setback, the council cut the budget.');
+    const why = analyzeQuery('Why did the council cut the budget after the bridge collapsed?', domainAliases);
+    const after = (p: Passage) => chooseQuote(p, quoteQuery(why, () => 1, () => true, undefined, { previous: () => collapse }));
+    const referring = after(setback);
+    expect(referring.covered).toBeGreaterThan(after(passage(2, 'In June, the council cut the budget.')).covered);
+    expect(referring.covered).toBeLessThan(1);
   });
 });
 
