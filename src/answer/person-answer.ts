@@ -16,6 +16,10 @@ export const IS_A = /^\s+(?:is|was)\s+(?=(?:a|an|the)\b[^,.;:]*$)/;
 
 /** Words before a name that make it a place ("in Havana", "to Cuba", "between the United States"). */
 const PLACE_BEFORE = /\b(?:in|at|to|from|into|near|across|over|between|of)\s+(?:the\s+)?$/i;
+/** Before a name: a capitalized word and "of" or "for", which join it to a thing's or a place's name ("Alliance for Progress"). */
+const INSTITUTION_BEFORE = /\p{Lu}[\p{L}'’-]*\s+(?:of|for)\s+(?:the\s+)?$/u;
+/** After a name: "of" or "for" and a capitalized word, which make it the head of such a name ("Alliance for Progress"). */
+const INSTITUTION_AFTER = /^\s+(?:of|for)\s+(?:the\s+)?\p{Lu}/u;
 /** What may stand between a role and the name it labels: "negotiator James Donovan", "Author(s): William M. LeoGrande". */
 const ROLE_THEN_NAME = /^(?:\(s\))?[\s:,]{0,3}$/;
 
@@ -133,8 +137,12 @@ function findNames(sentence: SentenceAnalysis): NameCandidate[] {
     // A lone capitalized word opening the sentence is mostly not a name, unless a role labels it ("Slater, head of…").
     if (m.index === 0 && words.length === 1 && !labelled) continue;
     const before = text.slice(0, start);
+    // A name's words after "of" or "for" name a thing or a place with the words before them ("Alliance for Progress",
+    // "Bay of Pigs"), not someone; a lone capitalized word before them heads that name ("Alliance").
+    if (INSTITUTION_BEFORE.test(before)) continue;
     const last = words[words.length - 1]!;
     let score = (words.length > 1 ? 1 : 0) + (titled ? 2 : 0);
+    if (words.length === 1 && INSTITUTION_AFTER.test(text.slice(end))) score -= 2;
     if (AGENT_BEFORE.test(before)) score += 3;
     else if (PLACE_BEFORE.test(before)) score -= 2;
     if (labelled) score += 2;

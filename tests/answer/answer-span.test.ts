@@ -208,6 +208,13 @@ describe('the answer marked in the quote', () => {
       expect(answerOf('Who wrote Back Channel to Cuba?')).toBe('William M. LeoGrande');
     });
 
+    it('takes no word of a thing’s or a place’s name joined by "of" or "for" ("Alliance for Progress", "Bay of Pigs") for someone', () => {
+      expect(personIn('The step came at a meeting of the Alliance for Progress held in Uruguay, attended by Goodwin.', ['uruguai'])).toBe('Goodwin');
+      expect(personIn('The step came at a meeting of the Alliance for Progress, which Goodwin attended.', [])).toBe('Goodwin');
+      expect(personIn('Exiles landed at the Bay of Pigs with Pepe San Roman.', [])).toBe('Pepe San Roman');
+      expect(personIn('It was found by Peter Kornbluh of the National Security Archive.', [])).toBe('Peter Kornbluh');
+    });
+
     it('takes a name the question did not type over one it did', () => {
       expect(personIn('Fidel Castro came to power with Che Guevara.', ['castro'])).toBe('Che Guevara');
     });
