@@ -103,8 +103,9 @@ function unscoredAnswer(sentence: SentenceAnalysis, type: QuestionType, asked: R
         const at = m.index + m[0].lastIndexOf(place);
         const end = at + place.length;
         const after = text.slice(end);
-        // "a box of Cuban cigars", "of American troops": a people's adjective before a noun is no place.
-        if (DEMONYM.test(place) && /^\s+\p{Ll}/u.test(after)) continue;
+        // "a box of Cuban cigars", "of American troops": a people's adjective before a noun is no place, nor is a people
+        // ("passed information to the British").
+        if (DEMONYM.test(place) && (/^\s+\p{Ll}/u.test(after) || /\bthe\s+$/i.test(text.slice(0, at)))) continue;
         // "to Eisenhower’s administration": someone's, unless a place's ("Havana’s harbor").
         if (/[’']s$/.test(place) && !PLACE_NOUN.test(after)) continue;
         // "at the Bay of Pigs", "the Summit of the Americas": the name the words after "of" end.

@@ -275,6 +275,10 @@ describe('the answer marked in the quote', () => {
     expect(spanIn('place', 'They flew to the Canadian capital.', [])).toBeNull();
   });
 
+  it('takes no people for a place ("to the British"), and goes on to the place after it', () => {
+    expect(spanIn('place', 'These two passed information to the British, who passed it to Canadian diplomats in London.', ['canadian', 'diplomat'])).toBe('London');
+  });
+
   it('takes no titled person for a place ("to Senators George McGovern"), and goes on to a place after it', () => {
     expect(spanIn('place', '—Raúl Castro to Senators George McGovern and James Abourezk, April 8, 1977', ['raul', 'castro'])).toBeNull();
     expect(spanIn('place', 'He spoke to President Carter in Havana.', [])).toBe('Havana');
