@@ -19,7 +19,7 @@ const AMOUNT = new RegExp(
 /** A year alone ("1962", "1970s"): a date, never an amount. */
 const YEAR_ONLY = /^(1[89]\d\d|20\d\d)s?$/;
 /** Matches where a number is a day of a month or a time of day ("April 18", "6:45 p.m."), read at the number's place. */
-const DAY_OR_TIME_AT = new RegExp(`(?!${NOT_A_COUNT_AROUND})`, 'iy');
+const DAY_OR_TIME_AT = new RegExp(`(?!${NOT_A_COUNT_AROUND})`, 'y');
 
 /** The farthest the question's words count from an amount a date qualifies: past it, every amount is as far. */
 const ASKED_REACH = 20;
@@ -98,6 +98,7 @@ function findAmounts(sentence: SentenceAnalysis): AmountCandidate[] {
   return amounts;
 }
 
+/** True when the number at `at` of the text is a day of a month or a time of day. */
 function dayOrTimeAt(text: string, at: number): boolean {
   DAY_OR_TIME_AT.lastIndex = at;
   return DAY_OR_TIME_AT.test(text);

@@ -104,7 +104,6 @@ export interface SentenceDate {
  */
 export type NarrativeDates = (passage: Passage) => ReadonlyMap<number, readonly SentenceDate[]>;
 
-/** What choosing a quote reads of a passage whatever the question. */
 /** A passage's antecedent (see antecedent.ts): the terms of what its first sentence speaks of, and the credit they earn there. */
 export interface Antecedent {
   terms: ReadonlySet<string>;
@@ -112,6 +111,7 @@ export interface Antecedent {
   credit: number;
 }
 
+/** What choosing a quote reads of a passage whatever the question. */
 export interface PassageAnalysis {
   /** Offset where an attribution line ("—Raúl Castro to…") starts; Infinity without one. */
   attributionStart: number;

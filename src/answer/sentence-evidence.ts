@@ -17,7 +17,11 @@ const NUMBER = new RegExp(`\\d|\\b(${NUMBER_WORDS})\\b`, 'i');
 const REFERENCE = '\\b(?:vol(?:ume)?|nos?|pp?|pages?|sections?|chapters?|articles?|paragraphs?|items?)\\.?\\s*(?:\\d+\\s?[-–]\\s?)?';
 /** True when the text ends on a reference's label: the number after it is a reference's, not an amount. */
 export const REFERENCE_BEFORE = new RegExp(`${REFERENCE}$`, 'i');
-/** A month's name as a date writes it before its day ("April 18", "Nov. 5"), capitalized: "may" is a verb. */
+/**
+ * A month's name as a date writes it beside its day ("April 18", "Nov. 5"). Capitalized ("may" is a
+ * verb), except inside a pattern that ignores case, as a count's does for "Seventeen": there "may 5"
+ * reads as a date as well, a rare slip.
+ */
 const MONTH_NAME = '(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)';
 /**
  * Around a number, what makes it a day of a month or a time of day, which counts nothing: a month's
