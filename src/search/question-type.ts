@@ -4,6 +4,7 @@
  */
 import { fold } from '../text/fold.js';
 import { patternWords } from './pattern-words.js';
+import { isPersonNoun } from './person-nouns.js';
 
 /** What kind of answer a question asks for; extraction favours sentences that hold one. */
 export type QuestionType = 'person' | 'date' | 'money' | 'age' | 'quantity' | 'place' | 'reason' | 'speech' | 'yesno' | 'definition' | 'other';
@@ -89,6 +90,18 @@ export const TYPE_WORDS: Partial<Record<QuestionType, RegExp>> = {
 const WHICH_HEAD = new RegExp(`(?:^|\\b(?:in|to|from|at|of) )(?:which|what) ${BEFORE_HEAD}(?<head>${PEOPLE}|${PLACES})s?\\b`);
 const PEOPLE_WORDS = new Set(PEOPLE.split('|'));
 
+/**
+ * A "which …" / "what …" noun phrase up to its verb (an auxiliary, a past tense, "got"): "which TV
+ * newswoman got…", "which two US lawmakers was…". Its last word is its head.
+ */
+const WHICH_PHRASE = new RegExp(`(?:^|\\b(?:in|to|from|at|of|by|for|with) )(?:which|what) ((?:(?!${AUXILIARY}\\b)\\w+ ){0,2}?(?!${AUXILIARY}\\b)\\w+) (?=${AUXILIARY}\\b|got\\b|gets?\\b|went\\b|\\w+ed\\b)`);
+
+/** True when the head of the question's "which …" noun phrase names a person by WordNet, though `PEOPLE` lacks it ("which TV newswoman…"). */
+function personHead(folded: string): boolean {
+  const phrase = WHICH_PHRASE.exec(folded)?.[1];
+  return phrase !== undefined && isPersonNoun(phrase.slice(phrase.lastIndexOf(' ') + 1));
+}
+
 export function questionType(text: string): QuestionType {
   // What a chat wraps it in, and a request it is asked inside ("can you tell me when…"), say nothing of the answer.
   // "When Ike okayed…, which of his advisers objected?": a clause opening the question sets its scene; what follows
@@ -97,6 +110,7 @@ export function questionType(text: string): QuestionType {
     .replace(REQUEST, '')
     .replace(OPENING_CLAUSE, '');
   for (const [type, rule] of TYPE_RULES) {
+    if (type === 'person' && !rule.test(folded) && personHead(folded)) return 'person';
     if (!rule.test(folded)) continue;
     if ((type !== 'person' && type !== 'place') || /^(who|whom|whose|where)\b/.test(folded)) return type;
     const head = WHICH_HEAD.exec(folded)?.groups?.['head'];

@@ -28,6 +28,14 @@ describe('query analysis', () => {
     ])('reads "%s" as %s', (q, type) => {
       expect(questionType(q)).toBe(type);
     });
+
+    it('reads a "which …" whose noun WordNet says names a person as a who, whatever the type rules list ("newswoman", "lawmakers")', () => {
+      expect(questionType('Which TV newswoman got Castro on camera in 1963?')).toBe('person');
+      expect(questionType('which two US lawmakers was Raúl Castro addressing in 1977?')).toBe('person');
+      expect(questionType('what clergymen were sent to Havana?')).toBe('person');
+      expect(questionType('what position did Mikoyan hold?')).toBe('other');
+      expect(questionType('which cargo was the ship carrying?')).toBe('other');
+    });
   });
 
   describe("a chat message's wrapping", () => {

