@@ -110,8 +110,11 @@ export function questionType(text: string): QuestionType {
     .replace(REQUEST, '')
     .replace(OPENING_CLAUSE, '');
   for (const [type, rule] of TYPE_RULES) {
-    if (type === 'person' && !rule.test(folded) && personHead(folded)) return 'person';
-    if (!rule.test(folded)) continue;
+    if (!rule.test(folded)) {
+      // A "which …" noun the rule's list lacks may still name a person ("which TV newswoman…").
+      if (type === 'person' && personHead(folded)) return 'person';
+      continue;
+    }
     if ((type !== 'person' && type !== 'place') || /^(who|whom|whose|where)\b/.test(folded)) return type;
     const head = WHICH_HEAD.exec(folded)?.groups?.['head'];
     return head === undefined ? type : PEOPLE_WORDS.has(head) ? 'person' : 'place';
