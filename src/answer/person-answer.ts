@@ -4,7 +4,8 @@
  */
 import type { NameCandidate, SentenceAnalysis } from './passage-analysis.js';
 import { AGENT_BY, ROLE } from './sentence-evidence.js';
-import { fold, lastAskedBefore, NOT_NAMES, trimmed, wordsToAsked } from './span-words.js';
+import { isPersonNoun } from '../lexicon/person-nouns.js';
+import { fold, isCountry, lastAskedBefore, NOT_NAMES, trimmed, wordsToAsked } from './span-words.js';
 
 /** A name: capitalized words, with initials ("James B. Donovan", "U Thant", "Frank Mankiewicz"). */
 const NAME = /\b\p{Lu}[\p{L}'’-]*(?:\s+(?:\p{Lu}\.|\p{Lu}[\p{L}'’-]*))*/gu;
@@ -105,7 +106,46 @@ export function person(sentence: SentenceAnalysis, asked: ReadonlySet<string>, a
     if (name.joined.some((t) => asked.has(t))) score += 2;
     if (score > bestScore) [best, bestScore] = [[name.start, name.end], score];
   }
-  return best ? { span: best, score: bestScore } : null;
+  // Someone the sentence describes rather than names ("a Norwegian and Irish diplomat", "his teenage son"):
+  // below a name, above one the question typed or a place.
+  if (best && bestScore >= DESCRIBED_SCORE) return { span: best, score: bestScore };
+  const described = any && best ? null : describedPerson(sentence, asked);
+  if (described) return { span: described, score: DESCRIBED_SCORE };
+  return best && { span: best, score: bestScore };
+}
+
+/** The score of a person described, not named. */
+const DESCRIBED_SCORE = -1;
+
+/** A verb in the past after a word, which makes it its subject: "Guevara presented…", "Thant reported…". */
+const PAST_VERB_AFTER = /^\s+(?:\p{Ll}+ed|was|had|said|told|met|sent|gave|wrote|took|made)\b/u;
+
+/** A determiner opening a noun phrase, or the "by" of a passive's agent, and the up to four words after it (to a punctuation mark). */
+const DESCRIBED = /\b(?:a|an|one|two|the|his|her|their|(by))((?:\s+[\p{L}-]+){1,4})/giu;
+/** A people's name ("Cuban", "Canadians"), which may be a noun. */
+const PEOPLE = /^\p{Lu}\p{Ll}+(?:an|ian|ese|ish)s?$/u;
+/** After a people's name, what makes it a noun, not an adjective: a verb, punctuation, the sentence's end ("one Cuban referred…", not "a Cuban airline"). */
+const PEOPLE_AS_NOUN = /^(?:\s+(?:\p{Ll}+ed|was|were|is|are|had|has|said|told|who)\b|[^\s\p{L}]|$)/u;
+
+/**
+ * The first person a sentence describes without naming ("a Norwegian and Irish diplomat", "his
+ * teenage son"): a determiner and the words up to the first noun WordNet says names a person, as
+ * [start, end); not one the question typed ("the former CIA operative").
+ */
+function describedPerson(sentence: SentenceAnalysis, asked: ReadonlySet<string>): [number, number] | null {
+  const text = sentence.text;
+  for (const m of text.matchAll(DESCRIBED)) {
+    const words = m[2]!;
+    let end = m.index + m[0].length - words.length;
+    // "…designed by anti-Castro lobbyists": the agent, without its "by".
+    const start = m[1] ? end + words.length - words.trimStart().length : m.index;
+    for (const word of words.matchAll(/\s+([\p{L}-]+)/gu)) {
+      end += word[0].length;
+      const noun = word[1]!;
+      if (PEOPLE.test(noun) ? PEOPLE_AS_NOUN.test(text.slice(end)) : /^\p{Ll}/u.test(noun) && isPersonNoun(noun)) return [start, end];
+    }
+  }
+  return null;
 }
 
 /** The sentence's names, scored by what holds whatever the question (cached on the sentence: every question of a type reads them). */
@@ -131,11 +171,17 @@ function findNames(sentence: SentenceAnalysis): NameCandidate[] {
     if (m.index > 0 && text[m.index - 1] === '-' && /\p{Ll}/u.test(text[m.index - 2] ?? '')) continue;
     const start = m.index + m[0].indexOf(words[0]!);
     const end = m.index + m[0].lastIndexOf(words[words.length - 1]!) + words[words.length - 1]!.length;
+    // A country is no one ("US", "U.S.", "Cuba", "the United States"), nor a letter of its initials ("S" of "U.S.").
+    const initials = /^(?:\.\p{Lu})+\.?/u.exec(text.slice(end))?.[0] ?? '';
+    if (isCountry(text.slice(start, end) + initials) || (end - start === 1 && /\p{Lu}\.$/u.test(text.slice(0, start)))) continue;
     // A document's number ("CDNW12636") is no one.
     if (/\d/.test(text[m.index + m[0].length] ?? '')) continue;
+    // A people's name before a noun is its adjective ("Canadian diplomats", "a Norwegian and Irish diplomat").
+    if (words.length === 1 && PEOPLE.test(words[0]!) && !PEOPLE_AS_NOUN.test(text.slice(end))) continue;
     const labelled = labelledByRole(sentence, start, end);
-    // A lone capitalized word opening the sentence is mostly not a name, unless a role labels it ("Slater, head of…").
-    if (m.index === 0 && words.length === 1 && !labelled) continue;
+    // A lone capitalized word opening the sentence is mostly not a name, unless a role labels it ("Slater, head of…") or
+    // a verb in the past follows a word that is no plural ("Guevara presented Goodwin…", not "Things changed…").
+    if (m.index === 0 && words.length === 1 && !labelled && (/s$/.test(words[0]!) || !PAST_VERB_AFTER.test(text.slice(end)))) continue;
     const before = text.slice(0, start);
     // A name's words after "of" or "for" name a thing or a place with the words before them ("Alliance for Progress",
     // "Bay of Pigs"), not someone; a lone capitalized word before them heads that name ("Alliance").

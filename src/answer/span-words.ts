@@ -55,3 +55,31 @@ export function trimmed(text: string, start: number, end: number): [number, numb
   while (end > start && /\s/.test(text[end - 1]!)) end--;
   return [start, end];
 }
+
+/**
+ * True when the words name a country or a union of them, as CLDR writes it in English ("Cuba",
+ * "United States", "Soviet Union" is not one; "Brazil", "United Nations") or by its code ("US",
+ * "U.S.", "UK", "UN"): a place, never a person. Built on first use from `Intl.DisplayNames`.
+ */
+export function isCountry(words: string): boolean {
+  countries ??= regionNames();
+  return countries.has(words.replace(/\./g, '').toLowerCase());
+}
+
+let countries: Set<string> | undefined;
+
+function regionNames(): Set<string> {
+  const names = new Set<string>();
+  const display = new Intl.DisplayNames(['en'], { type: 'region', fallback: 'none' });
+  for (let a = 65; a <= 90; a++) {
+    for (let b = 65; b <= 90; b++) {
+      const code = String.fromCharCode(a, b);
+      const name = display.of(code);
+      if (!name) continue;
+      names.add(code.toLowerCase());
+      // "Congo - Kinshasa": the name before its qualifier.
+      names.add(name.replace(/\s+-\s+.*$/, '').toLowerCase());
+    }
+  }
+  return names;
+}

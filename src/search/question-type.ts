@@ -4,7 +4,7 @@
  */
 import { fold } from '../text/fold.js';
 import { patternWords } from './pattern-words.js';
-import { isPersonNoun } from './person-nouns.js';
+import { isPersonNoun } from '../lexicon/person-nouns.js';
 
 /** What kind of answer a question asks for; extraction favours sentences that hold one. */
 export type QuestionType = 'person' | 'date' | 'money' | 'age' | 'quantity' | 'place' | 'reason' | 'speech' | 'yesno' | 'definition' | 'other';

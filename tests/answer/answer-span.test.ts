@@ -186,7 +186,7 @@ describe('the answer marked in the quote', () => {
 
     it('leaves a role after a name out of it, and never takes a name a hyphen joins to a prefix ("anti-Castro")', () => {
       expect(personIn('However, Nixon’s Secretary of State saw things differently.')).toBe('Nixon’s');
-      expect(personIn('The law, designed by anti-Castro lobbyists, tightened the embargo.')).toBeNull();
+      expect(personIn('The law, designed by anti-Castro groups, tightened the embargo.')).toBeNull();
     });
 
     it('takes the surest name of a quote of two sentences, not the first sentence’s', () => {
@@ -217,6 +217,23 @@ describe('the answer marked in the quote', () => {
 
     it('takes a name the question did not type over one it did', () => {
       expect(personIn('Fidel Castro came to power with Che Guevara.', ['castro'])).toBe('Che Guevara');
+    });
+
+    it('takes no country for someone, by its name or its initials ("Cuba", "the United States", "US", "U.S.")', () => {
+      expect(personIn('In Cuba, the anti-American sentiment remained high.', [])).toBeNull();
+      expect(personIn('Talks with the United States went on.', [])).toBeNull();
+      expect(personIn('He helped release US citizens.', [])).toBeNull();
+      expect(personIn('The U.S. negotiator was James Donovan.', [])).toBe('James Donovan');
+    });
+
+    it('takes someone the sentence describes without naming when it names no one, or only whom the question typed', () => {
+      expect(personIn('Thant used a Norwegian and Irish diplomat as confidants.', ['thant'])).toBe('a Norwegian and Irish diplomat');
+      expect(personIn('The anti-American sentiment remained high, and one Cuban referred to Napoleon.', ['cuban', 'napoleon'])).toBe('one Cuban');
+      expect(personIn('He signed the act into law, designed by anti-Castro lobbyists to tighten the embargo.', ['act'])).toBe('anti-Castro lobbyists');
+      expect(personIn('Donovan brought his teenage son.', ['donovan'])).toBe('his teenage son');
+      // A people's name before a noun is an adjective, and a name beats a description.
+      expect(personIn('A Cuban airliner was bombed.', [])).toBeNull();
+      expect(personIn('A reporter, Lisa Howard, met him.', [])).toBe('Lisa Howard');
     });
 
     it('reads a sentence’s names once for every question, each question choosing by its own words', () => {

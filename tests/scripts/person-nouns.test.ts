@@ -2,14 +2,14 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { personNounsOf } from '../../scripts/person-nouns-of.js';
-import { isPersonNoun } from '../../src/search/person-nouns.js';
+import { isPersonNoun } from '../../src/lexicon/person-nouns.js';
 import { wordNetDir } from '../../src/lexicon/wordnet.js';
 
 describe('the committed list of nouns naming a person', () => {
   it('is what WordNet gives today (npm run build:person-nouns remakes it)', () => {
     const dir = wordNetDir();
     const made = personNounsOf(readFileSync(join(dir, 'index.noun'), 'latin1'), readFileSync(join(dir, 'data.noun'), 'latin1'));
-    const committed = readFileSync(join(import.meta.dirname, '../../src/search/person-nouns.txt'), 'utf8').split('\n').filter(Boolean);
+    const committed = readFileSync(join(import.meta.dirname, '../../src/lexicon/person-nouns.txt'), 'utf8').split('\n').filter(Boolean);
     expect(committed).toEqual(made);
   });
 
