@@ -26,8 +26,10 @@ const PLACE = /\b(?:in|at|to|from|off|near|into|of|such as)\s+(?:the\s+(?:coast\
  */
 const REASON = new RegExp(
   `\\b(?:because(?: of)?|due (?:largely )?(?:in part )?to|in order to|so that|as a result of|in retaliation for|for fear of|led to|gave way to|thanks to|motives? (?:such as|of)|in an attempt to|intended to|aimed at|eager to|anxious to|${SAW_THAT})\\b(?:\\b\\p{Lu}\\.|[^,.;:!?])*`,
-  'iu',
+  'giu',
 );
+/** A reason's cue and only a word pointing back ("because of this", "due to that"): the reason is said before. */
+const POINTS_BACK = /\s(?:this|that|these|those|it|which)\s*$/i;
 /**
  * A clause that may give a reason or only a time, marked when the sentence gives no surer one: inside
  * the sentence ("…soured when Eisenhower chose to go golfing"), not opening it ("When Carter took
@@ -36,10 +38,11 @@ const REASON = new RegExp(
 const MAYBE_REASON = new RegExp(`(?<=\\S\\s+)\\b(?:${MAYBE_CAUSE_WORDS})\\b(?:\\b\\p{Lu}\\.|[^,.;:!?])*`, 'iu');
 /**
  * A reason given before its consequence: the clause before ", so" ("…he understood that this would be
- * highly unpopular amongst his constituents, so he instead signed…"), from the clause boundary before it.
+ * highly unpopular amongst his constituents, so he instead signed…") or "and as a result" ("…no action
+ * was taken and as a result two BTTR planes were shot down"), from the clause boundary before it.
  * Not ", so that" (a purpose, which `REASON` reads after its cue) nor "so far", "so much".
  */
-const REASON_BEFORE_SO = /(?:^|[,;:]\s+)([^,;:]+?),\s+so\s+(?!that\b|far\b|much\b|many\b|long\b)/iu;
+const REASON_BEFORE_SO = /(?:^|[,;:]\s+)([^,;:]+?)(?:,\s+so\s+(?!that\b|far\b|much\b|many\b|long\b)|,?\s+and\s+(?:as a result|as a consequence|consequently|therefore)\b)/iu;
 
 
 /** Question types whose answer is a thing a sentence visibly holds (a date, a sum, an amount, a name, a place). */
@@ -118,8 +121,8 @@ function unscoredAnswer(sentence: SentenceAnalysis, type: QuestionType, asked: R
       return [start, start + occasion[1]!.length];
     }
     case 'reason': {
-      const cause = REASON.exec(text);
-      if (cause) return trimmed(text, cause.index, cause.index + cause[0].length);
+      // "Because of this, Castro warned…": a cue pointing back gives no reason of its own.
+      for (const cause of text.matchAll(REASON)) if (!POINTS_BACK.test(cause[0])) return trimmed(text, cause.index, cause.index + cause[0].length);
       const before = REASON_BEFORE_SO.exec(text);
       if (before) {
         const start = before.index + before[0].indexOf(before[1]!);

@@ -129,6 +129,13 @@ describe('the answer marked in the quote', () => {
     expect(spanIn('reason', 'He was unpopular, so he left because the embargo failed.')).toBe('because the embargo failed');
   });
 
+  it('marks the clause before "and as a result" as the reason, and never a cue that only points back ("Because of this")', () => {
+    const text = 'Despite his pleas, no action was taken and as a result two planes were shot down.';
+    expect(spanIn('reason', text)).toBe('no action was taken');
+    expect(spanIn('reason', 'Because of this, Castro warned the US.')).toBeNull();
+    expect(spanIn('reason', 'Because of this, Castro acted because the flights went on.')).toBe('because the flights went on');
+  });
+
   it('marks the place of a "where"', () => {
     expect(answerOf('Where was Elián Gonzalez found floating?')).toBe('Florida');
   });
