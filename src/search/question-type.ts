@@ -93,10 +93,11 @@ const WHICH_HEAD = new RegExp(`${WHICH}${BEFORE_HEAD}(?<head>${PEOPLE}|${PLACES}
 const PEOPLE_WORDS = new Set(PEOPLE.split('|'));
 
 /**
- * A "which …" / "what …" noun phrase up to its verb (an auxiliary, a past tense, "got"): "which TV
- * newswoman got…", "which two US lawmakers was…". Its last word is its head.
+ * A "which …" / "what …" noun phrase up to its verb (an auxiliary, a past tense, "got", a verb and its
+ * particle): "which TV newswoman got…", "which two US lawmakers was…", "which researcher dug up…". Its
+ * last word is its head.
  */
-const WHICH_PHRASE = new RegExp(`${WHICH}${BEFORE_HEAD}(?<head>(?!${AUXILIARY}\\b)\\w+) (?=${AUXILIARY}\\b|got\\b|gets?\\b|went\\b|\\w+ed\\b)`);
+const WHICH_PHRASE = new RegExp(`${WHICH}${BEFORE_HEAD}(?<head>(?!${AUXILIARY}\\b)\\w+) (?=${AUXILIARY}\\b|got\\b|gets?\\b|went\\b|\\w+ed\\b|\\w+ (?:up|out|down|back|off|over|along)\\b)`);
 
 /** True when the head of the question's "which …" noun phrase names a person by WordNet, though `PEOPLE` lacks it ("which TV newswoman…"). */
 function personHead(folded: string): boolean {

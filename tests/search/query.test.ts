@@ -36,6 +36,11 @@ describe('query analysis', () => {
       expect(questionType('what position did Mikoyan hold?')).toBe('other');
       expect(questionType('which cargo was the ship carrying?')).toBe('other');
     });
+
+    it('finds that noun before a verb and its particle too ("which researcher dug up…")', () => {
+      expect(questionType('Which researcher dug up the White House recording?')).toBe('person');
+      expect(questionType('which agency backed out of the deal?')).toBe('other');
+    });
   });
 
   describe("a chat message's wrapping", () => {
