@@ -106,11 +106,11 @@ export function person(sentence: SentenceAnalysis, asked: ReadonlySet<string>, a
     if (name.joined.some((t) => asked.has(t))) score += 2;
     if (score > bestScore) [best, bestScore] = [[name.start, name.end], score];
   }
-  // Someone the sentence describes rather than names ("a Norwegian and Irish diplomat", "his teenage son"):
-  // below a name, above one the question typed or a place.
-  if (best && bestScore >= DESCRIBED_SCORE) return { span: best, score: bestScore };
+  // Someone the sentence describes rather than names ("a Norwegian and Irish diplomat", "his teenage son"): below a name,
+  // above one the question typed or a place, the surer beside what the question asks done ("…even brought his teenage
+  // son" for "who did Donovan bring…").
   const described = any && best ? null : describedPerson(sentence, asked);
-  if (described) return { span: described, score: DESCRIBED_SCORE };
+  if (described && !(best && bestScore >= described.score)) return described;
   return best && { span: best, score: bestScore };
 }
 
@@ -128,12 +128,11 @@ const PEOPLE = /^\p{Lu}\p{Ll}+(?:an|ian|ese|ish)s?$/u;
 const PEOPLE_AS_NOUN = /^(?:\s+(?:\p{Ll}+ed|was|were|is|are|had|has|said|told|who)\b|[^\s\p{L}]|$)/u;
 
 /**
- * The first person a sentence describes without naming ("a Norwegian and Irish diplomat", "his
- * teenage son"): a determiner and the words up to the first noun WordNet says names a person, as
- * [start, end); not one the question typed ("the former CIA operative").
+ * The people a sentence describes without naming ("a Norwegian and Irish diplomat", "his teenage son",
+ * "one Cuban"): a determiner (or the "by" of an agent) and the words up to the first noun WordNet says
+ * names a person, or a people's name used as a noun, as [start, end).
  */
-function describedPerson(sentence: SentenceAnalysis, asked: ReadonlySet<string>): [number, number] | null {
-  const text = sentence.text;
+function* describedPeople(text: string): Generator<[number, number]> {
   for (const m of text.matchAll(DESCRIBED)) {
     const words = m[2]!;
     let end = m.index + m[0].length - words.length;
@@ -142,10 +141,22 @@ function describedPerson(sentence: SentenceAnalysis, asked: ReadonlySet<string>)
     for (const word of words.matchAll(/\s+([\p{L}-]+)/gu)) {
       end += word[0].length;
       const noun = word[1]!;
-      if (PEOPLE.test(noun) ? PEOPLE_AS_NOUN.test(text.slice(end)) : /^\p{Ll}/u.test(noun) && isPersonNoun(noun)) return [start, end];
+      if (PEOPLE.test(noun) ? PEOPLE_AS_NOUN.test(text.slice(end)) : /^\p{Ll}/u.test(noun) && isPersonNoun(noun)) {
+        yield [start, end];
+        break;
+      }
     }
   }
-  return null;
+}
+
+/** Of the people a sentence describes, the one nearest what the question asks done (within two words), else the first. */
+function describedPerson(sentence: SentenceAnalysis, asked: ReadonlySet<string>): { span: [number, number]; score: number } | null {
+  let found: { span: [number, number]; score: number } | null = null;
+  for (const span of describedPeople(sentence.text)) {
+    const score = DESCRIBED_SCORE + (wordsToAsked(sentence, asked, ...span, true) <= 2 ? 0.5 : 0);
+    if (!found || score > found.score) found = { span, score };
+  }
+  return found;
 }
 
 /** The sentence's names, scored by what holds whatever the question (cached on the sentence: every question of a type reads them). */

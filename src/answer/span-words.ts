@@ -9,12 +9,16 @@ import { BoundedMap } from '../util/bounded-map.js';
 /** Capitalized words that open sentences or clauses rather than name anyone. */
 export const NOT_NAMES = new Set(['I', 'We', 'You', 'Our', 'Its', 'My', 'Your', 'January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December', 'TV', 'News', 'House', 'White', 'Office', 'Department', 'The', 'This', 'That', 'These', 'Those', 'In', 'On', 'At', 'By', 'When', 'After', 'Before', 'But', 'And', 'Yet', 'However', 'Despite', 'During', 'Although', 'Through', 'Then', 'It', 'He', 'She', 'They', 'His', 'Her', 'Their', 'As', 'For', 'With', 'From', 'To', 'A', 'An', 'If', 'So', 'Once', 'Since', 'While', 'Following', 'Furthermore', 'Unfortunately', 'Consequently', 'Additionally', 'First', 'Here', 'There', 'Just', 'Top', 'Secret', 'President', 'Mr', 'MR']);
 
-/** How many words lie between the span [start, end) of the sentence and the nearest of the question's words (a large number without one). */
-export function wordsToAsked(sentence: SentenceAnalysis, asked: ReadonlySet<string>, start: number, end: number): number {
+/**
+ * How many words lie between the span [start, end) of the sentence and the nearest of the question's
+ * words (a large number without one); with `lowerCase`, only those the sentence writes in lower case
+ * (what is asked done, not whom it is asked of).
+ */
+export function wordsToAsked(sentence: SentenceAnalysis, asked: ReadonlySet<string>, start: number, end: number, lowerCase = false): number {
   const [first, last] = wordsOf(sentence, start, end);
   let nearest = 1000;
   for (const t of sentence.tokens) {
-    if (!asked.has(t.term) || (t.end > start && t.start < end)) continue;
+    if (!asked.has(t.term) || (t.end > start && t.start < end) || (lowerCase && !/^\p{Ll}/u.test(sentence.text.slice(t.start, t.start + 1)))) continue;
     nearest = Math.min(nearest, t.position < first ? first - t.position : t.position - last);
   }
   return nearest;

@@ -238,6 +238,9 @@ describe('the answer marked in the quote', () => {
       expect(personIn('The anti-American sentiment remained high, and one Cuban referred to Napoleon.', ['cuban', 'napoleon'])).toBe('one Cuban');
       expect(personIn('He signed the act into law, designed by anti-Castro lobbyists to tighten the embargo.', ['act'])).toBe('anti-Castro lobbyists');
       expect(personIn('Donovan brought his teenage son.', ['donovan'])).toBe('his teenage son');
+      // Beside what the question asks done, a description beats a place, and another description.
+      expect(personIn('After Castro’s revolution, Donovan even brought his teenage son on his visit.', ['donovan', 'brought'])).toBe('his teenage son');
+      expect(personIn('An ambitious reporter saw Donovan bring his teenage son.', ['donovan', 'bring'])).toBe('his teenage son');
       // A people's name before a noun is an adjective, and a name beats a description.
       expect(personIn('A Cuban airliner was bombed.', [])).toBeNull();
       expect(personIn('A reporter, Lisa Howard, met him.', [])).toBe('Lisa Howard');
