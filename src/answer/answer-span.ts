@@ -9,7 +9,7 @@ import { AGE, MAYBE_CAUSE_WORDS, SAW_THAT, ROLE } from './sentence-evidence.js';
 import { MONTH_SOURCE } from '../timeline/calendar.js';
 import { amountAnswer } from './amount-answer.js';
 import { person, personAnswer, roleOf } from './person-answer.js';
-import { fold, NOT_NAMES, trimmed } from './span-words.js';
+import { fold, NOT_NAMES, PEOPLES_NAME, trimmed } from './span-words.js';
 
 /**
  * Where an event took place, when a sentence names no place: the occasion after "at" or "during" ("at
@@ -108,7 +108,7 @@ function unscoredAnswer(sentence: SentenceAnalysis, type: QuestionType, asked: R
         const after = text.slice(end);
         // "a box of Cuban cigars", "of American troops": a people's adjective before a noun is no place, nor is a people
         // ("passed information to the British").
-        if (DEMONYM.test(place) && (/^\s+\p{Ll}/u.test(after) || /\bthe\s+$/i.test(text.slice(0, at)))) continue;
+        if (PEOPLES_NAME.test(place) && (/^\s+\p{Ll}/u.test(after) || /\bthe\s+$/i.test(text.slice(0, at)))) continue;
         // "to Eisenhower’s administration": someone's, unless a place's ("Havana’s harbor").
         if (/[’']s$/.test(place) && !PLACE_NOUN.test(after)) continue;
         // "at the Bay of Pigs", "the Summit of the Americas": the name the words after "of" end.
@@ -146,8 +146,6 @@ const OF_NAME_AFTER = /^\s+of\s+(?:the\s+)?\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}
 /** A month and its day without a year ("December 21st", "Nov. 5"). */
 const DAY_OF_MONTH = new RegExp(`\\b(?:${MONTH_SOURCE})\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?\\b`);
 
-/** One capitalized word naming a people ("Cuban", "American", "Canadian", "British", "Chinese"): an adjective before a noun. */
-const DEMONYM = /^\p{Lu}\p{Ll}+(?:an|ian|ese|ish)$/u;
 
 /**
  * True when the sentence holds an answer of the type at all: what ranking needs, without choosing

@@ -1,11 +1,11 @@
 /**
- * The name answering a "who" in a quoted sentence (`personAnswer`), and the role a sentence gives a
- * name of a "who was" / "what was" question (`roleOf`).
+ * The name answering a "who" in a quoted sentence, or the person it describes (`personAnswer`), and
+ * the role a sentence gives a name of a "who was" / "what was" question (`roleOf`).
  */
 import type { NameCandidate, SentenceAnalysis } from './passage-analysis.js';
 import { AGENT_BY, ROLE } from './sentence-evidence.js';
 import { isPersonNoun } from '../lexicon/person-nouns.js';
-import { fold, isCountry, lastAskedBefore, NOT_NAMES, trimmed, wordsToAsked } from './span-words.js';
+import { fold, isCountry, lastAskedBefore, NOT_NAMES, PEOPLES_NAME, trimmed, wordsToAsked } from './span-words.js';
 
 /** A name: capitalized words, with initials ("James B. Donovan", "U Thant", "Frank Mankiewicz"). */
 const NAME = /\b\p{Lu}[\p{L}'’-]*(?:\s+(?:\p{Lu}\.|\p{Lu}[\p{L}'’-]*))*/gu;
@@ -81,11 +81,12 @@ const NEAR_ASKED = 4;
  * likely the person asked for (a role the sentence gives a name of the question describes that name,
  * not the one asked for: "…meet Cuban president Fidel Castro" for "who was the diplomat…"). Every run
  * of capitalized words (not one the question typed, not a word that opens clauses, not a document's
- * number) is a candidate: the agent of a passive ("by Peter Kornbluh"), a titled name or one a role
- * labels (`labelledByRole`), one joined by "and" to a name the question typed ("Fidel Castro and Che
- * Guevara"), and one standing near the question's words beat a place after a
- * preposition ("in Havana"), a modifier ("US-Cuban", "Clinton’s") or a lone capitalized word; between
- * equals, the first.
+ * number, not a country, not a people's name before a noun) is a candidate: the agent of a passive
+ * ("by Peter Kornbluh"), a titled name or one a role labels (`labelledByRole`), one joined by "and" to
+ * a name the question typed ("Fidel Castro and Che Guevara"), and one standing near the question's
+ * words beat a place after a preposition ("in Havana"), a modifier ("US-Cuban", "Clinton’s") or a lone
+ * capitalized word; between equals, the first. Below a name, and above one the question typed or a
+ * place, someone the sentence describes (`describedPerson`).
  */
 export function personAnswer(sentence: SentenceAnalysis, asked: ReadonlySet<string>): { span: [number, number]; score: number } | null {
   return person(sentence, asked, false);
@@ -109,7 +110,7 @@ export function person(sentence: SentenceAnalysis, asked: ReadonlySet<string>, a
   // Someone the sentence describes rather than names ("a Norwegian and Irish diplomat", "his teenage son"): below a name,
   // above one the question typed or a place, the surer beside what the question asks done ("…even brought his teenage
   // son" for "who did Donovan bring…").
-  const described = any && best ? null : describedPerson(sentence, asked);
+  const described = describedPerson(sentence, asked);
   if (described && !(best && bestScore >= described.score)) return described;
   return best && { span: best, score: bestScore };
 }
@@ -122,8 +123,6 @@ const PAST_VERB_AFTER = /^\s+(?:\p{Ll}+ed|was|had|said|told|met|sent|gave|wrote|
 
 /** A determiner opening a noun phrase, or the "by" of a passive's agent, and the up to four words after it (to a punctuation mark). */
 const DESCRIBED = /\b(?:a|an|one|two|the|his|her|their|(by))((?:\s+[\p{L}-]+){1,4})/giu;
-/** A people's name ("Cuban", "Canadians"), which may be a noun. */
-const PEOPLE = /^\p{Lu}\p{Ll}+(?:an|ian|ese|ish)s?$/u;
 /** After a people's name, what makes it a noun, not an adjective: a verb, punctuation, the sentence's end ("one Cuban referred…", not "a Cuban airline"). */
 const PEOPLE_AS_NOUN = /^(?:\s+(?:\p{Ll}+ed|was|were|is|are|had|has|said|told|who)\b|[^\s\p{L}]|$)/u;
 
@@ -141,7 +140,7 @@ function* describedPeople(text: string): Generator<[number, number]> {
     for (const word of words.matchAll(/\s+([\p{L}-]+)/gu)) {
       end += word[0].length;
       const noun = word[1]!;
-      if (PEOPLE.test(noun) ? PEOPLE_AS_NOUN.test(text.slice(end)) : /^\p{Ll}/u.test(noun) && isPersonNoun(noun)) {
+      if (PEOPLES_NAME.test(noun) ? PEOPLE_AS_NOUN.test(text.slice(end)) : /^\p{Ll}/u.test(noun) && isPersonNoun(noun)) {
         yield [start, end];
         break;
       }
@@ -188,7 +187,7 @@ function findNames(sentence: SentenceAnalysis): NameCandidate[] {
     // A document's number ("CDNW12636") is no one.
     if (/\d/.test(text[m.index + m[0].length] ?? '')) continue;
     // A people's name before a noun is its adjective ("Canadian diplomats", "a Norwegian and Irish diplomat").
-    if (words.length === 1 && PEOPLE.test(words[0]!) && !PEOPLE_AS_NOUN.test(text.slice(end))) continue;
+    if (words.length === 1 && PEOPLES_NAME.test(words[0]!) && !PEOPLE_AS_NOUN.test(text.slice(end))) continue;
     const labelled = labelledByRole(sentence, start, end);
     // A lone capitalized word opening the sentence is mostly not a name, unless a role labels it ("Slater, head of…") or
     // a verb in the past follows a word that is no plural ("Guevara presented Goodwin…", not "Things changed…").

@@ -60,10 +60,13 @@ export function trimmed(text: string, start: number, end: number): [number, numb
   return [start, end];
 }
 
+/** One capitalized word naming a people ("Cuban", "Canadians", "British", "Chinese"): an adjective before a noun, else a noun. */
+export const PEOPLES_NAME = /^\p{Lu}\p{Ll}+(?:an|ian|ese|ish)s?$/u;
+
 /**
- * True when the words name a country or a union of them, as CLDR writes it in English ("Cuba",
- * "United States", "Soviet Union" is not one; "Brazil", "United Nations") or by its code ("US",
- * "U.S.", "UK", "UN"): a place, never a person. Built on first use from `Intl.DisplayNames`.
+ * True when the words name a country or a union of them as CLDR writes it in English ("Cuba",
+ * "United States", "Brazil", "United Nations"; not "Soviet Union"), or by its code ("US", "U.S.",
+ * "UK", "UN"): a place, never a person. Built on first use from `Intl.DisplayNames`.
  */
 export function isCountry(words: string): boolean {
   countries ??= regionNames();
