@@ -15,6 +15,6 @@ const dist = join(root, 'dist');
 // The lexicon's table of words used alike: beside the built lexicon, it is read from there and hashed into the code
 // version, so that a new table rebuilds the saved indexes.
 copyFileSync(join(root, 'src', 'lexicon', 'similar-words.json'), join(dist, 'src', 'lexicon', 'similar-words.json'));
-// WordNet's nouns naming a person, read by the question's type rules for a "which …" noun they do not know.
+// WordNet's nouns naming a person, read by the type rules for a "which …" noun they do not know and by a "who"'s answer.
 copyFileSync(join(root, 'src', 'lexicon', 'person-nouns.txt'), join(dist, 'src', 'lexicon', 'person-nouns.txt'));
 writeFileSync(join(dist, 'code-version.json'), JSON.stringify({ code: hashCodeDirs(join(dist, 'src')) }) + '\n');

@@ -110,7 +110,7 @@ export function person(sentence: SentenceAnalysis, asked: ReadonlySet<string>, a
   // Someone the sentence describes rather than names ("a Norwegian and Irish diplomat", "his teenage son"): below a name,
   // above one the question typed or a place, the surer beside what the question asks done ("…even brought his teenage
   // son" for "who did Donovan bring…").
-  const described = describedPerson(sentence, asked);
+  const described = describedPerson(sentence, asked, any);
   if (described && !(best && bestScore >= described.score)) return described;
   return best && { span: best, score: bestScore };
 }
@@ -118,13 +118,15 @@ export function person(sentence: SentenceAnalysis, asked: ReadonlySet<string>, a
 /** The score of a person described, not named. */
 const DESCRIBED_SCORE = -1;
 
+/** A verb in the past. */
+const PAST_VERB = '\\p{Ll}+ed|was|had|said|told|met|sent|gave|wrote|took|made';
 /** A verb in the past after a word, which makes it its subject: "Guevara presented…", "Thant reported…". */
-const PAST_VERB_AFTER = /^\s+(?:\p{Ll}+ed|was|had|said|told|met|sent|gave|wrote|took|made)\b/u;
+const PAST_VERB_AFTER = new RegExp(`^\\s+(?:${PAST_VERB})\\b`, 'u');
 
 /** A determiner opening a noun phrase, or the "by" of a passive's agent, and the up to four words after it (to a punctuation mark). */
 const DESCRIBED = /\b(?:a|an|one|two|the|his|her|their|(by))((?:\s+[\p{L}-]+){1,4})/giu;
 /** After a people's name, what makes it a noun, not an adjective: a verb, punctuation, the sentence's end ("one Cuban referred…", not "a Cuban airline"). */
-const PEOPLE_AS_NOUN = /^(?:\s+(?:\p{Ll}+ed|was|were|is|are|had|has|said|told|who)\b|[^\s\p{L}]|$)/u;
+const PEOPLE_AS_NOUN = new RegExp(`^(?:\\s+(?:${PAST_VERB}|were|is|are|has|who)\\b|[^\\s\\p{L}]|$)`, 'u');
 
 /**
  * The people a sentence describes without naming ("a Norwegian and Irish diplomat", "his teenage son",
@@ -148,10 +150,14 @@ function* describedPeople(text: string): Generator<[number, number]> {
   }
 }
 
-/** Of the people a sentence describes, the one nearest what the question asks done (within two words), else the first. */
-function describedPerson(sentence: SentenceAnalysis, asked: ReadonlySet<string>): { span: [number, number]; score: number } | null {
+/**
+ * Of the people a sentence describes, the one nearest what the question asks done (within two words),
+ * else the first; with `any`, the first, unscored (whether there is one is all the rerank asks).
+ */
+function describedPerson(sentence: SentenceAnalysis, asked: ReadonlySet<string>, any: boolean): { span: [number, number]; score: number } | null {
   let found: { span: [number, number]; score: number } | null = null;
   for (const span of describedPeople(sentence.text)) {
+    if (any) return { span, score: DESCRIBED_SCORE };
     const score = DESCRIBED_SCORE + (wordsToAsked(sentence, asked, ...span, true) <= 2 ? 0.5 : 0);
     if (!found || score > found.score) found = { span, score };
   }
