@@ -95,6 +95,12 @@ describe('ask over the bundled corpus', () => {
       expect(ask(core, 'where was Fidel when he got word of the assassination?').results[0]?.quote.text).toContain('heard the news in Havana');
     });
 
+    it('reads the Oval Office as the White House, a name the documents use, rather than refusing a name they lack', () => {
+      const result = ask(core, 'what did Kennedy say in the Oval Office about Castro?');
+      expect(result.answered).toBe(true);
+      expect(result.results.map((r) => r.quote.text).join(' ')).toContain('White House');
+    });
+
     it('returns distinct passages, and pages through them without repeats', () => {
       const first = ask(core, 'Castro', { page: 1 }).results.map((r) => r.passage.id);
       const second = ask(core, 'Castro', { page: 2 }).results.map((r) => r.passage.id);
