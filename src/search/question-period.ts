@@ -29,6 +29,22 @@ export interface PeriodReading {
   spans: Array<[number, number]>;
   /** Set when the question names a period that cannot be (a range that runs backwards, a year outside the calendar): what to tell the user. */
   problem?: string;
+  /**
+   * True when every date of the period is written as a noun's modifier ("the November 1963 Oval Office
+   * recording", "his April 1961 message"): it names a thing by its date, and what is asked of the thing
+   * may have happened at another time.
+   */
+  attributive?: boolean;
+}
+
+/** Before a date that modifies a noun: a determiner or a possessive ("the 1984 deal", "Kennedy's April 1961 letter"). */
+const DETERMINER_BEFORE = /(?:\b(?:the|a|an|his|her|their|its|our|this|that)|\p{L}['’]s)\s+$/iu;
+/** After such a date: the noun's words, not a preposition, a conjunction or a verb ("the 1962 and 1963 talks" is two dates). */
+const NOUN_AFTER = /^\s+(?!(?:and|or|to|through|until|till|when|while|before|after|in|on|at|of|by|for|with|from|as|is|was|were|did|do|does|had|has)\b)\p{L}/iu;
+
+/** Whether the words at [start, end) of the question modify the noun after them (see `PeriodReading.attributive`). */
+function modifiesNoun(question: string, start: number, end: number): boolean {
+  return DETERMINER_BEFORE.test(question.slice(Math.max(0, start - 24), start)) && NOUN_AFTER.test(question.slice(end, end + 24));
 }
 
 const DECADE_WORDS: Record<string, number> = { twenties: 20, thirties: 30, forties: 40, fifties: 50, sixties: 60, seventies: 70, eighties: 80, nineties: 90 };
@@ -121,7 +137,8 @@ export function questionPeriod(question: string): PeriodReading {
     if (m.granularity === 'year' || (m.granularity === 'month' && granularity === 'day')) granularity = m.granularity;
     text += i ? `, ${m.text}` : m.text;
   }
-  return { period: { first, last, granularity, text }, spans };
+  const attributive = mentions.every((m) => modifiesNoun(question, m.start, m.end));
+  return attributive ? { period: { first, last, granularity, text }, spans, attributive } : { period: { first, last, granularity, text }, spans };
 }
 
 /**

@@ -95,6 +95,11 @@ describe('ask over the bundled corpus', () => {
       expect(ask(core, 'where was Fidel when he got word of the assassination?').results[0]?.quote.text).toContain('heard the news in Havana');
     });
 
+    it('answers the year asked of a thing its date names from another time than that date', () => {
+      // The recording of November 5, 1963 is not when it became public: no bonus for dating something in November 1963.
+      expect(ask(core, 'In what year did the November 1963 White House recording about Castro first become public?').results[0]?.quote.text).toContain('in 2003');
+    });
+
     it('reads the Oval Office as the White House, a name the documents use, rather than refusing a name they lack', () => {
       const result = ask(core, 'what did Kennedy say in the Oval Office about Castro?');
       expect(result.answered).toBe(true);

@@ -157,6 +157,26 @@ describe('the period a question asks about', () => {
       expect(analyzeQuery('what did Obama say the day after?', null).concepts.map((c) => c.surface)).toContain('day');
     });
   });
+
+  describe('a date naming a thing', () => {
+    it('is read as a noun’s modifier after a determiner or a possessive, before the noun', () => {
+      expect(questionPeriod('what did the November 1963 Oval Office recording show?').attributive).toBe(true);
+      expect(questionPeriod('what did Kennedy write in his April 1961 message?').attributive).toBe(true);
+      expect(questionPeriod('what did Kennedy do in April 1961?').attributive).toBeUndefined();
+      expect(questionPeriod('what happened in the 1962 and 1963 talks?').attributive).toBeUndefined();
+    });
+
+    it('is not the period of a question asking the year of that thing, whose answer is another time', () => {
+      expect(analyzeQuery('In what year did the November 1963 recording first become public?', null).period).toBeNull();
+      expect(analyzeQuery('which year was the 1984 deal undone?', null).period).toBeNull();
+    });
+
+    it('is the period still when the question asks a date within it, or anything else', () => {
+      expect(analyzeQuery('when was the 1984 deal signed?', null).period?.text).toBe('1984');
+      expect(analyzeQuery('In what year did the 1960s protests start?', null).period?.text).toBe('the 1960s');
+      expect(analyzeQuery('what did Kennedy claim in his April 1961 message?', null).period?.text).toBe('April 1961');
+    });
+  });
 });
 
 describe('answer types', () => {
