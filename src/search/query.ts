@@ -84,7 +84,7 @@ export function analyzeQuery(raw: string, aliases: AliasTable | null, context: Q
   for (const term of new Set(typedPeriod)) if (!concepts.has(term)) terms.push({ term, weight: PERIOD_WEIGHT });
   for (const term of periodYears) if (!concepts.has(term)) terms.push({ term, weight: PERIOD_WEIGHT / Math.sqrt(periodYears.length) });
   const phrases = phrasesOf(tokens);
-  nameSurnames(tokens, concepts);
+  nameSurnames(tokens, concepts, text);
   const { credited, named } = applyAliases(aliases, tokens, concepts, terms, phrases);
   if (related) expandByLexicon({ text, content, tokens, concepts, named, terms }, { known, related, aliases });
   // Marked: what the user asked and its expansions of a relation `marked`, not the period's words or the answer's (the
@@ -183,13 +183,16 @@ function phrasesOf(tokens: readonly AnalyzedToken[]): string[][] {
 
 /**
  * A name of several words typed together: its first words are found, in a passage naming the whole,
- * wherever its last word is (the last word first, so that each word before it points to it).
+ * wherever its last word is (the last word first, so that each word before it points to it). Words
+ * apart in the question as typed are two names: "In his message to Khrushchev, how many Cubans…" (the
+ * comma and the blanked "how many" between them) names no "Khrushchev Cubans".
  */
-function nameSurnames(tokens: readonly AnalyzedToken[], concepts: Map<string, ConceptTerm>): void {
+function nameSurnames(tokens: readonly AnalyzedToken[], concepts: Map<string, ConceptTerm>, text: string): void {
   for (let i = tokens.length - 2; i >= 0; i--) {
     const concept = concepts.get(tokens[i]!.term)!;
     const next = tokens[i + 1]!;
     if (!concept.name || !concepts.get(next.term)!.name || next.position - tokens[i]!.position !== 1) continue;
+    if (!/^(?:\.? +|-)$/.test(text.slice(tokens[i]!.end, next.start))) continue;
     const last = concepts.get(next.term)!.surname ?? next.term;
     if (last !== concept.term) concept.surname = last;
   }

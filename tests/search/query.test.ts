@@ -99,6 +99,13 @@ describe('query analysis', () => {
       expect(surnames('Did Goodwin meet Guevara in Uruguay?')).toEqual({ goodwin: null, meet: null, guevara: null, uruguai: null });
     });
 
+    it('reads two names a comma or a blanked frame stands between as two names, not one', () => {
+      const surnames = (q: string) => Object.fromEntries(analyzeQuery(q, domainAliases).concepts.map((c) => [c.term, c.surname ?? null]));
+      expect(surnames('In his note to Khrushchev, how many Cubans fled?')).toEqual({ note: null, khrushchev: null, cuban: null, fled: null });
+      expect(surnames('Did Kennedy, Castro or Khrushchev blink?')).toMatchObject({ kennedi: null, castro: null });
+      expect(surnames('What did Jean-Paul Sartre say?')).toMatchObject({ jean: 'sartr', paul: 'sartr' });
+    });
+
     it('weighs light verbs (make, get, come, become) at half, and never as the focus', () => {
       const query = analyzeQuery('When did Nixon become president?', domainAliases);
       const byTerm = Object.fromEntries(query.concepts.map((c) => [c.surface, { weight: c.weight, focus: c.focus }]));
