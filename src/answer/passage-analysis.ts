@@ -250,10 +250,26 @@ export function passageInPeriod(
     const sentences = analysisOf(at).sentences;
     const inContext = dated?.(at);
     if (sentences.some((s) => datesOf(s, inContext).length > 0)) return sentences.some((s) => datesInPeriod(datesOf(s, inContext), period, within));
-    if (!previous) return false;
+    if (!previous) break;
     at = narrativeBefore(passage, previous(at));
   }
-  return false;
+  return !passage.comment && datesInPeriod(headingDates(passage.heading), period, within);
+}
+
+/** The dates of headings (few, and read by every question with a period). */
+const headingDatesCache = new Map<string, SentenceDate[]>();
+
+/**
+ * The dates a heading states: a letter's dateline ("The U.S. will not invade Cuba — Washington, April
+ * 18, 1961"), a section's year ("…Relations in 1963"). A passage under it that states no date, nor do
+ * the passages its narrative goes on from, is of that time: the letter's "More than 100,000 refugees
+ * have recently fled" was written in April 1961.
+ */
+function headingDates(heading: string | null): readonly SentenceDate[] {
+  if (!heading) return [];
+  let dates = headingDatesCache.get(heading);
+  if (!dates) headingDatesCache.set(heading, (dates = extractDates(heading).map(sentenceDate)));
+  return dates;
 }
 
 /**

@@ -353,6 +353,17 @@ describe('what happened in a period', () => {
     expect(ask(core, 'how many people died when exiles bombed the cuban airliner in 76').results[0]?.quote.text).toContain('killed 73 passengers');
   });
 
+  it('dates a passage that states no date, nor does its narrative, by the date its heading states, never a comment', () => {
+    const at = (text: string, heading: string | null, comment: Passage['comment'] = null): Passage => ({ id: 't#p1', docId: 't', n: 1, heading, text, sentences: [[0, text.length]], paragraph: 1, line: 1, comment });
+    const april1961 = { first: '1961-04-01', last: '1961-04-30', granularity: 'month' as const, text: 'April 1961' };
+    const dateline = 'The U.S. will not invade Cuba — Washington, April 18, 1961';
+    expect(passageInPeriod(at('More than 100,000 refugees have recently fled from Cuba.', dateline), april1961, { within: true })).toBe(true);
+    expect(passageInPeriod(at('More than 100,000 refugees have recently fled from Cuba.', 'The U.S. will not invade Cuba'), april1961, { within: true })).toBe(false);
+    // A date of its own is the passage's time, whatever the heading says.
+    expect(passageInPeriod(at('Refugees fled in 1959.', dateline), april1961, { within: true })).toBe(false);
+    expect(passageInPeriod(at('More than 100,000 refugees have recently fled from Cuba.', dateline, { author: 'Joe' }), april1961, { within: true })).toBe(false);
+  });
+
   it('counts a date more than half in the period, and no longer than it, as within it', () => {
     const at = (text: string): Passage => ({ id: 't#p1', docId: 't', n: 1, heading: null, text, sentences: [[0, text.length]], paragraph: 1, line: 1, comment: null });
     const carterYears = { first: '1977-01-20', last: '1981-01-20', granularity: 'year' as const, text: 'the Carter years' };
