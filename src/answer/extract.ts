@@ -163,13 +163,15 @@ export function chooseQuote(passage: Passage, prepared: QuoteQuery): QuoteChoice
         ? -0.2
         : sentenceBonus(s, prepared, held);
   }
-  // The context a sentence sits in: the passage's heading, and the passage before it under the same heading, whose
+  // The context a sentence sits in: the passage's heading and byline ("what did Kennedy say in his letter": every
+  // sentence of the letter is Kennedy's, in a letter), and the passage before it under the same heading, whose
   // narrative it continues ("In retaliation for this setback, Kennedy enacted…" after the Bay of Pigs). Only the
   // question's own words (or aliases): a related word in a heading is too loose a context ("United States" gave
   // "impose" the credit of "stately").
+  const byline = prepared.byline?.(passage);
   let lacked = false;
   for (let k = 0; k < n; k++) {
-    around[k] = conceptFound(concepts[k]!, headingTerms) ? QUOTE_RULES.headingCredit : 0;
+    around[k] = conceptFound(concepts[k]!, headingTerms) || (byline !== undefined && conceptFound(concepts[k]!, byline)) ? QUOTE_RULES.headingCredit : 0;
     if (!around[k] && !unknown[k] && !heldWhole(k, n, sentences.length)) lacked = true;
   }
   // (The passage before is read only for a word of the question the corpus holds that this one lacks.)

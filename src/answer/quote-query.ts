@@ -29,6 +29,11 @@ export interface QuoteQuery {
   /** The passage before a passage in its document, whose words are the context it continues (see `QUOTE_RULES.contextCredit`); absent: none. */
   previous?: (passage: Passage) => Passage | undefined;
   /**
+   * The terms of a passage's byline: its document's kind and author ("presidential letter John F.
+   * Kennedy"), a context of every sentence as its heading is (see `QUOTE_RULES.headingCredit`); absent: none.
+   */
+  byline?: (passage: Passage) => ReadonlySet<string>;
+  /**
    * The kind of answer the quote's answer span is: the question's type, except that "who was Lisa
    * Howard?" asks what a name is, so only a role beside it answers, never another name.
    */
@@ -64,16 +69,21 @@ function whoIsName(question: string): boolean {
 
 /**
  * Prepares a question for `chooseQuote` and `quoteOf`, with the corpus's IDF and vocabulary; `near`,
- * when given, lists the words of the corpus within two edits of a word (see `typoCreditOf`); `dated` and
- * `previous`, what a passage's place in its document tells: its sentences' dates in their narrative
- * (see `narrativeDates`; kept only for a question with a period) and the passage before it.
+ * when given, lists the words of the corpus within two edits of a word (see `typoCreditOf`); `dated`,
+ * `previous` and `byline`, what a passage's place in its document tells: its sentences' dates in their
+ * narrative (see `narrativeDates`; kept only for a question with a period), the passage before it, and
+ * its document's kind and author.
  */
 export function quoteQuery(
   query: AnalyzedQuery,
   idf: (term: string) => number,
   knownTerm: (term: string) => boolean = () => true,
   near?: (term: string) => NearWords,
-  { dated, previous }: { dated?: NarrativeDates | undefined; previous?: ((passage: Passage) => Passage | undefined) | undefined } = {},
+  {
+    dated,
+    previous,
+    byline,
+  }: { dated?: NarrativeDates | undefined; previous?: ((passage: Passage) => Passage | undefined) | undefined; byline?: ((passage: Passage) => ReadonlySet<string>) | undefined } = {},
 ): QuoteQuery {
   const concepts = query.concepts;
   const unknown = concepts.map((c) => !knownTerm(c.term));
@@ -90,6 +100,7 @@ export function quoteQuery(
     // passage (spread in when given, its shapes were four).
     dated: dated && query.period ? dated : undefined,
     previous,
+    byline,
     totalWeight: conceptsWeight + periodWeight || 1,
     focusTerms: new Set(concepts.filter((c) => c.focus).map((c) => c.term)),
     names: new Set(concepts.map((c) => c.term)),

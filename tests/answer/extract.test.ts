@@ -233,6 +233,16 @@ describe('pickQuote', () => {
     expect(quote(withHeading, q).score).toBeGreaterThan(quote(without, q).score);
   });
 
+  it('counts a question word found only in the byline (the document’s kind and author) as a heading’s', () => {
+    const p = passage('More than 100,000 refugees have fled from Cuba.');
+    const analyzed = analyzeQuery('What did Kennedy’s letter say about refugees?', domainAliases);
+    const byline = () => new Set(['presidenti', 'letter', 'john', 'f', 'kennedi']);
+    const score = (prepared: ReturnType<typeof quoteQuery>) => chooseQuote(p, prepared).score;
+    const withHeading = chooseQuote(passage(p.text, 'Kennedy’s letter'), quoteQuery(analyzed, idf)).score;
+    expect(score(quoteQuery(analyzed, idf, () => true, undefined, { byline }))).toBe(withHeading);
+    expect(withHeading).toBeGreaterThan(score(quoteQuery(analyzed, idf)));
+  });
+
   it('gives a heading no credit for a word only related to the question’s', () => {
     const text = 'This caused him to put pressure on Castro through an embargo.';
     const q = analyzeQuery('Why did Johnson impose the embargo?', domainAliases, { related: (t) => (t === 'impos' ? [{ term: 'state', relation: 'synonym' }] : []) });
