@@ -18,7 +18,7 @@ import { createHash } from 'node:crypto';
 import { closeSync, fsyncSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
 
 export const MAGIC = Buffer.from('BCINDEX\0', 'latin1');
-export const FORMAT_VERSION = 1;
+export const FORMAT_VERSION = 2;
 const HEADER = 96;
 
 export type Section = Uint8Array | Uint32Array | Float64Array;

@@ -15,11 +15,12 @@ import { mkdirSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { findUp, isPackageRoot, moduleDir } from '../util/find-up.js';
-import type { Corpus, CorpusDocument, Passage } from '../corpus/types.js';
+import type { Corpus, CorpusDocument } from '../corpus/types.js';
 import { assembleCorpus } from '../corpus/load.js';
 import { ENGINE_VERSION, SearchEngine, type EngineOptions, type EngineState } from '../search/engine.js';
 import { codeVersion } from './code-version.js';
 import { FORMAT_VERSION, readCacheFile, writeCacheFile, type Section } from './format.js';
+import { decodePassages, encodePassages, type PassageColumns, type PassageTable } from './passage-columns.js';
 
 import { Lexicon } from '../lexicon/lexicon.js';
 export { CacheFileError } from './format.js';
@@ -107,10 +108,10 @@ export function encodeIndex(corpus: Corpus, engine: SearchEngine, lexicon?: Lexi
   let at = 0;
   for (const p of passages) for (const [s, e] of p.sentences) (sentences[at++] = s), (sentences[at++] = e);
   const documents = corpus.documents.map((d) => ({ ...d, passages: d.passages.length }));
-  // Key order kept: text and sentences are filled back in place on load.
-  const passageRows = passages.map((p) => ({ ...p, text: 0, sentences: 0 }));
-  const json = JSON.stringify({ documents, passages: passageRows, terms: state.store.terms.length, keepsPositions: state.store.keepsPositions, fields: state.postings.fields.length });
+  const { table, columns } = encodePassages(corpus.documents, passages.length);
+  const json = JSON.stringify({ documents, ...table, terms: state.store.terms.length, keepsPositions: state.store.keepsPositions, fields: state.postings.fields.length });
   const sections: Record<string, Section> = {
+    ...columns,
     json: Buffer.from(json, 'utf8'),
     text: Buffer.from(passages.map((p) => p.text).join(''), 'utf8'),
     textLengths,
@@ -143,9 +144,8 @@ export function decodeIndex(sections: Record<string, Section>, corpusDir: string
     if (!(s instanceof type)) throw new Error(`section ${name} is missing or of the wrong type`);
     return s;
   };
-  const head = JSON.parse(utf8.decode(need('json', Uint8Array))) as {
+  const head = JSON.parse(utf8.decode(need('json', Uint8Array))) as PassageTable & {
     documents: Array<Omit<CorpusDocument, 'passages'> & { passages: number }>;
-    passages: Array<Record<string, unknown>>;
     terms: number;
     keepsPositions: boolean | null;
     fields: number;
@@ -154,32 +154,34 @@ export function decodeIndex(sections: Record<string, Section>, corpusDir: string
   const textLengths = need('textLengths', Uint32Array);
   const sentenceCounts = need('sentenceCounts', Uint32Array);
   const sentences = need('sentences', Uint32Array);
-  const n = head.passages.length;
+  const columns: PassageColumns = {
+    passageHeading: need('passageHeading', Uint32Array),
+    passageN: need('passageN', Uint32Array),
+    passageParagraph: need('passageParagraph', Uint32Array),
+    passageLine: need('passageLine', Uint32Array),
+    passagePage: need('passagePage', Uint32Array),
+  };
+  const n = columns.passageN.length;
   if (textLengths.length !== n || sentenceCounts.length !== n) throw new Error('passage columns do not match the passages');
-  const passages: Passage[] = new Array(n);
   let textAt = 0;
   let sentenceAt = 0;
-  for (let i = 0; i < n; i++) {
-    const row = head.passages[i]!;
+  const passages = decodePassages(head.documents, head, columns, (i) => {
     const length = textLengths[i]!;
-    row['text'] = allText.slice(textAt, textAt + length);
+    const text = allText.slice(textAt, textAt + length);
     textAt += length;
     const count = sentenceCounts[i]!;
     const ranges: Array<[number, number]> = new Array(count);
     for (let k = 0; k < count; k++) ranges[k] = [sentences[sentenceAt + 2 * k]!, sentences[sentenceAt + 2 * k + 1]!];
     sentenceAt += 2 * count;
-    row['sentences'] = ranges;
-    passages[i] = row as unknown as Passage;
-  }
+    return { text, sentences: ranges };
+  });
   if (textAt !== allText.length || sentenceAt !== sentences.length) throw new Error('passage text or sentences do not add up');
   let passageAt = 0;
   const documents: CorpusDocument[] = head.documents.map((d) => {
     const own = passages.slice(passageAt, passageAt + d.passages);
     passageAt += d.passages;
-    if (own.some((p) => p.docId !== d.meta.id)) throw new Error(`passages of ${d.meta.id} are out of place`);
     return { ...d, passages: own };
   });
-  if (passageAt !== n) throw new Error('documents and passages do not add up');
   const corpus = assembleCorpus(resolve(corpusDir), documents);
   const termsText = utf8.decode(need('terms', Uint8Array));
   const terms = head.terms === 0 ? [] : termsText.split('\n');
