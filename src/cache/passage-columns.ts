@@ -60,8 +60,9 @@ export function encodePassages(documents: readonly CorpusDocument[], count: numb
 }
 
 /**
- * The passages back, in corpus order, with the text and sentence ranges of each (`fill`), as ingestion
- * makes them (the same fields in the same order). Throws on columns that do not fit the documents.
+ * The passages back, in corpus order, with the text and sentence ranges of each (`fill`, called once
+ * per passage in that order, so it may read its sections sequentially), as ingestion makes them (the
+ * same fields in the same order). Throws on columns that do not fit the documents.
  */
 export function decodePassages(
   documents: ReadonlyArray<{ meta: { id: string }; passages: number }>,
