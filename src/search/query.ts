@@ -4,7 +4,7 @@ import type { QueryTerm } from './engine.js';
 import type { AliasTable } from './aliases.js';
 import type { Related } from '../lexicon/lexicon.js';
 import { CHAT_CLOSING, CHAT_OPENING, FRAME_PHRASES, TYPE_WORDS, questionType, type QuestionType } from './question-type.js';
-import { questionPeriod, type PeriodReading, type QuestionPeriod } from './question-period.js';
+import { questionPeriod, type QuestionPeriod } from './question-period.js';
 import { respell, type ReadAs } from './transposed.js';
 import { readShorthand } from './shorthand.js';
 import { expandByLexicon, RELATED } from './query-expansion.js';
@@ -95,25 +95,10 @@ export function analyzeQuery(raw: string, aliases: AliasTable | null, context: Q
   for (const c of concepts.values()) for (const r of c.related) if (RELATED[r.relation].marked) markTerms.add(r.term);
   for (const term of credited) markTerms.add(term);
   const aboutSpeaking = type === 'speech' || tokens.some((t) => SPEECH_WORDS.has(t.surface));
-  const period = namesTheThing(reading, text) ? null : reading.period;
-  const analyzed: AnalyzedQuery = { text: typed, type, aboutSpeaking, period, concepts: [...concepts.values()], plan: { terms, phrases }, markTerms };
+  const analyzed: AnalyzedQuery = { text: typed, type, aboutSpeaking, period: reading.period, concepts: [...concepts.values()], plan: { terms, phrases }, markTerms };
   if (reading.problem) analyzed.periodProblem = reading.problem;
   if (readAs.length) analyzed.readAs = readAs;
   return analyzed;
-}
-
-/** A question asking for a year ("in what year…", "which year…"). */
-const ASKS_A_YEAR = /\b(?:what|which)\s+year\b/i;
-
-/**
- * Whether the question's period only names the thing it asks the year of: "In what year did the
- * November 1963 recording become public?" A date within one year, written as a noun's modifier (see
- * `PeriodReading.attributive`), cannot be the year asked but trivially: the answer is another time,
- * and a passage need not date anything then.
- */
-function namesTheThing(reading: PeriodReading, text: string): boolean {
-  const period = reading.period;
-  return !!period && !!reading.attributive && period.first.slice(0, 4) === period.last.slice(0, 4) && ASKS_A_YEAR.test(text);
 }
 
 /**

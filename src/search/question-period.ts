@@ -32,10 +32,15 @@ export interface PeriodReading {
   /**
    * True when every date of the period is written as a noun's modifier ("the November 1963 Oval Office
    * recording", "his April 1961 message"): it names a thing by its date, and what is asked of the thing
-   * may have happened at another time.
+   * may have happened at another time. When the question asks the year of that thing and the date is
+   * within one year, `period` is then null: "In what year did the November 1963 recording become
+   * public?" asks another time, and a passage need not date anything in November 1963.
    */
   attributive?: boolean;
 }
+
+/** A question asking for a year ("in what year…", "which year…"). */
+const ASKS_A_YEAR = /\b(?:what|which)\s+year\b/i;
 
 /** Before a date that modifies a noun: a determiner or a possessive ("the 1984 deal", "Kennedy's April 1961 letter"). */
 const DETERMINER_BEFORE = /(?:\b(?:the|a|an|his|her|their|its|our|this|that)|\p{L}['’]s)\s+$/iu;
@@ -137,8 +142,10 @@ export function questionPeriod(question: string): PeriodReading {
     if (m.granularity === 'year' || (m.granularity === 'month' && granularity === 'day')) granularity = m.granularity;
     text += i ? `, ${m.text}` : m.text;
   }
-  const attributive = mentions.every((m) => modifiesNoun(question, m.start, m.end));
-  return attributive ? { period: { first, last, granularity, text }, spans, attributive } : { period: { first, last, granularity, text }, spans };
+  const period = { first, last, granularity, text };
+  if (!mentions.every((m) => modifiesNoun(question, m.start, m.end))) return { period, spans };
+  const namesTheThing = first.slice(0, 4) === last.slice(0, 4) && ASKS_A_YEAR.test(question);
+  return { period: namesTheThing ? null : period, spans, attributive: true };
 }
 
 /**
