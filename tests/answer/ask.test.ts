@@ -106,6 +106,11 @@ describe('ask over the bundled corpus', () => {
       expect(result.results.map((r) => r.quote.text).join(' ')).toContain('White House');
     });
 
+    it('weighs "say" as "said", its common form, so that the letter’s own words on refugees make the first page', () => {
+      const ids = ask(core, 'what did Kennedy say in his letter about refugees').results.map((r) => r.passage.id);
+      expect(ids).toContain('kennedy-khrushchev-1961-04-18#p1');
+    });
+
     it('returns distinct passages, and pages through them without repeats', () => {
       const first = ask(core, 'Castro', { page: 1 }).results.map((r) => r.passage.id);
       const second = ask(core, 'Castro', { page: 2 }).results.map((r) => r.passage.id);

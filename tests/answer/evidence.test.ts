@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { coverage, heaviestFirst, typoCredit, typoCreditOf } from '../../src/answer/evidence.js';
+import { conceptWeight, coverage, heaviestFirst, LACKED_WORD, typoCredit, typoCreditOf } from '../../src/answer/evidence.js';
 import { analysisOf } from '../../src/answer/passage-analysis.js';
 import { loadCore } from '../../src/core.js';
 import { analyzeQuery } from '../../src/search/query.js';
@@ -56,6 +56,37 @@ describe('coverage', () => {
 
   it('is 0 for a question with no terms', () => {
     expect(coverage(analyzeQuery('who is it?', null), new Set(['castro']), idf, known)).toBe(0);
+  });
+});
+
+describe('conceptWeight', () => {
+  const forms = (t: string) => ({ sai: 4, said: 1, kennedi: 3, jfk: 1, stall: 6, impass: 2, unit: 0.5, state: 0.4 })[t] ?? 5;
+
+  it('weighs a word the corpus holds as its commonest form', () => {
+    const q = analyzeQuery('what did he say', null);
+    q.concepts[0]!.alternatives = [['said']];
+    expect(conceptWeight(q.concepts[0]!, forms, true)).toBe(1);
+  });
+
+  it('counts a form of several words as common as its rarest word', () => {
+    const q = analyzeQuery('what did he say', null);
+    q.concepts[0]!.alternatives = [['unit', 'state']];
+    expect(conceptWeight(q.concepts[0]!, forms, true)).toBe(0.5);
+  });
+
+  it('keeps a lacked word’s own weight, whatever its forms', () => {
+    const q = analyzeQuery('why did talks stall', null);
+    const stall = q.concepts.find((c) => c.term === 'stall')!;
+    stall.alternatives = [['impass']];
+    expect(conceptWeight(stall, forms, false)).toBeCloseTo(6 / LACKED_WORD);
+  });
+
+  it('keeps a name’s own weight, whatever its aliases', () => {
+    const q = analyzeQuery('what did Kennedy say', null);
+    const kennedy = q.concepts.find((c) => c.term === 'kennedi')!;
+    kennedy.alternatives = [['jfk']];
+    kennedy.name = true;
+    expect(conceptWeight(kennedy, forms, true)).toBe(3);
   });
 });
 
