@@ -213,9 +213,8 @@ export class SearchEngine {
     if (state.postings.docCount !== state.store.docIds.length || state.postings.termCount !== state.store.terms.length) {
       throw new Error('saved index: documents or terms differ between store and postings');
     }
-    if (state.sorted.length !== state.store.terms.length) throw new Error('saved index: sorted vocabulary has the wrong length');
     if (state.order.length !== state.store.docIds.length) throw new Error('saved index: document order has the wrong length');
-    engine.store = TermStore.fromState(state.store);
+    engine.store = TermStore.fromState(state.store, state.sorted);
     engine.postings = PostingsIndex.fromState(state.postings);
     engine.postings.prepare(engine.bm25);
     engine.sorted = state.sorted;

@@ -119,11 +119,27 @@ describe('the compact index', () => {
       expect(loaded.documentFrequency('castro')).toBe(built.documentFrequency('castro'));
     });
 
+    it('finds each of its terms when loaded, and none it lacks, and goes on finding them once documents are added', () => {
+      const options: EngineOptions = { fields: ['text'] };
+      const built = new SearchEngine(options);
+      built.addAll(randomDocs(random(9), 60));
+      const state = built.exportState();
+      const vocabulary = [...state.store.terms];
+      const loaded = SearchEngine.fromState(options, state);
+      for (const term of vocabulary) expect(loaded.termId(term), term).toBe(built.termId(term));
+      for (const term of ['', 'a', 'zzzz', `${vocabulary[0]}x`]) expect(loaded.has(term), term).toBe(built.has(term));
+      loaded.addAll([{ id: 'added', text: 'zebra castro' }]);
+      expect(loaded.has('zebra')).toBe(true);
+      for (const term of vocabulary) expect(loaded.termId(term), term).toBe(built.termId(term));
+      expect(state.store.terms).toEqual(vocabulary);
+    });
+
     it('refuses a state whose arrays do not fit together', () => {
       const built = new SearchEngine({ fields: ['text'] });
       built.addAll([{ id: 'a', text: 'castro in havana' }]);
       const state = built.exportState();
       expect(() => SearchEngine.fromState({ fields: ['text'] }, { ...state, sorted: new Uint32Array(0) })).toThrow(/sorted vocabulary/);
+      expect(() => SearchEngine.fromState({ fields: ['text'] }, { ...state, sorted: new Uint32Array([0, 7]) })).toThrow(/out of range/);
       expect(() => SearchEngine.fromState({ fields: ['text', 'title'] }, state)).toThrow(/field count/);
     });
   });
