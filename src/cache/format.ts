@@ -12,10 +12,12 @@
  *   96 …   payload: u32 length of the table of contents (JSON), the table, padding to 8, sections
  *
  * A file that is too short, has another magic or version, a payload of the wrong length or a wrong
- * checksum is refused with the reason; it is never partly read.
+ * checksum is refused with the reason; what its sections decode to is not to be trusted before
+ * `CacheFile.verified` (a large file's checksum is computed while they are decoded).
  */
 import { createHash } from 'node:crypto';
-import { closeSync, fsyncSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, fstatSync, fsyncSync, openSync, readFileSync, readSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { checksumAlongside, DEFAULT_CHECKSUM, type ChecksumOptions } from './checksum.js';
 
 export const MAGIC = Buffer.from('BCINDEX\0', 'latin1');
 export const FORMAT_VERSION = 2;
@@ -103,14 +105,31 @@ function writeAll(fd: number, data: Uint8Array): void {
   for (let done = 0; done < data.byteLength; ) done += writeSync(fd, data, done, data.byteLength - done);
 }
 
+/** A saved-index file, read: its sections, and the wait for its checksum. */
+export interface CacheFile {
+  sections: Record<string, Section>;
+  /**
+   * Throws `CacheFileError` (corrupt) unless the payload's checksum is the one saved: call it before
+   * trusting what the sections decode to. Waits for the checksum when a worker computes it (see
+   * `checksumAlongside`); the first call's verdict stands.
+   */
+  verified(): void;
+}
+
 /** Reads `path` and checks it against `key`: the sections, or a `CacheFileError` saying why not. */
-export function readCacheFile(path: string, key: Buffer): Record<string, Section> {
-  let file: Buffer;
-  try {
-    file = readFileSync(path);
-  } catch (error) {
-    throw new CacheFileError('missing', `cannot read ${path} (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
-  }
+export function readCacheFile(path: string, key: Buffer, options?: ChecksumOptions): Record<string, Section> {
+  const file = openCacheFile(path, key, options);
+  file.verified();
+  return file.sections;
+}
+
+/**
+ * Reads `path` and checks its header against `key`, while the payload's checksum is computed
+ * alongside (a large file's on a worker thread, see `checksumAlongside`): the sections, to be trusted
+ * once `verified()` returns, or a `CacheFileError` saying why not.
+ */
+export function openCacheFile(path: string, key: Buffer, options: ChecksumOptions = {}): CacheFile {
+  const file = readWhole(path, options.alongsideFrom ?? DEFAULT_CHECKSUM.alongsideFrom);
   if (file.length < HEADER) throw new CacheFileError('corrupt', `truncated header (${file.length} bytes)`);
   if (!file.subarray(0, 8).equals(MAGIC)) throw new CacheFileError('corrupt', 'wrong magic: not a saved index');
   const version = file.readUInt32LE(8);
@@ -119,8 +138,23 @@ export function readCacheFile(path: string, key: Buffer): Record<string, Section
   const payloadLength = Number(file.readBigUInt64LE(48));
   if (file.length !== HEADER + payloadLength) throw new CacheFileError('corrupt', `payload is ${file.length - HEADER} bytes, header says ${payloadLength}`);
   const payload = file.subarray(HEADER);
-  const digest = createHash('sha256').update(payload).digest();
-  if (!digest.equals(file.subarray(56, 88))) throw new CacheFileError('corrupt', 'checksum mismatch');
+  const digest = checksumAlongside(payload, options);
+  let verdict: boolean | undefined;
+  const verified = () => {
+    verdict ??= digest().equals(file.subarray(56, 88));
+    if (!verdict) throw new CacheFileError('corrupt', 'checksum mismatch');
+  };
+  try {
+    return { sections: sectionsOf(payload), verified };
+  } catch (error) {
+    // What a damaged payload broke on matters less than that it is damaged.
+    verified();
+    throw error;
+  }
+}
+
+/** The sections of a payload, viewed in place. */
+function sectionsOf(payload: Buffer): Record<string, Section> {
   // Typed arrays need aligned offsets; a Buffer from the pool may not start at one.
   const aligned = payload.byteOffset % 8 === 0 ? payload : Buffer.from(payload);
   const tocLength = aligned.readUInt32LE(0);
@@ -141,3 +175,35 @@ export function readCacheFile(path: string, key: Buffer): Record<string, Section
   }
   return sections;
 }
+
+/**
+ * The file's bytes: from `sharedFrom` bytes on a `SharedArrayBuffer`, which a worker thread can hash
+ * while this one decodes, read in chunks; a smaller file as `readFileSync` reads it.
+ */
+function readWhole(path: string, sharedFrom: number): Buffer {
+  let fd: number;
+  try {
+    fd = openSync(path, 'r');
+  } catch (error) {
+    throw new CacheFileError('missing', `cannot read ${path} (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+  }
+  try {
+    const size = fstatSync(fd).size;
+    if (size < sharedFrom) return readFileSync(fd);
+    const file = Buffer.from(new SharedArrayBuffer(size));
+    let at = 0;
+    while (at < size) {
+      const read = readSync(fd, file, at, Math.min(READ_CHUNK, size - at), at);
+      if (read === 0) break;
+      at += read;
+    }
+    return file.subarray(0, at);
+  } catch (error) {
+    throw new CacheFileError('missing', `cannot read ${path} (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Bytes read at a time into a shared buffer. */
+const READ_CHUNK = 16 * 1024 * 1024;

@@ -19,7 +19,7 @@ import type { Corpus, CorpusDocument } from '../corpus/types.js';
 import { assembleCorpus } from '../corpus/load.js';
 import { ENGINE_VERSION, SearchEngine, type EngineOptions, type EngineState } from '../search/engine.js';
 import { codeVersion } from './code-version.js';
-import { FORMAT_VERSION, readCacheFile, writeCacheFile, type Section } from './format.js';
+import { FORMAT_VERSION, openCacheFile, writeCacheFile, type Section } from './format.js';
 import { decodePassages, encodePassages, type PassageColumns, type PassageTable } from './passage-columns.js';
 
 import { Lexicon } from '../lexicon/lexicon.js';
@@ -170,6 +170,7 @@ export function decodeIndex(sections: Record<string, Section>, corpusDir: string
     const text = allText.slice(textAt, textAt + length);
     textAt += length;
     const count = sentenceCounts[i]!;
+    if (sentenceAt + 2 * count > sentences.length) throw new Error('passage sentences run past their section');
     const ranges: Array<[number, number]> = new Array(count);
     for (let k = 0; k < count; k++) ranges[k] = [sentences[sentenceAt + 2 * k]!, sentences[sentenceAt + 2 * k + 1]!];
     sentenceAt += 2 * count;
@@ -222,8 +223,21 @@ export function saveIndex(path: string, key: Buffer, corpus: Corpus, engine: Sea
   return writeCacheFile(path, key, encodeIndex(corpus, engine, lexicon));
 }
 
-/** Loads corpus + engine saved under `key`; throws `CacheFileError` (missing, stale, corrupt) otherwise. */
+/**
+ * Loads corpus + engine saved under `key`; throws `CacheFileError` (missing, stale, corrupt) otherwise.
+ * A large file is decoded while its checksum is computed on another thread, and returned only once
+ * the checksum is right.
+ */
 export function loadIndex(path: string, key: Buffer, corpusDir: string, options: EngineOptions): LoadedIndex {
-  const sections = readCacheFile(path, key);
-  return decodeIndex(sections, corpusDir, options);
+  const file = openCacheFile(path, key);
+  let loaded: LoadedIndex;
+  try {
+    loaded = decodeIndex(file.sections, corpusDir, options);
+  } catch (error) {
+    // A damaged file is reported as damaged, not by what decoding it broke on.
+    file.verified();
+    throw error;
+  }
+  file.verified();
+  return loaded;
 }
