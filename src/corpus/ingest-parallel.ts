@@ -34,6 +34,13 @@ export const DEFAULT_INGEST = { parallelFrom: 4_000_000 } as const;
 /** The worker's script, built beside this module (absent when running from the TypeScript sources). */
 const WORKER = fileURLToPath(new URL('./ingest-worker.js', import.meta.url));
 
+/**
+ * The node options a worker starts with: this process's, less `--input-type`, which a worker given a
+ * script file refuses to start with (under `node --input-type=module -e …` ingestion waited out its
+ * stall limit, then failed).
+ */
+const WORKER_EXEC_ARGV = () => process.execArgv.filter((option) => !option.startsWith('--input-type'));
+
 interface Job {
   index: number;
   meta: DocumentMeta;
@@ -87,7 +94,7 @@ export function ingestInParallel(root: string, metas: readonly DocumentMeta[], o
   const workers = shares.filter((jobs) => jobs.length).map((jobs) => {
     const { port1, port2 } = new MessageChannel();
     ports.push(port1);
-    return new Worker(WORKER, { workerData: { root, jobs, port: port2, signal }, transferList: [port2] });
+    return new Worker(WORKER, { workerData: { root, jobs, port: port2, signal }, transferList: [port2], execArgv: WORKER_EXEC_ARGV() });
   });
   const drain = () => {
     for (const port of ports) {

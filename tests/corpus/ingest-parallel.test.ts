@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -40,6 +41,15 @@ describe('ingestion over several threads', () => {
     const parallel = built.loadCorpus(dir, { threads: 3, parallelFrom: 0, onDocument: (index, ingested) => handed.push(`${index}:${ingested.document?.meta.id}`) });
     expect(handed).toEqual(parallel.documents.map((d, i) => `${i}:${d.meta.id}`));
     expect(JSON.stringify(parallel.documents)).toBe(JSON.stringify(built.loadCorpus(dir, { threads: 1 }).documents));
+  });
+
+  it('starts its workers when node runs code given with --input-type, as `node --input-type=module -e` does', () => {
+    const dir = corpusOf(5);
+    const loader = new URL('../../dist/src/corpus/load.js', import.meta.url).href;
+    const script = `const { loadCorpus } = await import(${JSON.stringify(loader)}); console.log(loadCorpus(${JSON.stringify(dir)}, { threads: 2, parallelFrom: 0 }).documents.length);`;
+    const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8', timeout: 30_000 });
+    expect(run.stderr).toBe('');
+    expect(run.stdout.trim()).toBe('5');
   });
 
   it('reports a broken document as one thread does, whichever thread ingests it', () => {
