@@ -35,11 +35,12 @@ export const DEFAULT_INGEST = { parallelFrom: 4_000_000 } as const;
 const WORKER = fileURLToPath(new URL('./ingest-worker.js', import.meta.url));
 
 /**
- * The node options a worker starts with: this process's, less `--input-type`, which a worker given a
- * script file refuses to start with (under `node --input-type=module -e …` ingestion waited out its
- * stall limit, then failed).
+ * The node options a worker starts with: this process's (the default), or none under `--input-type`,
+ * with which a worker given a script file refuses to start (under `node --input-type=module -e …`
+ * ingestion waited out its stall limit, then failed). Not this process's less that one: given
+ * explicitly, process-wide options (`--expose-gc`, `--max-old-space-size`) are refused too.
  */
-const WORKER_EXEC_ARGV = () => process.execArgv.filter((option) => !option.startsWith('--input-type'));
+const WORKER_EXEC_ARGV = () => (process.execArgv.some((option) => option.startsWith('--input-type')) ? [] : undefined);
 
 interface Job {
   index: number;

@@ -47,7 +47,19 @@ describe('ingestion over several threads', () => {
     const dir = corpusOf(5);
     const loader = new URL('../../dist/src/corpus/load.js', import.meta.url).href;
     const script = `const { loadCorpus } = await import(${JSON.stringify(loader)}); console.log(loadCorpus(${JSON.stringify(dir)}, { threads: 2, parallelFrom: 0 }).documents.length);`;
-    const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8', timeout: 30_000 });
+    for (const options of [['--input-type=module'], ['--expose-gc', '--max-old-space-size=2048', '--input-type=module']]) {
+      const run = spawnSync(process.execPath, [...options, '-e', script], { encoding: 'utf8', timeout: 30_000 });
+      expect(run.stderr).toBe('');
+      expect(run.stdout.trim()).toBe('5');
+    }
+  });
+
+  it('starts its workers when node runs a script with process-wide options, as the benchmarks do', () => {
+    const dir = corpusOf(5);
+    const loader = new URL('../../dist/src/corpus/load.js', import.meta.url).href;
+    const script = join(dir, 'load.mjs');
+    writeFileSync(script, `const { loadCorpus } = await import(${JSON.stringify(loader)}); console.log(loadCorpus(${JSON.stringify(dir)}, { threads: 2, parallelFrom: 0 }).documents.length);`);
+    const run = spawnSync(process.execPath, ['--expose-gc', '--max-old-space-size=2048', script], { encoding: 'utf8', timeout: 30_000 });
     expect(run.stderr).toBe('');
     expect(run.stdout.trim()).toBe('5');
   });
