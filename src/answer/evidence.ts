@@ -130,7 +130,7 @@ export const LACKED_WORD = 1.25;
  * A concept's weight: its term's IDF, a lacked word's less `LACKED_WORD` (see there), times the concept's
  * own weight. A word the corpus holds that is not a name weighs as its commonest form: "say", rare,
  * is mostly written "said", and weighed as "say" it outweighed every other word of "what did Kennedy
- * say in his letter about refugees" (the letter's sentence on refugees third). A form of several words
+ * say in his letter about refugees" (the letter's sentence on refugees seventh). A form of several words
  * is as common as its rarest word. A lacked word keeps its own weight (its forms, "impasse" for
  * "stall", are what the question asks), and so does a name (its aliases, "JFK" for "Kennedy", are other
  * names of one person, not its forms: read as one, the paraphrased sets lost answers).
