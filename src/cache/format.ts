@@ -114,13 +114,16 @@ export interface CacheFile {
    * `checksumAlongside`); the first call's verdict stands.
    */
   verified(): void;
+  /**
+   * What `read` makes of the sections, once the checksum is right. A damaged file is reported as
+   * damaged (`CacheFileError`, corrupt), not by what `read` broke on.
+   */
+  decode<T>(read: (sections: Record<string, Section>) => T): T;
 }
 
 /** Reads `path` and checks it against `key`: the sections, or a `CacheFileError` saying why not. */
-export function readCacheFile(path: string, key: Buffer, options?: ChecksumOptions): Record<string, Section> {
-  const file = openCacheFile(path, key, options);
-  file.verified();
-  return file.sections;
+export function readCacheFile(path: string, key: Buffer): Record<string, Section> {
+  return openCacheFile(path, key).decode((sections) => sections);
 }
 
 /**
@@ -144,13 +147,25 @@ export function openCacheFile(path: string, key: Buffer, options: ChecksumOption
     verdict ??= digest().equals(file.subarray(56, 88));
     if (!verdict) throw new CacheFileError('corrupt', 'checksum mismatch');
   };
-  try {
-    return { sections: sectionsOf(payload), verified };
-  } catch (error) {
-    // What a damaged payload broke on matters less than that it is damaged.
-    verified();
-    throw error;
-  }
+  // What a damaged payload broke on matters less than that it is damaged.
+  const orDamaged = <T>(read: () => T): T => {
+    try {
+      return read();
+    } catch (error) {
+      verified();
+      throw error;
+    }
+  };
+  const sections = orDamaged(() => sectionsOf(payload));
+  return {
+    sections,
+    verified,
+    decode: (read) => {
+      const decoded = orDamaged(() => read(sections));
+      verified();
+      return decoded;
+    },
+  };
 }
 
 /** The sections of a payload, viewed in place. */

@@ -229,15 +229,5 @@ export function saveIndex(path: string, key: Buffer, corpus: Corpus, engine: Sea
  * the checksum is right.
  */
 export function loadIndex(path: string, key: Buffer, corpusDir: string, options: EngineOptions): LoadedIndex {
-  const file = openCacheFile(path, key);
-  let loaded: LoadedIndex;
-  try {
-    loaded = decodeIndex(file.sections, corpusDir, options);
-  } catch (error) {
-    // A damaged file is reported as damaged, not by what decoding it broke on.
-    file.verified();
-    throw error;
-  }
-  file.verified();
-  return loaded;
+  return openCacheFile(path, key).decode((sections) => decodeIndex(sections, corpusDir, options));
 }

@@ -40,7 +40,9 @@ const WORKER = fileURLToPath(new URL('./ingest-worker.js', import.meta.url));
  * ingestion waited out its stall limit, then failed). Not this process's less that one: given
  * explicitly, process-wide options (`--expose-gc`, `--max-old-space-size`) are refused too.
  */
-const WORKER_EXEC_ARGV = () => (process.execArgv.some((option) => option.startsWith('--input-type')) ? [] : undefined);
+function workerExecArgv(): string[] | undefined {
+  return process.execArgv.some((option) => option.startsWith('--input-type')) ? [] : undefined;
+}
 
 interface Job {
   index: number;
@@ -95,7 +97,7 @@ export function ingestInParallel(root: string, metas: readonly DocumentMeta[], o
   const workers = shares.filter((jobs) => jobs.length).map((jobs) => {
     const { port1, port2 } = new MessageChannel();
     ports.push(port1);
-    return new Worker(WORKER, { workerData: { root, jobs, port: port2, signal }, transferList: [port2], execArgv: WORKER_EXEC_ARGV() });
+    return new Worker(WORKER, { workerData: { root, jobs, port: port2, signal }, transferList: [port2], execArgv: workerExecArgv() });
   });
   const drain = () => {
     for (const port of ports) {
