@@ -25,6 +25,7 @@ import type { AnalyzedQuery } from '../../src/search/query-types.js';
 import { NearDuplicates } from '../../src/search/near-duplicates.js';
 import { respellLookups } from '../../src/search/transposed.js';
 import { shorthandLookups } from '../../src/search/shorthand.js';
+import { readsSpellings } from '../../src/search/name-spellings.js';
 import { DEFAULT_PASSAGE_SEARCH } from '../../src/search/passage-search.js';
 import { fieldBm25, type Field, type FieldLengths, type WeightedTerm } from './bm25.js';
 
@@ -73,18 +74,21 @@ export async function retrieve(client: PoolClient, question: string, limit: numb
   // The lexicon's related words are looked up with the question's own (their statistics are needed too), and the
   // words a typo of swapped letters may be read as ("presdient" → "president") and its shorthand, for `respell` and
   // `readShorthand` to know them.
-  const lookup = wordsRead(analyzeQuery(question, aliases, related ? { related } : {}));
+  const first = analyzeQuery(question, aliases, related ? { related } : {});
+  const lookup = wordsRead(first);
   // (Only whether the corpus holds those: their near spellings are no word of the question, and a trigram search each
   // had doubled a question's time on 107 MB of records.)
   const exact = [...respellLookups(question), ...shorthandLookups(question)].filter((t) => !lookup.has(t));
-  const stats = await wordStats(client, [...lookup], exact);
+  // A name's other spellings in the corpus are read from the words near it, though the corpus holds it (`nameSpellings`).
+  const names = first.concepts.filter(readsSpellings).map((c) => c.term);
+  const stats = await wordStats(client, [...lookup], exact, names);
   const { n, df, nearOf } = stats;
   const idfOf = (count: number) => Math.log(1 + (n - count + 0.5) / (count + 0.5));
   const maxIdf = 1.5 * idfOf(1);
   const known = (term: string) => df.has(term);
   const weight = (term: string) => (known(term) ? idfOf(df.get(term)!) : maxIdf);
   // (Without a lexicon, `respell` still reads a typo for a word the corpus holds.)
-  const context = { known, related: related ?? noRelated };
+  const context = { known, related: related ?? noRelated, near: (term: string) => nearOf.get(term) ?? [] };
   let query = analyzeQuery(question, aliases, context);
   // A typo read as another word brings that word's aliases and relatives, which were not looked up: one round trip more.
   const more = query.readAs ? [...wordsRead(query)].filter((t) => !lookup.has(t)) : [];
@@ -96,9 +100,10 @@ export async function retrieve(client: PoolClient, question: string, limit: numb
     query = analyzeQuery(question, aliases, context);
   }
   const terms = new Map<string, TermStats>();
-  for (const term of lookup) {
+  // (With the other spellings of its names the analysis searches.)
+  for (const term of new Set([...lookup, ...wordsRead(query)])) {
     const near = (nearOf.get(term) ?? []).sort((a, b) => a.distance - b.distance || (a.term < b.term ? -1 : 1));
-    terms.set(term, { known: known(term), weight: weight(term), near: known(term) ? [{ term, distance: 0 }, ...near] : near });
+    terms.set(term, { known: known(term), weight: weight(term), near: known(term) ? [{ term, distance: 0 }] : near });
   }
 
   if (!query.plan.terms.length || limit <= 0 || n === 0) return { query, hits: [], terms, termsOf: new Map(), unknownWeight: maxIdf, passageCount: n };
@@ -160,8 +165,8 @@ function wordsRead(query: AnalyzedQuery): Set<string> {
 
 /**
  * What the database knows of some words: the corpus's size and field lengths, each word's document
- * frequency, and the indexed words within two edits of each of `words` it lacks (with theirs); of
- * `exact`, only their document frequencies.
+ * frequency, and the indexed words within two edits of each of `words` it lacks or that is one of
+ * `names` (with theirs); of `exact`, only their document frequencies.
  */
 interface WordStats {
   n: number;
@@ -170,7 +175,7 @@ interface WordStats {
   nearOf: Map<string, Array<{ term: string; distance: number }>>;
 }
 
-async function wordStats(client: PoolClient, words: string[], exact: string[] = []): Promise<WordStats> {
+async function wordStats(client: PoolClient, words: string[], exact: string[] = [], names: string[] = []): Promise<WordStats> {
   const { rows } = await client.query<{ n: number | null; lengths: FieldLengths | null; df: Record<string, number>; near: Array<[string, string, number]> }>(
     `with known as (select word, df from vocabulary where word = any($1::text[]) or word = any($2::text[]))
      select (select passages from corpus_state) as n,
@@ -179,8 +184,8 @@ async function wordStats(client: PoolClient, words: string[], exact: string[] = 
        coalesce((select json_agg(json_build_array(q.term, v.word, v.df)) from unnest($1::text[]) as q(term)
          cross join lateral (select word, df from vocabulary v where v.word % q.term and v.word <> q.term
                              order by similarity(v.word, q.term) desc limit 30) v
-         where length(q.term) >= 4 and q.term not in (select word from known)), '[]') as near`,
-    [words, exact],
+         where length(q.term) >= 4 and (q.term not in (select word from known) or q.term = any($3::text[]))), '[]') as near`,
+    [words, exact, names],
   );
   const df = new Map(Object.entries(rows[0]?.df ?? {}));
   const nearOf = new Map<string, Array<{ term: string; distance: number }>>();

@@ -111,6 +111,12 @@ describe('ask over the bundled corpus', () => {
       expect(ids).toContain('kennedy-khrushchev-1961-04-18#p1');
     });
 
+    it('finds a name as the corpus also spells it: Sorensen’s cable says "Sorenson also emphasized…", quoted and marked', () => {
+      const first = ask(core, 'what did Sorensen say about the quarantine?').results[0]!;
+      expect(first.quote.text).toMatch(/^Sorenson also emphasized that any end to the quarantine/);
+      expect(first.quote.marks.map(([s, e]) => first.quote.text.slice(s, e))).toContain('Sorenson');
+    });
+
     it('returns distinct passages, and pages through them without repeats', () => {
       const first = ask(core, 'Castro', { page: 1 }).results.map((r) => r.passage.id);
       const second = ask(core, 'Castro', { page: 2 }).results.map((r) => r.passage.id);

@@ -91,6 +91,13 @@ describe.skipIf(POSTGRES_SKIP_REASON !== undefined)('PostgreSQL search', () => {
       expect(hits.map((h) => h.passage.id)).toEqual(spelt.hits.map((h) => h.passage.id));
     });
 
+    it("reads a name's other spelling in the corpus as the in-memory search does, though the database holds the name", async () => {
+      const { hits, query } = await search.retrieve('what did Sorensen say about the quarantine?', 5);
+      expect(query.concepts.find((c) => c.term === 'sorensen')!.alternatives).toEqual([['sorenson']]);
+      expect(query.plan.terms.map((t) => t.term)).toContain('sorenson');
+      expect(hits[0]!.passage.text).toMatch(/Sorenson also emphasized/);
+    });
+
     it("applies the project's aliases before sending: JFK finds John F. Kennedy", async () => {
       const { hits, query } = await search.retrieve('JFK', 10);
       expect(query.plan.terms.map((t) => t.term)).toEqual(expect.arrayContaining(['jfk', 'kennedi']));

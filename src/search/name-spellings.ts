@@ -1,0 +1,57 @@
+import type { QueryTerm } from './engine-types.js';
+import type { NearWords } from './engine-fuzzy.js';
+import type { ConceptTerm } from './query-types.js';
+import { isDictionaryWord } from '../text/dictionary.js';
+
+/**
+ * The weight in the search of another spelling the corpus gives a name, against 1 for the spelling
+ * typed: the passages that spell it as the question does still come first.
+ */
+export const SPELLING_WEIGHT = 0.6;
+/** Shortest name whose other spellings are read: in shorter ones one letter makes another name too often ("Bundy", "Bunda"). */
+const SHORTEST = 6;
+/** At most this many other spellings per name (the first in alphabetical order: any retriever finds the same). */
+const MOST = 2;
+
+/**
+ * True when two terms share their first and last letters and neither begins the other: they differ
+ * inside ("sorensen" / "sorenson"), not where an analyzed word's ending differs ("america" /
+ * "american", "goodwin" / "goodwil" of "goodwill").
+ */
+function differsInside(a: string, b: string): boolean {
+  return a[0] === b[0] && a.at(-1) === b.at(-1) && !a.startsWith(b) && !b.startsWith(a);
+}
+
+/**
+ * A name the corpus spells two ways stands for both: one cable writes "Theodore Sorensen" and, ten
+ * lines on, "Sorenson also emphasized…"; a page's "Peter Kornbluh" is once "Peter Kornblush". A name
+ * of the question (capitalized inside it) that the corpus holds, of six letters or more, is also found
+ * as each word of the corpus one letter other, more or less than it inside (`near`, by the analyzed
+ * term; see `differsInside`) that is no English word ("Bardon" never reads "baron"), unless the name
+ * typed is an English word itself ("Carter", "Brown"): as an alternative of its concept, credited as
+ * the name itself, and searched at `SPELLING_WEIGHT`. The
+ * typo handling reads only words the corpus lacks; a name it holds is spelt as the corpus does, but
+ * not always as all of the corpus does.
+ */
+export function nameSpellings(concepts: ReadonlyMap<string, ConceptTerm>, terms: QueryTerm[], known: (term: string) => boolean, near: (term: string) => NearWords): void {
+  for (const concept of concepts.values()) {
+    if (!readsSpellings(concept) || !known(concept.term)) continue;
+    const others = near(concept.term).filter((word) => word.distance === 1 && differsInside(concept.term, word.term) && !concepts.has(word.term));
+    // (The English word list is read only for a name that has such words: most have none, and reading it costs ~0.25 s once.)
+    if (!others.length || isDictionaryWord(concept.surface)) continue;
+    const spellings = others
+      .map((word) => word.term)
+      .filter((word) => !isDictionaryWord(word))
+      .sort()
+      .slice(0, MOST);
+    for (const spelling of spellings) {
+      concept.alternatives.push([spelling]);
+      terms.push({ term: spelling, weight: SPELLING_WEIGHT });
+    }
+  }
+}
+
+/** True when a concept is a name whose other spellings in the corpus are read, if it holds it (see `nameSpellings`): a retriever looks up the words near these. */
+export function readsSpellings(concept: ConceptTerm): boolean {
+  return concept.name && concept.term.length >= SHORTEST;
+}
