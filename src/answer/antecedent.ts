@@ -18,9 +18,10 @@ const DEFINITE_OPENING = /^[“"‘(]?(?:the|this|that|these|those)\s+\p{Ll}/iu;
 /**
  * A reference back in a sentence's first six words: "this" or "these" before a word ("this setback",
  * "these backroom efforts", "This ultimately led…"), or "that" / "those" after a preposition ("At that
- * point", "To that end"), never "that" opening a clause ("I believe that you…").
+ * point", "To that end") or opening the sentence ("That was Nov. 5, 1963.", "That night"), never
+ * "that" opening a clause inside it ("I believe that you…").
  */
-const REFERS_BACK = /^(?:\S+\s+){0,5}?(?:(?:[Tt]his|[Tt]hese)\s+\p{Ll}|(?:[Aa]t|[Tt]o|[Bb]y|[Ff]rom|[Ff]or|[Ii]n|[Oo]n|[Aa]fter|[Ff]ollowing|[Dd]espite|[Ww]ith|[Oo]f|[Bb]efore)\s+(?:that|those)\s+\p{Ll})/u;
+const REFERS_BACK = /^(?:(?:That|Those)\s+\p{Ll}|(?:\S+\s+){0,5}?(?:(?:[Tt]his|[Tt]hese)\s+\p{Ll}|(?:[Aa]t|[Tt]o|[Bb]y|[Ff]rom|[Ff]or|[Ii]n|[Oo]n|[Aa]fter|[Ff]ollowing|[Dd]espite|[Ww]ith|[Oo]f|[Bb]efore)\s+(?:that|those)\s+\p{Ll}))/u;
 
 /** How many closing sentences of the passage before a reference back speaks of (the event told and what came of it). */
 const REFERRED_SENTENCES = 2;

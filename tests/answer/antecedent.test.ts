@@ -30,7 +30,8 @@ describe('antecedentOf', () => {
   describe('for a first sentence referring back without naming what it refers to', () => {
     const before = passage(1, 'The mayor opened the bridge in May. Within a week it was closed for repairs. The council blamed the builders.');
     it('gives the words of the last two sentences before, credited less than a noun named again', () => {
-      for (const text of ['In answer to this setback, the council met in June.', 'At that point, the council met.', 'This ultimately led to a vote.', 'These delays cost the mayor the election.']) {
+      const openings = ['In answer to this setback, the council met in June.', 'At that point, the council met.', 'This ultimately led to a vote.', 'These delays cost the mayor the election.'];
+      for (const text of [...openings, 'That was May 5, 1963. Nine days later the mayor resigned.', 'That night the council met.']) {
         const antecedent = antecedentOf(passage(2, text), before);
         expect([...antecedent.terms].sort()).toEqual(['blame', 'builder', 'close', 'council', 'repair', 'week', 'within']);
         expect(antecedent.credit).toBe(QUOTE_RULES.referenceCredit);
@@ -41,6 +42,7 @@ describe('antecedentOf', () => {
     it('reads no "that" opening a clause, nor a reference past the sentence’s first six words, as one', () => {
       expect(terms(passage(2, 'I believe, Mr. Mayor, that you should reopen it.'), before).size).toBe(0);
       expect(terms(passage(2, 'Its members reported that builders were to blame.'), before).size).toBe(0);
+      expect(terms(passage(2, 'That Roe found the tape surprised no one.'), before).size).toBe(0);
       expect(terms(passage(2, 'Members met in June and in July to discuss this matter.'), before).size).toBe(0);
     });
   });
