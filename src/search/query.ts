@@ -15,11 +15,12 @@ import { nameSpellings } from './name-spellings.js';
 export { questionType, type QuestionType, type QuestionPeriod };
 
 /**
- * Light verbs, as typed: they carry little meaning of their own ("make a trip", "get them out", "come
- * to power", "become president"), so a sentence holding only them shares little with the question.
+ * Light verbs and vague nouns, as typed: they carry little meaning of their own ("make a trip", "get
+ * them out", "come to power", "become president"; "the Attwood thing", "patch things up", "calm things
+ * down"), so a sentence holding only them shares little with the question.
  */
-const LIGHT_VERBS = new Set(
-  'make makes made making get gets got gotten getting take takes took taken taking give gives gave given giving come comes came coming go goes went gone going become becomes became becoming put puts putting keep keeps kept let lets'.split(' '),
+const LIGHT_WORDS = new Set(
+  'make makes made making get gets got gotten getting take takes took taken taking give gives gave given giving come comes came coming go goes went gone going become becomes became becoming put puts putting keep keeps kept let lets thing things stuff'.split(' '),
 );
 
 /** Verbs of speaking and writing, and the nouns of what is said, as typed: a question holding one asks about a saying. */
@@ -49,7 +50,7 @@ function yearsOf(period: QuestionPeriod | null): string[] {
 /** A proper name of several words, as the alias table writes it: each word capitalized but the small ones ("Bay of Pigs", "White House"). */
 const PROPER_NAME = /^\p{Lu}[\p{L}.'’-]*(?:\s+(?:(?:of|the|to|for|and)\s+)*\p{Lu}[\p{L}.'’-]*)+$/u;
 
-/** The weight of a light verb against an ordinary word. */
+/** The weight of a light verb or a vague noun against an ordinary word. */
 export const LIGHT_WEIGHT = 0.5;
 
 /** What `analyzeQuery` may consult about the corpus. */
@@ -136,7 +137,7 @@ function conceptsOf(tokens: readonly AnalyzedToken[], text: string): Map<string,
   const remarkAt = remarkStart(text);
   const concepts = new Map<string, ConceptTerm>();
   tokens.forEach((token, i) => {
-    const light = LIGHT_VERBS.has(token.surface) || token.start >= remarkAt;
+    const light = LIGHT_WORDS.has(token.surface) || token.start >= remarkAt;
     const focus = anyCapital && !capitalized(i) && !light;
     const name = capitalized(i) && token.start > 0;
     const seen = concepts.get(token.term);

@@ -113,6 +113,12 @@ describe('query analysis', () => {
       expect(query.plan.terms.find((t) => t.term === query.concepts[1]!.term)!.weight).toBe(0.5);
     });
 
+    it('weighs vague nouns (thing, things, stuff) at half, as light verbs', () => {
+      const query = analyzeQuery('how long after jfk signed off on the attwood thing did he get killed?', domainAliases);
+      expect(query.concepts.find((c) => c.surface === 'thing')).toMatchObject({ weight: 0.5, focus: false });
+      expect(query.concepts.find((c) => c.surface === 'attwood')).toMatchObject({ weight: 1 });
+    });
+
     it('weighs the words of a remark after the question at half, and never as the focus', () => {
       const query = analyzeQuery('where did Obama and Raúl Castro shake hands? i keep seeing two different events', domainAliases);
       const byTerm = Object.fromEntries(query.concepts.map((c) => [c.surface, { weight: c.weight, focus: c.focus }]));
