@@ -70,7 +70,7 @@ function answerMarks(questions: EvalQuestion[]): string {
   for (const q of questions) {
     if (!('expect' in q)) continue;
     const m = marked.get(q.q);
-    if (!m || !['date', 'money', 'age', 'quantity', 'person', 'place', 'reason'].includes(m.type)) continue;
+    if (!m || !['date', 'money', 'age', 'duration', 'quantity', 'person', 'place', 'reason'].includes(m.type)) continue;
     const c = counts.get(m.type) ?? [0, 0];
     const answer = m.answer === null ? null : fold(m.answer);
     if (answer !== null && q.expect.some((e) => holdsWords(fold(e), answer) || holdsWords(answer, fold(e)))) c[0]++;

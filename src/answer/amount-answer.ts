@@ -34,9 +34,10 @@ const SHARE_COST = 10;
 const TIME_UNITS = '(day|week|month|year|hour|decade)s?';
 const TIME_UNIT_IN = new RegExp(`(?:^|[\\s-])${TIME_UNITS}$`, 'i');
 const TIME_UNIT_AFTER = new RegExp(`^(?:\\s+and\\s+a\\s+half)?\\s+${TIME_UNITS}\\b`, 'i');
-function timeUnitOf(word: string, after: string): string | null {
-  const unit = (TIME_UNIT_IN.exec(word) ?? TIME_UNIT_AFTER.exec(after))?.[1];
-  return unit ? cachedStem(unit.toLowerCase()) : null;
+function timeUnitOf(word: string, after: string): { unit: string; length: number } | null {
+  const inWord = TIME_UNIT_IN.exec(word);
+  const found = inWord ?? TIME_UNIT_AFTER.exec(after);
+  return found ? { unit: cachedStem(found[1]!.toLowerCase()), length: inWord ? 0 : found[0].length } : null;
 }
 
 /**
@@ -47,11 +48,11 @@ function timeUnitOf(word: string, after: string): string | null {
  * a count never answers "how much did they pay", and between equals a sum of money answers "how
  * much" before a count; a count answers "how many" before a share or a time it does not ask
  * ("100,000 people have migrated" before "this 0.4% of Cuba's population" and "the past two and a
- * half years").
+ * half years"); only a time answers "how long" ("Seventeen days later", "15 years in prison").
  */
 export function amountAnswer(
   sentence: SentenceAnalysis,
-  type: 'money' | 'quantity',
+  type: 'money' | 'quantity' | 'duration',
   asked: ReadonlySet<string>,
   period: QuestionPeriod | null,
   dates: readonly SentenceDate[] | undefined,
@@ -64,7 +65,7 @@ export function amountAnswer(
   // A share or a time steps behind a count of things only: against a sum of money, the prison term answers.
   const counted = type === 'quantity' && !any && amounts.some((a) => !a.money && !asideOf(a) && !asked.has(a.word));
   for (const amount of amounts) {
-    if (asked.has(amount.word) || (type === 'money' && !amount.money)) continue;
+    if (asked.has(amount.word) || (type === 'money' && !amount.money) || (type === 'duration' && !timeCounted(sentence.text, amount))) continue;
     if (any) return { span: [amount.start, amount.end], score: 0 };
     const toAsked = wordsToAsked(sentence, asked, amount.start, amount.end);
     // With a period, the amount its date qualifies, and of those the nearer the question's words ("the two countries …
@@ -72,9 +73,17 @@ export function amountAnswer(
     const near = dated.length ? Math.min(...dated.map((d) => wordsBetween(sentence, amount, d) + (clauseBetween(sentence.text, amount, d) ? OTHER_CLAUSE : 0))) + Math.min(toAsked, ASKED_REACH) : toAsked;
     const aside = counted && asideOf(amount);
     const score = -(near - (amount.money ? 0.5 : 0) + (aside ? SHARE_COST : 0));
-    if (!found || score > found.score) found = { span: amount.span, score };
+    if (!found || score > found.score) found = { span: type === 'duration' ? amount.timeSpan : amount.span, score };
   }
   return found;
+}
+
+/** An age ("a five-year-old boy") counts years, but says how old, not how long. */
+const AGE_AFTER = /^[\s-]+old\b/;
+
+/** True when the amount counts a time that is no age: what answers "how long". */
+function timeCounted(text: string, amount: AmountCandidate): boolean {
+  return amount.timeUnit !== null && !AGE_AFTER.test(text.slice(amount.timeSpan[1]));
 }
 
 /** The sentence's amounts, not a year, an ordinal or a date's digits (cached on the sentence). */
@@ -93,7 +102,9 @@ function findAmounts(sentence: SentenceAnalysis): AmountCandidate[] {
     // "Volume 11", "pp. 286": a reference's number counts nothing, nor does a day of a month or a time of day.
     if (/^\d/.test(word) && (REFERENCE_BEFORE.test(text.slice(Math.max(0, m.index - 24), m.index)) || dayOrTimeAt(text, m.index))) continue;
     const currency = CURRENCY_AFTER.exec(text.slice(end));
-    amounts.push({ start: m.index, end, word: word.toLowerCase(), money: word.startsWith('$') || currency !== null, share: /(%|percent)$/i.test(word), timeUnit: timeUnitOf(word, text.slice(end)), span: trimmed(text, m.index, end + (currency?.[0].length ?? 0)) });
+    const time = timeUnitOf(word, text.slice(end));
+    const span = trimmed(text, m.index, end + (currency?.[0].length ?? 0));
+    amounts.push({ start: m.index, end, word: word.toLowerCase(), money: word.startsWith('$') || currency !== null, share: /(%|percent)$/i.test(word), timeUnit: time?.unit ?? null, span, timeSpan: time?.length ? trimmed(text, m.index, end + time.length) : span });
   }
   return amounts;
 }

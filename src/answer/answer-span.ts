@@ -46,7 +46,7 @@ const REASON_BEFORE_SO = /(?:^|[,;:]\s+)([^,;:]+?)(?:,\s+so\s+(?!that\b|far\b|mu
 
 
 /** Question types whose answer is a thing a sentence visibly holds (a date, a sum, an amount, a name, a place). */
-export const TYPED: ReadonlySet<QuestionType> = new Set(['date', 'money', 'age', 'quantity', 'person', 'place']);
+export const TYPED: ReadonlySet<QuestionType> = new Set(['date', 'money', 'age', 'duration', 'quantity', 'person', 'place']);
 
 /**
  * The [start, end) offsets in the sentence of the words answering a question of `type`, or null.
@@ -71,7 +71,7 @@ export function scoredAnswer(
   dates?: readonly SentenceDate[],
 ): { span: [number, number]; score: number } | null {
   if (type === 'person') return personAnswer(sentence, asked);
-  if (type === 'money' || type === 'quantity') return amountAnswer(sentence, type, asked, period, dates);
+  if (type === 'money' || type === 'quantity' || type === 'duration') return amountAnswer(sentence, type, asked, period, dates);
   const span = unscoredAnswer(sentence, type, asked, period, dates);
   return span && { span, score: 0 };
 }
@@ -159,7 +159,7 @@ export function holdsAnswer(
   dates?: readonly SentenceDate[],
 ): boolean {
   if (type === 'person') return person(sentence, asked, true) !== null;
-  if (type === 'money' || type === 'quantity') return amountAnswer(sentence, type, asked, period, dates, true) !== null;
+  if (type === 'money' || type === 'quantity' || type === 'duration') return amountAnswer(sentence, type, asked, period, dates, true) !== null;
   return unscoredAnswer(sentence, type, asked, period, dates) !== null;
 }
 

@@ -72,6 +72,8 @@ export interface AmountCandidate {
   timeUnit: string | null;
   /** The words to mark: the number and its currency after it. */
   span: [number, number];
+  /** The words to mark for a "how long": the number and its time's unit after it ("15 years"); `span` when it has none. */
+  timeSpan: [number, number];
 }
 
 /** A run of capitalized words a sentence holds: what answering "who" reads of it, before the question is known. */

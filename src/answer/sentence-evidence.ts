@@ -42,6 +42,8 @@ const EXACT_COUNT = new RegExp(`${FIGURE}|\\b(${EXACT_NUMBER_WORDS})\\b`, 'iu');
 export const AGE = new RegExp(`\\b(?:\\d{1,3}|(?:${EXACT_NUMBER_WORDS})(?:-(?:${EXACT_NUMBER_WORDS}))?)[\\s-]+years?[\\s-]+old\\b|\\b(?:aged|age of|age)\\s+(?:\\d{1,3}|${EXACT_NUMBER_WORDS})\\b`, 'i');
 /** Quantity evidence of a sentence whose only counts are vague ("thousands of Cubans"), against an exact count's. */
 const VAGUE_COUNT_BONUS = 0.15;
+/** A time counted ("15 years", "Seventeen days later", "two and a half years", "several months"), not an age: what a "how long" asks for. */
+const TIME_COUNT = new RegExp(`(?:${FIGURE}|\\b(?:${NUMBER_WORDS}))(?:[\\s-]+and a half)?[\\s-]+(?:hours?|days?|weeks?|months?|years?|decades?)\\b(?![\\s-]+old\\b)`, 'iu');
 /** Currencies named after an amount ("20 million dollars"). */
 const CURRENCIES = 'dollars|pesos|rubles';
 /** A currency right after an amount, as `answer-span.ts` extends a sum to take it in. */
@@ -93,7 +95,7 @@ export const SAID_THAT = /\b(?:said|says|told|wrote|writes|reported|reports|warn
 const SPEECH = /[“"‘].{2,}[”"’]|\b(said|says|told|wrote|asked|replied|warned|declared|noted|observed|stated)\b/u;
 
 /** The answer a question type looks for, where it is found most decisively (date, number, agent), as global patterns. */
-const ANSWER_AT: Partial<Record<QuestionType, RegExp>> = { date: global(MONTH), money: global(MONEY_AMOUNT), age: global(AGE), quantity: global(COUNT), person: global(AGENT) };
+const ANSWER_AT: Partial<Record<QuestionType, RegExp>> = { date: global(MONTH), money: global(MONEY_AMOUNT), age: global(AGE), duration: global(TIME_COUNT), quantity: global(COUNT), person: global(AGENT) };
 
 function global(pattern: RegExp): RegExp {
   return new RegExp(pattern.source, pattern.flags + 'g');
@@ -115,6 +117,8 @@ export function typeBonus(type: QuestionType, sentence: string): number {
       return MONEY_AMOUNT.test(sentence) ? 0.45 : NUMBER.test(sentence) ? 0.1 : 0;
     case 'age':
       return AGE.test(sentence) ? 0.35 : 0;
+    case 'duration':
+      return TIME_COUNT.test(sentence) ? 0.35 : 0;
     case 'quantity':
       // "2,746 excludables" answers how many better than "the thousands of Cubans".
       return EXACT_COUNT.test(sentence) ? 0.35 : COUNT.test(sentence) ? VAGUE_COUNT_BONUS : 0;

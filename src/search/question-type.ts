@@ -7,7 +7,7 @@ import { patternWords } from './pattern-words.js';
 import { isPersonNoun } from '../lexicon/person-nouns.js';
 
 /** What kind of answer a question asks for; extraction favours sentences that hold one. */
-export type QuestionType = 'person' | 'date' | 'money' | 'age' | 'quantity' | 'place' | 'reason' | 'speech' | 'yesno' | 'definition' | 'other';
+export type QuestionType = 'person' | 'date' | 'money' | 'age' | 'duration' | 'quantity' | 'place' | 'reason' | 'speech' | 'yesno' | 'definition' | 'other';
 
 /** Nouns that make "which …" / "what …" ask for a person or a group of people. */
 const PEOPLE = 'reporter|journalist|correspondent|diplomat|envoy|official|member|senator|president|leader|aide|adviser|advisor|negotiator|group|organi[sz]ation|person|man|woman|men|women|american|cuban|soviet|british|politician|secretary|general|agent|officer|spy|author|writer|scholar|historian|contractor|boy|girl|senators|officials|members|leaders|people';
@@ -31,7 +31,9 @@ const MONEY_DEALING = `ask(s|ed|ing)? for|demand(s|ed|ing)?|want(s|ed)?|offer(s|
 const TYPE_RULES: Array<[QuestionType, RegExp]> = [
   ['money', new RegExp(`\\bhow much\\b(.*\\s)?(${MONEY})\\b|\\bwhat (was|is|were) the (\\w+ )?(cost|price|ransom|sum)\\b|^(what|which) (\\w+ )?(ransom|price|sum|payment|fee)\\b|^what (did|does|do|would) .{1,60}\\b(pay|paid|paying|spend|spent|spending)\\b|\\bhow much ${AUXILIARY} .{1,60}\\b(${MONEY_DEALING})\\b`)],
   ['age', /\bhow old\b|\b(at )?what age\b/],
-  ['quantity', /\bhow (many|much|long|old|big|large|far|often|high)\b|\bwhat (was|is|were) (the |[\w-]+'s )(\w+ )?(population|number|amount|size|total|toll|count)\b/],
+  // "How long was Gross held", "how long after … did": a time, never a count of things; "how long ago" asks when.
+  ['duration', /\bhow long\b(?! ago\b)/],
+  ['quantity', /\bhow (many|much|old|big|large|far|often|high)\b|\bwhat (was|is|were) (the |[\w-]+'s )(\w+ )?(population|number|amount|size|total|toll|count)\b/],
   ['date', /^(when)\b|\b(what|which) (year|date|day|month|time)\b|\bwhat (was|is) the (date|year|day|month) (of|when)\b|\bin what year\b|\bhow long ago\b|\bsince when\b/],
   ['person', new RegExp(`^(who|whom|whose)\\b|\\b(who|whom) (was|is|were|did|sent|wrote|found)\\b|\\bto whom\\b|^(which|what) ${BEFORE_HEAD}(${PEOPLE})s?\\b|^(the |a |an )?(\\w+ )?(${PEOPLE}) who\\b`)],
   ['place', new RegExp(`^where\\b|\\b(which|what) ${BEFORE_HEAD}(${PLACES})\\b|\\bfrom where\\b|\\bin what (${PLACES})\\b`)],

@@ -9,7 +9,7 @@ import { analyzeTerms } from '../../src/search/analyzer.js';
 
 const core = loadCore();
 /** What a question of `type` marks in one sentence, `asked` being the question's terms. */
-const spanIn = (type: 'person' | 'place' | 'age' | 'quantity' | 'reason', text: string, asked: string[] = []) => {
+const spanIn = (type: 'person' | 'place' | 'age' | 'duration' | 'quantity' | 'reason', text: string, asked: string[] = []) => {
   const passage: Passage = { id: 't#p1', docId: 't', n: 1, heading: null, text, sentences: [[0, text.length]], paragraph: 1, line: 1, comment: null };
   const span = answerSpan(analysisOf(passage).sentences[0]!, type, new Set(asked), null);
   return span ? text.slice(...span) : null;
@@ -35,6 +35,17 @@ describe('the answer marked in the quote', () => {
 
   it('marks the amount of a "how many"', () => {
     expect(answerOf('How many people did the La Coubre explosion kill?')).toBe('15');
+  });
+
+  it('marks a time with its unit for a "how long", never a count of things nor an age', () => {
+    expect(answerOf('how long after the tape was JFK killed?')).toBe('Seventeen days');
+    expect(spanIn('duration', 'Gross was sentenced to 15 years in prison.')).toBe('15 years');
+    expect(spanIn('duration', 'after two and a half years of talks')).toBe('two and a half years');
+    expect(spanIn('duration', 'killing 15 people and wounding 200 more')).toBeNull();
+    expect(spanIn('duration', 'a five-year-old boy was found')).toBeNull();
+    expect(typeBonus('duration', 'killing 15 people')).toBe(0);
+    expect(typeBonus('duration', 'a five-year-old boy')).toBe(0);
+    expect(typeBonus('duration', 'Seventeen days later, JFK was shot dead.')).toBeGreaterThan(0);
   });
 
   it('marks an age for a "how old", never another number, and refuses when no passage states one', () => {
