@@ -37,7 +37,7 @@ export function nameSpellings(concepts: ReadonlyMap<string, ConceptTerm>, terms:
   for (const concept of concepts.values()) {
     if (!readsSpellings(concept) || !known(concept.term)) continue;
     const others = near(concept.term).filter((word) => word.distance === 1 && differsInside(concept.term, word.term) && !concepts.has(word.term));
-    // (The English word list is read only for a name that has such words: most have none, and reading it costs ~0.25 s once.)
+    // (The English word list is read only for a name that has such words: most have none, and reading it costs ~0.05 s once.)
     if (!others.length || isDictionaryWord(concept.surface)) continue;
     const spellings = others
       .map((word) => word.term)
