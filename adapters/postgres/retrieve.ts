@@ -88,7 +88,7 @@ export async function retrieve(client: PoolClient, question: string, limit: numb
   const known = (term: string) => df.has(term);
   const weight = (term: string) => (known(term) ? idfOf(df.get(term)!) : maxIdf);
   // (Without a lexicon, `respell` still reads a typo for a word the corpus holds.)
-  const context = { known, related: related ?? noRelated, near: (term: string) => nearOf.get(term) ?? [] };
+  const context = { known, related: related ?? noRelated, near: (term: string) => nearOf.get(term) ?? [], weight };
   let query = analyzeQuery(question, aliases, context);
   // A typo read as another word brings that word's aliases and relatives, which were not looked up: one round trip more.
   const more = query.readAs ? [...wordsRead(query)].filter((t) => !lookup.has(t)) : [];

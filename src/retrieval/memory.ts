@@ -24,7 +24,7 @@ export class MemoryRetriever implements Retriever {
   retrieve(question: string, limit: number): Retrieval {
     const { search } = this;
     const known = (term: string) => search.engine.has(term);
-    const query = analyzeQuery(question, this.aliases, { known, related: (term) => search.lexicon.related(term), near: (term) => search.engine.nearTerms(term, 1) });
+    const query = analyzeQuery(question, this.aliases, { known, related: (term) => search.lexicon.related(term), near: (term) => search.engine.nearTerms(term, 1), weight: (term) => search.termWeight(term) });
     return {
       query,
       hits: query.concepts.length ? search.search(query, limit) : [],

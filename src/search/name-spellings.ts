@@ -12,6 +12,12 @@ export const SPELLING_WEIGHT = 0.6;
 const SHORTEST = 6;
 /** At most this many other spellings per name (the first in alphabetical order: any retriever finds the same). */
 const MOST = 2;
+/**
+ * How much rarer than the name a spelling may be: a twentieth as common (as IDF, its logarithm). A
+ * scanned archive misreads a common name hundreds of ways once each ("Castro" as "caatro", "cabtro"),
+ * slips no reader would look for, which cost every question naming it ~0.1 ms on 107 MB of records.
+ */
+const RARER = Math.log(20);
 
 /**
  * True when two terms share their first and last letters and neither begins the other: they differ
@@ -29,14 +35,23 @@ function differsInside(a: string, b: string): boolean {
  * as each word of the corpus one letter other, more or less than it inside (`near`, by the analyzed
  * term; see `differsInside`) that is no English word ("Bardon" never reads "baron"), unless the name
  * typed is an English word itself ("Carter", "Brown"): as an alternative of its concept, credited as
- * the name itself, and searched at `SPELLING_WEIGHT`. The
- * typo handling reads only words the corpus lacks; a name it holds is spelt as the corpus does, but
- * not always as all of the corpus does.
+ * the name itself, and searched at `SPELLING_WEIGHT`, when it is no more than `RARER` (`weight`, the
+ * IDF). The typo handling reads only words the corpus
+ * lacks; a name it holds is spelt as the corpus does, but not always as all of the corpus does.
+ * (`/who`'s registry of people, src/people/, flags a surname's spellings only beside one given name,
+ * "Peter Kornbluh" / "Peter Kornblush", so never "Sorenson" alone; it is built when `/who` or `/quiz`
+ * first needs it, and a PostgreSQL replica's retrieval reads none. The index's own words serve every
+ * retriever.)
  */
-export function nameSpellings(concepts: ReadonlyMap<string, ConceptTerm>, terms: QueryTerm[], known: (term: string) => boolean, near: (term: string) => NearWords): void {
+export function nameSpellings(
+  concepts: ReadonlyMap<string, ConceptTerm>,
+  terms: QueryTerm[],
+  corpus: { known: (term: string) => boolean; near: (term: string) => NearWords; weight: (term: string) => number },
+): void {
   for (const concept of concepts.values()) {
-    if (!readsSpellings(concept) || !known(concept.term)) continue;
-    const others = near(concept.term).filter((word) => word.distance === 1 && differsInside(concept.term, word.term) && !concepts.has(word.term));
+    if (!readsSpellings(concept) || !corpus.known(concept.term)) continue;
+    const most = corpus.weight(concept.term) + RARER;
+    const others = corpus.near(concept.term).filter((word) => word.distance === 1 && differsInside(concept.term, word.term) && !concepts.has(word.term) && corpus.weight(word.term) <= most);
     // (The English word list is read only for a name that has such words: most have none, and reading it costs ~0.05 s once.)
     if (!others.length || isDictionaryWord(concept.surface)) continue;
     const spellings = others

@@ -61,6 +61,8 @@ export interface QueryContext {
   related?: (term: string) => readonly Related[];
   /** Indexed terms near a term, with their edit distances (at least those one edit away); a name's other spellings are read from them (see `nameSpellings`). None by default. */
   near?: (term: string) => NearWords;
+  /** A term's IDF in the corpus (how rare a name's other spelling is beside it); needed with `near`. */
+  weight?: (term: string) => number;
 }
 
 /**
@@ -70,7 +72,7 @@ export interface QueryContext {
  * background thread, five times over a warm-up of a few thousand asks, and asks slowed meanwhile.)
  */
 export function analyzeQuery(raw: string, aliases: AliasTable | null, context: QueryContext | ((term: string) => boolean) = {}): AnalyzedQuery {
-  const { known, related, near } = typeof context === 'function' ? { known: context, related: undefined, near: undefined } : context;
+  const { known, related, near, weight } = typeof context === 'function' ? { known: context, related: undefined, near: undefined, weight: undefined } : context;
   const { typed, text, readAs, reading, type, content } = readQuestion(raw, known, related);
   const typedPeriod = reading.spans.flatMap(([s, e]) => analyze(text.slice(s, e)).map((t) => t.term));
   const periodYears = yearsOf(reading.period).filter((year) => !typedPeriod.includes(year));
@@ -90,7 +92,7 @@ export function analyzeQuery(raw: string, aliases: AliasTable | null, context: Q
   for (const term of periodYears) if (!concepts.has(term)) terms.push({ term, weight: PERIOD_WEIGHT / Math.sqrt(periodYears.length) });
   const phrases = phrasesOf(tokens);
   nameSurnames(tokens, concepts, text);
-  if (known && near) nameSpellings(concepts, terms, known, near);
+  if (known && near && weight) nameSpellings(concepts, terms, { known, near, weight });
   const { credited, named } = applyAliases(aliases, tokens, concepts, terms, phrases);
   if (related) expandByLexicon({ text, content, tokens, concepts, named, terms }, { known, related, aliases });
   // Marked: what the user asked and its expansions of a relation `marked`, not the period's words or the answer's (the
