@@ -34,10 +34,10 @@ function differsInside(a: string, b: string): boolean {
  * of the question (capitalized inside it) that the corpus holds, of six letters or more, is also found
  * as each word of the corpus one letter other, more or less than it inside (`near`, by the analyzed
  * term; see `differsInside`) that is no English word ("Bardon" never reads "baron"), unless the name
- * typed is an English word itself ("Carter", "Brown"): as an alternative of its concept, credited as
- * the name itself, and searched at `SPELLING_WEIGHT`, when it is no more than `RARER` (`weight`, the
- * IDF). The typo handling reads only words the corpus
- * lacks; a name it holds is spelt as the corpus does, but not always as all of the corpus does.
+ * typed is an English word itself ("Carter", "Brown"), and that is at most `RARER` rarer than the name
+ * (by `weight`, the IDF): as an alternative of its concept, credited as the name itself, and searched
+ * at `SPELLING_WEIGHT`. The typo handling reads only words the corpus lacks; a name it holds is spelt
+ * as the corpus does, but not always as all of the corpus does.
  * (`/who`'s registry of people, src/people/, flags a surname's spellings only beside one given name,
  * "Peter Kornbluh" / "Peter Kornblush", so never "Sorenson" alone; it is built when `/who` or `/quiz`
  * first needs it, and a PostgreSQL replica's retrieval reads none. The index's own words serve every

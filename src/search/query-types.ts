@@ -39,8 +39,7 @@ export interface ConceptTerm {
   /**
    * How much the word says of what is asked: 1, or `LIGHT_WEIGHT` for a light verb ("make", "get",
    * "take", "come", "become") or a vague noun ("thing", "stuff"), which the question's other words
-   * give its meaning. Multiplies the
-   * term's weight in the search, in quote choice and in coverage.
+   * give its meaning. Multiplies the term's weight in the search, in quote choice and in coverage.
    */
   weight: number;
 }
