@@ -208,6 +208,7 @@ describe('ask over the bundled corpus', () => {
 
     it('says so when the question has no words to search for', () => {
       expect(ask(core, 'who is it?').reason).toBe('no-terms');
+      expect(ask(core, 'how long ago?').reason).toBe('no-terms');
     });
   });
 });
