@@ -5,7 +5,7 @@
 import type { QuestionPeriod } from '../retrieval/types.js';
 import { cachedStem } from '../retrieval/analysis.js';
 import { sentenceDates, type AmountCandidate, type SentenceAnalysis, type SentenceDate } from './passage-analysis.js';
-import { CURRENCY_AFTER, NOT_A_COUNT_AROUND, NUMBER_WORDS, REFERENCE_BEFORE } from './sentence-evidence.js';
+import { CURRENCY_AFTER, NOT_A_COUNT_AROUND, NUMBER_WORDS, OLD_AFTER, REFERENCE_BEFORE } from './sentence-evidence.js';
 import { trimmed, wordsOf, wordsToAsked } from './span-words.js';
 
 /**
@@ -79,7 +79,7 @@ export function amountAnswer(
 }
 
 /** An age ("a five-year-old boy") counts years, but says how old, not how long. */
-const AGE_AFTER = /^[\s-]+old\b/;
+const AGE_AFTER = new RegExp(`^${OLD_AFTER}`);
 
 /** True when the amount counts a time that is no age: what answers "how long". */
 function timeCounted(text: string, amount: AmountCandidate): boolean {

@@ -42,8 +42,10 @@ const EXACT_COUNT = new RegExp(`${FIGURE}|\\b(${EXACT_NUMBER_WORDS})\\b`, 'iu');
 export const AGE = new RegExp(`\\b(?:\\d{1,3}|(?:${EXACT_NUMBER_WORDS})(?:-(?:${EXACT_NUMBER_WORDS}))?)[\\s-]+years?[\\s-]+old\\b|\\b(?:aged|age of|age)\\s+(?:\\d{1,3}|${EXACT_NUMBER_WORDS})\\b`, 'i');
 /** Quantity evidence of a sentence whose only counts are vague ("thousands of Cubans"), against an exact count's. */
 const VAGUE_COUNT_BONUS = 0.15;
+/** What follows a time that makes it an age ("a five-year-old boy"), as a pattern's source: it says how old, not how long. */
+export const OLD_AFTER = '[\\s-]+old\\b';
 /** A time counted ("15 years", "Seventeen days later", "two and a half years", "several months"), not an age: what a "how long" asks for. */
-const TIME_COUNT = new RegExp(`(?:${FIGURE}|\\b(?:${NUMBER_WORDS}))(?:[\\s-]+and a half)?[\\s-]+(?:hours?|days?|weeks?|months?|years?|decades?)\\b(?![\\s-]+old\\b)`, 'iu');
+const TIME_COUNT = new RegExp(`(?:${FIGURE}|\\b(?:${NUMBER_WORDS}))(?:[\\s-]+and a half)?[\\s-]+(?:hours?|days?|weeks?|months?|years?|decades?)\\b(?!${OLD_AFTER})`, 'iu');
 /** Currencies named after an amount ("20 million dollars"). */
 const CURRENCIES = 'dollars|pesos|rubles';
 /** A currency right after an amount, as `answer-span.ts` extends a sum to take it in. */

@@ -43,7 +43,7 @@ function wordList(): WordList {
     const start = words.starts[i]!;
     const end = words.ends[i]!;
     let j = i;
-    for (; j > 0 && compareLines(words, j - 1, start, end) > 0; j--) {
+    for (; j > 0 && compareBytes(bytes, words.starts[j - 1]!, words.ends[j - 1]!, bytes, start, end) > 0; j--) {
       words.starts[j] = words.starts[j - 1]!;
       words.ends[j] = words.ends[j - 1]!;
     }
@@ -53,38 +53,45 @@ function wordList(): WordList {
   return (list = words);
 }
 
-/** The order of the list's i-th word against the word at [start, end) of its bytes. */
-function compareLines({ bytes, starts, ends }: WordList, i: number, start: number, end: number): number {
-  const a = starts[i]!;
-  const aEnd = ends[i]!;
-  for (let k = 0; a + k < aEnd && start + k < end; k++) {
-    const d = bytes[a + k]! - bytes[start + k]!;
+/** The order of the bytes at [aStart, aEnd) of `a` against those at [bStart, bEnd) of `b`: a word of the list against another, or against a word looked up. */
+function compareBytes(a: Uint8Array, aStart: number, aEnd: number, b: Uint8Array, bStart: number, bEnd: number): number {
+  for (let k = 0; aStart + k < aEnd && bStart + k < bEnd; k++) {
+    const d = a[aStart + k]! - b[bStart + k]!;
     if (d !== 0) return d;
   }
-  return aEnd - a - (end - start);
+  return aEnd - aStart - (bEnd - bStart);
 }
 
-/** The order of the list's i-th word against `word`, by character codes (the list's words are ASCII). */
-function compareWord({ bytes, starts, ends }: WordList, i: number, word: string): number {
-  const a = starts[i]!;
-  const aEnd = ends[i]!;
-  for (let k = 0; a + k < aEnd && k < word.length; k++) {
-    const d = bytes[a + k]! - word.charCodeAt(k);
-    if (d !== 0) return d;
+/** Scratch of `encode`: lookups come by the hundred thousand while a corpus is read, and a buffer or a view each cost a third of their time. */
+let scratch = new Uint8Array(64);
+
+/** Writes the word's UTF-8 bytes into `scratch` (valid until the next call); returns how many. */
+function encode(word: string): number {
+  if (scratch.length < word.length) scratch = new Uint8Array(word.length * 2);
+  for (let i = 0; i < word.length; i++) {
+    const code = word.charCodeAt(i);
+    if (code > 0x7f) {
+      const bytes = Buffer.from(word);
+      if (scratch.length < bytes.length) scratch = new Uint8Array(bytes.length);
+      scratch.set(bytes);
+      return bytes.length;
+    }
+    scratch[i] = code;
   }
-  return aEnd - a - word.length;
+  return word.length;
 }
 
-/** True when `word` (lower case) is in the English word list (a binary search of its words). */
+/** True when `word` (lower case) is in the English word list (a binary search of its words, by their UTF-8 bytes). */
 export function isDictionaryWord(word: string): boolean {
   if (!word) return false;
-  const words = wordList();
+  const { bytes, starts, ends } = wordList();
+  const length = encode(word);
   let lo = 0;
-  let hi = words.starts.length;
+  let hi = starts.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if (compareWord(words, mid, word) < 0) lo = mid + 1;
+    if (compareBytes(bytes, starts[mid]!, ends[mid]!, scratch, 0, length) < 0) lo = mid + 1;
     else hi = mid;
   }
-  return lo < words.starts.length && compareWord(words, lo, word) === 0;
+  return lo < starts.length && compareBytes(bytes, starts[lo]!, ends[lo]!, scratch, 0, length) === 0;
 }
