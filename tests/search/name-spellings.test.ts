@@ -57,6 +57,22 @@ describe("a name's other spellings in the corpus", () => {
     expect(concept('When did Sorensen speak?', 'sorensen').alternatives).toEqual([['sorenson']]);
   });
 
+  it("weighs a name's near words once while the index gives the same list of them, and again for a new list", () => {
+    const lists = new Map<string, NearWords>();
+    const sameList = (term: string) => lists.get(term) ?? lists.set(term, near(term)).get(term)!;
+    const weighed: string[] = [];
+    const counted = (term: string) => (weighed.push(term), weight(term));
+    const misreadings = () => weighed.filter((t) => t === 'caatro' || t === 'cabtro').length;
+    const ask = () => analyzeQuery('When did Castro speak?', null, { known, near: sameList, weight: counted });
+    ask();
+    expect(misreadings()).toBe(2);
+    expect(ask().concepts.find((c) => c.term === 'castro')!.alternatives).toEqual([]);
+    expect(misreadings()).toBe(2);
+    lists.clear();
+    ask();
+    expect(misreadings()).toBe(4);
+  });
+
   it('reads nothing without the words near each term and their weights (a retriever that gives none)', () => {
     expect(analyzeQuery('What did Sorensen say?', null, { known }).concepts[0]!.alternatives).toEqual([]);
     expect(analyzeQuery('What did Sorensen say?', null, { known, near }).concepts[0]!.alternatives).toEqual([]);
