@@ -5,7 +5,7 @@
 import type { Passage } from '../corpus/types.js';
 import type { AnalyzedQuery, Retrieval, RetrievedHit } from '../retrieval/types.js';
 import { TYPED } from './answer-span.js';
-import { conceptFound } from './evidence.js';
+import { conceptFound, TOPIC_IDF } from './evidence.js';
 import { chooseQuote, choiceHoldsAnswer, type QuoteChoice } from './extract.js';
 import { passageInPeriod } from './passage-analysis.js';
 import { antecedentOf } from './antecedent.js';
@@ -14,12 +14,6 @@ import type { QuoteQuery } from './quote-query.js';
 /** Share of its score (in the rerank) and of its coverage (in the test for an answer) a passage keeps when its quote holds no answer of the type asked for. */
 export const UNTYPED_SHARE = 0.6;
 
-/**
- * Below this IDF a word is the corpus's own topic (in about a third of its passages or more: "Cuba",
- * "US" here), which says nothing about which period's events a question wants, nor, as a name, whom a
- * passage is about.
- */
-export const TOPIC_IDF = 0.6;
 
 /** A hit with the quote choice the answer rerank made for it, when it was in the reranked head. */
 export type ChosenHit = RetrievedHit & { choice?: QuoteChoice };

@@ -9,7 +9,7 @@ import { AGE, MAYBE_CAUSE_WORDS, SAW_THAT, ROLE } from './sentence-evidence.js';
 import { MONTH_SOURCE } from '../timeline/calendar.js';
 import { amountAnswer } from './amount-answer.js';
 import { person, personAnswer, roleOf } from './person-answer.js';
-import { fold, NOT_NAMES, PEOPLES_NAME, trimmed } from './span-words.js';
+import { countriesIn, fold, NOT_NAMES, PEOPLES_NAME, trimmed } from './span-words.js';
 
 /**
  * Where an event took place, when a sentence names no place: the occasion after "at" or "during" ("at
@@ -18,6 +18,12 @@ import { fold, NOT_NAMES, PEOPLES_NAME, trimmed } from './span-words.js';
 const OCCASION = /\b(?:at|during)\s+((?:[\p{L}'’.-]+\s+){0,6}?(?:memorial service|funeral|summit|conference|meeting|ceremony|reception|dinner|convention|assembly|session|talks))\b/iu;
 /** A place after a preposition: "in Havana", "off the coast of Florida", "to Angola". */
 const PLACE = /\b(?:in|at|to|from|off|near|into|of|such as)\s+(?:the\s+(?:coast\s+of\s+)?)?(\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)*)/gu;
+/**
+ * Before a country, a preposition `PLACE` does not read but a country after it is a place too ("a back
+ * channel with Brazil", "trade with Canada", "through Mexico"); a name after it may be a person's
+ * ("with Castro").
+ */
+const COUNTRY_BEFORE = /\b(?:with|through|via|between|against|toward|towards|across|among)\s+(?:the\s+)?$/i;
 /**
  * A reason: its cue and the clause that follows, up to a comma or the sentence's end. A motive or a
  * purpose counts ("motives such as…", "in an attempt to…"), and what someone saw (`SAW_THAT`: "it
@@ -115,6 +121,9 @@ function unscoredAnswer(sentence: SentenceAnalysis, type: QuestionType, asked: R
         const whole = m[0].startsWith('of') ? NAME_BEFORE_OF.exec(text.slice(0, m.index)) : null;
         return [whole?.index ?? at, end + (OF_NAME_AFTER.exec(after)?.[0].length ?? 0)];
       }
+      // "…a secret back channel with Brazil": a country after a preposition `PLACE` does not read.
+      const country = countriesIn(sentence).find((c) => !c.terms.every((t) => asked.has(t)) && COUNTRY_BEFORE.test(text.slice(0, c.start)));
+      if (country) return [country.start, country.end];
       const occasion = OCCASION.exec(text);
       if (!occasion) return null;
       const start = occasion.index + occasion[0].lastIndexOf(occasion[1]!);

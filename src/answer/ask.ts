@@ -10,11 +10,11 @@ import { citationFor } from './citation.js';
 import { passageInPeriod } from './passage-analysis.js';
 import { narrativeDates } from './narrative-dates.js';
 import { TYPED } from './answer-span.js';
-import { conceptFound, coverage, nearestSpellingCredit, SURE_TYPO } from './evidence.js';
+import { conceptFound, coverage, nearestSpellingCredit, SURE_TYPO, TOPIC_IDF } from './evidence.js';
 import type { Retriever } from '../retrieval/types.js';
 import { chooseQuote, choiceHoldsAnswer, choiceTerms, forEachChoiceTerm, quoteOf, type Quote } from './extract.js';
 import { quoteQuery, type QuoteQuery } from './quote-query.js';
-import { namesItLacks, rerankByAnswer, withContinuations, TOPIC_IDF, UNTYPED_SHARE, type ChosenHit } from './answer-rerank.js';
+import { namesItLacks, rerankByAnswer, withContinuations, UNTYPED_SHARE, type ChosenHit } from './answer-rerank.js';
 
 /** Options of `ask`. */
 export interface AskOptions {

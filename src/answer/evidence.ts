@@ -63,6 +63,13 @@ export function nearestSpellingCredit(term: string, near: NearWords): number {
 }
 
 /**
+ * Below this IDF a word is the corpus's own topic (in about a third of its passages or more: "Cuba",
+ * "US" here), which says nothing about which period's events a question wants, nor, as a name, whom a
+ * passage is about, nor, as a country, which country a question asks for.
+ */
+export const TOPIC_IDF = 0.6;
+
+/**
  * Typo credit of a near spelling sure enough to stand for the word typed: a long word one edit away
  * ("kornblu"), not a short one ("stall" is not "still").
  */

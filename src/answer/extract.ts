@@ -123,7 +123,7 @@ function someInWindow(alternatives: readonly (readonly string[])[], sentences: r
 
 /** `pickQuote`'s choice of sentences and its score, without cutting the text: what ranking needs. */
 export function chooseQuote(passage: Passage, prepared: QuoteQuery): QuoteChoice {
-  const { query, weights, totalWeight, focusTerms, names, unknown, spansWords, typoCredit, periodWeight, surnameOf, byWeight } = prepared;
+  const { query, weights, totalWeight, focusTerms, names, unknown, spansWords, typoCredit, periodWeight, surnameOf, byWeight, kindConcept } = prepared;
   const { attributionStart, headingTerms, sentences } = analysisOf(passage);
   const inContext = prepared.dated?.(passage);
   const whole = namedWhole(sentences, prepared);
@@ -146,6 +146,7 @@ export function chooseQuote(passage: Passage, prepared: QuoteQuery): QuoteChoice
       const raw = conceptCredit(c, terms, taken);
       let credit = unknown[k] ? lackedWordCredit(raw) : raw;
       if (credit < 1 && whole && named[k] && conceptFound(concepts[surnameOf[k]!]!, terms)) credit = 1;
+      if (credit < 1 && k === kindConcept && prepared.namesOtherCountry(s)) credit = 1;
       if (credit > 0) held++;
       found[i * n + k] = credit;
       typo[i * n + k] = credit < 1 && unknown[k] ? typoCredit[k]!(terms) : 0;

@@ -55,6 +55,8 @@ export interface SentenceAnalysis {
   amounts?: readonly AmountCandidate[];
   /** The names the sentence holds, whatever the question: a "who"'s candidates (see answer-span.ts); filled on first use. */
   names?: readonly NameCandidate[];
+  /** The countries the sentence names as nouns (see span-words.ts); filled on first use. */
+  countries?: readonly CountryMention[];
 }
 
 /** An amount a sentence states ("$2.9 million", "1,200", "Seventeen days"): what answering "how much / how many" reads of it. */
@@ -74,6 +76,13 @@ export interface AmountCandidate {
   span: [number, number];
   /** The words to mark for a "how long": the number and its time's unit after it ("15 years"); `span` when it has none. */
   timeSpan: [number, number];
+}
+
+/** A country a sentence names as a noun ("…a back channel with Brazil"): [start, end) and its analyzed terms. */
+export interface CountryMention {
+  start: number;
+  end: number;
+  terms: string[];
 }
 
 /** A run of capitalized words a sentence holds: what answering "who" reads of it, before the question is known. */

@@ -1,7 +1,8 @@
 import type { Passage } from '../corpus/types.js';
 import type { AnalyzedQuery, NearWords, QuestionType } from '../retrieval/types.js';
-import { conceptTypoCreditOf, conceptWeight, heaviestFirst } from './evidence.js';
-import type { NarrativeDates } from './passage-analysis.js';
+import { conceptTypoCreditOf, conceptWeight, heaviestFirst, TOPIC_IDF } from './evidence.js';
+import type { NarrativeDates, SentenceAnalysis } from './passage-analysis.js';
+import { countriesIn } from './span-words.js';
 import { QUOTE_RULES } from './quote-rules.js';
 import { unwrapped } from '../retrieval/analysis.js';
 import { sumRole, type SumRole } from './sum-role.js';
@@ -48,7 +49,18 @@ export interface QuoteQuery {
   namesWhole: boolean;
   /** The concepts' indexes, heaviest first: a related word standing for two of them stands for the heavier. */
   byWeight: number[];
+  /**
+   * For "which country…" (a *where* whose words hold "country" or "nation"): that concept's index, which
+   * a sentence naming another country holds as it holds the word ("…a back channel with Brazil" says
+   * which country; see `namesOtherCountry`); else −1.
+   */
+  kindConcept: number;
+  /** True when a sentence names a country the question does not, nor the corpus everywhere (its words' weight at least `TOPIC_IDF`: not "Cuba", "US"). */
+  namesOtherCountry: (sentence: SentenceAnalysis) => boolean;
 }
+
+/** The analyzed words that make a *where* ask for a country. */
+const COUNTRY_KINDS: ReadonlySet<string> = new Set(['countri', 'nation']);
 
 /**
  * "Who was Lisa Howard?", "Who is William LeoGrande": a person asked about by name; not "who was Cuba's
@@ -92,6 +104,7 @@ export function quoteQuery(
   const conceptsWeight = weights.reduce((sum, w) => sum + w, 0);
   // The period counts as much as an average concept of the question (all of it when it asks nothing else).
   const periodWeight = query.period ? (concepts.length ? conceptsWeight / concepts.length : 1) : 0;
+  const asked = new Set(concepts.map((c) => c.term));
   return {
     query,
     weights,
@@ -103,7 +116,7 @@ export function quoteQuery(
     byline,
     totalWeight: conceptsWeight + periodWeight || 1,
     focusTerms: new Set(concepts.filter((c) => c.focus).map((c) => c.term)),
-    names: new Set(concepts.map((c) => c.term)),
+    names: asked,
     unknown,
     spansWords: concepts.map((c) => c.alternatives.some((alt) => alt.length > 1)),
     typoCredit,
@@ -114,6 +127,8 @@ export function quoteQuery(
     surnameOf: concepts.map((c) => (c.surname === undefined ? -1 : concepts.findIndex((other) => other.term === c.surname))),
     namesWhole: concepts.some((c) => c.surname !== undefined),
     byWeight: heaviestFirst(weights),
+    kindConcept: query.type === 'place' ? concepts.findIndex((c) => COUNTRY_KINDS.has(c.term)) : -1,
+    namesOtherCountry: (sentence) => countriesIn(sentence).some((c) => c.terms.length > 0 && !c.terms.every((t) => asked.has(t)) && c.terms.every((t) => idf(t) >= TOPIC_IDF)),
   };
 }
 

@@ -3,7 +3,7 @@
  * span, how far the question's words stand from it, and the capitalized words that name no one.
  */
 import { analyzeFast } from '../retrieval/analysis.js';
-import type { SentenceAnalysis } from './passage-analysis.js';
+import type { CountryMention, SentenceAnalysis } from './passage-analysis.js';
 import { BoundedMap } from '../util/bounded-map.js';
 
 /** Capitalized words that open sentences or clauses rather than name anyone. */
@@ -74,6 +74,34 @@ export function isCountry(words: string): boolean {
 }
 
 let countries: Set<string> | undefined;
+
+/** A run of capitalized words, which `countriesIn` asks `isCountry` about ("Brazil", "United States", "U.S."). */
+const CAPITALIZED_RUN = /\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*)*/gu;
+/**
+ * After a country, what leaves it a noun: punctuation, the sentence's end, or a word that is no noun it
+ * would modify ("with Brazil, the White House…", "the US was…"); before any other lower-case word it
+ * is an adjective ("US presidents", "Soviet missiles").
+ */
+const AS_NOUN_AFTER = /^(?:\s+(?:and|or|but|to|in|on|at|of|for|from|as|after|before|until|since|while|which|who|that|was|were|is|are|had|has|have|would|will|could|did|does)\b|[^\s\p{L}]|$)/u;
+
+/** The countries a sentence names as nouns, in order (cached on the sentence: every "which country" reads them). */
+export function countriesIn(sentence: SentenceAnalysis): readonly CountryMention[] {
+  return (sentence.countries ??= findCountries(sentence));
+}
+
+function findCountries(sentence: SentenceAnalysis): CountryMention[] {
+  const { text, tokens } = sentence;
+  const found: CountryMention[] = [];
+  for (const m of text.matchAll(CAPITALIZED_RUN)) {
+    const words = m[0].replace(/[’']s$/, '').replace(/\.$/, (dot) => (/\p{Lu}\.\p{Lu}\.$/u.test(m[0]) ? dot : ''));
+    const end = m.index + words.length;
+    // A country's code only in capitals ("US", "U.S."): "It", "In", "No" open sentences.
+    const code = words.replace(/\./g, '').length <= 3;
+    if ((code && words !== words.toUpperCase()) || !isCountry(words) || !AS_NOUN_AFTER.test(text.slice(m.index + m[0].length))) continue;
+    found.push({ start: m.index, end, terms: tokens.filter((t) => t.start >= m.index && t.end <= end).map((t) => t.term) });
+  }
+  return found;
+}
 
 function regionNames(): Set<string> {
   const names = new Set<string>();

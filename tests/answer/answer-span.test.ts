@@ -313,6 +313,18 @@ describe('the answer marked in the quote', () => {
     expect(spanIn('place', 'They flew to the Canadian capital.', [])).toBeNull();
   });
 
+  it('marks a country after "with", "through" or "between" for a "where", never a person there nor a country used as an adjective', () => {
+    expect(spanIn('place', 'However, thanks to a secret back channel with Brazil, the White House was still able to communicate.', ['white', 'hous'])).toBe('Brazil');
+    expect(spanIn('place', 'He kept a back channel with Castro.', [])).toBeNull();
+    expect(spanIn('place', 'They shook hands, something that had not happened between US presidents and Cuban leaders.', [])).toBeNull();
+    expect(spanIn('place', 'Trade with Cuba resumed.', ['cuba'])).toBeNull();
+  });
+
+  it('answers "which country" from the sentence naming one, which says the word "country" as it says which', () => {
+    expect(answerOf('what country helped the US reach Castro secretly when the missiles were in Cuba')).toBe('Brazil');
+    expect(answerOf('Through which country could the White House still talk to Castro in the missile crisis?')).toBe('Brazil');
+  });
+
   it('takes no people for a place ("to the British"), and goes on to the place after it', () => {
     expect(spanIn('place', 'These two passed information to the British, who passed it to Canadian diplomats in London.', ['canadian', 'diplomat'])).toBe('London');
   });

@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { countriesIn } from '../../src/answer/span-words.js';
+import { analysisOf } from '../../src/answer/passage-analysis.js';
+import type { Passage } from '../../src/corpus/types.js';
+
+/** The countries one sentence names, as typed. */
+const countries = (text: string) => {
+  const passage: Passage = { id: 't#p1', docId: 't', n: 1, heading: null, text, sentences: [[0, text.length]], paragraph: 1, line: 1, comment: null };
+  return countriesIn(analysisOf(passage).sentences[0]!).map((c) => text.slice(c.start, c.end));
+};
+
+describe('the countries a sentence names', () => {
+  it('finds each country of a list, and one of several words or initials', () => {
+    expect(countries('In 1973, Latin American countries such as Chile, Peru and Argentina had restored their trade with Cuba.')).toEqual(['Chile', 'Peru', 'Argentina', 'Cuba']);
+    expect(countries('Relations between the United States and the U.S.S.R. soured, and the U.S. was wary.')).toEqual(['United States', 'U.S.']);
+  });
+
+  it('takes a country before a noun for an adjective, not a place ("US presidents"), and a people or a person for no country', () => {
+    expect(countries('It had not happened between US presidents and Cuban leaders since Castro.')).toEqual([]);
+  });
+
+  it('gives each country its analyzed words, as the question’s are', () => {
+    const text = 'They talked with Brazil.';
+    const passage: Passage = { id: 't#p2', docId: 't', n: 2, heading: null, text, sentences: [[0, text.length]], paragraph: 2, line: 1, comment: null };
+    expect(countriesIn(analysisOf(passage).sentences[0]!)).toEqual([{ start: 17, end: 23, terms: ['brazil'] }]);
+  });
+});
