@@ -78,6 +78,7 @@ export function scoredAnswer(
 ): { span: [number, number]; score: number } | null {
   if (type === 'person') return personAnswer(sentence, asked);
   if (type === 'money' || type === 'quantity' || type === 'duration') return amountAnswer(sentence, type, asked, period, dates);
+  if (type === 'place') return placeAnswer(sentence, asked);
   const span = unscoredAnswer(sentence, type, asked, period, dates);
   return span && { span, score: 0 };
 }
@@ -103,32 +104,8 @@ function unscoredAnswer(sentence: SentenceAnalysis, type: QuestionType, asked: R
     case 'definition':
       // "What was X?" asks what, not who: only a role beside a name of the question answers it.
       return roleOf(sentence, asked);
-    case 'place': {
-      for (const m of text.matchAll(PLACE)) {
-        const place = m[1]!;
-        // "in April 1963" is a date, not a place; "to Senators George McGovern" a person, by the title.
-        const first = place.split(/\s+/)[0]!;
-        if (NOT_NAMES.has(first) || ROLE.test(first.replace(/s$/, '')) || place.split(/\s+/).every((w) => asked.has(fold(w)))) continue;
-        const at = m.index + m[0].lastIndexOf(place);
-        const end = at + place.length;
-        const after = text.slice(end);
-        // "a box of Cuban cigars", "of American troops": a people's adjective before a noun is no place, nor is a people
-        // ("passed information to the British").
-        if (PEOPLES_NAME.test(place) && (/^\s+\p{Ll}/u.test(after) || /\bthe\s+$/i.test(text.slice(0, at)))) continue;
-        // "to Eisenhower’s administration": someone's, unless a place's ("Havana’s harbor").
-        if (/[’']s$/.test(place) && !PLACE_NOUN.test(after)) continue;
-        // "at the Bay of Pigs", "the Summit of the Americas": the name the words after "of" end.
-        const whole = m[0].startsWith('of') ? NAME_BEFORE_OF.exec(text.slice(0, m.index)) : null;
-        return [whole?.index ?? at, end + (OF_NAME_AFTER.exec(after)?.[0].length ?? 0)];
-      }
-      // "…a secret back channel with Brazil": a country after a preposition `PLACE` does not read.
-      const country = countriesIn(sentence).find((c) => !c.terms.every((t) => asked.has(t)) && COUNTRY_BEFORE.test(text.slice(0, c.start)));
-      if (country) return [country.start, country.end];
-      const occasion = OCCASION.exec(text);
-      if (!occasion) return null;
-      const start = occasion.index + occasion[0].lastIndexOf(occasion[1]!);
-      return [start, start + occasion[1]!.length];
-    }
+    case 'place':
+      return placeAnswer(sentence, asked)?.span ?? null;
     case 'reason': {
       // "Because of this, Castro warned…": a cue pointing back gives no reason of its own.
       for (const cause of text.matchAll(REASON)) if (!POINTS_BACK.test(cause[0])) return trimmed(text, cause.index, cause.index + cause[0].length);
@@ -144,6 +121,52 @@ function unscoredAnswer(sentence: SentenceAnalysis, type: QuestionType, asked: R
       return null;
   }
 }
+
+/**
+ * The place a sentence gives for a "where", and how sure it is: a name after a preposition of place
+ * ("in Havana", "off the coast of Florida"), after a bare "of" only when no other stands, then a
+ * country after "with", "through"… (`COUNTRY_BEFORE`; "…policy towards Cuba" mostly says toward whom,
+ * not where), then an occasion. The less sure give way to a surer place another sentence of the quote
+ * gives.
+ */
+function placeAnswer(sentence: SentenceAnalysis, asked: ReadonlySet<string>): { span: [number, number]; score: number } | null {
+  const text = sentence.text;
+  // "a meeting of the Alliance for Progress held in Uruguay": after a bare "of" a name is more often a whole a thing
+  // belongs to (a body, a person: "the assassination of John F. Kennedy") than where it was, so a place after
+  // another preposition comes first, in this sentence or another of the quote.
+  let ofPlace: [number, number] | null = null;
+  for (const m of text.matchAll(PLACE)) {
+    const place = m[1]!;
+    // "in April 1963" is a date, not a place; "to Senators George McGovern" a person, by the title.
+    const first = place.split(/\s+/)[0]!;
+    if (NOT_NAMES.has(first) || ROLE.test(first.replace(/s$/, '')) || place.split(/\s+/).every((w) => asked.has(fold(w)))) continue;
+    const at = m.index + m[0].lastIndexOf(place);
+    const end = at + place.length;
+    const after = text.slice(end);
+    // "a box of Cuban cigars", "of American troops": a people's adjective before a noun is no place, nor is a people
+    // ("passed information to the British").
+    if (PEOPLES_NAME.test(place) && (/^\s+\p{Ll}/u.test(after) || /\bthe\s+$/i.test(text.slice(0, at)))) continue;
+    // "to Eisenhower’s administration": someone's, unless a place's ("Havana’s harbor").
+    if (/[’']s$/.test(place) && !PLACE_NOUN.test(after)) continue;
+    // "at the Bay of Pigs", "the Summit of the Americas": the name the words after "of" end.
+    const whole = m[0].startsWith('of') ? NAME_BEFORE_OF.exec(text.slice(0, m.index)) : null;
+    const span: [number, number] = [whole?.index ?? at, end + (OF_NAME_AFTER.exec(after)?.[0].length ?? 0)];
+    if (!m[0].startsWith('of') || whole) return { span, score: 0 };
+    ofPlace ??= span;
+  }
+  if (ofPlace) return { span: ofPlace, score: OF_PLACE_SCORE };
+  // "…a secret back channel with Brazil": a country after a preposition `PLACE` does not read.
+  const country = countriesIn(sentence).find((c) => !c.terms.every((t) => asked.has(t)) && COUNTRY_BEFORE.test(text.slice(0, c.start)));
+  if (country) return { span: [country.start, country.end], score: COUNTRY_AFTER_SCORE };
+  const occasion = OCCASION.exec(text);
+  if (!occasion) return null;
+  const start = occasion.index + occasion[0].lastIndexOf(occasion[1]!);
+  return { span: [start, start + occasion[1]!.length], score: 0 };
+}
+
+/** The scores of a place after a bare "of" and of a country after `COUNTRY_BEFORE`'s prepositions, below a place after a preposition of place (0). */
+const OF_PLACE_SCORE = -0.25;
+const COUNTRY_AFTER_SCORE = -0.5;
 
 /** A noun a possessive place is the place of: "Havana’s harbor". */
 const PLACE_NOUN = /^\s+(?:harbou?r|port|coast|capital|streets?|waters|airport|shores?|outskirts|center|centre)\b/i;

@@ -320,6 +320,16 @@ describe('the answer marked in the quote', () => {
     expect(spanIn('place', 'Trade with Cuba resumed.', ['cuba'])).toBeNull();
   });
 
+  it('marks a place after a bare "of" only when no other preposition gives one ("a meeting of the Alliance for Progress held in Uruguay")', () => {
+    expect(spanIn('place', 'The first step came from Che Guevara at a meeting of the Alliance for Progress held in Uruguay.', ['che', 'guevara'])).toBe('Uruguay');
+    expect(spanIn('place', 'The port of Mariel was opened.', [])).toBe('Mariel');
+    expect(answerOf('where did Che Guevara make his gesture to the Kennedy administration?')).toBe('Uruguay');
+  });
+
+  it('marks, of a quote’s sentences, a place after a preposition of place over a country after "towards" ("…policy towards Cuba")', () => {
+    expect(answerOf('in which countries did Castro stop supporting guerrillas after Reagan took office?')).toBe('Nicaragua');
+  });
+
   it('answers "which country" from the sentence naming one, which says the word "country" as it says which', () => {
     expect(answerOf('what country helped the US reach Castro secretly when the missiles were in Cuba')).toBe('Brazil');
     expect(answerOf('Through which country could the White House still talk to Castro in the missile crisis?')).toBe('Brazil');
