@@ -9,7 +9,7 @@ import { AGE, MAYBE_CAUSE_WORDS, SAW_THAT, ROLE } from './sentence-evidence.js';
 import { MONTH_SOURCE } from '../timeline/calendar.js';
 import { amountAnswer } from './amount-answer.js';
 import { person, personAnswer, roleOf } from './person-answer.js';
-import { countriesIn, fold, NOT_NAMES, PEOPLES_NAME, trimmed } from './span-words.js';
+import { countriesIn, fold, isPeoplesName, NOT_NAMES, trimmed } from './span-words.js';
 
 /**
  * Where an event took place, when a sentence names no place: the occasion after "at" or "during" ("at
@@ -145,7 +145,7 @@ function placeAnswer(sentence: SentenceAnalysis, asked: ReadonlySet<string>): { 
     const after = text.slice(end);
     // "a box of Cuban cigars", "of American troops": a people's adjective before a noun is no place, nor is a people
     // ("passed information to the British").
-    if (PEOPLES_NAME.test(place) && (/^\s+\p{Ll}/u.test(after) || /\bthe\s+$/i.test(text.slice(0, at)))) continue;
+    if (isPeoplesName(place) && (/^\s+\p{Ll}/u.test(after) || /\bthe\s+$/i.test(text.slice(0, at)))) continue;
     // "to Eisenhower’s administration": someone's, unless a place's ("Havana’s harbor").
     if (/[’']s$/.test(place) && !PLACE_NOUN.test(after)) continue;
     // "at the Bay of Pigs", "the Summit of the Americas": the name the words after "of" end.

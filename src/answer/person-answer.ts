@@ -5,7 +5,7 @@
 import type { NameCandidate, SentenceAnalysis } from './passage-analysis.js';
 import { AGENT_BY, ROLE } from './sentence-evidence.js';
 import { isPersonNoun } from '../lexicon/person-nouns.js';
-import { fold, isCountry, lastAskedBefore, NOT_NAMES, PEOPLES_NAME, trimmed, wordsToAsked } from './span-words.js';
+import { fold, isCountry, isPeoplesName, lastAskedBefore, NOT_NAMES, trimmed, wordsToAsked } from './span-words.js';
 
 /** A name: capitalized words, with initials ("James B. Donovan", "U Thant", "Frank Mankiewicz"). */
 const NAME = /\b\p{Lu}[\p{L}'’-]*(?:\s+(?:\p{Lu}\.|\p{Lu}[\p{L}'’-]*))*/gu;
@@ -142,7 +142,7 @@ function* describedPeople(text: string): Generator<[number, number]> {
     for (const word of words.matchAll(/\s+([\p{L}-]+)/gu)) {
       end += word[0].length;
       const noun = word[1]!;
-      if (PEOPLES_NAME.test(noun) ? PEOPLE_AS_NOUN.test(text.slice(end)) : /^\p{Ll}/u.test(noun) && isPersonNoun(noun)) {
+      if (isPeoplesName(noun) ? PEOPLE_AS_NOUN.test(text.slice(end)) : /^\p{Ll}/u.test(noun) && isPersonNoun(noun)) {
         yield [start, end];
         break;
       }
@@ -193,7 +193,7 @@ function findNames(sentence: SentenceAnalysis): NameCandidate[] {
     // A document's number ("CDNW12636") is no one.
     if (/\d/.test(text[m.index + m[0].length] ?? '')) continue;
     // A people's name before a noun is its adjective ("Canadian diplomats", "a Norwegian and Irish diplomat").
-    if (words.length === 1 && PEOPLES_NAME.test(words[0]!) && !PEOPLE_AS_NOUN.test(text.slice(end))) continue;
+    if (words.length === 1 && isPeoplesName(words[0]!) && !PEOPLE_AS_NOUN.test(text.slice(end))) continue;
     const labelled = labelledByRole(sentence, start, end);
     // A lone capitalized word opening the sentence is mostly not a name, unless a role labels it ("Slater, head of…") or
     // a verb in the past follows a word that is no plural ("Guevara presented Goodwin…", not "Things changed…").

@@ -60,8 +60,29 @@ export function trimmed(text: string, start: number, end: number): [number, numb
   return [start, end];
 }
 
-/** One capitalized word naming a people ("Cuban", "Canadians", "British", "Chinese"): an adjective before a noun, else a noun. */
-export const PEOPLES_NAME = /^\p{Lu}\p{Ll}+(?:an|ian|ese|ish)s?$/u;
+/** The endings of a people's name ("Cuban", "Canadians", "British", "Chinese"), after the stem it shares with its country's name. */
+const PEOPLES_ENDING = /^(\p{Lu}\p{Ll}+?)(?:an|ian|ese|ish)s?$/u;
+/** Peoples whose names share less than a stem with their country's, and peoples of no one country (lower case). */
+const IRREGULAR_PEOPLES = new Set(['irish', 'english', 'scottish', 'welsh', 'spanish', 'danish', 'finnish', 'polish', 'flemish', 'salvadoran', 'african', 'european', 'asian', 'republican']);
+
+/**
+ * True when one capitalized word names a people ("Cuban", "Canadians", "British", "Chinese"): an
+ * adjective before a noun, else a noun. Its ending is a people's and it begins as a country's name
+ * does (its first four letters, or all of a shorter stem: "Cub-an", "Norw-egian", "Brit-ish"), or it is
+ * one of the few that do not ("Irish", "Spanish"): "Donovan", "Sullivan" and "Brennan" are people.
+ */
+export function isPeoplesName(word: string): boolean {
+  const stem = PEOPLES_ENDING.exec(word)?.[1];
+  if (stem === undefined) return false;
+  const lower = word.toLowerCase().replace(/s$/, '');
+  if (IRREGULAR_PEOPLES.has(lower)) return true;
+  countryStarts ??= new Set([...(countries ??= regionNames())].filter((name) => name.length >= 3).flatMap((name) => [name.slice(0, 3), name.slice(0, 4)]));
+  const start = lower.slice(0, Math.min(4, Math.max(3, stem.length)));
+  return countryStarts.has(start);
+}
+
+/** The first three and four letters of every country's name (lower case), which its people's name begins with. */
+let countryStarts: Set<string> | undefined;
 
 /**
  * True when the words name a country or a union of them as CLDR writes it in English ("Cuba",

@@ -335,6 +335,10 @@ describe('the answer marked in the quote', () => {
     expect(answerOf('Through which country could the White House still talk to Castro in the missile crisis?')).toBe('Brazil');
   });
 
+  it('takes a surname ending as a people’s name does for a person ("Donovan also secured…")', () => {
+    expect(personIn('In addition to the prisoners, Donovan also secured Castro’s confidence.', ['prison'])).toBe('Donovan');
+  });
+
   it('takes no people for a place ("to the British"), and goes on to the place after it', () => {
     expect(spanIn('place', 'These two passed information to the British, who passed it to Canadian diplomats in London.', ['canadian', 'diplomat'])).toBe('London');
   });

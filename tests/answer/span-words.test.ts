@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countriesIn } from '../../src/answer/span-words.js';
+import { countriesIn, isPeoplesName } from '../../src/answer/span-words.js';
 import { analysisOf } from '../../src/answer/passage-analysis.js';
 import type { Passage } from '../../src/corpus/types.js';
 
@@ -23,5 +23,15 @@ describe('the countries a sentence names', () => {
     const text = 'They talked with Brazil.';
     const passage: Passage = { id: 't#p2', docId: 't', n: 2, heading: null, text, sentences: [[0, text.length]], paragraph: 2, line: 1, comment: null };
     expect(countriesIn(analysisOf(passage).sentences[0]!)).toEqual([{ start: 17, end: 23, terms: ['brazil'] }]);
+  });
+});
+
+describe('a people’s name', () => {
+  it('is a word with a people’s ending that begins as a country’s name does, or one of the few that do not', () => {
+    for (const word of ['Cuban', 'Cubans', 'Canadian', 'Norwegian', 'British', 'Chinese', 'Brazilian', 'Vietnamese', 'Irish', 'Spanish', 'Salvadoran']) expect(isPeoplesName(word)).toBe(true);
+  });
+
+  it('is no surname that ends as one does ("Donovan", "Sullivan", "Brennan")', () => {
+    for (const word of ['Donovan', 'Sullivan', 'Brennan', 'Morgan', 'Kennan', 'Buchanan', 'Castro']) expect(isPeoplesName(word)).toBe(false);
   });
 });
