@@ -97,6 +97,8 @@ export interface NameCandidate {
    * labelling it; less after a place's preposition or as a modifier ("Clinton's").
    */
   score: number;
+  /** It stands after a preposition of place ("in Havana", "to Castro"): more likely a place than someone. */
+  afterPlace: boolean;
   /** Capitalized words joined to it by "and" / "with", analyzed: the question typing one makes it a co-agent. */
   joined: string[];
 }

@@ -89,30 +89,41 @@ const NEAR_ASKED = 4;
  * place, someone the sentence describes (`describedPerson`).
  */
 export function personAnswer(sentence: SentenceAnalysis, asked: ReadonlySet<string>): { span: [number, number]; score: number } | null {
-  return person(sentence, asked, false);
+  const found = person(sentence, asked, false);
+  // A name after a place's preposition ("…during talks in Havana…"), or sharing a word with the question's, and no
+  // better: no answer to mark, and the quote marks none rather than a place.
+  return found && !(found.weak && found.score <= WEAKEST_MARKED) ? found : null;
 }
 
-/** `personAnswer`, or with `any` the first candidate found, unscored (as `amountAnswer`'s `any`). */
-export function person(sentence: SentenceAnalysis, asked: ReadonlySet<string>, any: boolean): { span: [number, number]; score: number } | null {
+/** The score at or below which `personAnswer` marks no weak candidate (a place's name scores −2, a name sharing the question's words −3 or less). */
+const WEAKEST_MARKED = -2;
+
+/**
+ * `personAnswer`, or with `any` the first candidate found, unscored (as `amountAnswer`'s `any`);
+ * `weak` when the best is a name after a place's preposition or one sharing a word with the question.
+ */
+export function person(sentence: SentenceAnalysis, asked: ReadonlySet<string>, any: boolean): { span: [number, number]; score: number; weak?: boolean } | null {
   let best: [number, number] | null = null;
   let bestScore = -Infinity;
+  let weak = false;
   for (const name of namesOf(sentence)) {
     if (name.terms.every((t) => asked.has(t))) continue;
     if (any) return { span: [name.start, name.end], score: 0 };
     let score = name.score;
     // A name the question typed is whom it asks about, not the answer ("…alongside Fidel Castro": not "Fidel Castro").
-    if (name.terms.some((t) => asked.has(t))) score -= 3;
+    const typed = name.terms.some((t) => asked.has(t));
+    if (typed) score -= 3;
     else if (wordsToAsked(sentence, asked, name.start, name.end) <= NEAR_ASKED) score += 1;
     // Joined by "and" to a name the question typed, it did what the question asks with them ("brought Fidel Castro and Che Guevara to power").
     if (name.joined.some((t) => asked.has(t))) score += 2;
-    if (score > bestScore) [best, bestScore] = [[name.start, name.end], score];
+    if (score > bestScore) [best, bestScore, weak] = [[name.start, name.end], score, typed || name.afterPlace];
   }
   // Someone the sentence describes rather than names ("a Norwegian and Irish diplomat", "his teenage son"): below a name,
   // above one the question typed or a place, the surer beside what the question asks done ("…even brought his teenage
   // son" for "who did Donovan bring…").
   const described = describedPerson(sentence, asked, any);
   if (described && !(best && bestScore >= described.score)) return described;
-  return best && { span: best, score: bestScore };
+  return best && { span: best, score: bestScore, weak };
 }
 
 /** The score of a person described, not named. */
@@ -205,11 +216,12 @@ function findNames(sentence: SentenceAnalysis): NameCandidate[] {
     const last = words[words.length - 1]!;
     let score = (words.length > 1 ? 1 : 0) + (titled ? 2 : 0);
     if (words.length === 1 && INSTITUTION_AFTER.test(text.slice(end))) score -= 2;
-    if (AGENT_BEFORE.test(before)) score += 3;
-    else if (PLACE_BEFORE.test(before)) score -= 2;
+    const afterPlace = !AGENT_BEFORE.test(before) && PLACE_BEFORE.test(before);
+    if (!afterPlace && AGENT_BEFORE.test(before)) score += 3;
+    else if (afterPlace) score -= 2;
     if (labelled) score += 2;
     if (/[’']s$/.test(last) || last.includes('-') || last.length === 1) score -= 2;
-    names.push({ start, end, terms: words.map(fold), score, joined: joinedNames(text, start, end) });
+    names.push({ start, end, terms: words.map(fold), score, afterPlace, joined: joinedNames(text, start, end) });
   }
   return names;
 }

@@ -335,6 +335,14 @@ describe('the answer marked in the quote', () => {
     expect(answerOf('Through which country could the White House still talk to Castro in the missile crisis?')).toBe('Brazil');
   });
 
+  it('marks no one for a "who" whose sentence names, besides the question’s own, only a place after its preposition or one sharing a word with the question', () => {
+    expect(personIn('In early April of 1963, during talks in Havana over the release of Americans held in Cuban jails, Fidel Castro first broached his interest.', ['fidel', 'castro', 'first'])).toBeNull();
+    // Beside what the question asks, such a name may be whom it asks for ("…wrote to Castro").
+    expect(personIn('Khrushchev wrote to Castro in secret.', ['khrushchev', 'wrote'])).toBe('Castro');
+    expect(personIn('When Richard Nixon assumed the presidency in 1969, he refused to negotiate.', ['richard', 'goodwin', 'cigar'])).toBeNull();
+    expect(personIn('During talks in Havana, Castro spoke to James Donovan.', ['castro'])).toBe('James Donovan');
+  });
+
   it('takes a surname ending as a people’s name does for a person ("Donovan also secured…")', () => {
     expect(personIn('In addition to the prisoners, Donovan also secured Castro’s confidence.', ['prison'])).toBe('Donovan');
   });
