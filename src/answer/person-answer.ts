@@ -216,8 +216,9 @@ function findNames(sentence: SentenceAnalysis): NameCandidate[] {
     const last = words[words.length - 1]!;
     let score = (words.length > 1 ? 1 : 0) + (titled ? 2 : 0);
     if (words.length === 1 && INSTITUTION_AFTER.test(text.slice(end))) score -= 2;
-    const afterPlace = !AGENT_BEFORE.test(before) && PLACE_BEFORE.test(before);
-    if (!afterPlace && AGENT_BEFORE.test(before)) score += 3;
+    const agent = AGENT_BEFORE.test(before);
+    const afterPlace = !agent && PLACE_BEFORE.test(before);
+    if (agent) score += 3;
     else if (afterPlace) score -= 2;
     if (labelled) score += 2;
     if (/[’']s$/.test(last) || last.includes('-') || last.length === 1) score -= 2;

@@ -100,10 +100,10 @@ let countries: Set<string> | undefined;
 const CAPITALIZED_RUN = /\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*)*/gu;
 /**
  * After a country, what leaves it a noun: punctuation, the sentence's end, or a word that is no noun it
- * would modify ("with Brazil, the White House…", "the US was…"); before any other lower-case word it
- * is an adjective ("US presidents", "Soviet missiles").
+ * would modify ("with Brazil, the White House…", "the US was…", "the United States refused…"); before
+ * any other lower-case word it is an adjective ("US presidents", "Soviet missiles").
  */
-const AS_NOUN_AFTER = /^(?:\s+(?:and|or|but|to|in|on|at|of|for|from|as|after|before|until|since|while|which|who|that|was|were|is|are|had|has|have|would|will|could|did|does)\b|[^\s\p{L}]|$)/u;
+const AS_NOUN_AFTER = /^(?:\s+(?:and|or|but|to|in|on|at|of|for|from|as|after|before|until|since|while|which|who|that|was|were|is|are|had|has|have|would|will|could|did|does|\p{Ll}+ed)\b|[^\s\p{L}]|$)/u;
 
 /** The countries a sentence names as nouns, in order (cached on the sentence: every "which country" reads them). */
 export function countriesIn(sentence: SentenceAnalysis): readonly CountryMention[] {
@@ -114,12 +114,19 @@ function findCountries(sentence: SentenceAnalysis): CountryMention[] {
   const { text, tokens } = sentence;
   const found: CountryMention[] = [];
   for (const m of text.matchAll(CAPITALIZED_RUN)) {
-    const words = m[0].replace(/[’']s$/, '').replace(/\.$/, (dot) => (/\p{Lu}\.\p{Lu}\.$/u.test(m[0]) ? dot : ''));
-    const end = m.index + words.length;
-    // A country's code only in capitals ("US", "U.S."): "It", "In", "No" open sentences.
-    const code = words.replace(/\./g, '').length <= 3;
-    if ((code && words !== words.toUpperCase()) || !isCountry(words) || !AS_NOUN_AFTER.test(text.slice(m.index + m[0].length))) continue;
-    found.push({ start: m.index, end, terms: tokens.filter((t) => t.start >= m.index && t.end <= end).map((t) => t.term) });
+    if (!AS_NOUN_AFTER.test(text.slice(m.index + m[0].length))) continue;
+    const run = m[0].replace(/[’']s$/, '').replace(/\.$/, (dot) => (/\p{Lu}\.\p{Lu}\.$/u.test(m[0]) ? dot : ''));
+    // The country ends the run, whatever capitalized words open it ("With Brazil", "The United States").
+    for (let from = 0; from < run.length; from = run.indexOf(' ', from) + 1 || run.length) {
+      const words = run.slice(from).trimStart();
+      // A country's code only in capitals ("US", "U.S."): "It", "In", "No" open sentences.
+      if (words.replace(/\./g, '').length <= 3 && words !== words.toUpperCase()) continue;
+      if (!isCountry(words)) continue;
+      const start = m.index + run.length - words.length;
+      const end = m.index + run.length;
+      found.push({ start, end, terms: tokens.filter((t) => t.start >= start && t.end <= end).map((t) => t.term) });
+      break;
+    }
   }
   return found;
 }
