@@ -105,6 +105,11 @@ const CAPITALIZED_RUN = /\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*)*/gu;
  */
 const AS_NOUN_AFTER = /^(?:\s+(?:and|or|but|to|in|on|at|of|for|from|as|after|before|until|since|while|which|who|that|was|were|is|are|had|has|have|would|will|could|did|does|\p{Ll}+ed)\b|[^\s\p{L}]|$)/u;
 
+/** Most words of a country's name as CLDR writes it, capitals only ("Central African Republic", "United Arab Emirates"). */
+const COUNTRY_WORDS = 4;
+/** A run's last one, two, three or four words (`TAILS[n - 1]`). */
+const TAILS = Array.from({ length: COUNTRY_WORDS }, (_, n) => new RegExp(`(?:\\S+\\s+){${n}}\\S+$`));
+
 /** The countries a sentence names as nouns, in order (cached on the sentence: every "which country" reads them). */
 export function countriesIn(sentence: SentenceAnalysis): readonly CountryMention[] {
   return (sentence.countries ??= findCountries(sentence));
@@ -116,13 +121,16 @@ function findCountries(sentence: SentenceAnalysis): CountryMention[] {
   for (const m of text.matchAll(CAPITALIZED_RUN)) {
     if (!AS_NOUN_AFTER.test(text.slice(m.index + m[0].length))) continue;
     const run = m[0].replace(/[’']s$/, '').replace(/\.$/, (dot) => (/\p{Lu}\.\p{Lu}\.$/u.test(m[0]) ? dot : ''));
-    // The country ends the run, whatever capitalized words open it ("With Brazil", "The United States").
-    for (let from = 0; from < run.length; from = run.indexOf(' ', from) + 1 || run.length) {
-      const words = run.slice(from).trimStart();
+    // The country ends the run, whatever capitalized words open it ("With Brazil", "The United States"): its last
+    // `COUNTRY_WORDS` words at most (a scanned record's capitals run on for hundreds).
+    for (let n = COUNTRY_WORDS; n >= 1; n--) {
+      const tail = TAILS[n - 1]!.exec(run);
+      if (!tail) continue;
+      const words = tail[0].replace(/\s+/g, ' ');
       // A country's code only in capitals ("US", "U.S."): "It", "In", "No" open sentences.
       if (words.replace(/\./g, '').length <= 3 && words !== words.toUpperCase()) continue;
       if (!isCountry(words)) continue;
-      const start = m.index + run.length - words.length;
+      const start = m.index + tail.index;
       const end = m.index + run.length;
       found.push({ start, end, terms: tokens.filter((t) => t.start >= start && t.end <= end).map((t) => t.term) });
       break;

@@ -15,9 +15,10 @@ describe('the countries a sentence names', () => {
     expect(countries('Relations between the United States and the U.S.S.R. soured, and the U.S. was wary.')).toEqual(['United States', 'U.S.']);
   });
 
-  it('finds a country that capitalized words open ("With Brazil", "The United States")', () => {
+  it('finds a country that capitalized words open ("With Brazil", "The United States"), however many', () => {
     expect(countries('With Brazil, the White House kept a channel open.')).toEqual(['Brazil']);
     expect(countries('The United States refused.')).toEqual(['United States']);
+    expect(countries(`${'CABLE FROM STATION '.repeat(200)}TO THE UNITED STATES.`)).toEqual(['UNITED STATES']);
   });
 
   it('takes a country before a noun for an adjective, not a place ("US presidents"), and a people or a person for no country', () => {
