@@ -14,7 +14,6 @@ import type { QuoteQuery } from './quote-query.js';
 /** Share of its score (in the rerank) and of its coverage (in the test for an answer) a passage keeps when its quote holds no answer of the type asked for. */
 export const UNTYPED_SHARE = 0.6;
 
-
 /** A hit with the quote choice the answer rerank made for it, when it was in the reranked head. */
 export type ChosenHit = RetrievedHit & { choice?: QuoteChoice };
 

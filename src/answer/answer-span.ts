@@ -149,9 +149,10 @@ function placeAnswer(sentence: SentenceAnalysis, asked: ReadonlySet<string>): { 
     // "to Eisenhower’s administration": someone's, unless a place's ("Havana’s harbor").
     if (/[’']s$/.test(place) && !PLACE_NOUN.test(after)) continue;
     // "at the Bay of Pigs", "the Summit of the Americas": the name the words after "of" end.
-    const whole = m[0].startsWith('of') ? NAME_BEFORE_OF.exec(text.slice(0, m.index)) : null;
+    const of = m[0].startsWith('of');
+    const whole = of ? NAME_BEFORE_OF.exec(text.slice(0, m.index)) : null;
     const span: [number, number] = [whole?.index ?? at, end + (OF_NAME_AFTER.exec(after)?.[0].length ?? 0)];
-    if (!m[0].startsWith('of') || whole) return { span, score: 0 };
+    if (!of || whole) return { span, score: 0 };
     ofPlace ??= span;
   }
   if (ofPlace) return { span: ofPlace, score: OF_PLACE_SCORE };

@@ -76,7 +76,7 @@ export function isPeoplesName(word: string): boolean {
   if (stem === undefined) return false;
   const lower = word.toLowerCase().replace(/s$/, '');
   if (IRREGULAR_PEOPLES.has(lower)) return true;
-  countryStarts ??= new Set([...(countries ??= regionNames())].filter((name) => name.length >= 3).flatMap((name) => [name.slice(0, 3), name.slice(0, 4)]));
+  countryStarts ??= new Set([...countryNames()].filter((name) => name.length >= 3).flatMap((name) => [name.slice(0, 3), name.slice(0, 4)]));
   const start = lower.slice(0, Math.min(4, Math.max(3, stem.length)));
   return countryStarts.has(start);
 }
@@ -90,11 +90,15 @@ let countryStarts: Set<string> | undefined;
  * "UK", "UN"): a place, never a person. Built on first use from `Intl.DisplayNames`.
  */
 export function isCountry(words: string): boolean {
-  countries ??= regionNames();
-  return countries.has(words.replace(/\./g, '').toLowerCase());
+  return countryNames().has(words.replace(/\./g, '').toLowerCase());
 }
 
 let countries: Set<string> | undefined;
+
+/** CLDR's region names and codes, lower case (built on first use). */
+function countryNames(): Set<string> {
+  return (countries ??= regionNames());
+}
 
 /** A run of capitalized words, which `countriesIn` asks `isCountry` about ("Brazil", "United States", "U.S."). */
 const CAPITALIZED_RUN = /\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*)*/gu;
