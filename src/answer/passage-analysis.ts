@@ -101,6 +101,13 @@ export interface NameCandidate {
   afterPlace: boolean;
   /** Capitalized words joined to it by "and" / "with", analyzed: the question typing one makes it a co-agent. */
   joined: string[];
+  /**
+   * In a sentence opening with a participle's phrase ("Sent to Cuba … by President John F. Kennedy …, Donovan
+   * had secured…"): `subject` for the main clause's subject after it, who does the participle's deed too
+   * ("Donovan"), and `agent` for the participle's agent in it ("John F. Kennedy"), with the participle analyzed
+   * ("sent"): that agent did the participle's deed alone.
+   */
+  opening?: { role: 'subject' } | { role: 'agent'; participle: string };
 }
 
 /** A date a sentence states: the days it may mean and its [start, end) offsets in the sentence. */

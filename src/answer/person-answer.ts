@@ -38,6 +38,13 @@ function labelledByRole(sentence: SentenceAnalysis, start: number, end: number):
 }
 /** "…was found by Peter Kornbluh": the agent of a passive. */
 const AGENT_BEFORE = new RegExp(`${AGENT_BY}$`, 'i');
+/** What being a passive's agent adds to a name's score. */
+const AGENT_SCORE = 3;
+/**
+ * What being the main clause's subject after an opening participle adds: more than an agent's, and than a
+ * title and a second word give a name in that phrase ("Sent … by President John F. Kennedy …, Donovan had…").
+ */
+const OPENING_SUBJECT_SCORE = 4;
 
 /**
  * "Who was Lisa Howard?": the role the sentence gives a name of the question ("correspondent Lisa
@@ -116,6 +123,9 @@ export function person(sentence: SentenceAnalysis, asked: ReadonlySet<string>, a
     else if (wordsToAsked(sentence, asked, name.start, name.end) <= NEAR_ASKED) score += 1;
     // Joined by "and" to a name the question typed, it did what the question asks with them ("brought Fidel Castro and Che Guevara to power").
     if (name.joined.some((t) => asked.has(t))) score += 2;
+    // The main clause's subject after an opening participle did every deed of the sentence; that participle's agent, its own.
+    if (name.opening?.role === 'subject') score += OPENING_SUBJECT_SCORE;
+    else if (name.opening?.role === 'agent' && asked.has(name.opening.participle)) score += AGENT_SCORE;
     if (score > bestScore) [best, bestScore, weak] = [[name.start, name.end], score, typed || name.afterPlace];
   }
   // Someone the sentence describes rather than names ("a Norwegian and Irish diplomat", "his teenage son"): below a name,
@@ -180,9 +190,33 @@ function namesOf(sentence: SentenceAnalysis): readonly NameCandidate[] {
   return (sentence.names ??= findNames(sentence));
 }
 
+/**
+ * A sentence opening with a past participle and a preposition, the phrase a main clause's subject does too:
+ * "Sent to Cuba … by President John F. Kennedy …, Donovan had secured…" (Donovan was sent, and negotiated).
+ */
+const OPENING_PARTICIPLE =
+  /^(\p{Lu}\p{Ll}+ed|Sent|Given|Taken|Told|Made|Brought|Held|Led|Left|Kept|Found|Known|Seen|Chosen|Shown|Written|Caught|Paid|Driven)\s+(?:to|by|in|at|from|with|on|as|into|for|after|during|under|through)\b/u;
+/** A comma, then capitalized words: where a main clause may open with its subject. */
+const COMMA_NAME = /,\s+(\p{Lu}[\p{L}'’-]*(?:\s+(?:\p{Lu}\.|\p{Lu}[\p{L}'’-]*))*)/gu;
+
+/**
+ * After a sentence's opening participle's phrase, the main clause's subject: the first run of capitalized words
+ * after a comma with a verb in the past after it, as [start, end); and the participle, analyzed.
+ */
+function openingSubject(text: string): { participle: string; subject: [number, number] } | null {
+  const opening = OPENING_PARTICIPLE.exec(text);
+  if (!opening) return null;
+  for (const m of text.matchAll(COMMA_NAME)) {
+    const end = m.index + m[0].length;
+    if (PAST_VERB_AFTER.test(text.slice(end))) return { participle: fold(opening[1]!), subject: [end - m[1]!.length, end] };
+  }
+  return null;
+}
+
 function findNames(sentence: SentenceAnalysis): NameCandidate[] {
   const text = sentence.text;
   const names: NameCandidate[] = [];
+  const opening = openingSubject(text);
   for (const m of text.matchAll(NAME)) {
     const words = m[0].split(/\s+/).filter((w) => !NOT_NAMES.has(w.replace(/[’'.]/g, '')));
     // A title is the role, not the name ("Senators George McGovern").
@@ -216,13 +250,18 @@ function findNames(sentence: SentenceAnalysis): NameCandidate[] {
     const last = words[words.length - 1]!;
     let score = (words.length > 1 ? 1 : 0) + (titled ? 2 : 0);
     if (words.length === 1 && INSTITUTION_AFTER.test(text.slice(end))) score -= 2;
-    const agent = AGENT_BEFORE.test(before);
+    // The agent's "by" stands before a title too ("by President John F. Kennedy").
+    const agent = AGENT_BEFORE.test(text.slice(0, m.index));
     const afterPlace = !agent && PLACE_BEFORE.test(before);
-    if (agent) score += 3;
+    let role: NameCandidate['opening'];
+    if (opening && start >= opening.subject[0] && end <= opening.subject[1]) role = { role: 'subject' };
+    else if (opening && agent && start < opening.subject[0]) role = { role: 'agent', participle: opening.participle };
+    // An opening participle's agent did that deed alone: `person` credits it when the question asks it.
+    if (agent && !role) score += AGENT_SCORE;
     else if (afterPlace) score -= 2;
     if (labelled) score += 2;
     if (/[’']s$/.test(last) || last.includes('-') || last.length === 1) score -= 2;
-    names.push({ start, end, terms: words.map(fold), score, afterPlace, joined: joinedNames(text, start, end) });
+    names.push({ start, end, terms: words.map(fold), score, afterPlace, joined: joinedNames(text, start, end), ...(role && { opening: role }) });
   }
   return names;
 }

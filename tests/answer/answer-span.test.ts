@@ -181,6 +181,18 @@ describe('the answer marked in the quote', () => {
       expect(personIn('The tape, held at the National Security Archive, was found by Peter Kornbluh.')).toBe('Peter Kornbluh');
     });
 
+    it('reads an agent after its title ("by President Obama") as the agent it is', () => {
+      expect(personIn('Senator Kerry praised the deal announced by President Obama.')).toBe('Obama');
+    });
+
+    it('takes the main clause’s subject after an opening participle’s phrase, unless the question asks that participle’s deed', () => {
+      const text = 'Sent to Cuba in 1962 by President John F. Kennedy to undertake negotiations with the regime, Donovan had secured the freedom of the captives.';
+      expect(personIn(text, analyzeTerms('who negotiated the release of the captives?'))).toBe('Donovan');
+      expect(personIn(text, analyzeTerms('who sent a negotiator to Cuba in 1962?'))).toBe('John F. Kennedy');
+      // No opening participle: a titled name with two words still beats a lone one.
+      expect(personIn('In 1962, President John F. Kennedy and Donovan talked.', [])).toBe('John F. Kennedy');
+    });
+
     it('reads a picture’s credit as no agent: "Photo by Pete Souza" did nothing the question asks', () => {
       expect(typeBonus('person', '(White House photo by Pete Souza).')).toBe(0);
       expect(typeBonus('person', 'Images by Reuters.')).toBe(0);
