@@ -9,7 +9,7 @@ import { AGE, MAYBE_CAUSE_WORDS, SAW_THAT, ROLE } from './sentence-evidence.js';
 import { MONTH_SOURCE } from '../timeline/calendar.js';
 import { amountAnswer } from './amount-answer.js';
 import { person, personAnswer, roleOf } from './person-answer.js';
-import { countriesIn, fold, isPeoplesName, NOT_NAMES, trimmed } from './span-words.js';
+import { CLAUSE_WORDS, countriesIn, fold, isPeoplesName, NOT_NAMES, trimmed } from './span-words.js';
 
 /**
  * Where an event took place, when a sentence names no place: the occasion after "at" or "during" ("at
@@ -31,7 +31,7 @@ const COUNTRY_BEFORE = /\b(?:with|through|via|between|against|toward|towards|acr
  * insulted when…" is insulted for the when).
  */
 const REASON = new RegExp(
-  `\\b(?:because(?: of)?|due (?:largely )?(?:in part )?to|in order to|so that|as a result of|in retaliation for|for fear of|led to|gave way to|thanks to|motives? (?:such as|of)|in an attempt to|intended to|aimed at|eager to|anxious to|${SAW_THAT})\\b(?:\\b\\p{Lu}\\.|[^,.;:!?])*`,
+  `\\b(?:because(?: of)?|due (?:largely )?(?:in part )?to|in order to|so that|as a result of|in retaliation for|for fear of|led to|gave way to|thanks to|motives? (?:such as|of)|in an attempt to|intended to|aimed at|eager to|anxious to|${SAW_THAT})\\b${CLAUSE_WORDS}`,
   'giu',
 );
 /** A reason's cue and only a word pointing back ("because of this", "due to that"): the reason is said before. */
@@ -41,14 +41,14 @@ const POINTS_BACK = /\s(?:this|that|these|those|it|which)\s*$/i;
  * the sentence ("…soured when Eisenhower chose to go golfing"), not opening it ("When Carter took
  * office in 1977, …" sets a time).
  */
-const MAYBE_REASON = new RegExp(`(?<=\\S\\s+)\\b(?:${MAYBE_CAUSE_WORDS})\\b(?:\\b\\p{Lu}\\.|[^,.;:!?])*`, 'iu');
+const MAYBE_REASON = new RegExp(`(?<=\\S\\s+)\\b(?:${MAYBE_CAUSE_WORDS})\\b${CLAUSE_WORDS}`, 'iu');
 /**
  * A reason given before its consequence: the clause before ", so" ("…he understood that this would be
  * highly unpopular amongst his constituents, so he instead signed…") or "and as a result" ("…no action
  * was taken and as a result two BTTR planes were shot down"), from the clause boundary before it.
  * Not ", so that" (a purpose, which `REASON` reads after its cue) nor "so far", "so much".
  */
-const REASON_BEFORE_SO = /(?:^|[,;:]\s+)([^,;:]+?)(?:,\s+so\s+(?!that\b|far\b|much\b|many\b|long\b)|,?\s+and\s+(?:as a result|as a consequence|consequently|therefore)\b)/iu;
+const REASON_BEFORE_SO = /(?:^|[,;:]\s+)((?:[^,;:]|(?<=\d),(?=\d))+?)(?:,\s+so\s+(?!that\b|far\b|much\b|many\b|long\b)|,?\s+and\s+(?:as a result|as a consequence|consequently|therefore)\b)/iu;
 
 
 /** Question types whose answer is a thing a sentence visibly holds (a date, a sum, an amount, a name, a place). */

@@ -5,7 +5,7 @@
 import type { NameCandidate, SentenceAnalysis } from './passage-analysis.js';
 import { AGENT_BY, ROLE } from './sentence-evidence.js';
 import { isPersonNoun } from '../lexicon/person-nouns.js';
-import { fold, isCountry, isPeoplesName, lastAskedBefore, NOT_NAMES, trimmed, wordsToAsked } from './span-words.js';
+import { clauseLength, fold, isCountry, isPeoplesName, lastAskedBefore, NOT_NAMES, trimmed, wordsToAsked } from './span-words.js';
 
 /** A name: capitalized words, with initials ("James B. Donovan", "U Thant", "Frank Mankiewicz"). */
 const NAME = /\b\p{Lu}[\p{L}'’-]*(?:\s+(?:\p{Lu}\.|\p{Lu}[\p{L}'’-]*))*/gu;
@@ -65,8 +65,7 @@ export function roleOf(sentence: SentenceAnalysis, asked: ReadonlySet<string>): 
     const named = lastAskedBefore(sentence, asked, role.position);
     if (named && role.position - named.position <= 3 && /^,\s[^,;:]*$/.test(text.slice(named.end, role.start))) {
       const start = named.end + 2;
-      const comma = text.slice(start).search(/[,;:.]|$/);
-      return trimmed(text, start, start + comma);
+      return trimmed(text, start, start + clauseLength(text.slice(start)));
     }
     const name = sentence.tokens.find((t) => asked.has(t.term) && t.position > role.position && t.position - role.position <= 3);
     if (name) return [role.start, name.start].map((x, i) => (i === 1 ? text.slice(0, x).trimEnd().replace(/[,:]$/, '').length : x)) as [number, number];

@@ -10,6 +10,19 @@ import { BoundedMap } from '../util/bounded-map.js';
 export const NOT_NAMES = new Set(['I', 'We', 'You', 'Our', 'Its', 'My', 'Your', 'January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December', 'TV', 'News', 'House', 'White', 'Office', 'Department', 'The', 'This', 'That', 'These', 'Those', 'In', 'On', 'At', 'By', 'When', 'After', 'Before', 'But', 'And', 'Yet', 'However', 'Despite', 'During', 'Although', 'Through', 'Then', 'It', 'He', 'She', 'They', 'His', 'Her', 'Their', 'As', 'For', 'With', 'From', 'To', 'A', 'An', 'If', 'So', 'Once', 'Since', 'While', 'Following', 'Furthermore', 'Unfortunately', 'Consequently', 'Additionally', 'First', 'Here', 'There', 'Just', 'Top', 'Secret', 'President', 'Mr', 'MR']);
 
 /**
+ * A clause's words, as a pattern's source: up to a comma or a stop, but for an initial's period ("Robert
+ * F. Kennedy", "the U.K. Foreign Office") and a number's comma or point ("1,000 acres", "$2.9 million").
+ */
+export const CLAUSE_WORDS = String.raw`(?:\b\p{Lu}\.|(?<=\d)[,.](?=\d)|[^,.;:!?])*`;
+/** The clause's words at a text's start (`CLAUSE_WORDS`). */
+const CLAUSE = new RegExp(`^${CLAUSE_WORDS}`, 'u');
+
+/** How long the clause opening `text` is: to its first comma or stop that ends a clause (`CLAUSE_WORDS`). */
+export function clauseLength(text: string): number {
+  return CLAUSE.exec(text)![0].length;
+}
+
+/**
  * How many words lie between the span [start, end) of the sentence and the nearest of the question's
  * words (a large number without one); with `lowerCase`, only those the sentence writes in lower case
  * (what is asked done, not whom it is asked of).

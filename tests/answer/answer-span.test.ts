@@ -82,6 +82,8 @@ describe('the answer marked in the quote', () => {
 
   it('marks the role in apposition after a name asked about: "Theodore Sorensen, Special Counsel to the President, …"', () => {
     expect(answerOf('who was Theodore Sorensen?')).toBe('Special Counsel to the President');
+    // An initial's period is no clause's end ("the U.K. Foreign Office").
+    expect(answerOf('who was Slater?')).toBe('head of the American Department in the U.K. Foreign Office');
   });
 
   it('reads "who was <name>" typed in lower case as asking what the name is', () => {
@@ -114,6 +116,12 @@ describe('the answer marked in the quote', () => {
     expect(spanIn('reason', 'In fact, the invasion gave way to Cuba’s request for missiles.')).toBe('gave way to Cuba’s request for missiles');
     expect(spanIn('reason', 'Things were soured when President Dwight D. Eisenhower chose to go golfing, an insult.')).toBe('when President Dwight D. Eisenhower chose to go golfing');
     expect(spanIn('reason', 'When Carter took office in 1977, he believed in trade.')).toBeNull();
+  });
+
+  it('ends a reason at a comma or a stop, never at a number’s comma or point', () => {
+    const text = 'Matters went downhill when Castro began nationalizing all estates over 1,000 acres and $2.9 million in assets, and more.';
+    expect(spanIn('reason', text)).toBe('when Castro began nationalizing all estates over 1,000 acres and $2.9 million in assets');
+    expect(spanIn('reason', 'Talks had hit 1,200 points of friction, so both sides paused.')).toBe('Talks had hit 1,200 points of friction');
   });
 
   it('marks a motive or a purpose as the reason, but not what someone hoped for along the way', () => {
