@@ -63,18 +63,30 @@ export function roleOf(sentence: SentenceAnalysis, asked: ReadonlySet<string>): 
     const role = sentence.tokens[r]!;
     // "Theodore Sorensen, Special Counsel to the President, reveals…": the role in apposition, up to its comma.
     const named = lastAskedBefore(sentence, asked, role.position);
-    if (named && role.position - named.position <= 3 && /^,\s[^,;:]*$/.test(text.slice(named.end, role.start))) {
+    // Not a role before a name of its own: "…overthrow Castro, advisor Philip W. Bonsal spoke out" says who Bonsal was.
+    const labelsNext = NAME_AFTER.test(text.slice(role.end));
+    if (named && !labelsNext && role.position - named.position <= 3 && /^,\s[^,;:]*$/.test(text.slice(named.end, role.start))) {
       const start = named.end + 2;
       return trimmed(text, start, start + clauseLength(text.slice(start)));
     }
     const name = sentence.tokens.find((t) => asked.has(t.term) && t.position > role.position && t.position - role.position <= 3);
-    if (name) return [role.start, name.start].map((x, i) => (i === 1 ? text.slice(0, x).trimEnd().replace(/[,:]$/, '').length : x)) as [number, number];
+    if (name) {
+      // Up to the name's first word, not the asked one ("president Fidel Castro", "advisor Philip W. Bonsal": the role alone).
+      const run = NAME_BEFORE.exec(text.slice(role.end, name.start));
+      const end = run ? role.end + run.index : name.start;
+      return [role.start, text.slice(0, end).trimEnd().replace(/[,:]$/, '').length];
+    }
     const subject = lastAskedBefore(sentence, asked, role.position);
     const predicate = subject && role.position - subject.position <= 6 ? IS_A.exec(text.slice(subject.end, role.start)) : null;
     if (subject && predicate) return [subject.end + predicate[0].length, role.end];
   }
   return null;
 }
+
+/** After a role, a capitalized word: the role labels the name it opens ("advisor Philip W. Bonsal"). */
+const NAME_AFTER = /^\s+\p{Lu}/u;
+/** Capitalized words and initials up to a name's word: the name's first words ("Fidel " of "Fidel Castro", "Philip W. "). */
+const NAME_BEFORE = /(?:\p{Lu}[\p{L}'’-]*\.?\s+)+$/u;
 
 /** "a five-year-old boy named ", "an exile group called ": a noun phrase of a few words naming what follows. */
 const NAMED_BEFORE = /\b((?:an?|the)\s+[^\s,.;:()]+(?:\s+[^\s,.;:()]+){0,3})\s+(?:named|called)\s+$/i;

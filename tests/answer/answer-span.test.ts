@@ -76,6 +76,16 @@ describe('the answer marked in the quote', () => {
     expect(answerOf('who was Lisa Howard')).toBe('correspondent');
   });
 
+  it('marks the role before a name asked about without the name’s other words ("advisor Philip W. Bonsal" → "advisor")', () => {
+    expect(answerOf('who was Bonsal?')).toBe('advisor');
+    expect(answerOf('who was Castro?')).toBe('president');
+  });
+
+  it('reads no role in apposition to a name when the role labels the name after it ("…overthrow Castro, advisor Philip W. Bonsal spoke…")', () => {
+    const passage: Passage = { id: 't#p1', docId: 't', n: 1, heading: null, text: 'They sought to overthrow Castro, advisor Philip Bonsal warned.', sentences: [[0, 62]], paragraph: 1, line: 1, comment: null };
+    expect(answerSpan(analysisOf(passage).sentences[0]!, 'definition', new Set(['castro']), null)).toBeNull();
+  });
+
   it('marks what a sentence names a person asked about as: "a five-year-old boy named Elián Gonzalez"', () => {
     expect(answerOf('Who was Elián Gonzalez?')).toBe('a five-year-old boy');
   });
