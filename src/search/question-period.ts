@@ -6,7 +6,7 @@
  */
 import { BackchannelError } from '../errors.js';
 import { dateBounds, EARLIEST_YEAR, latestYear, MONTH_NAMES, MONTH_SOURCE, monthNumber } from '../timeline/calendar.js';
-import { extractDates } from '../timeline/dates.js';
+import { extractDates, impossibleDays } from '../timeline/dates.js';
 import { parseTimelineRequest, type Granularity } from '../timeline/period.js';
 import { patternWords } from './pattern-words.js';
 
@@ -90,6 +90,13 @@ export function questionPeriod(question: string): PeriodReading {
     }
     const text = decades.map((d) => d[0].trim()).join(', ');
     return { period: { first, last, granularity: 'year', text }, spans: decades.map((d) => [d.index, d.index + d[0].length]) };
+  }
+  // "February 30, 1962": the date rules read nothing from it, and the question is told why. A number above 31 after a
+  // month is a year typed with two digits ("october 62"), no day.
+  const impossible = impossibleDays(monthsCapitalized(question)).find((d) => Number(/(?<!\d)\d{1,2}(?!\d)/.exec(question.slice(d.start, d.end))?.[0]) <= 31);
+  if (impossible) {
+    const text = question.slice(impossible.start, impossible.end);
+    return { period: null, spans: [[impossible.start, impossible.end]], problem: `“${text}” is not a day of the calendar.` };
   }
   const range = YEAR_TO_YEAR.exec(question);
   if (range) {

@@ -71,9 +71,9 @@ const DAY_WORDS_ALL = new RegExp(DAY_WORDS.source, 'g');
 
 /**
  * Spans that look like a month and day but name no real day ("February 30, 1962"): no date is read
- * from them, not even the year.
+ * from them, not even the year (and a question naming one is told so).
  */
-function impossibleDays(text: string): Array<{ start: number; end: number }> {
+export function impossibleDays(text: string): Array<{ start: number; end: number }> {
   const spans: Array<{ start: number; end: number }> = [];
   for (const m of text.matchAll(DAY_WORDS_ALL)) {
     const month = monthNumber(/\p{L}+/u.exec(m[0].replace(/^\d+(?:st|nd|rd|th)?\s+(?:of\s+)?/, ''))?.[0] ?? '');

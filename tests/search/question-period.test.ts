@@ -91,6 +91,15 @@ describe('the period a question asks about', () => {
       expect(questionPeriod('what happened in 3000').problem).toMatch(/^3000 is not a year/);
     });
 
+    it('says a day the calendar lacks is not one ("February 30, 1962"), as the timeline reads it, and takes a leap day for one', () => {
+      expect(questionPeriod('what happened on february 30 1962?').problem).toBe('“february 30 1962” is not a day of the calendar.');
+      expect(questionPeriod('what happened on 31 April 1961').problem).toBe('“31 April 1961” is not a day of the calendar.');
+      expect(questionPeriod('what happened on February 29, 1964').period).toMatchObject({ first: '1964-02-29', last: '1964-02-29' });
+      expect(questionPeriod('what happened on February 29, 1963').problem).toMatch(/is not a day of the calendar/);
+      // Above 31, a year typed with two digits.
+      expect(questionPeriod('what happened in october 62').problem).toBeUndefined();
+    });
+
     it('does not take a number that is not asked as a year for one', () => {
       expect(questionPeriod('how many of the 3253 rafters').problem).toBeUndefined();
     });
