@@ -143,14 +143,18 @@ function placeAnswer(sentence: SentenceAnalysis, asked: ReadonlySet<string>): { 
     const at = m.index + m[0].lastIndexOf(place);
     const end = at + place.length;
     const after = text.slice(end);
-    // "a box of Cuban cigars", "of American troops": a people's adjective before a noun is no place, nor is a people
+    // "in CDNW12597": a document's number, no place.
+    if (/^\d/.test(after)) continue;
+    // "a box of Cuban cigars", "of US-Cuban relations": a people's adjective before a noun is no place, nor is a people
     // ("passed information to the British").
-    if (isPeoplesName(place) && (/^\s+\p{Ll}/u.test(after) || /\bthe\s+$/i.test(text.slice(0, at)))) continue;
+    if (isPeoplesName(place.split('-').pop()!) && (/^\s+\p{Ll}/u.test(after) || /\bthe\s+$/i.test(text.slice(0, at)))) continue;
     // "to Eisenhower’s administration": someone's, unless a place's ("Havana’s harbor").
     if (/[’']s$/.test(place) && !PLACE_NOUN.test(after)) continue;
     // "at the Bay of Pigs", "the Summit of the Americas": the name the words after "of" end.
     const of = m[0].startsWith('of');
     const whole = of ? NAME_BEFORE_OF.exec(text.slice(0, m.index)) : null;
+    // "President of the United States", "Secretary-General of the United Nations": a title, no place.
+    if (whole && ROLE.test(whole[0].split(/\s+/)[0]!)) continue;
     const span: [number, number] = [whole?.index ?? at, end + (OF_NAME_AFTER.exec(after)?.[0].length ?? 0)];
     if (!of || whole) return { span, score: 0 };
     ofPlace ??= span;

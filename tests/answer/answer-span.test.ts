@@ -343,6 +343,13 @@ describe('the answer marked in the quote', () => {
     expect(spanIn('place', 'They flew to the Canadian capital.', [])).toBeNull();
   });
 
+  it('takes for a place no document’s number ("in CDNW12597"), no title ("as President of the United States") and no compound adjective ("of US-Cuban relations")', () => {
+    expect(spanIn('place', 'Thant reported that Castro was tense in CDNW12597 and in no mood for talks.', [])).toBeNull();
+    expect(spanIn('place', 'Just after his swearing in as President of the United States, Kennedy acted.', [])).toBeNull();
+    expect(spanIn('place', 'The history of US-Cuban relations begins in 1959.', [])).toBeNull();
+    expect(spanIn('place', 'Later he was sworn in as President of the United States in Washington.', [])).toBe('Washington');
+  });
+
   it('marks a country after "with", "through" or "between" for a "where", never a person there nor a country used as an adjective', () => {
     expect(spanIn('place', 'However, thanks to a secret back channel with Brazil, the White House was still able to communicate.', ['white', 'hous'])).toBe('Brazil');
     expect(spanIn('place', 'He kept a back channel with Castro.', [])).toBeNull();
