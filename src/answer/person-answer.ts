@@ -2,6 +2,7 @@
  * The name answering a "who" in a quoted sentence, or the person it describes (`personAnswer`), and
  * the role a sentence gives a name of a "who was" / "what was" question (`roleOf`).
  */
+import { distance } from 'fastest-levenshtein';
 import type { NameCandidate, SentenceAnalysis } from './passage-analysis.js';
 import { AGENT_BY, ROLE } from './sentence-evidence.js';
 import { isPersonNoun } from '../lexicon/person-nouns.js';
@@ -17,6 +18,8 @@ export const IS_A = /^\s+(?:is|was)\s+(?=(?:a|an|the)\b[^,.;:]*$)/;
 
 /** Words before a name that make it a place ("in Havana", "to Cuba", "between the United States"). */
 const PLACE_BEFORE = /\b(?:in|at|to|from|into|near|across|over|between|of)\s+(?:the\s+)?$/i;
+/** "to" (and "the") before a name. */
+const TO_BEFORE = /\bto\s+(?:the\s+)?$/i;
 /** Before a name: a capitalized word and "of" or "for", which join it to a thing's or a place's name ("Alliance for Progress"). */
 const INSTITUTION_BEFORE = /\p{Lu}[\p{L}'’-]*\s+(?:of|for)\s+(?:the\s+)?$/u;
 /** After a name: "of" or "for" and a capitalized word, which make it the head of such a name ("Alliance for Progress"). */
@@ -70,7 +73,8 @@ export function roleOf(sentence: SentenceAnalysis, asked: ReadonlySet<string>): 
       return trimmed(text, start, start + clauseLength(text.slice(start)));
     }
     const name = sentence.tokens.find((t) => asked.has(t.term) && t.position > role.position && t.position - role.position <= 3);
-    if (name) {
+    // The name the question asks about, not another with its first name ("Author(s): William M. LeoGrande" for "who was William Attwood?").
+    if (name && askedName(fold(lastNameWord(text, name.start, name.end)), asked)) {
       // Up to the name's first word, not the asked one ("president Fidel Castro", "advisor Philip W. Bonsal": the role alone).
       const run = NAME_BEFORE.exec(text.slice(role.end, name.start));
       const end = run ? role.end + run.index : name.start;
@@ -81,6 +85,23 @@ export function roleOf(sentence: SentenceAnalysis, asked: ReadonlySet<string>): 
     if (subject && predicate) return [subject.end + predicate[0].length, role.end];
   }
   return null;
+}
+
+/** The capitalized words and initials going on from a name's word ("Lisa" → " Howard"). */
+const NAME_GOES_ON = /^(?:\s+(?:\p{Lu}\.|\p{Lu}[\p{L}'’-]*))*/u;
+
+/** The last word of the name whose word stands at [start, end): "Howard" of "Lisa" in "Lisa Howard". */
+function lastNameWord(text: string, start: number, end: number): string {
+  const rest = NAME_GOES_ON.exec(text.slice(end))![0];
+  return rest ? rest.trim().split(/\s+/).pop()! : text.slice(start, end);
+}
+
+/** True when the question asks a name's word, or a misspelling of it two letters off ("atwood" for "Attwood"). */
+function askedName(term: string, asked: ReadonlySet<string>): boolean {
+  if (asked.has(term)) return true;
+  if (term.length < 5) return false;
+  for (const a of asked) if (a.length >= 5 && distance(a, term) <= 2) return true;
+  return false;
 }
 
 /** After a role, a capitalized word: the role labels the name it opens ("advisor Philip W. Bonsal"). */
@@ -113,7 +134,11 @@ export function personAnswer(sentence: SentenceAnalysis, asked: ReadonlySet<stri
   return found && !(found.weak && found.score <= WEAKEST_MARKED) ? found : null;
 }
 
-/** The score at or below which `personAnswer` marks no weak candidate (a place's name scores −2, a name sharing the question's words −3 or less). */
+/**
+ * The score at or below which `personAnswer` marks no weak candidate: a place's name after its preposition
+ * scores −2, of any length ("in Panama City"), and −1 beside the question's words ("…wrote to Castro"); a
+ * name sharing the question's words −3 or less.
+ */
 const WEAKEST_MARKED = -2;
 
 /**
@@ -260,7 +285,8 @@ function findNames(sentence: SentenceAnalysis): NameCandidate[] {
     if (INSTITUTION_BEFORE.test(before)) continue;
     const last = words[words.length - 1]!;
     let score = (words.length > 1 ? 1 : 0) + (titled ? 2 : 0);
-    if (words.length === 1 && INSTITUTION_AFTER.test(text.slice(end))) score -= 2;
+    // A lone capitalized word before "of" or "for" and a capitalized word heads a thing's name ("the Summit of the Americas").
+    if (words.length === 1 && INSTITUTION_AFTER.test(text.slice(end))) continue;
     // The agent's "by" stands before a title too ("by President John F. Kennedy").
     const agent = AGENT_BEFORE.test(text.slice(0, m.index));
     const afterPlace = !agent && PLACE_BEFORE.test(before);
@@ -269,7 +295,9 @@ function findNames(sentence: SentenceAnalysis): NameCandidate[] {
     else if (opening && agent && start < opening.subject[0]) role = { role: 'agent', participle: opening.participle };
     // An opening participle's agent did that deed alone: `person` credits it when the question asks it.
     if (agent && !role) score += AGENT_SCORE;
-    else if (afterPlace) score -= 2;
+    // After a place's preposition but "to" (which a message's recipient follows too: "spoke to James Donovan"), several
+    // words are no surer a person ("in Panama City", "of the Cuban Missile Crisis").
+    else if (afterPlace) score -= words.length > 1 && !TO_BEFORE.test(before) ? 3 : 2;
     if (labelled) score += 2;
     if (/[’']s$/.test(last) || last.includes('-') || last.length === 1) score -= 2;
     names.push({ start, end, terms: words.map(fold), score, afterPlace, joined: joinedNames(text, start, end), ...(role && { opening: role }) });

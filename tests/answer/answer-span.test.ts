@@ -81,6 +81,18 @@ describe('the answer marked in the quote', () => {
     expect(answerOf('who was Castro?')).toBe('president');
   });
 
+  it('marks a role before a name only when it is the name asked about, not another of its first name (a typo forgiven)', () => {
+    const byline = (asked: string[]) => {
+      const text = 'Author(s): William M. LeoGrande & Peter Kornbluh';
+      const passage: Passage = { id: 't#p1', docId: 't', n: 1, heading: null, text, sentences: [[0, text.length]], paragraph: 1, line: 1, comment: null };
+      const span = answerSpan(analysisOf(passage).sentences[0]!, 'definition', new Set(asked), null);
+      return span ? text.slice(...span) : null;
+    };
+    expect(byline(['william', 'attwood'])).toBeNull();
+    expect(byline(['william', 'leogrand'])).toBe('Author(s)');
+    expect(answerOf('who was william atwood')).toBe('diplomat');
+  });
+
   it('reads no role in apposition to a name when the role labels the name after it ("…overthrow Castro, advisor Philip W. Bonsal spoke…")', () => {
     const passage: Passage = { id: 't#p1', docId: 't', n: 1, heading: null, text: 'They sought to overthrow Castro, advisor Philip Bonsal warned.', sentences: [[0, 62]], paragraph: 1, line: 1, comment: null };
     expect(answerSpan(analysisOf(passage).sentences[0]!, 'definition', new Set(['castro']), null)).toBeNull();
@@ -195,6 +207,11 @@ describe('the answer marked in the quote', () => {
   });
 
   describe('for a "who", the name most likely the person asked for', () => {
+    it('takes no lone word heading a thing’s name ("the Summit of the Americas"), and marks no one when the best is a place after its preposition', () => {
+      expect(personIn('Raúl Castro and Obama shook hands at the Summit of the Americas in Panama City.', ['raul', 'castro', 'obama', 'shook', 'hand'])).toBeNull();
+      expect(personIn('The talks ended in the aftermath of the Cuban Missile Crisis.', ['talk'])).toBeNull();
+    });
+
     it('takes the agent of a passive over a name before it', () => {
       expect(personIn('The tape, held at the National Security Archive, was found by Peter Kornbluh.')).toBe('Peter Kornbluh');
     });
