@@ -76,7 +76,11 @@ export function trimmed(text: string, start: number, end: number): [number, numb
 /** The endings of a people's name ("Cuban", "Canadians", "British", "Chinese"), after the stem it shares with its country's name. */
 const PEOPLES_ENDING = /^(\p{Lu}\p{Ll}+?)(?:an|ian|ese|ish)s?$/u;
 /** Peoples whose names share less than a stem with their country's, and peoples of no one country (lower case). */
-const IRREGULAR_PEOPLES = new Set(['irish', 'english', 'scottish', 'welsh', 'spanish', 'danish', 'finnish', 'polish', 'flemish', 'salvadoran', 'african', 'european', 'asian', 'republican']);
+const IRREGULAR_PEOPLES = new Set([
+  ...['irish', 'english', 'scottish', 'welsh', 'spanish', 'danish', 'finnish', 'polish', 'flemish', 'salvadoran', 'african', 'european', 'asian', 'republican'],
+  // Ending otherwise than as a people's name does.
+  ...['soviet', 'french', 'dutch', 'swiss', 'greek', 'israeli', 'iraqi'],
+]);
 
 /**
  * True when one capitalized word names a people ("Cuban", "Canadians", "British", "Chinese"): an
@@ -85,10 +89,11 @@ const IRREGULAR_PEOPLES = new Set(['irish', 'english', 'scottish', 'welsh', 'spa
  * one of the few that do not ("Irish", "Spanish"): "Donovan", "Sullivan" and "Brennan" are people.
  */
 export function isPeoplesName(word: string): boolean {
+  const folded = word.toLowerCase();
+  const lower = folded.replace(/s$/, '');
+  if (IRREGULAR_PEOPLES.has(lower) || IRREGULAR_PEOPLES.has(folded)) return true;
   const stem = PEOPLES_ENDING.exec(word)?.[1];
   if (stem === undefined) return false;
-  const lower = word.toLowerCase().replace(/s$/, '');
-  if (IRREGULAR_PEOPLES.has(lower)) return true;
   countryStarts ??= new Set([...countryNames()].filter((name) => name.length >= 3).flatMap((name) => [name.slice(0, 3), name.slice(0, 4)]));
   const start = lower.slice(0, Math.min(4, Math.max(3, stem.length)));
   return countryStarts.has(start);

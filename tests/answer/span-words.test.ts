@@ -37,6 +37,10 @@ describe('a people’s name', () => {
     for (const word of ['Cuban', 'Cubans', 'Canadian', 'Norwegian', 'British', 'Chinese', 'Brazilian', 'Vietnamese', 'Irish', 'Spanish', 'Salvadoran']) expect(isPeoplesName(word)).toBe(true);
   });
 
+  it('is a people’s name ending otherwise ("Soviet", "French", "Dutch"), singular or plural', () => {
+    for (const word of ['Soviet', 'Soviets', 'French', 'Dutch', 'Swiss', 'Israeli']) expect(isPeoplesName(word)).toBe(true);
+  });
+
   it('is no surname that ends as one does ("Donovan", "Sullivan", "Brennan")', () => {
     for (const word of ['Donovan', 'Sullivan', 'Brennan', 'Morgan', 'Kennan', 'Buchanan', 'Castro']) expect(isPeoplesName(word)).toBe(false);
   });
