@@ -144,6 +144,13 @@ describe('query analysis', () => {
       expect(surfaces('what were the main reasons for the embargo?')).toEqual(['embargo']);
     });
 
+    it('drops a "how long"\'s "last", the verb the time answers, but keeps "last" naming which one', () => {
+      const surfaces = (q: string) => analyzeQuery(q, domainAliases).concepts.map((c) => c.surface);
+      expect(surfaces('how long did the embargo last?')).toEqual(['embargo']);
+      expect(surfaces('how long did the talks last before they failed')).toEqual(['talks', 'failed']);
+      expect(surfaces('how long was the last meeting')).toEqual(['last', 'meeting']);
+    });
+
     it('reads an ordinal typed in digits as its word ("4th" as "fourth"), as a passage writes it', () => {
       const query = analyzeQuery('who came with donovan on his 4th trip', domainAliases);
       expect(query.concepts.find((c) => c.surface === '4th')!.alternatives).toEqual([['fourth']]);
