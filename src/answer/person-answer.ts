@@ -8,8 +8,10 @@ import { AGENT_BY, ROLE } from './sentence-evidence.js';
 import { isPersonNoun } from '../lexicon/person-nouns.js';
 import { clauseLength, fold, isCountry, isPeoplesName, lastAskedBefore, NOT_NAMES, trimmed, wordsToAsked } from './span-words.js';
 
+/** A name's words after its first: capitalized words and initials (" B. Donovan"), as a pattern's source. */
+const NAME_TAIL = String.raw`(?:\s+(?:\p{Lu}\.|\p{Lu}[\p{L}'’-]*))*`;
 /** A name: capitalized words, with initials ("James B. Donovan", "U Thant", "Frank Mankiewicz"). */
-const NAME = /\b\p{Lu}[\p{L}'’-]*(?:\s+(?:\p{Lu}\.|\p{Lu}[\p{L}'’-]*))*/gu;
+const NAME = new RegExp(String.raw`\b\p{Lu}[\p{L}'’-]*${NAME_TAIL}`, 'gu');
 /**
  * What stands between a name and the role a sentence says it is: "is a", "was an", "is the", then words
  * up to the role ("LeoGrande is a renowned author"); the match ends where the article, the answer, starts.
@@ -88,7 +90,7 @@ export function roleOf(sentence: SentenceAnalysis, asked: ReadonlySet<string>): 
 }
 
 /** The capitalized words and initials going on from a name's word ("Lisa" → " Howard"). */
-const NAME_GOES_ON = /^(?:\s+(?:\p{Lu}\.|\p{Lu}[\p{L}'’-]*))*/u;
+const NAME_GOES_ON = new RegExp(`^${NAME_TAIL}`, 'u');
 
 /** The last word of the name whose word stands at [start, end): "Howard" of "Lisa" in "Lisa Howard". */
 function lastNameWord(text: string, start: number, end: number): string {
@@ -233,7 +235,7 @@ function namesOf(sentence: SentenceAnalysis): readonly NameCandidate[] {
 const OPENING_PARTICIPLE =
   /^(\p{Lu}\p{Ll}+ed|Sent|Given|Taken|Told|Made|Brought|Held|Led|Left|Kept|Found|Known|Seen|Chosen|Shown|Written|Caught|Paid|Driven)\s+(?:to|by|in|at|from|with|on|as|into|for|after|during|under|through)\b/u;
 /** A comma, then capitalized words: where a main clause may open with its subject. */
-const COMMA_NAME = /,\s+(\p{Lu}[\p{L}'’-]*(?:\s+(?:\p{Lu}\.|\p{Lu}[\p{L}'’-]*))*)/gu;
+const COMMA_NAME = new RegExp(String.raw`,\s+(\p{Lu}[\p{L}'’-]*${NAME_TAIL})`, 'gu');
 
 /**
  * After a sentence's opening participle's phrase, the main clause's subject: the first run of capitalized words

@@ -76,8 +76,8 @@ export const SUM_IN_THE_END = 'final(?:ly)?|end(?:s|ed)? up|eventually|in the en
 /**
  * Words whose meaning the answer type carries: in a money question, "pay", "cost", "ransom" are what
  * the sum of money answers, and "originally", "final", "end up" which sum of a deal it is; in a *why*,
- * "the main reasons" are what the cause answers; in a *how long*, "last" is what the time does. Not words a passage must repeat. Blanked like frame
- * words.
+ * "the main reasons" are what the cause answers; in a *how long*, "last" is what the time does. Not
+ * words a passage must repeat. Blanked like frame words.
  */
 export const TYPE_WORDS: Partial<Record<QuestionType, RegExp>> = {
   money: new RegExp(`\\b(how much|${MONEY}|${SUM_AT_FIRST}|${SUM_IN_THE_END})\\b`, 'gi'),
