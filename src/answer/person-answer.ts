@@ -2,10 +2,10 @@
  * The name answering a "who" in a quoted sentence, or the person it describes (`personAnswer`), and
  * the role a sentence gives a name of a "who was" / "what was" question (`roleOf`).
  */
-import { distance } from 'fastest-levenshtein';
 import type { NameCandidate, SentenceAnalysis } from './passage-analysis.js';
 import { AGENT_BY, ROLE } from './sentence-evidence.js';
 import { isPersonNoun } from '../lexicon/person-nouns.js';
+import { typoCredit } from './evidence.js';
 import { clauseLength, fold, isCountry, isPeoplesName, lastAskedBefore, NOT_NAMES, trimmed, wordsToAsked } from './span-words.js';
 
 /** A name's words after its first: capitalized words and initials (" B. Donovan"), as a pattern's source. */
@@ -75,8 +75,10 @@ export function roleOf(sentence: SentenceAnalysis, asked: ReadonlySet<string>): 
       return trimmed(text, start, start + clauseLength(text.slice(start)));
     }
     const name = sentence.tokens.find((t) => asked.has(t.term) && t.position > role.position && t.position - role.position <= 3);
-    // The name the question asks about, not another with its first name ("Author(s): William M. LeoGrande" for "who was William Attwood?").
-    if (name && askedName(fold(lastNameWord(text, name.start, name.end)), asked)) {
+    // The name the question asks about, not another with its first name ("Author(s): William M. LeoGrande" for "who was
+    // William Attwood?"), or a misspelling of it the engine forgives ("who was william atwood").
+    const last = name && fold(lastNameWord(text, name.start, name.end));
+    if (last && (asked.has(last) || typoCredit(last, asked) > 0)) {
       // Up to the name's first word, not the asked one ("president Fidel Castro", "advisor Philip W. Bonsal": the role alone).
       const run = NAME_BEFORE.exec(text.slice(role.end, name.start));
       const end = run ? role.end + run.index : name.start;
@@ -96,14 +98,6 @@ const NAME_GOES_ON = new RegExp(`^${NAME_TAIL}`, 'u');
 function lastNameWord(text: string, start: number, end: number): string {
   const rest = NAME_GOES_ON.exec(text.slice(end))![0];
   return rest ? rest.trim().split(/\s+/).pop()! : text.slice(start, end);
-}
-
-/** True when the question asks a name's word, or a misspelling of it two letters off ("atwood" for "Attwood"). */
-function askedName(term: string, asked: ReadonlySet<string>): boolean {
-  if (asked.has(term)) return true;
-  if (term.length < 5) return false;
-  for (const a of asked) if (a.length >= 5 && distance(a, term) <= 2) return true;
-  return false;
 }
 
 /** After a role, a capitalized word: the role labels the name it opens ("advisor Philip W. Bonsal"). */

@@ -93,7 +93,7 @@ export function questionPeriod(question: string): PeriodReading {
   }
   // "February 30, 1962": the date rules read nothing from it, and the question is told why. A number above 31 after a
   // month is a year typed with two digits ("october 62"), no day.
-  const impossible = impossibleDays(monthsCapitalized(question)).find((d) => Number(/(?<!\d)\d{1,2}(?!\d)/.exec(question.slice(d.start, d.end))?.[0]) <= 31);
+  const impossible = impossibleDays(monthsCapitalized(question)).find((d) => d.day <= 31);
   if (impossible) {
     const text = question.slice(impossible.start, impossible.end);
     return { period: null, spans: [[impossible.start, impossible.end]], problem: `“${text}” is not a day of the calendar.` };

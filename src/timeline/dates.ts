@@ -70,16 +70,16 @@ function dayDates(text: string, context: DateContext): Found[] {
 const DAY_WORDS_ALL = new RegExp(DAY_WORDS.source, 'g');
 
 /**
- * Spans that look like a month and day but name no real day ("February 30, 1962"): no date is read
- * from them, not even the year (and a question naming one is told so).
+ * Spans that look like a month and day but name no real day ("February 30, 1962"), with the day's
+ * number: no date is read from them, not even the year (and a question naming one is told so).
  */
-export function impossibleDays(text: string): Array<{ start: number; end: number }> {
-  const spans: Array<{ start: number; end: number }> = [];
+export function impossibleDays(text: string): Array<{ start: number; end: number; day: number }> {
+  const spans: Array<{ start: number; end: number; day: number }> = [];
   for (const m of text.matchAll(DAY_WORDS_ALL)) {
     const month = monthNumber(/\p{L}+/u.exec(m[0].replace(/^\d+(?:st|nd|rd|th)?\s+(?:of\s+)?/, ''))?.[0] ?? '');
     const day = Number(/\d{1,2}/.exec(m[0].replace(/,?\s+\d{4}$/, ''))?.[0]);
     const year = Number(/\d{4}$/.exec(m[0])?.[0] ?? 2000); // 2000: a leap year, so February 29 stands
-    if (month && !isoDay(year, month, day)) spans.push({ start: m.index, end: m.index + m[0].length });
+    if (month && !isoDay(year, month, day)) spans.push({ start: m.index, end: m.index + m[0].length, day });
   }
   return spans;
 }
