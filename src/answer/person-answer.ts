@@ -148,6 +148,9 @@ export function person(sentence: SentenceAnalysis, asked: ReadonlySet<string>, a
   for (const name of namesOf(sentence)) {
     if (name.terms.every((t) => asked.has(t))) continue;
     if (any) return { span: [name.start, name.end], score: 0 };
+    // The question's own person named in full ("Jimmy Carter" for "who helped Carter…": a surname it typed) answers no
+    // "who", though it still counts for ranking (`any`): unread there, a read question's passage fell from third to seventh.
+    if (asked.has(name.terms[name.terms.length - 1]!)) continue;
     let score = name.score;
     // A name the question typed is whom it asks about, not the answer ("…alongside Fidel Castro": not "Fidel Castro").
     const typed = name.terms.some((t) => asked.has(t));

@@ -284,6 +284,13 @@ describe('the answer marked in the quote', () => {
       expect(personIn('Fidel Castro came to power with Che Guevara.', ['castro'])).toBe('Che Guevara');
     });
 
+    it('takes no one for the question’s own person named in full, titled or not: a surname it typed ("Carter")', () => {
+      const question = analyzeTerms('who helped Carter talk to Cuba?');
+      expect(personIn('When President Jimmy Carter took office in 1977, he believed in trade.', question)).toBeNull();
+      expect(personIn('Jimmy Carter talked with Cuba.', question)).toBeNull();
+      expect(personIn('President Jimmy Carter sent Peter Tarnoff to Havana.', question)).toBe('Peter Tarnoff');
+    });
+
     it('takes no country for someone, by its name or its initials ("Cuba", "the United States", "US", "U.S.")', () => {
       expect(personIn('In Cuba, the anti-American sentiment remained high.', [])).toBeNull();
       expect(personIn('Talks with the United States went on.', [])).toBeNull();
