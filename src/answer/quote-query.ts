@@ -71,12 +71,19 @@ const WHO_IS_NAME = /^\s*[Ww]ho\s+(is|was|were|are)\s+(?!(?:\p{Lu}[\p{L}.-]*\s+)
 const WHO_IS_LOWER = /^\s*who\s+(is|was)\s+(?!(?:the|a|an|in|at|on|from|with|president|behind)\b)[a-z][a-z'’.-]*(\s+[a-z][a-z'’.-]*){1,2}\s*\??\s*$/u;
 
 /**
+ * "Who was Mikoyan negotiating with", "who was castro talking to": after the name, a verb's "-ing" or
+ * "-ed" form, which asks for someone the named did something with (typed in lower case, followed by a word,
+ * as "who was bradley manning" is not).
+ */
+const NAME_DOING = /^\s*[Ww]ho\s+(?:is|was|were|are)\s+(?:\p{Lu}[\p{L}.'’-]*\s+)+\p{Ll}+(?:ing|ed)\b|^\s*who\s+(?:is|was)\s+[a-z'’.-]+(?:\s+[a-z'’.-]+)?\s+[a-z]{2,}(?:ing|ed)\s+\S/u;
+
+/**
  * "Who was Lisa Howard?", "who was william atwood", "whos lisa howard 🤔": a name asked about (read as
- * `unwrapped` reads it, without what ends it past the words).
+ * `unwrapped` reads it, without what ends it past the words); not "who was Mikoyan negotiating with".
  */
 function whoIsName(question: string): boolean {
   const asked = unwrapped(question).replace(/[\s\p{P}\p{S}]+$/u, '');
-  return WHO_IS_NAME.test(asked) || WHO_IS_LOWER.test(asked);
+  return (WHO_IS_NAME.test(asked) || WHO_IS_LOWER.test(asked)) && !NAME_DOING.test(asked);
 }
 
 /**

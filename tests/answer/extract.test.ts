@@ -49,6 +49,12 @@ describe('pickQuote', () => {
     for (const q of ["Who was Cuba's ambassador to the UN?", 'Who was Fidel Castro’s brother?']) expect(quoteQuery(analyzeQuery(q, domainAliases), idf).answerType, q).toBe('person');
   });
 
+  it('reads "Who was <Name> doing…" as asking for whom the name did it with, capital or not', () => {
+    for (const q of ['Who was Mikoyan negotiating with in Havana?', 'who was castro talking to', 'Who was Lisa Howard hired by?']) expect(quoteQuery(analyzeQuery(q, domainAliases), idf).answerType, q).toBe('person');
+    // A name ending as a verb's form does is still a name ("Manning"), and so is one typed in lower case ("ted sorensen").
+    for (const q of ['Who was Bradley Manning?', 'who was bradley manning', 'who was ted sorensen']) expect(quoteQuery(analyzeQuery(q, domainAliases), idf).answerType, q).toBe('definition');
+  });
+
   it('prefers, between sentences holding the same words of the question, the one where they stand together', () => {
     const p = passage('Thant used two diplomats to report on his trip and on what he saw of Castro. Thant reported that Castro was tense.');
     expect(quote(p, 'What did Thant report about Castro?').text).toBe('Thant reported that Castro was tense.');
