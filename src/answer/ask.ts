@@ -156,7 +156,8 @@ export function answer(deps: AnswerDeps, retrieval: Retrieval, options: AskOptio
     // (Past the first three, and for a first three whose quotes hold no answer of the type asked, the quote's coverage
     // the rerank already measured: no passage's words are read again.)
     const near = !unknown && (covered >= NEAR_TOPIC || hits.slice(0, rerank).some((h) => (h.choice?.covered ?? 0) >= NEAR_TOPIC));
-    const nearest = near ? hits.slice(0, limit).map((hit, i) => item(deps, hit, prepared, i + 1, i + 1)) : [];
+    // (Their quotes mark no answer: the reply says they give none.)
+    const nearest = near ? hits.slice(0, limit).map((hit, i) => item(deps, hit, prepared, i + 1, i + 1, false)) : [];
     return abstained(analyzed, page, 'weak-match', covered, nearest);
   }
 
@@ -167,13 +168,13 @@ export function answer(deps: AnswerDeps, retrieval: Retrieval, options: AskOptio
   return { query: analyzed.text, analyzed, answered: true, reason: 'answered', nearest: [], coverage: covered, results, page, hasMore: hits.length > page * limit };
 }
 
-/** One ranked passage as an answer item: its best quote (the rerank's choice when it made one) and its citation. */
-function item(deps: AnswerDeps, hit: ChosenHit, prepared: QuoteQuery, rank: number, n: number): AskItem {
+/** One ranked passage as an answer item: its best quote (the rerank's choice when it made one; with its answer marked unless `answers` is false) and its citation. */
+function item(deps: AnswerDeps, hit: ChosenHit, prepared: QuoteQuery, rank: number, n: number, answers = true): AskItem {
   return {
     rank,
     passage: hit.passage,
     score: hit.score,
-    quote: quoteOf(hit.choice ?? chooseQuote(hit.passage, prepared), prepared),
+    quote: quoteOf(hit.choice ?? chooseQuote(hit.passage, prepared), prepared, answers),
     citation: citationFor(deps.corpus, hit.passage, n),
     also: [],
   };

@@ -251,8 +251,11 @@ export function chooseQuote(passage: Passage, prepared: QuoteQuery): QuoteChoice
   return { passage, from: bestFrom, to: bestTo, score: Math.max(0, bestScore), covered: bestCovered };
 }
 
-/** The verbatim quote of a choice, with the query terms (and near spellings of unknown ones) marked. */
-export function quoteOf(choice: QuoteChoice, prepared: QuoteQuery): Quote {
+/**
+ * The verbatim quote of a choice, with the query terms (and near spellings of unknown ones) marked, and,
+ * unless `answers` is false (a passage quoted as not answering), its answer (see `choiceAnswer`).
+ */
+export function quoteOf(choice: QuoteChoice, prepared: QuoteQuery, answers = true): Quote {
   const { passage, from, to } = choice;
   const sentences = passage.sentences;
   const start = sentences[from]?.[0] ?? 0;
@@ -265,7 +268,7 @@ export function quoteOf(choice: QuoteChoice, prepared: QuoteQuery): Quote {
   if (from < analyzed.length) for (let i = from; i <= to && i < analyzed.length; i++) markTokens(marks, text, analyzed[i]!.tokens, analyzed[i]!.start - start, markTerms, prepared.typos);
   else markTokens(marks, text, analyzeFast(text), 0, markTerms, prepared.typos);
   const quote: Quote = { passageId: passage.id, start, end, text, marks, score: choice.score };
-  const answer = choiceAnswer(choice, prepared);
+  const answer = answers ? choiceAnswer(choice, prepared) : undefined;
   if (answer) quote.answer = answer;
   return quote;
 }

@@ -86,6 +86,9 @@ describe('ask over the bundled corpus', () => {
       expect(result.answered).toBe(false);
       expect(result.reason).toBe('weak-match');
       expect(result.nearest).toHaveLength(3);
+      // Quoted as not answering, they mark no answer ("Slater, head of the American Department…" had marked "Slater").
+      expect(result.nearest.map((item) => item.quote.answer)).toEqual([undefined, undefined, undefined]);
+      expect(result.nearest[0]?.quote.marks.length).toBeGreaterThan(0);
       expect(ask(core, 'who was the Soviet ambassador to Cuba?').answered).toBe(true);
       expect(ask(core, 'who did Kissinger send to talk to the Cubans in 1974?').answered).toBe(true);
     });
