@@ -21,8 +21,21 @@ export interface PeriodItem {
   also: Citation[];
 }
 
-/** The events of the timeline within the period, the document's own statements before reader comments. */
-export function eventsIn(timeline: Timeline, period: QuestionPeriod): TimelineEvent[] {
+/**
+ * An event of the period, as an answer: with the dates of the period its sentence states, as [start, end)
+ * offsets into its primary citation's sentence, in order ("Through trips in January, March, and April 1963":
+ * three events of the timeline, one answer).
+ */
+export interface PeriodEvent {
+  event: TimelineEvent;
+  dates: Array<[number, number]>;
+}
+
+/**
+ * The events of the timeline within the period, the document's own statements before reader comments,
+ * one per sentence: an event whose sentence an earlier one quotes already adds its date to that one's.
+ */
+export function eventsIn(timeline: Timeline, period: QuestionPeriod): PeriodEvent[] {
   const within = (e: TimelineEvent) => e.from >= period.first && e.to <= period.last;
   const asked: Period = { from: period.first, to: period.last, first: period.first, last: period.last, granularity: period.granularity };
   // An event that only overlaps the period over a much longer span ("1977-1992" for 1985) does not tell what happened in it.
@@ -31,17 +44,51 @@ export function eventsIn(timeline: Timeline, period: QuestionPeriod): TimelineEv
   // Events wholly within the period before those that only overlap it (a range of years, a whole year
   // for a season), the document's own statements before reader comments; each group in date order.
   const rank = (e: TimelineEvent) => (within(e) ? 0 : 2) + (e.comment ? 1 : 0);
-  return events.map((e, i) => ({ e, i })).sort((a, b) => rank(a.e) - rank(b.e) || a.i - b.i).map(({ e }) => e);
+  const ordered = events.map((e, i) => ({ e, i })).sort((a, b) => rank(a.e) - rank(b.e) || a.i - b.i);
+  const bySentence = new Map<string, PeriodEvent>();
+  const answers: PeriodEvent[] = [];
+  for (const { e } of ordered) {
+    const { passageId, start, dateStart, dateEnd } = e.citations[0]!;
+    const key = `${passageId}:${start}`;
+    const told = bySentence.get(key);
+    if (told) {
+      told.dates.push([dateStart, dateEnd]);
+      continue;
+    }
+    const answer: PeriodEvent = { event: e, dates: [[dateStart, dateEnd]] };
+    bySentence.set(key, answer);
+    answers.push(answer);
+  }
+  for (const answer of answers) answer.dates.sort((a, b) => a[0] - b[0]);
+  return answers;
+}
+
+/** What may stand between two dates of one sentence for them to be marked as one answer: "January, March, and April 1963". */
+const BETWEEN_DATES = /^(?:[\s,–—-]|\b(?:and|or|to|through|until)\b)*$/;
+
+/**
+ * The answer a sentence's dates of the period make, as offsets into `text`, shifted by `shift`: the first,
+ * run on through the dates listed with it ("January, March, and April 1963"); a date elsewhere in the
+ * sentence is not marked, nor the words between.
+ */
+export function datesMarked(text: string, dates: ReadonlyArray<[number, number]>, shift: number): [number, number] {
+  let [start, end] = [dates[0]![0] + shift, dates[0]![1] + shift];
+  for (const [from, to] of dates.slice(1)) {
+    if (from + shift < end || !BETWEEN_DATES.test(text.slice(end, from + shift))) break;
+    end = to + shift;
+  }
+  return [start, end];
 }
 
 /** The answer items of some events: the first citation quoted, the others as "also in", numbered in that order from 1. */
-export function periodItems(corpus: Corpus, events: readonly TimelineEvent[]): PeriodItem[] {
+export function periodItems(corpus: Corpus, events: readonly PeriodEvent[]): PeriodItem[] {
   let n = 1;
-  return events.map((event) => {
+  return events.map(({ event, dates }) => {
     const [primary, ...others] = event.citations;
     const passage = corpus.passageById.get(primary!.passageId)!;
     const quoted = quotedStatement(corpus, primary!);
-    const quote: Quote = { passageId: passage.id, start: quoted.start, end: quoted.end, text: quoted.text, marks: [], score: 1, answer: [quoted.dateStart, quoted.dateEnd] };
+    const answer = datesMarked(quoted.text, dates, quoted.dateStart - primary!.dateStart);
+    const quote: Quote = { passageId: passage.id, start: quoted.start, end: quoted.end, text: quoted.text, marks: [], score: 1, answer };
     const citation = citationFor(corpus, passage, n++);
     const seen = new Set([passage.docId]);
     const also: Citation[] = [];

@@ -4,6 +4,7 @@ import { loadCore } from '../../src/core.js';
 import { answerSpan } from '../../src/answer/answer-span.js';
 import { typeBonus } from '../../src/answer/sentence-evidence.js';
 import { analysisOf, passageInPeriod } from '../../src/answer/passage-analysis.js';
+import { datesMarked } from '../../src/answer/period-answer.js';
 import type { Passage } from '../../src/corpus/types.js';
 import { analyzeTerms } from '../../src/search/analyzer.js';
 
@@ -479,6 +480,20 @@ describe('what happened in a period', () => {
     const eighties = { first: '1980-01-01', last: '1989-12-31', granularity: 'year' as const, text: 'the eighties' };
     expect(passageInPeriod(at('The book covers Central America, 1977-1992.'), eighties, { within: true })).toBe(false);
     expect(ask(core, 'why did talks with cuba stall during the Carter years').results[0]?.quote.text).toContain('impasse');
+  });
+
+  it('quotes a sentence once, however many of the period’s dates it states, the dates it lists marked together', () => {
+    const pages = [1, 2, 3, 4, 5, 6].flatMap((page) => ask(core, 'what happened in 1963', { page }).results);
+    const texts = pages.map((item) => item.quote.text);
+    expect(new Set(texts).size).toBe(texts.length);
+    const trips = pages.find((item) => item.quote.text.startsWith('Through trips in January'))!;
+    expect(trips.quote.text.slice(...trips.quote.answer!)).toBe('January, March, and April 1963');
+    // Dates apart in the sentence: the first alone, not the words between.
+    const text = 'In May 1963 Castro spoke to Howard, and in November 1963 Attwood was to go.';
+    const marked = (dates: Array<[number, number]>, shift = 0) => text.slice(...datesMarked(text, dates, shift));
+    expect(marked([[3, 11], [43, 56]])).toBe('May 1963');
+    expect(marked([[3, 11]])).toBe('May 1963');
+    expect(marked([[0, 8]], 3)).toBe('May 1963');
   });
 
   it('says when no document dates an event in the period', () => {
