@@ -8,7 +8,7 @@ import type { Citation } from '../reply/model.js';
 import type { QuestionPeriod } from '../retrieval/types.js';
 import type { Period } from '../timeline/period.js';
 import { inPeriod } from '../timeline/query.js';
-import type { Timeline, TimelineEvent } from '../timeline/types.js';
+import type { EventCitation, Timeline, TimelineEvent } from '../timeline/types.js';
 import { quotedStatement } from '../timeline/quoted.js';
 import { citationFor } from './citation.js';
 import type { Quote } from './extract.js';
@@ -22,12 +22,12 @@ export interface PeriodItem {
 }
 
 /**
- * An event of the period, as an answer: with the dates of the period its sentence states, as [start, end)
- * offsets into its primary citation's sentence, in order ("Through trips in January, March, and April 1963":
- * three events of the timeline, one answer).
+ * The events of the period one sentence tells, as one answer: their citations, the sentence's first, and
+ * the dates of the period it states, as [start, end) offsets into that sentence, in order ("Through trips
+ * in January, March, and April 1963": three events of the timeline, one answer).
  */
 export interface PeriodEvent {
-  event: TimelineEvent;
+  citations: EventCitation[];
   dates: Array<[number, number]>;
 }
 
@@ -53,9 +53,10 @@ export function eventsIn(timeline: Timeline, period: QuestionPeriod): PeriodEven
     const told = bySentence.get(key);
     if (told) {
       told.dates.push([dateStart, dateEnd]);
+      told.citations.push(...e.citations.slice(1));
       continue;
     }
-    const answer: PeriodEvent = { event: e, dates: [[dateStart, dateEnd]] };
+    const answer: PeriodEvent = { citations: [...e.citations], dates: [[dateStart, dateEnd]] };
     bySentence.set(key, answer);
     answers.push(answer);
   }
@@ -83,8 +84,8 @@ export function datesMarked(text: string, dates: ReadonlyArray<[number, number]>
 /** The answer items of some events: the first citation quoted, the others as "also in", numbered in that order from 1. */
 export function periodItems(corpus: Corpus, events: readonly PeriodEvent[]): PeriodItem[] {
   let n = 1;
-  return events.map(({ event, dates }) => {
-    const [primary, ...others] = event.citations;
+  return events.map(({ citations, dates }) => {
+    const [primary, ...others] = citations;
     const passage = corpus.passageById.get(primary!.passageId)!;
     const quoted = quotedStatement(corpus, primary!);
     const answer = datesMarked(quoted.text, dates, quoted.dateStart - primary!.dateStart);

@@ -4,7 +4,8 @@ import { loadCore } from '../../src/core.js';
 import { answerSpan } from '../../src/answer/answer-span.js';
 import { typeBonus } from '../../src/answer/sentence-evidence.js';
 import { analysisOf, passageInPeriod } from '../../src/answer/passage-analysis.js';
-import { datesMarked } from '../../src/answer/period-answer.js';
+import { datesMarked, eventsIn } from '../../src/answer/period-answer.js';
+import type { EventCitation, TimelineEvent } from '../../src/timeline/types.js';
 import type { Passage } from '../../src/corpus/types.js';
 import { analyzeTerms } from '../../src/search/analyzer.js';
 
@@ -494,6 +495,20 @@ describe('what happened in a period', () => {
     expect(marked([[3, 11], [43, 56]])).toBe('May 1963');
     expect(marked([[3, 11]])).toBe('May 1963');
     expect(marked([[0, 8]], 3)).toBe('May 1963');
+  });
+
+  it('keeps, of the events one sentence tells, every other document telling them', () => {
+    const text = 'Through trips in January and March 1963, he built on that confidence.';
+    const cite = (docId: string, dateText: string): EventCitation => {
+      const dateStart = text.indexOf(dateText);
+      return { docId, passageId: `${docId}#p1`, title: docId, heading: null, text, start: 0, end: text.length, dateText, dateStart, dateEnd: dateStart + dateText.length, comment: false };
+    };
+    const event = (date: string, citations: EventCitation[]): TimelineEvent => ({ date, precision: 'month', text, comment: false, citations, from: `${date}-01`, to: `${date}-28` });
+    const timeline = { events: [event('1963-01', [cite('a', 'January')]), event('1963-03', [cite('a', 'March 1963'), cite('b', 'March 1963')])], years: [1963] };
+    const [told, ...more] = eventsIn(timeline, { first: '1963-01-01', last: '1963-12-31', granularity: 'year', text: '1963' });
+    expect(more).toEqual([]);
+    expect(told!.citations.map((c) => c.docId)).toEqual(['a', 'b']);
+    expect(text.slice(...datesMarked(text, told!.dates, 0))).toBe('January and March 1963');
   });
 
   it('says when no document dates an event in the period', () => {
