@@ -17,4 +17,6 @@ const dist = join(root, 'dist');
 copyFileSync(join(root, 'src', 'lexicon', 'similar-words.json'), join(dist, 'src', 'lexicon', 'similar-words.json'));
 // WordNet's nouns naming a person, read by the type rules for a "which …" noun they do not know and by a "who"'s answer.
 copyFileSync(join(root, 'src', 'lexicon', 'person-nouns.txt'), join(dist, 'src', 'lexicon', 'person-nouns.txt'));
+// …and the names WordNet gives particular people, read by a "where"'s answer ("to Fidel Castro" is no place).
+copyFileSync(join(root, 'src', 'lexicon', 'person-names.txt'), join(dist, 'src', 'lexicon', 'person-names.txt'));
 writeFileSync(join(dist, 'code-version.json'), JSON.stringify({ code: hashCodeDirs(join(dist, 'src')) }) + '\n');

@@ -7,6 +7,8 @@ import type { QuestionPeriod, QuestionType } from '../retrieval/types.js';
 import { sentenceDates, type SentenceAnalysis, type SentenceDate } from './passage-analysis.js';
 import { AGE, MAYBE_CAUSE_WORDS, SAW_THAT, ROLE } from './sentence-evidence.js';
 import { MONTH_SOURCE } from '../timeline/calendar.js';
+import { isPersonName } from '../lexicon/person-nouns.js';
+import { fold as foldText } from '../text/fold.js';
 import { amountAnswer } from './amount-answer.js';
 import { person, personAnswer, roleOf } from './person-answer.js';
 import { CLAUSE_WORDS, countriesIn, fold, isPeoplesName, NOT_NAMES, trimmed } from './span-words.js';
@@ -140,11 +142,16 @@ function placeAnswer(sentence: SentenceAnalysis, asked: ReadonlySet<string>): { 
     // "in April 1963" is a date, not a place; "to Senators George McGovern" a person, by the title.
     const first = place.split(/\s+/)[0]!;
     if (NOT_NAMES.has(first) || ROLE.test(first.replace(/s$/, '')) || place.split(/\s+/).every((w) => asked.has(fold(w)))) continue;
+    // "an olive branch to Fidel Castro", "to Che Guevara": a name WordNet gives a particular person ends no place ("the
+    // Kennedy Library" ends as a place does), nor does a given name and an initial ("of John F. Kennedy").
+    const last = place.split(/\s+/).pop()!;
+    if (isPersonName(foldText(last).replace(/'s$/, ''))) continue;
     const at = m.index + m[0].lastIndexOf(place);
     const end = at + place.length;
     const after = text.slice(end);
     // "in CDNW12597": a document's number, no place.
     if (/^\d/.test(after)) continue;
+    if (place.includes(' ') && /^\p{Lu}$/u.test(last) && /^\.\s+\p{Lu}\p{Ll}/u.test(after)) continue;
     // "a box of Cuban cigars", "of US-Cuban relations": a people's adjective before a noun is no place, nor is a people
     // ("passed information to the British").
     if (isPeoplesName(place.split('-').pop()!) && (/^\s+\p{Ll}/u.test(after) || /\bthe\s+$/i.test(text.slice(0, at)))) continue;
@@ -155,7 +162,9 @@ function placeAnswer(sentence: SentenceAnalysis, asked: ReadonlySet<string>): { 
     const whole = of ? NAME_BEFORE_OF.exec(text.slice(0, m.index)) : null;
     // "President of the United States", "Secretary-General of the United Nations": a title, no place.
     if (whole && ROLE.test(whole[0].split(/\s+/)[0]!)) continue;
-    const span: [number, number] = [whole?.index ?? at, end + (OF_NAME_AFTER.exec(after)?.[0].length ?? 0)];
+    // "Washington D.C.": a place's initials run on to their last period.
+    const initials = /^\p{Lu}$/u.test(last) ? (/^\.(?:\p{Lu}\.)+/u.exec(after)?.[0].length ?? 0) : 0;
+    const span: [number, number] = [whole?.index ?? at, end + (OF_NAME_AFTER.exec(after)?.[0].length ?? initials)];
     if (!of || whole) return { span, score: 0 };
     ofPlace ??= span;
   }

@@ -196,6 +196,15 @@ describe('the answer marked in the quote', () => {
     expect(spanIn('place', 'The ship exploded in Havana’s harbor.')).toBe('Havana’s');
   });
 
+  it('marks no person for a place: a name WordNet gives someone ("Castro"), or a given name and an initial ("John F. Kennedy")', () => {
+    expect(spanIn('place', 'Kennedy extended an olive branch to Fidel Castro in Havana.')).toBe('Havana');
+    expect(spanIn('place', 'He had a mission from Robert Kennedy.')).toBeNull();
+    expect(spanIn('place', 'The assassination of John F. Kennedy in Dallas ended the talks.')).toBe('Dallas');
+    // A place may end in its initials, or begin with a person's name.
+    expect(spanIn('place', 'He flew to Washington D.C. on Monday.')).toBe('Washington D.C.');
+    expect(spanIn('place', 'The tape is kept at the Kennedy Library.')).toBe('Kennedy Library');
+  });
+
   it('marks, for a "where", the occasion after "at" or "during" when the sentence names no place', () => {
     expect(spanIn('place', 'In 2012 at former South African president Nelson Mandela’s memorial service, Raul Castro and Obama shook hands.')).toBe('former South African president Nelson Mandela’s memorial service');
     expect(spanIn('place', 'They shook hands during the summit in Panama City.')).toBe('Panama City');
