@@ -143,7 +143,7 @@ function placeAnswer(sentence: SentenceAnalysis, asked: ReadonlySet<string>): { 
     const first = place.split(/\s+/)[0]!;
     if (NOT_NAMES.has(first) || ROLE.test(first.replace(/s$/, '')) || place.split(/\s+/).every((w) => asked.has(fold(w)))) continue;
     // "an olive branch to Fidel Castro", "to Che Guevara": a name WordNet gives a particular person ends no place ("the
-    // Kennedy Library" ends as a place does), nor does a given name and an initial ("of John F. Kennedy").
+    // Kennedy Library" ends as a place does).
     const last = place.split(/\s+/).pop()!;
     if (isPersonName(foldText(last).replace(/'s$/, ''))) continue;
     const at = m.index + m[0].lastIndexOf(place);
@@ -151,6 +151,7 @@ function placeAnswer(sentence: SentenceAnalysis, asked: ReadonlySet<string>): { 
     const after = text.slice(end);
     // "in CDNW12597": a document's number, no place.
     if (/^\d/.test(after)) continue;
+    // "of John F. Kennedy": a given name and an initial, then the surname, are no place either.
     if (place.includes(' ') && /^\p{Lu}$/u.test(last) && /^\.\s+\p{Lu}\p{Ll}/u.test(after)) continue;
     // "a box of Cuban cigars", "of US-Cuban relations": a people's adjective before a noun is no place, nor is a people
     // ("passed information to the British").
