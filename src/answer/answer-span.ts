@@ -140,11 +140,11 @@ function placeAnswer(sentence: SentenceAnalysis, asked: ReadonlySet<string>): { 
   for (const m of text.matchAll(PLACE)) {
     const place = m[1]!;
     // "in April 1963" is a date, not a place; "to Senators George McGovern" a person, by the title.
-    const first = place.split(/\s+/)[0]!;
-    if (NOT_NAMES.has(first) || ROLE.test(first.replace(/s$/, '')) || place.split(/\s+/).every((w) => asked.has(fold(w)))) continue;
+    const words = place.split(/\s+/);
+    const [first, last] = [words[0]!, words[words.length - 1]!];
+    if (NOT_NAMES.has(first) || ROLE.test(first.replace(/s$/, '')) || words.every((w) => asked.has(fold(w)))) continue;
     // "an olive branch to Fidel Castro", "to Che Guevara": a name WordNet gives a particular person ends no place ("the
     // Kennedy Library" ends as a place does).
-    const last = place.split(/\s+/).pop()!;
     if (isPersonName(foldText(last).replace(/'s$/, ''))) continue;
     const at = m.index + m[0].lastIndexOf(place);
     const end = at + place.length;
@@ -152,7 +152,7 @@ function placeAnswer(sentence: SentenceAnalysis, asked: ReadonlySet<string>): { 
     // "in CDNW12597": a document's number, no place.
     if (/^\d/.test(after)) continue;
     // "of John F. Kennedy": a given name and an initial, then the surname, are no place either.
-    if (place.includes(' ') && /^\p{Lu}$/u.test(last) && /^\.\s+\p{Lu}\p{Ll}/u.test(after)) continue;
+    if (words.length > 1 && /^\p{Lu}$/u.test(last) && /^\.\s+\p{Lu}\p{Ll}/u.test(after)) continue;
     // "a box of Cuban cigars", "of US-Cuban relations": a people's adjective before a noun is no place, nor is a people
     // ("passed information to the British").
     if (isPeoplesName(place.split('-').pop()!) && (/^\s+\p{Ll}/u.test(after) || /\bthe\s+$/i.test(text.slice(0, at)))) continue;

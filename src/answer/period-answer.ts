@@ -8,6 +8,7 @@ import type { Citation } from '../reply/model.js';
 import type { QuestionPeriod } from '../retrieval/types.js';
 import type { Period } from '../timeline/period.js';
 import { inPeriod } from '../timeline/query.js';
+import { LIST_SEPARATOR } from '../timeline/rules.js';
 import type { EventCitation, Timeline, TimelineEvent } from '../timeline/types.js';
 import { quotedStatement } from '../timeline/quoted.js';
 import { citationFor } from './citation.js';
@@ -64,8 +65,8 @@ export function eventsIn(timeline: Timeline, period: QuestionPeriod): PeriodEven
   return answers;
 }
 
-/** What may stand between two dates of one sentence for them to be marked as one answer: "January, March, and April 1963". */
-const BETWEEN_DATES = /^(?:[\s,–—-]|\b(?:and|or|to|through|until)\b)*$/;
+/** What may stand between two dates of one sentence for them to be marked as one answer: the timeline's list separator. */
+const BETWEEN_DATES = new RegExp(`^${LIST_SEPARATOR}$`);
 
 /**
  * The answer a sentence's dates of the period make, as offsets into `text`, shifted by `shift`: the first,

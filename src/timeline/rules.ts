@@ -21,7 +21,9 @@ const PART =
 const MONTH_YEAR = new RegExp(`(?:\\b(${PART})[\\s-]+)?\\b(${M})\\b\\.?(?:\\s+of)?,?\\s+(\\d{4})${YEAR_AFTER}`, 'g');
 const MONTH_CUED = new RegExp(`\\b(?:(${PART})[\\s-]+|(?:[Ii]n|[Bb]y|[Dd]uring|[Tt]hat)\\s+)(${M})\\b\\.?(?![.,]?\\s*\\d)`, 'g');
 const MONTH_OF_THAT_YEAR = new RegExp(`\\b(${M})\\b\\.?\\s+of\\s+that\\s+year\\b`, 'g');
-const LIST_NEXT_MONTH = new RegExp(`,?\\s*(?:and\\s+|or\\s+|&\\s+)?(${M})\\b\\.?`, 'y');
+/** What stands between the dates of a list, as a pattern's source: "January, March, and April 1963". */
+export const LIST_SEPARATOR = ',?\\s*(?:and\\s+|or\\s+|&\\s+)?';
+const LIST_NEXT_MONTH = new RegExp(`${LIST_SEPARATOR}(${M})\\b\\.?`, 'y');
 const SEASON = new RegExp(`\\b(?:[Tt]he\\s+)?([Ss]pring|[Ss]ummer|[Ff]all|[Aa]utumn|[Ww]inter)(?:\\s+of)?,?\\s+(\\d{4})${YEAR_AFTER}`, 'g');
 const PART_OF_YEAR = new RegExp(`\\b(${PART})[\\s-]+(?:of\\s+)?(\\d{4})${YEAR_AFTER}`, 'g');
 const YEAR_RANGE = new RegExp(`${YEAR_BEFORE}(\\d{4})\\s?[-–—]\\s?(\\d{4}|\\d{2})(?![\\w]|[.,]\\d|[-–—]\\d)`, 'g');
