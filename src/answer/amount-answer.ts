@@ -30,6 +30,9 @@ const ASKED_REACH = 20;
  */
 const SHARE_COST = 10;
 
+/** Words of distance an amount not stated at the rate a question asks is put behind one that is: more than any nearness. */
+const RATE_COST = 100;
+
 /** A time a count is of, as the analyzed term of its unit ("years" → "year"), from the number's words or the word after them. */
 const TIME_UNITS = '(day|week|month|year|hour|decade)s?';
 const TIME_UNIT_IN = new RegExp(`(?:^|[\\s-])${TIME_UNITS}$`, 'i');
@@ -38,6 +41,25 @@ function timeUnitOf(word: string, after: string): { unit: string; length: number
   const inWord = TIME_UNIT_IN.exec(word);
   const found = inWord ?? TIME_UNIT_AFTER.exec(after);
   return found ? { unit: cachedStem(found[1]!.toLowerCase()), length: inWord ? 0 : found[0].length } : null;
+}
+
+/**
+ * A rate after an amount, its unit the group's first word: "20,000 people per year", "$1 million a
+ * month", "each day", "annually" (a few words of what it counts between, no clause break); not "a
+ * year later" nor "a year ago", which date the amount.
+ */
+const RATE_AFTER = /^(?:\s+[\p{L}'’-]+){0,3}?\s+(?:(?:per|a|an|each|every)\s+(day|week|month|year|decade)\b(?!\s+(?:later|earlier|ago|after|before)\b)|((?:annual|year|month|week|dai)ly)\b)/iu;
+/** A rate's adverb, as analyzed, and its unit's term: in a sentence, "annually" is a rate per year; in a question, it asks one. */
+const RATE_ADVERBS: Readonly<Record<string, string>> = { annual: 'year', yearli: 'year', monthli: 'month', weekli: 'week', daili: 'dai' };
+/** The analyzed unit of the rate the amount is stated at ("per year" → "year"), or null. */
+function rateUnitOf(after: string): string | null {
+  const rate = RATE_AFTER.exec(after);
+  if (!rate) return null;
+  return rate[1] ? cachedStem(rate[1].toLowerCase()) : (RATE_ADVERBS[cachedStem(rate[2]!.toLowerCase())] ?? null);
+}
+/** True when the question's terms ask for a rate in the unit ("a year", "per year", "annually" ask one per "year"). */
+function asksRate(asked: ReadonlySet<string>, unit: string | null): boolean {
+  return unit !== null && (asked.has(unit) || Object.entries(RATE_ADVERBS).some(([adverb, of]) => of === unit && asked.has(adverb)));
 }
 
 /**
@@ -64,6 +86,9 @@ export function amountAnswer(
   const asideOf = (a: AmountCandidate) => a.share || (a.timeUnit !== null && !asked.has(a.timeUnit));
   // A share or a time steps behind a count of things only: against a sum of money, the prison term answers.
   const counted = type === 'quantity' && !any && amounts.some((a) => !a.money && !asideOf(a) && !asked.has(a.word));
+  // "How many immigrants a year": an amount stated at the rate asked ("20,000 people per year") answers before any
+  // other, however near the period's date the others stand ("in late 1984 … would allow 2, 746 excludables").
+  const rated = !any && amounts.some((a) => asksRate(asked, a.rateUnit));
   for (const amount of amounts) {
     if (asked.has(amount.word) || (type === 'money' && !amount.money) || (type === 'duration' && !timeCounted(sentence.text, amount))) continue;
     if (any) return { span: [amount.start, amount.end], score: 0 };
@@ -72,7 +97,8 @@ export function amountAnswer(
     // in late 1984 … would allow 2, 746 excludables back into Cuba": the excludables, not the countries).
     const near = dated.length ? Math.min(...dated.map((d) => wordsBetween(sentence, amount, d) + (clauseBetween(sentence.text, amount, d) ? OTHER_CLAUSE : 0))) + Math.min(toAsked, ASKED_REACH) : toAsked;
     const aside = counted && asideOf(amount);
-    const score = -(near - (amount.money ? 0.5 : 0) + (aside ? SHARE_COST : 0));
+    const unrated = rated && !asksRate(asked, amount.rateUnit);
+    const score = -(near - (amount.money ? 0.5 : 0) + (aside ? SHARE_COST : 0) + (unrated ? RATE_COST : 0));
     if (!found || score > found.score) found = { span: type === 'duration' ? amount.timeSpan : amount.span, score };
   }
   return found;
@@ -104,7 +130,8 @@ function findAmounts(sentence: SentenceAnalysis): AmountCandidate[] {
     const currency = CURRENCY_AFTER.exec(text.slice(end));
     const time = timeUnitOf(word, text.slice(end));
     const span = trimmed(text, m.index, end + (currency?.[0].length ?? 0));
-    amounts.push({ start: m.index, end, word: word.toLowerCase(), money: word.startsWith('$') || currency !== null, share: /(%|percent)$/i.test(word), timeUnit: time?.unit ?? null, span, timeSpan: time?.length ? trimmed(text, m.index, end + time.length) : span });
+    const rateUnit = rateUnitOf(text.slice(end + (currency?.[0].length ?? 0)));
+    amounts.push({ start: m.index, end, word: word.toLowerCase(), money: word.startsWith('$') || currency !== null, share: /(%|percent)$/i.test(word), timeUnit: time?.unit ?? null, rateUnit, span, timeSpan: time?.length ? trimmed(text, m.index, end + time.length) : span });
   }
   return amounts;
 }

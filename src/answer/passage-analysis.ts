@@ -72,6 +72,8 @@ export interface AmountCandidate {
   share: boolean;
   /** The count of a time ("two and a half years", "15 years", "Seventeen days"): its unit. */
   timeUnit: string | null;
+  /** The analyzed unit of the rate the amount is stated at ("20,000 people per year", "$5 million annually": "year"), or null. */
+  rateUnit: string | null;
   /** The words to mark: the number and its currency after it. */
   span: [number, number];
   /** The words to mark for a "how long": the number and its time's unit after it ("15 years"); `span` when it has none. */

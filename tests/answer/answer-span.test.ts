@@ -360,6 +360,21 @@ describe('the answer marked in the quote', () => {
     expect(text.slice(...span!)).toBe('2, 746');
   });
 
+  it('marks, for a question asking a rate, the amount stated at that rate before one nearer the period’s date', () => {
+    const text = 'In late 1984 an agreement would allow 2, 746 excludables back into Cuba in exchange for an immigration quota of 20,000 people per year from the US.';
+    const passage: Passage = { id: 't#p6', docId: 't', n: 6, heading: null, text, sentences: [[0, text.length]], paragraph: 6, line: 1, comment: null };
+    const sentence = analysisOf(passage).sentences[0]!;
+    const in1984 = { first: '1984-01-01', last: '1984-12-31', granularity: 'year' as const, text: '1984' };
+    const amount = (question: string) => text.slice(...answerSpan(sentence, 'quantity', new Set(analyzeTerms(question)), in1984)!);
+    expect(amount('how many immigrants a year did the 1984 deal allow')).toBe('20,000');
+    expect(amount('how many immigrants did the deal allow annually')).toBe('20,000');
+    expect(amount('how many excludables did the 1984 deal allow')).toBe('2, 746');
+    // "A year later" dates an amount; it states no rate.
+    const later = 'The deal let 2, 746 excludables return, and 500 more came a year later.';
+    const laterPassage: Passage = { ...passage, text: later, sentences: [[0, later.length]] };
+    expect(later.slice(...answerSpan(analysisOf(laterPassage).sentences[0]!, 'quantity', new Set(analyzeTerms('how many excludables a year')), null)!)).toBe('2, 746');
+  });
+
   it('marks, for a question with a period, the amount its date qualifies in the same clause', () => {
     const text = 'The population of Cuba in 1959 was 6,901,000 people; in 1960 this had grown to 7,027,000, and in 1961 the population climbed to 7,134,000 people.';
     const passage: Passage = { id: 't#p4', docId: 't', n: 4, heading: null, text, sentences: [[0, text.length]], paragraph: 4, line: 1, comment: null };
