@@ -5,7 +5,7 @@
  */
 import type { QuestionPeriod, QuestionType } from '../retrieval/types.js';
 import { sentenceDates, type SentenceAnalysis, type SentenceDate } from './passage-analysis.js';
-import { AGE, MAYBE_CAUSE_WORDS, SAW_THAT, ROLE } from './sentence-evidence.js';
+import { AGE, EXACT_NUMBER_WORDS, MAYBE_CAUSE_WORDS, SAW_THAT, ROLE } from './sentence-evidence.js';
 import { MONTH_SOURCE } from '../timeline/calendar.js';
 import { isPersonName } from '../lexicon/person-nouns.js';
 import { fold as foldText } from '../text/fold.js';
@@ -15,9 +15,10 @@ import { CLAUSE_WORDS, countriesIn, fold, isPeoplesName, NOT_NAMES, trimmed } fr
 
 /**
  * Where an event took place, when a sentence names no place: the occasion after "at" or "during" ("at
- * Nelson Mandela’s memorial service", "during a meeting of…").
+ * Nelson Mandela’s memorial service", "during a meeting of…"); not what an attempt or a look is at ("an
+ * attempt at formal diplomatic talks").
  */
-const OCCASION = /\b(?:at|during)\s+((?:[\p{L}'’.-]+\s+){0,6}?(?:memorial service|funeral|summit|conference|meeting|ceremony|reception|dinner|convention|assembly|session|talks))\b/iu;
+const OCCASION = /\b(?<!\b(?:attempts?|tries|try|efforts?|shots?|stabs?|hints?|hinted|aimed|aiming|looks?|looked|looking|good)\s+)(?:at|during)\s+((?:[\p{L}'’.-]+\s+){0,6}?(?:memorial service|funeral|summit|conference|meeting|ceremony|reception|dinner|convention|assembly|session|talks))\b/iu;
 /** A place after a preposition: "in Havana", "off the coast of Florida", "to Angola". */
 const PLACE = /\b(?:in|at|to|from|off|near|into|of|such as)\s+(?:the\s+(?:coast\s+of\s+)?)?(\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)*)/gu;
 /**
@@ -149,8 +150,10 @@ function placeAnswer(sentence: SentenceAnalysis, asked: ReadonlySet<string>): { 
     const at = m.index + m[0].lastIndexOf(place);
     const end = at + place.length;
     const after = text.slice(end);
-    // "in CDNW12597": a document's number, no place.
-    if (/^\d/.test(after)) continue;
+    // "in CDNW12597": a document's number, no place; "from Look magazine": a publication.
+    if (/^\d/.test(after) || PUBLICATION_AFTER.test(after)) continue;
+    // "a member of the Cuban Five": a group counted, no place.
+    if (COUNT_WORD.test(last)) continue;
     // "of John F. Kennedy": a given name and an initial, then the surname, are no place either.
     if (words.length > 1 && /^\p{Lu}$/u.test(last) && /^\.\s+\p{Lu}\p{Ll}/u.test(after)) continue;
     // "a box of Cuban cigars", "of US-Cuban relations": a people's adjective before a noun is no place, nor is a people
@@ -161,11 +164,13 @@ function placeAnswer(sentence: SentenceAnalysis, asked: ReadonlySet<string>): { 
     // "at the Bay of Pigs", "the Summit of the Americas": the name the words after "of" end.
     const of = m[0].startsWith('of');
     const whole = of ? NAME_BEFORE_OF.exec(text.slice(0, m.index)) : null;
-    // "President of the United States", "Secretary-General of the United Nations": a title, no place.
-    if (whole && ROLE.test(whole[0].split(/\s+/)[0]!)) continue;
+    // "President of the United States", "Secretary-General of the United Nations", "Presidents of…": a title, no place.
+    if (whole && ROLE.test(whole[0].split(/\s+/)[0]!.replace(/s$/, ''))) continue;
     // "Washington D.C.": a place's initials run on to their last period.
     const initials = /^\p{Lu}$/u.test(last) ? (/^\.(?:\p{Lu}\.)+/u.exec(after)?.[0].length ?? 0) : 0;
     const span: [number, number] = [whole?.index ?? at, end + (OF_NAME_AFTER.exec(after)?.[0].length ?? initials)];
+    // "printed in Public Papers of the Presidents", "Foreign Relations of the United States": a book's title.
+    if (TITLE_HEAD.test(text.slice(span[0], span[1]))) continue;
     if (!of || whole) return { span, score: 0 };
     ofPlace ??= span;
   }
@@ -183,6 +188,12 @@ function placeAnswer(sentence: SentenceAnalysis, asked: ReadonlySet<string>): { 
 const OF_PLACE_SCORE = -0.25;
 const COUNTRY_AFTER_SCORE = -0.5;
 
+/** A publication's noun after its name: "from Look magazine". */
+const PUBLICATION_AFTER = /^\s+(?:magazine|newspaper|journal|weekly|daily)\b/i;
+/** A number's word ending a name: "the Cuban Five", "the Big Three". */
+const COUNT_WORD = new RegExp(`^(?:${EXACT_NUMBER_WORDS})$`, 'i');
+/** A document's noun before the "of" of its title: "Public Papers of…", "Foreign Relations of…", "Memoirs of…". */
+const TITLE_HEAD = /\b(?:Papers|Relations|Records|Documents|Proceedings|Memoirs|History|Report|Minutes|Letters|Diary|Journal|Review)\s+of\b/u;
 /** A noun a possessive place is the place of: "Havana’s harbor". */
 const PLACE_NOUN = /^\s+(?:harbou?r|port|coast|capital|streets?|waters|airport|shores?|outskirts|center|centre)\b/i;
 /** Capitalized words before "of" (and "the") that begin a name the words after it end: "Bay of", "Summit of the". */

@@ -8,7 +8,7 @@ import type { QuestionType } from '../retrieval/types.js';
 const MONTH = /\b(Jan(uary)?|Feb(ruary)?|Mar(ch)?|Apr(il)?|May|June?|July?|Aug(ust)?|Sept?(ember)?|Oct(ober)?|Nov(ember)?|Dec(ember)?)\b\.?\s+\d|\b(January|February|March|April|June|July|August|September|October|November|December)\b/;
 const YEAR = /\b(1[89]\d\d|20\d\d)s?\b|\b\d{1,2}\/\d{1,2}\/\d{2,4}\b/;
 /** Numbers written as words, exactly ("seventeen")… */
-const EXACT_NUMBER_WORDS = 'one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety';
+export const EXACT_NUMBER_WORDS = 'one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety';
 /** …and the words that count vaguely, or in numbers ("several dozen", "hundreds"). */
 const VAGUE_NUMBER_WORDS = 'several|dozens?|hundreds?|thousands?|millions?|billions?';
 export const NUMBER_WORDS = `${EXACT_NUMBER_WORDS}|${VAGUE_NUMBER_WORDS}`;

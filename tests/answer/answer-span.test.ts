@@ -209,6 +209,8 @@ describe('the answer marked in the quote', () => {
     expect(spanIn('place', 'In 2012 at former South African president Nelson Mandela’s memorial service, Raul Castro and Obama shook hands.')).toBe('former South African president Nelson Mandela’s memorial service');
     expect(spanIn('place', 'They shook hands during the summit in Panama City.')).toBe('Panama City');
     expect(spanIn('place', 'They shook hands at last.')).toBeNull();
+    // What an attempt is at is no occasion.
+    expect(spanIn('place', 'By the end of his term, an attempt at formal diplomatic talks had become impossible.')).toBeNull();
   });
 
   it('never marks "I" as the person who answers a "who"', () => {
@@ -398,6 +400,14 @@ describe('the answer marked in the quote', () => {
     expect(spanIn('place', 'Just after his swearing in as President of the United States, Kennedy acted.', [])).toBeNull();
     expect(spanIn('place', 'The history of US-Cuban relations begins in 1959.', [])).toBeNull();
     expect(spanIn('place', 'Later he was sworn in as President of the United States in Washington.', [])).toBe('Washington');
+  });
+
+  it('takes for a place no publication ("from Look magazine"), no book’s title ("Public Papers of the Presidents") and no group counted ("the Cuban Five")', () => {
+    expect(spanIn('place', 'Castro would agree to meet with William Attwood from Look magazine.', [])).toBeNull();
+    expect(spanIn('place', 'Also printed in Public Papers of the Presidents of the United States: John F. Kennedy, 1961.', [])).toBeNull();
+    expect(spanIn('place', 'Source: Foreign Relations of the United States; Volume 11.', [])).toBeNull();
+    expect(spanIn('place', 'They released Rene Gonzalez (a member of the Cuban Five) and allowed postal services.', [])).toBeNull();
+    expect(spanIn('place', 'Attwood of Look magazine flew to Havana.', [])).toBe('Havana');
   });
 
   it('marks a country after "with", "through" or "between" for a "where", never a person there nor a country used as an adjective', () => {
