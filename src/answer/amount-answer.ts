@@ -70,11 +70,13 @@ function asksRate(asked: ReadonlySet<string>, unit: string | null): boolean {
  * a count never answers "how much did they pay", and between equals a sum of money answers "how
  * much" before a count; a count answers "how many" before a share or a time it does not ask
  * ("100,000 people have migrated" before "this 0.4% of Cuba's population" and "the past two and a
- * half years"); only a time answers "how long" ("Seventeen days later", "15 years in prison").
+ * half years"); only a time answers "how long" ("Seventeen days later", "15 years in prison"). A
+ * `count` (a "how many" of things, not of money) is a quantity no sum of money answers ("how many
+ * signatures…": not "$2.9 million"), while "how big was the trade deal" is answered by "$100 million".
  */
 export function amountAnswer(
   sentence: SentenceAnalysis,
-  type: 'money' | 'quantity' | 'duration',
+  type: 'money' | 'quantity' | 'count' | 'duration',
   asked: ReadonlySet<string>,
   period: QuestionPeriod | null,
   dates: readonly SentenceDate[] | undefined,
@@ -85,12 +87,12 @@ export function amountAnswer(
   const amounts = amountsOf(sentence);
   const asideOf = (a: AmountCandidate) => a.share || (a.timeUnit !== null && !asked.has(a.timeUnit));
   // A share or a time steps behind a count of things only: against a sum of money, the prison term answers.
-  const counted = type === 'quantity' && !any && amounts.some((a) => !a.money && !asideOf(a) && !asked.has(a.word));
+  const counted = type !== 'money' && type !== 'duration' && !any && amounts.some((a) => !a.money && !asideOf(a) && !asked.has(a.word));
   // "How many immigrants a year": an amount stated at the rate asked ("20,000 people per year") answers before any
   // other, however near the period's date the others stand ("in late 1984 … would allow 2, 746 excludables").
   const rated = !any && amounts.some((a) => asksRate(asked, a.rateUnit));
   for (const amount of amounts) {
-    if (asked.has(amount.word) || (type === 'money' && !amount.money) || (type === 'duration' && !timeCounted(sentence.text, amount))) continue;
+    if (asked.has(amount.word) || (type === 'money' && !amount.money) || (type === 'count' && amount.money) || (type === 'duration' && !timeCounted(sentence.text, amount))) continue;
     if (any) return { span: [amount.start, amount.end], score: 0 };
     const toAsked = wordsToAsked(sentence, asked, amount.start, amount.end);
     // With a period, the amount its date qualifies, and of those the nearer the question's words ("the two countries …

@@ -70,7 +70,8 @@ export function answerSpan(sentence: SentenceAnalysis, type: QuestionType, asked
 /**
  * `answerSpan` with how sure it is, comparable across the sentences of one quote for one question:
  * a "who"'s `personAnswer` score, an amount's nearness to the question's words; 0 for the rest (the
- * first sentence's answer then stands).
+ * first sentence's answer then stands). With `counts`, a quantity is a count of things, which no sum of
+ * money answers (see `QuoteQuery.countsThings`).
  */
 export function scoredAnswer(
   sentence: SentenceAnalysis,
@@ -78,9 +79,10 @@ export function scoredAnswer(
   asked: ReadonlySet<string>,
   period: QuestionPeriod | null,
   dates?: readonly SentenceDate[],
+  counts = false,
 ): { span: [number, number]; score: number } | null {
   if (type === 'person') return personAnswer(sentence, asked);
-  if (type === 'money' || type === 'quantity' || type === 'duration') return amountAnswer(sentence, type, asked, period, dates);
+  if (type === 'money' || type === 'quantity' || type === 'duration') return amountAnswer(sentence, type === 'quantity' && counts ? 'count' : type, asked, period, dates);
   if (type === 'place') return placeAnswer(sentence, asked);
   const span = unscoredAnswer(sentence, type, asked, period, dates);
   return span && { span, score: 0 };

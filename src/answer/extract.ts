@@ -288,7 +288,7 @@ export function choiceAnswer(choice: QuoteChoice, prepared: QuoteQuery): [number
   // The surest answer of all the sentences ("…Cuba when Gross was sentenced. … released Rene Gonzalez (a member…)"), the first between equals.
   let best: { i: number; span: [number, number]; score: number } | undefined;
   for (let i = from; i <= to && i < analyzed.length; i++) {
-    const found = scoredAnswer(analyzed[i]!, prepared.answerType, markTerms, period, inContext?.get(analyzed[i]!.start));
+    const found = scoredAnswer(analyzed[i]!, prepared.answerType, markTerms, period, inContext?.get(analyzed[i]!.start), prepared.countsThings);
     if (found && (!best || found.score > best.score)) best = { i, ...found };
   }
   return best && shifted(best.i, best.span);

@@ -41,6 +41,11 @@ export interface QuoteQuery {
   answerType: QuestionType;
   /** For a question asking how much money: whether the sum asked for or the sum paid (see `sumRole`); else null. */
   sumRole: SumRole | null;
+  /**
+   * A "how many" of things, not of a currency: its answer is a count, never a sum of money ("how many
+   * signatures…"), while "how big was the trade deal" is answered by "$100 million". Read for the mark only.
+   */
+  countsThings: boolean;
   /** Each term that stands for a concept (its word, a one-word alias, a related word): the concept's index. */
   conceptOf: Map<string, number>;
   /** Per concept: the index of the concept its name's last word is (see `ConceptTerm.surname`), else −1. */
@@ -58,6 +63,11 @@ export interface QuoteQuery {
   /** True when a sentence names a country the question does not, nor the corpus everywhere (its words' weight at least `TOPIC_IDF`: not "Cuba", "US"). */
   namesOtherCountry: (sentence: SentenceAnalysis) => boolean;
 }
+
+/** A question asking a count. */
+const HOW_MANY = /\bhow\s+many\b/i;
+/** The analyzed currencies a "how many" may count ("how many dollars"). */
+const CURRENCY_TERMS: ReadonlySet<string> = new Set(['dollar', 'peso', 'rubl']);
 
 /** The analyzed words that make a *where* ask for a country. */
 const COUNTRY_KINDS: ReadonlySet<string> = new Set(['countri', 'nation']);
@@ -130,6 +140,7 @@ export function quoteQuery(
     typos: typoCredit.filter((credit) => credit !== null),
     answerType: query.type === 'person' && whoIsName(query.text) ? 'definition' : query.type,
     sumRole: query.type === 'money' ? sumRole(unwrapped(query.text)) : null,
+    countsThings: query.type === 'quantity' && HOW_MANY.test(unwrapped(query.text)) && !concepts.some((c) => CURRENCY_TERMS.has(c.term)),
     conceptOf: conceptIndex(concepts),
     surnameOf: concepts.map((c) => (c.surname === undefined ? -1 : concepts.findIndex((other) => other.term === c.surname))),
     namesWhole: concepts.some((c) => c.surname !== undefined),

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ask } from '../../src/answer/ask.js';
 import { loadCore } from '../../src/core.js';
-import { answerSpan } from '../../src/answer/answer-span.js';
+import { answerSpan, scoredAnswer } from '../../src/answer/answer-span.js';
 import { typeBonus } from '../../src/answer/sentence-evidence.js';
 import { analysisOf, passageInPeriod } from '../../src/answer/passage-analysis.js';
 import { datesMarked, eventsIn } from '../../src/answer/period-answer.js';
@@ -360,6 +360,18 @@ describe('the answer marked in the quote', () => {
     const reagan = { first: '1981-01-20', last: '1989-01-20', granularity: 'year' as const, text: 'the Reagan years' };
     const span = answerSpan(analysisOf(passage).sentences[0]!, 'quantity', new Set(analyzeTerms('how many cubans with criminal records did cuba agree to take back')), reagan);
     expect(text.slice(...span!)).toBe('2, 746');
+  });
+
+  it('marks for a "how many" of things no sum of money, while a "how big" and a "how many dollars" take one', () => {
+    const text = 'The petition was signed in exchange for $2.9 million in aid.';
+    const passage: Passage = { id: 't#p7', docId: 't', n: 7, heading: null, text, sentences: [[0, text.length]], paragraph: 7, line: 1, comment: null };
+    const sentence = analysisOf(passage).sentences[0]!;
+    expect(scoredAnswer(sentence, 'quantity', new Set(['petit']), null, undefined, true)).toBeNull();
+    expect(text.slice(...scoredAnswer(sentence, 'quantity', new Set(['petit']), null)!.span)).toBe('$2.9 million');
+    const marked = (q: string) => ask(core, q).results.map((item) => item.quote.answer && item.quote.text.slice(...item.quote.answer));
+    expect(marked('how many signatures did the petition defending socialism get?').some((answer) => answer?.startsWith('$'))).toBe(false);
+    expect(marked('how big was the trade deal between Cuba and the Soviets?')[0]).toBe('$100 million');
+    expect(marked('how many dollars did the US pay to free the Bay of Pigs prisoners?').some((answer) => answer?.startsWith('$'))).toBe(true);
   });
 
   it('marks, for a question asking a rate, the amount stated at that rate before one nearer the period’s date', () => {
