@@ -7,6 +7,7 @@ import type { QuestionPeriod, QuestionType } from '../retrieval/types.js';
 import { sentenceDates, type SentenceAnalysis, type SentenceDate } from './passage-analysis.js';
 import { AGE, EXACT_NUMBER_WORDS, MAYBE_CAUSE_WORDS, SAW_THAT, ROLE } from './sentence-evidence.js';
 import { MONTH_SOURCE } from '../timeline/calendar.js';
+import { contextMonths } from '../timeline/rules.js';
 import { isPersonName } from '../lexicon/person-nouns.js';
 import { fold as foldText } from '../text/fold.js';
 import { amountAnswer } from './amount-answer.js';
@@ -96,11 +97,14 @@ function unscoredAnswer(sentence: SentenceAnalysis, type: QuestionType, asked: R
       const inPeriod = period ? dates.find((d) => d.first <= period.last && period.first <= d.last) : undefined;
       const best = inPeriod ?? [...dates].sort((a, b) => b.end - b.start - (a.end - a.start))[0];
       if (best) return [best.start, best.end];
-      // "On December 21st, a memo was signed": a day whose year the sentence leaves to its narrative answers when. (With
-      // a period, only the narrative's dates, given, say whether it is the period's.)
+      // "On December 21st, a memo was signed", "visited Cuba in early November": a day or a month whose year the sentence
+      // leaves to its narrative answers when, read as the timeline reads it. (With a period, only the narrative's dates,
+      // given, say whether it is the period's.)
       if (period) return null;
       const day = DAY_OF_MONTH.exec(text);
-      return day ? [day.index, day.index + day[0].length] : null;
+      if (day) return [day.index, day.index + day[0].length];
+      const month = contextMonths(text, {})[0];
+      return month ? [month.start, month.end] : null;
     }
     case 'age': {
       const age = AGE.exec(text);

@@ -11,7 +11,7 @@ import { analyzeTerms } from '../../src/search/analyzer.js';
 
 const core = loadCore();
 /** What a question of `type` marks in one sentence, `asked` being the question's terms. */
-const spanIn = (type: 'person' | 'place' | 'age' | 'duration' | 'quantity' | 'reason', text: string, asked: string[] = []) => {
+const spanIn = (type: 'person' | 'place' | 'date' | 'age' | 'duration' | 'quantity' | 'reason', text: string, asked: string[] = []) => {
   const passage: Passage = { id: 't#p1', docId: 't', n: 1, heading: null, text, sentences: [[0, text.length]], paragraph: 1, line: 1, comment: null };
   const span = answerSpan(analysisOf(passage).sentences[0]!, type, new Set(asked), null);
   return span ? text.slice(...span) : null;
@@ -33,6 +33,15 @@ describe('the answer marked in the quote', () => {
     const span = answerSpan(analysisOf(passage).sentences[0]!, 'date', new Set(['memo', 'sign']), null);
     expect(passage.text.slice(...span!)).toBe('December 21st');
     expect(typeBonus('date', 'As the Nov. 5 recording shows, JFK was exploring the idea.')).toBeLessThan(typeBonus('date', 'On November 5, 1963, Kennedy was exploring the idea.'));
+  });
+
+  it('marks, for a "when", a month its sentence gives without the year ("in early November"), as the timeline reads it', () => {
+    expect(answerOf('when did u thant visit cuba')).toBe('early November');
+    const text = 'Thant flew to Havana in November, and on December 21st a memo was signed.';
+    const passage: Passage = { id: 't#p8', docId: 't', n: 8, heading: null, text, sentences: [[0, text.length]], paragraph: 8, line: 1, comment: null };
+    expect(text.slice(...answerSpan(analysisOf(passage).sentences[0]!, 'date', new Set(['memo']), null)!)).toBe('December 21st');
+    // "May" as a verb is no month.
+    expect(spanIn('date', 'He said talks may resume.')).toBeNull();
   });
 
   it('marks the amount of a "how many"', () => {
