@@ -5,6 +5,7 @@
 import type { NameCandidate, SentenceAnalysis } from './passage-analysis.js';
 import { AGENT_BY, ROLE } from './sentence-evidence.js';
 import { isPersonNoun } from '../lexicon/person-nouns.js';
+import { IRREGULAR_VERB_FORMS } from '../retrieval/analysis.js';
 import { typoCredit } from './evidence.js';
 import { clauseLength, fold, isCountry, isPeoplesName, lastAskedBefore, NOT_NAMES, trimmed, wordsToAsked } from './span-words.js';
 
@@ -167,7 +168,7 @@ export function person(sentence: SentenceAnalysis, asked: ReadonlySet<string>, a
   // above one the question typed or a place, the surer beside what the question asks done ("…even brought his teenage
   // son" for "who did Donovan bring…").
   const described = describedPerson(sentence, asked, any);
-  if (described && !(best && bestScore >= described.score)) return described;
+  if (described && !(best && !weak && bestScore >= described.score)) return described;
   return best && { span: best, score: bestScore, weak };
 }
 
@@ -179,8 +180,13 @@ const PAST_VERB = '\\p{Ll}+ed|was|had|said|told|met|sent|gave|wrote|took|made';
 /** A verb in the past after a word, which makes it its subject: "Guevara presented…", "Thant reported…". */
 const PAST_VERB_AFTER = new RegExp(`^\\s+(?:${PAST_VERB})\\b`, 'u');
 
-/** A determiner opening a noun phrase, or the "by" of a passive's agent, and the up to four words after it (to a punctuation mark). */
-const DESCRIBED = /\b(?:a|an|one|two|the|his|her|their|(by))((?:\s+[\p{L}-]+){1,4})/giu;
+/**
+ * A determiner opening a noun phrase, or the "by" of a passive's agent, and the up to four words after it (to a
+ * punctuation mark), read ahead so that a determiner among them opens a phrase of its own ("One memo notes an adviser…").
+ */
+const DESCRIBED = /\b(?:a|an|one|two|the|his|her|their|(by))(?=((?:\s+[\p{L}-]+){1,4}))/giu;
+/** A word that ends a described person's phrase before its noun: a determiner or a preposition ("the release of all prisoners"). */
+const PHRASE_ENDS = /^(?:a|an|the|his|her|their|its|of|for|to|in|on|at|by|with|from|about|into|over|under|after|before|during|that|which|who)$/i;
 /** After a people's name, what makes it a noun, not an adjective: a verb, punctuation, the sentence's end ("one Cuban referred…", not "a Cuban airline"). */
 const PEOPLE_AS_NOUN = new RegExp(`^(?:\\s+(?:${PAST_VERB}|were|is|are|has|who)\\b|[^\\s\\p{L}]|$)`, 'u');
 
@@ -192,12 +198,15 @@ const PEOPLE_AS_NOUN = new RegExp(`^(?:\\s+(?:${PAST_VERB}|were|is|are|has|who)\
 function* describedPeople(text: string): Generator<[number, number]> {
   for (const m of text.matchAll(DESCRIBED)) {
     const words = m[2]!;
-    let end = m.index + m[0].length - words.length;
+    let end = m.index + m[0].length;
     // "…designed by anti-Castro lobbyists": the agent, without its "by".
     const start = m[1] ? end + words.length - words.trimStart().length : m.index;
     for (const word of words.matchAll(/\s+([\p{L}-]+)/gu)) {
       end += word[0].length;
       const noun = word[1]!;
+      // A verb's irregular form ends it too: "His tragically abbreviated administration bore responsibility" ("bore" a
+      // verb, not a tedious person).
+      if (PHRASE_ENDS.test(noun) || IRREGULAR_VERB_FORMS.has(noun.toLowerCase())) break;
       if (isPeoplesName(noun) ? PEOPLE_AS_NOUN.test(text.slice(end)) : /^\p{Ll}/u.test(noun) && isPersonNoun(noun)) {
         yield [start, end];
         break;

@@ -96,6 +96,9 @@ export const ALIAS_WEIGHT = 0.6;
 /** Weight of another form of the same verb (said → say). */
 export const VERB_FORM_WEIGHT = 0.9;
 
+/** The irregular forms of English verbs other than their base ("bore", "said", "went"), lower case. */
+export const IRREGULAR_VERB_FORMS: ReadonlySet<string> = new Set(verbForms.groups.flatMap(([, ...forms]) => forms));
+
 /** The curated alias table of the US–Cuba domain, with English irregular verb forms. */
 export const domainAliases = new AliasTable([
   { groups: data.groups, weight: ALIAS_WEIGHT },

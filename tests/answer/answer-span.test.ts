@@ -333,6 +333,14 @@ describe('the answer marked in the quote', () => {
       expect(personIn('A reporter, Lisa Howard, met him.', [])).toBe('Lisa Howard');
     });
 
+    it('ends a description at a determiner, a preposition or a verb’s irregular form, and puts it above a place', () => {
+      expect(personIn('A memo was signed for the release of all prisoners.', [])).toBeNull();
+      expect(personIn('One memo notes an adviser’s observation.', [])).toBe('an adviser');
+      expect(personIn('His tragically abbreviated administration bore responsibility for the invasion.', [])).toBeNull();
+      const cable = 'Representatives from the Netherlands discussed politics in Latin America, and the Canadian representative emphasized Canada’s desire.';
+      expect(personIn(cable, ['canadian', 'ambassador'])).toBe('the Canadian representative');
+    });
+
     it('reads a sentence’s names once for every question, each question choosing by its own words', () => {
       const text = 'Fidel Castro came to power with Che Guevara.';
       const passage: Passage = { id: 't#p2', docId: 't', n: 2, heading: null, text, sentences: [[0, text.length]], paragraph: 2, line: 1, comment: null };
