@@ -7,7 +7,7 @@ import { AGENT_BY, ROLE } from './sentence-evidence.js';
 import { isPersonNoun } from '../lexicon/person-nouns.js';
 import { IRREGULAR_VERB_FORMS } from '../retrieval/analysis.js';
 import { typoCredit } from './evidence.js';
-import { clauseLength, fold, isCountry, isPeoplesName, lastAskedBefore, NOT_NAMES, trimmed, wordsToAsked } from './span-words.js';
+import { clauseLength, fold, isCountryOrRegion, isPeoplesName, lastAskedBefore, NOT_NAMES, trimmed, wordsToAsked } from './span-words.js';
 
 /** A name's words after its first: capitalized words and initials (" B. Donovan"), as a pattern's source. */
 const NAME_TAIL = String.raw`(?:\s+(?:\p{Lu}\.|\p{Lu}[\p{L}'’-]*))*`;
@@ -27,6 +27,10 @@ const TO_BEFORE = /\bto\s+(?:the\s+)?$/i;
 const INSTITUTION_BEFORE = /\p{Lu}[\p{L}'’-]*\s+(?:of|for)\s+(?:the\s+)?$/u;
 /** After a name: "of" or "for" and a capitalized word, which make it the head of such a name ("Alliance for Progress"). */
 const INSTITUTION_AFTER = /^\s+(?:of|for)\s+(?:the\s+)?\p{Lu}/u;
+/** The noun heading the name of an undertaking: "Operation Mongoose". */
+const THING_HEAD = /^(?:Operation|Project)$/u;
+/** The noun ending the name of a law, a policy or a body: "Bill", "Act", "Initiative", "Library", "Archive"… */
+const THING_NOUN = /^(?:Bill|Act|Law|Treaty|Doctrine|Amendment|Accords?|Agreement|Initiative|Program(?:me)?|Plan|Resolution|Declaration|Report|Library|Archives?|University|Foundation|Committee|Council|Agency|Commission)$/u;
 /** What may stand between a role and the name it labels: "negotiator James Donovan", "Author(s): William M. LeoGrande". */
 const ROLE_THEN_NAME = /^(?:\(s\))?[\s:,]{0,3}$/;
 
@@ -276,9 +280,9 @@ function findNames(sentence: SentenceAnalysis): NameCandidate[] {
     if (m.index > 0 && text[m.index - 1] === '-' && /\p{Ll}/u.test(text[m.index - 2] ?? '')) continue;
     const start = m.index + m[0].indexOf(words[0]!);
     const end = m.index + m[0].lastIndexOf(words[words.length - 1]!) + words[words.length - 1]!.length;
-    // A country is no one ("US", "U.S.", "Cuba", "the United States"), nor a letter of its initials ("S" of "U.S.").
+    // A country or a region is no one ("US", "U.S.", "Cuba", "the United States", "Latin America"), nor a letter of its initials ("S" of "U.S.").
     const initials = /^(?:\.\p{Lu})+\.?/u.exec(text.slice(end))?.[0] ?? '';
-    if (isCountry(text.slice(start, end) + initials) || (end - start === 1 && /\p{Lu}\.$/u.test(text.slice(0, start)))) continue;
+    if (isCountryOrRegion(text.slice(start, end) + initials) || (end - start === 1 && /\p{Lu}\.$/u.test(text.slice(0, start)))) continue;
     // A document's number ("CDNW12636") is no one.
     if (/\d/.test(text[m.index + m[0].length] ?? '')) continue;
     // A people's name before a noun is its adjective ("Canadian diplomats", "a Norwegian and Irish diplomat").
@@ -292,6 +296,8 @@ function findNames(sentence: SentenceAnalysis): NameCandidate[] {
     // "Bay of Pigs"), not someone; a lone capitalized word before them heads that name ("Alliance").
     if (INSTITUTION_BEFORE.test(before)) continue;
     const last = words[words.length - 1]!;
+    // A law, a policy, an operation or a body named after people is no one ("the Helms-Burton Bill", "Operation Mongoose").
+    if (words.length > 1 && (THING_NOUN.test(last) || THING_HEAD.test(words[0]!))) continue;
     let score = (words.length > 1 ? 1 : 0) + (titled ? 2 : 0);
     // A lone capitalized word before "of" or "for" and a capitalized word heads a thing's name ("the Summit of the Americas").
     if (words.length === 1 && INSTITUTION_AFTER.test(text.slice(end))) continue;

@@ -176,3 +176,34 @@ function regionNames(): Set<string> {
   }
   return names;
 }
+
+/**
+ * True when the words name a country (`isCountry`) or one of the world's regions ("Latin America", "the
+ * Caribbean", "Europe", and "America", the continent several of them are parts of), or are its possessive
+ * ("Canada’s"): a place, never a person.
+ */
+export function isCountryOrRegion(words: string): boolean {
+  const name = words.replace(/[’']s$/, ''); // "Canada’s desire": the country's
+  return isCountry(name) || (regions ??= regionsOfTheWorld()).has(name.replace(/\./g, '').toLowerCase());
+}
+
+let regions: Set<string> | undefined;
+
+/** CLDR's names of the world's regions by their UN M.49 codes, and a word ending several of them ("America"), lower case. */
+function regionsOfTheWorld(): Set<string> {
+  const display = new Intl.DisplayNames(['en'], { type: 'region', fallback: 'none' });
+  const names = new Set<string>();
+  const lastWords = new Map<string, number>();
+  for (const code of M49_REGIONS) {
+    const name = display.of(code)?.toLowerCase();
+    if (!name) continue;
+    names.add(name);
+    const last = name.split(' ').pop()!;
+    if (last !== name) lastWords.set(last, (lastWords.get(last) ?? 0) + 1);
+  }
+  for (const [word, count] of lastWords) if (count > 1) names.add(word);
+  return names;
+}
+
+/** UN M.49's codes of continents and regions, which CLDR names. */
+const M49_REGIONS = ['002', '003', '005', '009', '011', '013', '014', '015', '017', '018', '019', '021', '029', '030', '034', '035', '039', '053', '054', '057', '061', '142', '143', '145', '150', '151', '154', '155', '202', '419'];

@@ -333,6 +333,13 @@ describe('the answer marked in the quote', () => {
       expect(personIn('A reporter, Lisa Howard, met him.', [])).toBe('Lisa Howard');
     });
 
+    it('takes no law, operation or body named after people for someone, nor a region of the world', () => {
+      expect(personIn('They passed the Helms-Burton Bill.', [])).toBeNull();
+      expect(personIn('They set Operation Mongoose in motion.', [])).toBeNull();
+      expect(personIn('Others discussed politics in Latin America.', [])).toBeNull();
+      expect(personIn('The memo went to the Kennedy Library and to Arthur Schlesinger.', [])).toBe('Arthur Schlesinger');
+    });
+
     it('ends a description at a determiner, a preposition or a verb’s irregular form, and puts it above a place', () => {
       expect(personIn('A memo was signed for the release of all prisoners.', [])).toBeNull();
       expect(personIn('One memo notes an adviser’s observation.', [])).toBe('an adviser');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countriesIn, isPeoplesName } from '../../src/answer/span-words.js';
+import { countriesIn, isCountryOrRegion, isPeoplesName } from '../../src/answer/span-words.js';
 import { analysisOf } from '../../src/answer/passage-analysis.js';
 import type { Passage } from '../../src/corpus/types.js';
 
@@ -29,6 +29,17 @@ describe('the countries a sentence names', () => {
     const text = 'They talked with Brazil.';
     const passage: Passage = { id: 't#p2', docId: 't', n: 2, heading: null, text, sentences: [[0, text.length]], paragraph: 2, line: 1, comment: null };
     expect(countriesIn(analysisOf(passage).sentences[0]!)).toEqual([{ start: 17, end: 23, terms: ['brazil'] }]);
+  });
+});
+
+describe('a country or a region of the world', () => {
+  it('is a country, a region CLDR names by its UN M.49 code, or a continent several regions are parts of', () => {
+    for (const words of ['Cuba', 'U.S.', 'Canada’s', 'Latin America', 'Caribbean', 'Europe', 'America', 'Africa']) expect(isCountryOrRegion(words), words).toBe(true);
+    for (const words of ['Castro', 'Region', 'Central', 'Helms-Burton']) expect(isCountryOrRegion(words), words).toBe(false);
+  });
+
+  it('is no country for countriesIn, which a "which country" reads', () => {
+    expect(countries('Trade throughout Latin America grew, and Brazil joined.')).toEqual(['Brazil']);
   });
 });
 
