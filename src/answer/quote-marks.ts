@@ -24,7 +24,8 @@ export function markTokens(
   for (const token of tokens) {
     if (!terms.has(token.term) && !(typos.length && nearSpelling(typos, token.term))) continue;
     const start = token.start + shift;
-    const end = token.end + shift;
+    // "the U.K. Foreign Office": initials are marked with their last period, which the word's analysis leaves out.
+    const end = token.end + shift + (text[token.end + shift] === '.' && INITIALS.test(text.slice(start, token.end + shift)) ? 1 : 0);
     const last = marks[marks.length - 1];
     if (last && onlySpaceBetween(text, last[1], start)) last[1] = end;
     else marks.push([start, end]);
@@ -43,6 +44,8 @@ function nearSpelling(typos: ReadonlyArray<(terms: Iterable<string>) => number>,
 }
 
 const SPACE = /\s/;
+/** Letters each followed by a period but the last: "U.K", "U.S", "D.C" (the word as analyzed, before its last period). */
+const INITIALS = /^(?:\p{L}\.)+\p{L}$/u;
 
 /** True when `text[from, to)` is not empty and all white space. */
 function onlySpaceBetween(text: string, from: number, to: number): boolean {

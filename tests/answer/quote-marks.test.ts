@@ -9,6 +9,12 @@ describe('markTerms', () => {
     expect(marks.map(([s, e]) => text.slice(s, e))).toEqual(['Lisa Howard', 'agreed']);
   });
 
+  it('marks initials with their last period ("the U.K. Foreign Office"), and no period after a word', () => {
+    const text = 'Slater of the U.K. Foreign Office met the UK team. Talks with the U.S. ended.';
+    const marks = markTerms(text, new Set(analyzeTerms('UK US talks ended')));
+    expect(marks.map(([s, e]) => text.slice(s, e))).toEqual(['U.K.', 'UK', 'Talks', 'U.S. ended']);
+  });
+
   it('marks a near spelling of a term the corpus does not know', () => {
     const text = 'the Attwood initiative';
     expect(markTerms(text, new Set(), ['atwood']).map(([s, e]) => text.slice(s, e))).toEqual(['Attwood']);
