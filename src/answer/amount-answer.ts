@@ -57,9 +57,9 @@ function rateUnitOf(after: string): string | null {
   if (!rate) return null;
   return rate[1] ? cachedStem(rate[1].toLowerCase()) : (RATE_ADVERBS[cachedStem(rate[2]!.toLowerCase())] ?? null);
 }
-/** True when the question's terms ask for a rate in the unit ("a year", "per year", "annually" ask one per "year"). */
-function asksRate(asked: ReadonlySet<string>, unit: string | null): boolean {
-  return unit !== null && (asked.has(unit) || Object.entries(RATE_ADVERBS).some(([adverb, of]) => of === unit && asked.has(adverb)));
+/** The units of the rates the question's terms may ask: each term, and the unit of a rate's adverb ("annually" asks one per "year"). */
+function rateUnitsAsked(asked: ReadonlySet<string>): ReadonlySet<string> {
+  return new Set([...asked].map((term) => RATE_ADVERBS[term] ?? term));
 }
 
 /**
@@ -90,7 +90,9 @@ export function amountAnswer(
   const counted = type !== 'money' && type !== 'duration' && !any && amounts.some((a) => !a.money && !asideOf(a) && !asked.has(a.word));
   // "How many immigrants a year": an amount stated at the rate asked ("20,000 people per year") answers before any
   // other, however near the period's date the others stand ("in late 1984 … would allow 2, 746 excludables").
-  const rated = !any && amounts.some((a) => asksRate(asked, a.rateUnit));
+  const rates = rateUnitsAsked(asked);
+  const atRate = (a: AmountCandidate) => a.rateUnit !== null && rates.has(a.rateUnit);
+  const rated = !any && amounts.some(atRate);
   for (const amount of amounts) {
     if (asked.has(amount.word) || (type === 'money' && !amount.money) || (type === 'count' && amount.money) || (type === 'duration' && !timeCounted(sentence.text, amount))) continue;
     if (any) return { span: [amount.start, amount.end], score: 0 };
@@ -99,7 +101,7 @@ export function amountAnswer(
     // in late 1984 … would allow 2, 746 excludables back into Cuba": the excludables, not the countries).
     const near = dated.length ? Math.min(...dated.map((d) => wordsBetween(sentence, amount, d) + (clauseBetween(sentence.text, amount, d) ? OTHER_CLAUSE : 0))) + Math.min(toAsked, ASKED_REACH) : toAsked;
     const aside = counted && asideOf(amount);
-    const unrated = rated && !asksRate(asked, amount.rateUnit);
+    const unrated = rated && !atRate(amount);
     const score = -(near - (amount.money ? 0.5 : 0) + (aside ? SHARE_COST : 0) + (unrated ? RATE_COST : 0));
     if (!found || score > found.score) found = { span: type === 'duration' ? amount.timeSpan : amount.span, score };
   }

@@ -24,8 +24,9 @@ export function markTokens(
   for (const token of tokens) {
     if (!terms.has(token.term) && !(typos.length && nearSpelling(typos, token.term))) continue;
     const start = token.start + shift;
+    const wordEnd = token.end + shift;
     // "the U.K. Foreign Office": initials are marked with their last period, which the word's analysis leaves out.
-    const end = token.end + shift + (text[token.end + shift] === '.' && INITIALS.test(text.slice(start, token.end + shift)) ? 1 : 0);
+    const end = text[wordEnd] === '.' && INITIALS.test(text.slice(start, wordEnd)) ? wordEnd + 1 : wordEnd;
     const last = marks[marks.length - 1];
     if (last && onlySpaceBetween(text, last[1], start)) last[1] = end;
     else marks.push([start, end]);

@@ -108,7 +108,12 @@ let countryStarts: Set<string> | undefined;
  * "UK", "UN"): a place, never a person. Built on first use from `Intl.DisplayNames`.
  */
 export function isCountry(words: string): boolean {
-  return countryNames().has(words.replace(/\./g, '').toLowerCase());
+  return countryNames().has(placeKey(words));
+}
+
+/** A place's name as the name sets hold it: without periods ("U.S."), lower case. */
+function placeKey(words: string): string {
+  return words.replace(/\./g, '').toLowerCase();
 }
 
 let countries: Set<string> | undefined;
@@ -183,8 +188,8 @@ function regionNames(): Set<string> {
  * ("Canada’s"): a place, never a person.
  */
 export function isCountryOrRegion(words: string): boolean {
-  const name = words.replace(/[’']s$/, ''); // "Canada’s desire": the country's
-  return isCountry(name) || (regions ??= regionsOfTheWorld()).has(name.replace(/\./g, '').toLowerCase());
+  const key = placeKey(words.replace(/[’']s$/, '')); // "Canada’s desire": the country's
+  return countryNames().has(key) || (regions ??= regionsOfTheWorld()).has(key);
 }
 
 let regions: Set<string> | undefined;
